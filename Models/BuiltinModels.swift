@@ -1,0 +1,41 @@
+import Foundation
+import OrgModel
+
+/// The models shipped with orgchart, as plain YAML files under `Models/yaml/`.
+public enum BuiltinModels {
+    /// The model used when a command is given none.
+    public static let defaultID = "dpko-2010"
+
+    /// The directory holding the built-in model files.
+    public static var directory: String {
+        Bundle.module.resourceURL!.appendingPathComponent("yaml").path
+    }
+
+    /// Ids of the built-in models (file names without `.yaml`), sorted. Files whose names start
+    /// with `_` are parts included by other models, not models of their own.
+    public static var ids: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("_") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The path of the model file for `reference`: an existing file path, or the id of a built-in model.
+    public static func path(for reference: String?) -> String {
+        let reference = reference ?? defaultID
+        if FileManager.default.fileExists(atPath: reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+            return reference
+        }
+        return "\(directory)/\(reference).yaml"
+    }
+
+    /// Loads and validates the model named by `reference` (a path or a built-in id; nil for the default).
+    public static func load(_ reference: String?) -> LoadedModel {
+        let path = path(for: reference)
+        if !FileManager.default.fileExists(atPath: path), !(reference.map { $0.contains("/") || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false) {
+            let name = reference ?? defaultID
+            return LoadedModel(model: nil, diagnostics: [Diagnostic(.error, at: nil, subject: name,
+                "no model file or built-in model '\(name)'", hint: "built-in models: \(ids.joined(separator: ", ")); or give the path of a .yaml model file")],
+                files: [])
+        }
+        return ModelLoader.load(file: path)
+    }
+}

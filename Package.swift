@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "orgchart",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orgchart", targets: ["orgchart"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Graphviz, found through pkg-config `libgvc`; headers come from the installed package.
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        // A tiny C shim that hides API differences between Graphviz versions.
+        .target(name: "CGraphvizShim", dependencies: ["CGraphviz"], path: "Sources/CGraphvizShim"),
+        // Stage 1: the organization model, its YAML format and its validation.
+        .target(
+            name: "OrgModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Sources/OrgModel"
+        ),
+        // Built-in models: plain YAML files under Models/, shipped as package resources.
+        .target(
+            name: "BuiltinModels",
+            dependencies: ["OrgModel"],
+            path: "Models",
+            exclude: ["README.md"],
+            resources: [.copy("yaml")]
+        ),
+        // Stage 2: the neutral chart graph (boxes, lines, legend), knowing nothing of DOT.
+        .target(name: "ChartGraph", path: "Sources/ChartGraph"),
+        // Themes: fonts, colours and line styles per kind, as data under Templates/.
+        .target(
+            name: "OrgTemplates",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Templates",
+            exclude: ["README.md"],
+            resources: [.copy("themes")]
+        ),
+        // Stage 3: views computing chart graphs from a model.
+        .target(name: "OrgViews", dependencies: ["OrgModel", "ChartGraph"], path: "Sources/OrgViews"),
+        // Stage 4: DOT text from a styled chart graph.
+        .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/DOTWriter"),
+        // Stage 5: layout and rendering in-process through libgvc.
+        .target(name: "GraphvizRender", dependencies: ["CGraphvizShim"], path: "Sources/GraphvizRender"),
+        // The manifest of charts, incremental builds and staleness checks.
+        .target(
+            name: "OrgBuild",
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "DOTWriter", "GraphvizRender",
+                           .product(name: "Yams", package: "Yams")],
+            path: "Sources/OrgBuild"
+        ),
+        .executableTarget(
+            name: "orgchart",
+            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/orgchart"
+        ),
+        .testTarget(
+            name: "OrgChartTests",
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "BuiltinModels"],
+            path: "Tests/OrgChartTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

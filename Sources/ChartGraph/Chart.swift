@@ -1,0 +1,130 @@
+/// A chart as a neutral graph of boxes and lines, computed by a view from a model and drawn by
+/// a writer. It knows nothing of organizations (only style classes) and nothing of DOT.
+public struct Chart: Sendable, Equatable {
+    /// Identifier used for the graph name and file names, e.g. `dpko-2010-organigramme`.
+    public var id: String
+    /// The heading printed above the chart.
+    public var title: String
+    /// A second heading line, e.g. the date of the snapshot.
+    public var subtitle: String?
+    /// Lines printed below the chart, e.g. the source documents.
+    public var footer: [String]
+    /// Boxes in drawing order.
+    public var boxes: [Box]
+    /// Lines in drawing order.
+    public var lines: [Line]
+    /// Named groups of boxes drawn as frames.
+    public var groups: [Group]
+    /// The legend, listing the styles that appear in the chart.
+    public var legend: [LegendEntry]
+
+    /// Creates a chart.
+    public init(id: String, title: String, subtitle: String? = nil, footer: [String] = [], boxes: [Box] = [], lines: [Line] = [], groups: [Group] = [], legend: [LegendEntry] = []) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.footer = footer
+        self.boxes = boxes
+        self.lines = lines
+        self.groups = groups
+        self.legend = legend
+    }
+}
+
+/// One box: a unit, a post or a body.
+public struct Box: Sendable, Equatable {
+    /// Stable id, unique in the chart (used as the SVG element id).
+    public var id: String
+    /// The main text, printed in bold.
+    public var heading: String
+    /// Smaller lines under the heading, e.g. the head's title.
+    public var details: [String]
+    /// The style class, e.g. `division`; the template maps it to colours and shapes.
+    public var style: String
+    /// Extra text shown on hover, e.g. the source citation.
+    public var tooltip: String?
+    /// A link, when the element has one.
+    public var url: String?
+    /// The id of the group the box belongs to.
+    public var group: String?
+    /// Depth below the chart's root, used to give boxes of one level one width.
+    public var level: Int
+    /// True for a box placed beside its parent rather than in the row of its parent's children
+    /// (a front office, an adviser).
+    public var isAside: Bool
+
+    /// Creates a box.
+    public init(id: String, heading: String, details: [String] = [], style: String, tooltip: String? = nil, url: String? = nil, group: String? = nil, level: Int = 0, isAside: Bool = false) {
+        self.id = id
+        self.heading = heading
+        self.details = details
+        self.style = style
+        self.tooltip = tooltip
+        self.url = url
+        self.group = group
+        self.level = level
+        self.isAside = isAside
+    }
+}
+
+/// One line between two boxes.
+public struct Line: Sendable, Equatable {
+    /// Id of the box the line starts from (the parent, for containment; the subordinate, for accountability).
+    public var from: String
+    /// Id of the box the line goes to.
+    public var to: String
+    /// The style class, e.g. `contains` or `accountable-to`.
+    public var style: String
+    /// Short text on the line, if any.
+    public var label: String?
+    /// Extra text shown on hover, e.g. the source citation.
+    public var tooltip: String?
+    /// True when the line shapes the layout (a tree edge); false for lines drawn across it.
+    public var shapesLayout: Bool
+
+    /// Creates a line.
+    public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true) {
+        self.from = from
+        self.to = to
+        self.style = style
+        self.label = label
+        self.tooltip = tooltip
+        self.shapesLayout = shapesLayout
+    }
+}
+
+/// A frame around boxes that belong together (a department, a region).
+public struct Group: Sendable, Equatable {
+    /// Stable id.
+    public var id: String
+    /// The label of the frame.
+    public var label: String
+    /// The style class.
+    public var style: String
+
+    /// Creates a group.
+    public init(id: String, label: String, style: String) {
+        self.id = id
+        self.label = label
+        self.style = style
+    }
+}
+
+/// One legend entry: a sample box or line with its meaning.
+public struct LegendEntry: Sendable, Equatable {
+    /// Whether the entry explains a box style or a line style.
+    public enum Sample: String, Sendable { case box, line }
+    /// Box or line.
+    public var sample: Sample
+    /// The style class it explains.
+    public var style: String
+    /// The explanation, e.g. "also accountable to (dual)".
+    public var label: String
+
+    /// Creates an entry.
+    public init(_ sample: Sample, style: String, label: String) {
+        self.sample = sample
+        self.style = style
+        self.label = label
+    }
+}

@@ -1,0 +1,138 @@
+import ChartGraph
+import OrgTemplates
+
+/// Writes a chart as DOT text styled by a theme. The same chart and theme always give the same
+/// bytes: elements are written in chart order, attributes in a fixed order.
+public struct DOTWriter: Sendable {
+    /// The theme giving fonts, colours and line styles.
+    public var theme: Theme
+
+    /// Creates a writer for `theme`.
+    public init(theme: Theme) { self.theme = theme }
+
+    /// The DOT text of `chart`.
+    public func write(_ chart: Chart) -> String {
+        var out = DOTText()
+        out.line("digraph \(Escape.quoted(chart.id)) {")
+        out.indent += 1
+        graphAttributes(chart, into: &out)
+        let widths = levelWidths(chart)
+        for box in chart.boxes { write(box, width: widths[box.level] ?? 1, into: &out) }
+        TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line in attributes(of: line) }
+        for line in chart.lines where !line.shapesLayout {
+            out.line("\(Escape.quoted(line.from)) -> \(Escape.quoted(line.to)) [\(attributes(of: line)), constraint=false]")
+        }
+        footer(chart, into: &out)
+        out.indent -= 1
+        out.line("}")
+        return out.text
+    }
+
+    private func graphAttributes(_ chart: Chart, into out: inout DOTText) {
+        var title = "<b>\(Escape.html(chart.title))</b>"
+        if let subtitle = chart.subtitle {
+            title += "<br/><font point-size=\"\(format(theme.titleSize * 0.7))\">\(Escape.html(subtitle))</font>"
+        }
+        var graph = [
+            "charset=\"UTF-8\"", "rankdir=TB", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
+            "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.titleSize))", "labelloc=t", "labeljust=c",
+            "label=<\(title)>", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
+        ]
+        for key in theme.layout.keys.sorted() { graph.append("\(key)=\(Escape.quoted(theme.layout[key]!))") }
+        out.line("graph [\(graph.joined(separator: ", "))]")
+        out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
+        out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
+    }
+
+    private func write(_ box: Box, width: Double, into out: inout DOTText) {
+        let style = theme.box(box.style)
+        var label = Escape.wrap(box.heading, width: 30).map { "<b>\(Escape.html($0))</b>" }.joined(separator: "<br/>")
+        for detail in box.details {
+            let wrapped = Escape.wrap(detail, width: 38).map(Escape.html).joined(separator: "<br/>")
+            label += "<br/><font point-size=\"\(format(theme.detailSize))\">\(wrapped)</font>"
+        }
+        var attributes = ["id=\(Escape.quoted(box.id))", "class=\(Escape.quoted(box.style))", "label=<\(label)>", "width=\(format(width))"]
+        if let shape = style.shape { attributes.append("shape=\(shape)") }
+        if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
+        if let fill = style.fill { attributes.append("fillcolor=\(Escape.quoted(fill))") }
+        if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
+        if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
+        if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
+        attributes.append("tooltip=\(Escape.quoted(box.tooltip ?? box.heading))")
+        if let url = box.url { attributes.append("URL=\(Escape.quoted(url))") }
+        out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
+    }
+
+    /// The DOT attributes of a line: its look from the theme, id, class and tooltip.
+    func attributes(of line: Line) -> String {
+        let style = theme.line(line.style)
+        var attributes = ["id=\(Escape.quoted("\(line.style):\(line.from)->\(line.to)"))", "class=\(Escape.quoted(line.style))"]
+        if let color = style.color { attributes.append("color=\(Escape.quoted(color))") }
+        if let look = style.style { attributes.append("style=\(look)") }
+        attributes.append("arrowhead=\(style.arrowhead ?? "none")")
+        if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
+        if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
+        attributes.append("tooltip=\(Escape.quoted(line.tooltip ?? line.style))")
+        return attributes.joined(separator: ", ")
+    }
+
+    /// One width per level, wide enough for the longest wrapped text of that level.
+    private func levelWidths(_ chart: Chart) -> [Int: Double] {
+        var widths: [Int: Double] = [:]
+        for box in chart.boxes {
+            let heading = Escape.wrap(box.heading, width: 30).map(\.count).max() ?? 0
+            let detail = box.details.flatMap { Escape.wrap($0, width: 38) }.map(\.count).max() ?? 0
+            let inches = max(Double(heading) * theme.headingSize * 0.60, Double(detail) * theme.detailSize * 0.52) / 72 + 0.25
+            widths[box.level] = max(widths[box.level] ?? 0, inches)
+        }
+        return widths
+    }
+
+    /// The legend and the sources, in one box under the chart.
+    private func footer(_ chart: Chart, into out: inout DOTText) {
+        guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return }
+        let size = format(theme.footerSize)
+        var rows: [String] = []
+        let boxes = chart.legend.filter { $0.sample == .box }
+        if !boxes.isEmpty {
+            let cells = boxes.map { entry -> String in
+                let style = theme.box(entry.style)
+                return "<td bgcolor=\"\(style.fill ?? "#ffffff")\" border=\"1\" color=\"\(style.stroke ?? "#000000")\"><font color=\"\(style.text ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label))</font></td>"
+            }
+            rows.append("<tr><td align=\"left\"><font point-size=\"\(size)\"><b>Boxes</b></font></td>\(cells.joined())</tr>")
+        }
+        for entry in chart.legend where entry.sample == .line {
+            let style = theme.line(entry.style)
+            let stroke: String
+            switch style.style ?? "solid" {
+            case "dashed": stroke = "– – – – ▸"
+            case "dotted": stroke = "· · · · · · ▸"
+            case "bold": stroke = "━━━━▸"
+            default: stroke = "────▸"
+            }
+            let sample = style.arrowhead == "none" ? String(stroke.dropLast()) : stroke
+            rows.append("<tr><td align=\"left\"><font color=\"\(style.color ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(sample))</font></td><td align=\"left\" colspan=\"\(max(boxes.count, 1))\"><font point-size=\"\(size)\">\(Escape.html(entry.label))</font></td></tr>")
+        }
+        for line in chart.footer {
+            rows.append("<tr><td align=\"left\" colspan=\"\(max(boxes.count, 1) + 1)\"><font point-size=\"\(size)\">\(Escape.html(line))</font></td></tr>")
+        }
+        out.line("\"orgchart:footer\" [id=\"orgchart:footer\", shape=plain, style=\"\", label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">\(rows.joined())</table>>, tooltip=\"Legend and sources\"]")
+        out.line("{ rank=sink; \"orgchart:footer\" }")
+    }
+}
+
+/// DOT text being written, one indented line at a time.
+struct DOTText {
+    var text = ""
+    var indent = 0
+
+    mutating func line(_ line: String) {
+        text += String(repeating: "  ", count: indent) + line + "\n"
+    }
+}
+
+/// A number as Graphviz reads it, without a trailing `.0` and with at most two decimals.
+func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}

@@ -1,0 +1,70 @@
+import BuiltinModels
+import ChartGraph
+import DOTWriter
+import Foundation
+import GraphvizRender
+import OrgModel
+import OrgTemplates
+import OrgViews
+
+/// Everything that decides one chart: which model, which view of it, which theme and engine.
+public struct ChartSpec: Sendable, Equatable {
+    /// A model file path or a built-in model id; nil for the default built-in model.
+    public var model: String?
+    /// The view to compute.
+    public var view: ViewKind
+    /// Root and depth.
+    public var options: ViewOptions
+    /// A built-in theme name or a theme file path.
+    public var template: String
+    /// The Graphviz layout engine.
+    public var engine: LayoutEngine
+
+    /// Creates a spec.
+    public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {
+        self.model = model
+        self.view = view
+        self.options = options
+        self.template = template
+        self.engine = engine
+    }
+}
+
+/// A chart computed as far as its DOT text, ready to be rendered.
+public struct PreparedChart: Sendable {
+    /// The chart graph.
+    public var chart: Chart
+    /// The DOT text.
+    public var dot: String
+    /// The engine to lay it out with.
+    public var engine: LayoutEngine
+
+    /// Lays out and renders the chart as `format`.
+    public func render(_ format: OutputFormat) throws -> [UInt8] {
+        try Renderer.shared.render(dot: dot, engine: engine, format: format)
+    }
+}
+
+/// A failure of the pipeline, worded for the command line.
+public struct PipelineError: Error, Sendable, CustomStringConvertible {
+    /// The full message, possibly several diagnostics.
+    public var description: String
+
+    /// Creates the error.
+    public init(_ description: String) { self.description = description }
+}
+
+extension ChartSpec {
+    /// Loads the model, computes the view and writes its DOT text. Throws every model error when
+    /// the model is not valid.
+    public func prepare() throws -> PreparedChart {
+        let loaded = BuiltinModels.load(model)
+        guard loaded.isValid, let model = loaded.model else {
+            throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
+                                + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
+        }
+        let chart = try Views.chart(view, of: model, options: options)
+        let theme = try Theme.load(template)
+        return PreparedChart(chart: chart, dot: DOTWriter(theme: theme).write(chart), engine: engine)
+    }
+}

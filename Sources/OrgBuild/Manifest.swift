@@ -1,0 +1,82 @@
+import Foundation
+import GraphvizRender
+import OrgModel
+import OrgViews
+import Yams
+
+/// The charts a repository keeps rendered, read from `orgchart.yml`.
+public struct Manifest: Sendable {
+    /// One chart of the manifest, with the formats to write.
+    public struct Entry: Sendable, Equatable {
+        /// The file name of the outputs, without extension.
+        public var name: String
+        /// What to draw.
+        public var spec: ChartSpec
+        /// The formats to write, one file each.
+        public var formats: [OutputFormat]
+    }
+
+    /// The directory outputs go to, relative to the manifest.
+    public var output: String
+    /// The charts, in manifest order.
+    public var entries: [Entry]
+    /// The directory of the manifest file; relative paths are resolved against it.
+    public var directory: String
+
+    static let topKeys = ["output", "charts"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "formats"]
+
+    /// Reads a manifest file, reporting problems with their line and column.
+    public static func load(file path: String) throws -> Manifest {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
+        }
+        let sink = DiagnosticSink()
+        let directory = (path as NSString).deletingLastPathComponent
+        var manifest = Manifest(output: "Output", entries: [], directory: directory.isEmpty ? "." : directory)
+        if let root = ModelLoader.parse(text, file: path, sink: sink),
+           let fields = YAMLFields(root, what: "the manifest", known: topKeys, file: path, reporter: sink) {
+            manifest.output = fields.string("output") ?? "Output"
+            for node in fields.list("charts") {
+                if let entry = Self.entry(node, file: path, sink: sink) { manifest.entries.append(entry) }
+            }
+            var names = Set<String>()
+            for entry in manifest.entries where !names.insert(entry.name).inserted {
+                sink.error(at: fields.location("charts"), "two charts are named '\(entry.name)'", hint: "give each chart its own name")
+            }
+        }
+        if !sink.diagnostics.isEmpty { throw PipelineError(ModelError(diagnostics: sink.diagnostics.sortedByPlace()).description) }
+        return manifest
+    }
+
+    private static func entry(_ node: Node, file: String, sink: DiagnosticSink) -> Entry? {
+        guard let f = YAMLFields(node, what: "a chart", known: entryKeys, file: file, reporter: sink),
+              let name = f.required("name", of: "a chart") else { return nil }
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fallback: T) -> T where T.RawValue == String {
+            guard let text = f.string(key) else { return fallback }
+            guard let value = T(rawValue: text) else {
+                sink.error(at: f.location(key), "unknown \(key) '\(text)' in chart '\(name)'",
+                           hint: "choose one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                return fallback
+            }
+            return value
+        }
+        var depth: Int?
+        if let text = f.string("depth") {
+            depth = Int(text)
+            if depth == nil { sink.error(at: f.location("depth"), "depth must be a whole number, not '\(text)'", hint: "write `depth: 2`") }
+        }
+        let formats = f.strings("formats").compactMap { text -> OutputFormat? in
+            guard let format = OutputFormat(rawValue: text) else {
+                sink.error(at: f.location("formats"), "unknown format '\(text)' in chart '\(name)'",
+                           hint: "formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return format
+        }
+        let spec = ChartSpec(model: f.string("model"), view: choice("view", ViewKind.organigramme),
+                             options: ViewOptions(root: f.string("root"), depth: depth),
+                             template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
+        return Entry(name: name, spec: spec, formats: formats.isEmpty ? [.svg] : formats)
+    }
+}

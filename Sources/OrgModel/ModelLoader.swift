@@ -1,0 +1,199 @@
+import Foundation
+import Yams
+
+/// The outcome of loading a model: the model when it could be read, and every problem found.
+public struct LoadedModel: Sendable {
+    /// The model; nil when a file could not be read or parsed at all.
+    public var model: Model?
+    /// Errors and warnings, sorted by place.
+    public var diagnostics: [Diagnostic]
+    /// Every file read, the model file first, then its includes.
+    public var files: [String]
+
+    /// Creates a load outcome.
+    public init(model: Model?, diagnostics: [Diagnostic], files: [String]) {
+        self.model = model
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+
+    /// True when there is no error (warnings allowed).
+    public var isValid: Bool { model != nil && !diagnostics.contains { $0.severity == .error } }
+
+    /// The model, or a `ModelError` with every error when it is not valid.
+    public func valid() throws -> Model {
+        guard let model, isValid else { throw ModelError(diagnostics: diagnostics) }
+        return model
+    }
+}
+
+/// Reads model files written in the YAML model format (see the README) and validates them.
+public enum ModelLoader {
+    /// Keys of the top-level mapping.
+    static let modelKeys = ["model", "title", "date", "root", "description", "include", "documents", "posts", "units", "relationships"]
+    static let documentKeys = ["id", "symbol", "title", "date", "abolishes", "url"]
+    static let postKeys = ["id", "title", "grade", "roles", "unit", "source"]
+    static let headKeys = ["title", "grade", "roles", "source"]
+    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "source", "url", "note"]
+    static let relationshipKeys = ["kind", "from", "to", "source", "note"]
+    static let citationKeys = ["document", "section", "inferred", "note"]
+
+    /// Loads and validates the model file at `path`, following its `include` entries.
+    public static func load(file path: String) -> LoadedModel {
+        load(file: path) { try String(contentsOfFile: $0, encoding: .utf8) }
+    }
+
+    /// Loads and validates a model whose files are read by `read` (a path in, the text out).
+    /// `path` names the main file in diagnostics; includes are resolved relative to it.
+    public static func load(file path: String, read: (String) throws -> String) -> LoadedModel {
+        let sink = DiagnosticSink()
+        var parts = Parts()
+        var files: [String] = []
+        var header: (id: String, title: String, date: String?, root: String?)?
+        var failed = false
+
+        func visit(_ file: String, from includer: SourceLocation?) {
+            guard !files.contains(file) else { return }
+            files.append(file)
+            let text: String
+            do { text = try read(file) } catch {
+                sink.error(at: includer, "cannot read model file '\(file)'",
+                           hint: "check the path, or run `orgchart models` to list the built-in models")
+                failed = true
+                return
+            }
+            guard let root = parse(text, file: file, sink: sink) else { failed = true; return }
+            guard let fields = YAMLFields(root, what: "a model file", known: modelKeys, file: file, reporter: sink) else { failed = true; return }
+            if header == nil {
+                let id = fields.required("model", of: "the model") ?? "model"
+                let title = fields.required("title", of: "the model") ?? id
+                header = (id, title, fields.string("date"), fields.string("root"))
+            }
+            collect(fields, file: file, into: &parts, sink: sink)
+            let directory = (file as NSString).deletingLastPathComponent
+            for include in fields.strings("include") {
+                let target = include.hasPrefix("/") ? include : (directory as NSString).appendingPathComponent(include)
+                visit((target as NSString).standardizingPath, from: fields.location("include"))
+            }
+        }
+
+        visit(path, from: nil)
+        guard !failed, let header else {
+            return LoadedModel(model: nil, diagnostics: sink.diagnostics.sortedByPlace(), files: files)
+        }
+        let model = Model(id: header.id, title: header.title, date: header.date, root: header.root, documents: parts.documents,
+                          units: parts.units, posts: parts.posts, relationships: parts.relationships)
+        sink.append(Validation.check(model))
+        return LoadedModel(model: model, diagnostics: sink.diagnostics.sortedByPlace(), files: files)
+    }
+
+    /// Parses YAML text, turning syntax errors into located diagnostics.
+    public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                sink.error(at: SourceLocation(file: file, line: 1, column: 1), "the model file is empty",
+                           hint: "start with `model: ID` and `title: NAME`; see the README's model format")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            let (mark, problem) = error.markAndProblem
+            sink.error(at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                       "YAML syntax error: \(problem)",
+                       hint: "check the indentation and quote values that contain ': ' or start with '[', '{', '&', '*' or '#'")
+            return nil
+        } catch {
+            sink.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot parse YAML: \(error)", hint: nil)
+            return nil
+        }
+    }
+
+    /// The entries of one file, appended in file order.
+    private struct Parts {
+        var documents: [Document] = []
+        var posts: [Post] = []
+        var units: [Unit] = []
+        var relationships: [Relationship] = []
+    }
+
+    private static func collect(_ fields: YAMLFields, file: String, into parts: inout Parts, sink: DiagnosticSink) {
+        for node in fields.list("documents") {
+            guard let f = YAMLFields(node, what: "a document", known: documentKeys, file: file, reporter: sink),
+                  let id = f.required("id", of: "a document") else { continue }
+            parts.documents.append(Document(id: id, symbol: f.string("symbol"), title: f.required("title", of: "document '\(id)'") ?? id,
+                                            date: f.string("date"), abolishes: f.strings("abolishes"), url: f.string("url"),
+                                            location: f.location()))
+        }
+        for node in fields.list("posts") {
+            guard let f = YAMLFields(node, what: "a post", known: postKeys, file: file, reporter: sink),
+                  let id = f.required("id", of: "a post") else { continue }
+            parts.posts.append(Post(id: id, title: f.required("title", of: "post '\(id)'") ?? id, grade: f.string("grade"),
+                                    roles: f.strings("roles"), unit: f.string("unit"),
+                                    source: citation(f, sink: sink), location: f.location()))
+        }
+        for node in fields.list("units") {
+            guard let f = YAMLFields(node, what: "a unit", known: unitKeys, file: file, reporter: sink),
+                  let id = f.required("id", of: "a unit") else { continue }
+            let kindText = f.required("kind", of: "unit '\(id)'") ?? UnitKind.unit.rawValue
+            let kind = UnitKind(rawValue: kindText) ?? {
+                let names = UnitKind.allCases.map(\.rawValue)
+                sink.error(at: f.location("kind"), subject: id, "unknown unit kind '\(kindText)' for unit '\(id)'",
+                           hint: (closest(to: kindText, among: names).map { "did you mean '\($0)'? " } ?? "")
+                               + "Unit kinds: \(names.joined(separator: ", "))")
+                return .unit
+            }()
+            var head: Post?
+            if let headNode = f.node("head"),
+               let h = YAMLFields(headNode, what: "the head of '\(id)'", known: headKeys, file: file, reporter: sink) {
+                head = Post(id: id, title: h.required("title", of: "the head of '\(id)'") ?? "", grade: h.string("grade"),
+                            roles: h.strings("roles"), unit: id, source: citation(h, sink: sink), location: h.location())
+            }
+            parts.units.append(Unit(id: id, name: f.required("name", of: "unit '\(id)'") ?? id,
+                                    abbreviation: f.string("abbreviation"), kind: kind, parent: f.string("parent"), head: head,
+                                    functions: f.strings("functions"), aliases: f.strings("aliases"),
+                                    source: citation(f, sink: sink), url: f.string("url"), note: f.string("note"),
+                                    location: f.location()))
+        }
+        for node in fields.list("relationships") {
+            guard let f = YAMLFields(node, what: "a relationship", known: relationshipKeys, file: file, reporter: sink) else { continue }
+            let kindText = f.required("kind", of: "a relationship") ?? ""
+            guard let kind = RelationKind(rawValue: kindText) else {
+                if !kindText.isEmpty {
+                    let names = RelationKind.allCases.map(\.rawValue)
+                    sink.error(at: f.location("kind"), "unknown relationship kind '\(kindText)'",
+                               hint: (closest(to: kindText, among: names).map { "did you mean '\($0)'? " } ?? "")
+                                   + "Relationship kinds: \(names.joined(separator: ", "))")
+                }
+                continue
+            }
+            guard let from = f.required("from", of: "a '\(kindText)' relationship"),
+                  let to = f.required("to", of: "a '\(kindText)' relationship") else { continue }
+            parts.relationships.append(Relationship(kind: kind, from: from, to: to, source: citation(f, sink: sink),
+                                                    note: f.string("note"), location: f.location()))
+        }
+    }
+
+    /// The `source` of an entry: `DOC §SECTION` or a mapping with document, section, inferred, note.
+    private static func citation(_ f: YAMLFields, sink: DiagnosticSink) -> Citation? {
+        guard let node = f.node("source") else { return nil }
+        if case .scalar(let scalar) = node { return Citation(parsing: scalar.string) }
+        guard let c = YAMLFields(node, what: "a source", known: citationKeys, file: f.file, reporter: sink),
+              let document = c.required("document", of: "a source") else { return nil }
+        let inferred = c.node("inferred")?.bool ?? false
+        return Citation(document: document, section: c.string("section") ?? "", inferred: inferred, note: c.string("note"))
+    }
+}
+
+extension YamlError {
+    /// Where libyaml stopped and what it said.
+    var markAndProblem: (Mark?, String) {
+        switch self {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return (mark, context.map { "\(problem) (\($0.text))" } ?? problem)
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, String(describing: self))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ChartGraph
+import OrgModel
+
+/// Legends built from the styles that actually appear in a chart.
+enum Legend {
+    /// One entry per box kind and per line kind present, boxes from largest to smallest kind,
+    /// lines in vocabulary order; containment is explained only when other lines appear too.
+    static func entries(boxes: [Box], lines: [Line]) -> [LegendEntry] {
+        let unitKinds = Set(boxes.compactMap { UnitKind(rawValue: $0.style) }).sorted()
+        let lineKinds = Set(lines.compactMap { RelationKind(rawValue: $0.style) }).sorted()
+        var entries = unitKinds.map { LegendEntry(.box, style: $0.rawValue, label: $0.label) }
+        if !lineKinds.isEmpty, lines.contains(where: { $0.style == "contains" }) {
+            entries.append(LegendEntry(.line, style: "contains", label: "contains (organizational unit)"))
+        }
+        entries += lineKinds.map { LegendEntry(.line, style: $0.rawValue, label: $0.label) }
+        return entries
+    }
+}

@@ -1,0 +1,53 @@
+import ChartGraph
+import OrgModel
+
+/// The organigramme: units as boxes in their containment tree, top-down, each with its head's
+/// title; dual and direct lines between units of the chart are drawn across the tree without
+/// moving any box.
+struct Organigramme {
+    let model: Model
+    let options: ViewOptions
+
+    /// Relationship kinds an organigramme draws across the tree.
+    static let crossKinds: Set<RelationKind> = [.alsoAccountableTo, .reportsTo, .dualReporting, .directAccess]
+
+    func chart() throws -> Chart {
+        let roots = try model.roots(for: options)
+        var boxes: [Box] = []
+        var lines: [Line] = []
+        func visit(_ unit: Unit, level: Int) {
+            boxes.append(box(for: unit, level: level))
+            if let depth = options.depth, level >= depth { return }
+            for child in model.children(of: unit.id) {
+                lines.append(Line(from: unit.id, to: child.id, style: "contains", tooltip: model.cite(child.source).map { "Established by \($0)" }))
+                visit(child, level: level + 1)
+            }
+        }
+        for root in roots { visit(root, level: 0) }
+
+        let shown = Set(boxes.map(\.id))
+        for relation in model.relationships where Self.crossKinds.contains(relation.kind) && shown.contains(relation.from) && shown.contains(relation.to) {
+            lines.append(Line(from: relation.from, to: relation.to, style: relation.kind.rawValue,
+                              tooltip: [relation.kind.label, model.cite(relation.source)].compactMap { $0 }.joined(separator: " — "),
+                              shapesLayout: false))
+        }
+
+        let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
+        return Chart(id: "\(model.id)-organigramme", title: title, subtitle: model.date.map { "Organigramme as at \($0)" } ?? "Organigramme",
+                     footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
+                     legend: Legend.entries(boxes: boxes, lines: lines))
+    }
+
+    private func box(for unit: Unit, level: Int) -> Box {
+        let heading = unit.abbreviation.map { "\(unit.name) (\($0))" } ?? unit.name
+        var details: [String] = []
+        if let head = unit.head, !head.title.isEmpty {
+            details.append(head.grade.map { "\(head.title) (\($0))" } ?? head.title)
+        }
+        var tooltip = [unit.name]
+        if let cited = model.cite(unit.source) { tooltip.append("Established by \(cited)") }
+        if let head = unit.head, let cited = model.cite(head.source) { tooltip.append("Head: \(head.title), \(cited)") }
+        return Box(id: unit.id, heading: heading, details: details, style: unit.kind.rawValue, tooltip: tooltip.joined(separator: "\n"),
+                   url: unit.url, level: level, isAside: unit.kind == .frontOffice)
+    }
+}

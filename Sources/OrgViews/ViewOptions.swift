@@ -1,0 +1,76 @@
+import ChartGraph
+import OrgModel
+
+/// The charts a model can be drawn as.
+public enum ViewKind: String, CaseIterable, Sendable {
+    /// The containment tree of units, top-down.
+    case organigramme
+}
+
+/// What part of the model a view draws.
+public struct ViewOptions: Sendable, Equatable {
+    /// The unit the chart starts from; nil for the model's default root.
+    public var root: String?
+    /// How many levels below the root to draw; nil for all.
+    public var depth: Int?
+
+    /// Creates options.
+    public init(root: String? = nil, depth: Int? = nil) {
+        self.root = root
+        self.depth = depth
+    }
+}
+
+/// A view that cannot be computed for the options given.
+public struct ViewError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the unit id.
+    public var message: String
+    /// How to fix it.
+    public var hint: String
+
+    /// Creates the error.
+    public init(_ message: String, hint: String) {
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { "error: \(message)\n    hint: \(hint)" }
+}
+
+/// Computes the chart of a view.
+public enum Views {
+    /// The chart of `kind` for `model`.
+    public static func chart(_ kind: ViewKind, of model: Model, options: ViewOptions = ViewOptions()) throws -> Chart {
+        switch kind {
+        case .organigramme: return try Organigramme(model: model, options: options).chart()
+        }
+    }
+}
+
+extension Model {
+    /// The root units a view starts from, checking a requested root exists.
+    func roots(for options: ViewOptions) throws -> [Unit] {
+        if let depth = options.depth, depth < 0 {
+            throw ViewError("--depth must be 0 or more, not \(depth)", hint: "use --depth 1 for a unit and its direct subunits")
+        }
+        if let id = options.root ?? root {
+            guard let unit = unit(id) else {
+                let ids = units.map(\.id)
+                let near = ids.filter { $0.contains(id) || id.contains($0) }.prefix(5)
+                throw ViewError("no unit with id '\(id)' in model '\(self.id)'",
+                                hint: near.isEmpty ? "run `orgchart query units` to list unit ids" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?")
+            }
+            return [unit]
+        }
+        return children(of: nil)
+    }
+
+    /// Sources as people read them: `ST/SGB/2010/1 — Title (date)`.
+    var sourceLines: [String] {
+        documents.map { document in
+            var line = document.symbol.map { "\($0) — \(document.title)" } ?? document.title
+            if let date = document.date { line += " (\(date))" }
+            return line
+        }
+    }
+}

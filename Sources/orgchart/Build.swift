@@ -1,0 +1,28 @@
+import ArgumentParser
+import OrgBuild
+
+/// `orgchart build`: every chart of the manifest into the output directory.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every chart listed in the manifest (orgchart.yml), skipping charts whose inputs did not change.")
+
+    @Option(help: "The manifest file.")
+    var manifest: String = "orgchart.yml"
+
+    @Flag(help: "Write nothing; exit 1 and name the charts whose committed files no longer match their model.")
+    var check = false
+
+    func run() throws {
+        let results: [OrgBuild.Build.Result]
+        do {
+            results = try OrgBuild.Build(manifest: Manifest.load(file: manifest)).run(check: check)
+        } catch {
+            throw fail("\(error)")
+        }
+        for result in results { print("\(result.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(result.path)") }
+        let stale = results.filter { $0.outcome == .stale }
+        if check, !stale.isEmpty {
+            throw fail("\(stale.count) chart\(stale.count == 1 ? " is" : "s are") stale: \(stale.map(\.path).joined(separator: ", "))\n    hint: run `orgchart build` and commit the charts")
+        }
+    }
+}

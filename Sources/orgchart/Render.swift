@@ -1,0 +1,59 @@
+import ArgumentParser
+import BuiltinModels
+import GraphvizRender
+import OrgBuild
+import OrgViews
+
+/// `orgchart render`: one chart of one model into one file.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG or DOT.")
+
+    @Argument(help: "A model file (.yaml) or the id of a built-in model (see `orgchart models`).")
+    var model: String?
+
+    @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var view: String = ViewKind.organigramme.rawValue
+
+    @Option(help: "Output format: svg, pdf, png or dot. Defaults to the output file's extension, else svg.")
+    var format: String?
+
+    @Option(name: .shortAndLong, help: "Output file; `-` writes to standard output.")
+    var output: String
+
+    @Option(help: "Start the chart at this unit id.")
+    var root: String?
+
+    @Option(help: "Draw at most this many levels below the root.")
+    var depth: Int?
+
+    @Option(help: "A built-in theme (see `orgchart themes`) or a theme file.")
+    var template: String = "default"
+
+    @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var engine: String = LayoutEngine.dot.rawValue
+
+    func run() throws {
+        guard let viewKind = ViewKind(rawValue: view) else {
+            throw fail("error: unknown view '\(view)'\n    hint: views: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let layout = LayoutEngine(rawValue: engine) else {
+            throw fail("error: unknown engine '\(engine)'\n    hint: engines: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let chosen: OutputFormat
+        if let format {
+            guard let parsed = OutputFormat(rawValue: format.lowercased()) else {
+                throw fail("error: unknown format '\(format)'\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            chosen = parsed
+        } else {
+            chosen = OutputFormat(fileName: output) ?? .svg
+        }
+        let spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
+        do {
+            let bytes = try spec.prepare().render(chosen)
+            try OutputFile.write(bytes, to: output)
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Yams
+
+/// A look for charts, read from a theme file: fonts and sizes, a style per box kind and per line
+/// kind, and layout spacing. Built-in themes live in `Templates/themes/`.
+public struct Theme: Sendable, Equatable {
+    /// The theme's name.
+    public var name: String
+    /// Font family for all text; one the setup installs, so charts lay out alike everywhere.
+    public var font: String
+    /// Point sizes of the title, box headings, box details and the footer.
+    public var titleSize: Double, headingSize: Double, detailSize: Double, footerSize: Double
+    /// Leaf children are stacked in a column from this many siblings on; 0 never stacks.
+    public var stackLeaves: Int
+    /// Graph attributes for the layout (`nodesep`, `ranksep`, `splines` …), written as given.
+    public var layout: [String: String]
+    /// Box styles by style class; `default` applies to every class not listed.
+    public var boxes: [String: BoxStyle]
+    /// Line styles by style class; `default` applies to every class not listed.
+    public var lines: [String: LineStyle]
+
+    /// The style of a box class, falling back to `default`.
+    public func box(_ style: String) -> BoxStyle {
+        (boxes["default"] ?? BoxStyle()).overlaid(by: boxes[style])
+    }
+
+    /// The style of a line class, falling back to `default`.
+    public func line(_ style: String) -> LineStyle {
+        (lines["default"] ?? LineStyle()).overlaid(by: lines[style])
+    }
+}
+
+/// How a box looks.
+public struct BoxStyle: Sendable, Equatable {
+    /// Fill, border and text colours (`#rrggbb`).
+    public var fill: String?, stroke: String?, text: String?
+    /// Graphviz shape and style, e.g. `box` and `rounded,filled`.
+    public var shape: String?, style: String?
+    /// Border width in points.
+    public var penwidth: Double?
+
+    /// Creates a style; unset fields fall back to the theme's default.
+    public init(fill: String? = nil, stroke: String? = nil, text: String? = nil, shape: String? = nil, style: String? = nil, penwidth: Double? = nil) {
+        self.fill = fill
+        self.stroke = stroke
+        self.text = text
+        self.shape = shape
+        self.style = style
+        self.penwidth = penwidth
+    }
+
+    func overlaid(by other: BoxStyle?) -> BoxStyle {
+        guard let other else { return self }
+        return BoxStyle(fill: other.fill ?? fill, stroke: other.stroke ?? stroke, text: other.text ?? text,
+                        shape: other.shape ?? shape, style: other.style ?? style, penwidth: other.penwidth ?? penwidth)
+    }
+}
+
+/// How a line looks.
+public struct LineStyle: Sendable, Equatable {
+    /// Colour (`#rrggbb`), Graphviz style (`solid`, `dashed`, `dotted`, `bold`) and arrowhead.
+    public var color: String?, style: String?, arrowhead: String?
+    /// Width in points.
+    public var penwidth: Double?
+
+    /// Creates a style; unset fields fall back to the theme's default.
+    public init(color: String? = nil, style: String? = nil, arrowhead: String? = nil, penwidth: Double? = nil) {
+        self.color = color
+        self.style = style
+        self.arrowhead = arrowhead
+        self.penwidth = penwidth
+    }
+
+    func overlaid(by other: LineStyle?) -> LineStyle {
+        guard let other else { return self }
+        return LineStyle(color: other.color ?? color, style: other.style ?? style, arrowhead: other.arrowhead ?? arrowhead, penwidth: other.penwidth ?? penwidth)
+    }
+}
+
+/// A theme that cannot be found or read.
+public struct ThemeError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, naming the file.
+    public var message: String
+    public var description: String { "error: \(message)" }
+}
