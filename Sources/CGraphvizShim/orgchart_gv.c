@@ -66,7 +66,8 @@ int orgchart_gv_render(orgchart_gv_context_t *context, const char *text, const c
         *stage = 1;
         return -1;
     }
-    if (gvLayout(gvc, g, engine) != 0) {
+    if (gvLayout(gvc, g, engine) != 0 || agerrors() >= AGERR) {
+        gvFreeLayout(gvc, g);
         agclose(g);
         *stage = 2;
         return -1;
@@ -74,7 +75,7 @@ int orgchart_gv_render(orgchart_gv_context_t *context, const char *text, const c
     int rc = RENDER_DATA(gvc, g, format, result, length);
     gvFreeLayout(gvc, g);
     agclose(g);
-    if (rc != 0 || *result == NULL) {
+    if (rc != 0 || *result == NULL || agerrors() >= AGERR) {
         if (*result != NULL) gvFreeRenderData(*result);
         *result = NULL;
         *length = 0;

@@ -17,31 +17,41 @@ public struct DOTWriter: Sendable {
         out.indent += 1
         graphAttributes(chart, into: &out)
         let widths = levelWidths(chart)
+        title(chart, into: &out)
         for box in chart.boxes { write(box, width: widths[box.level] ?? 1, into: &out) }
         TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line in attributes(of: line) }
         for line in chart.lines where !line.shapesLayout {
             out.line("\(Escape.quoted(line.from)) -> \(Escape.quoted(line.to)) [\(attributes(of: line)), constraint=false]")
         }
-        footer(chart, into: &out)
         out.indent -= 1
         out.line("}")
         return out.text
     }
 
     private func graphAttributes(_ chart: Chart, into out: inout DOTText) {
-        var title = "<b>\(Escape.html(chart.title))</b>"
-        if let subtitle = chart.subtitle {
-            title += "<br/><font point-size=\"\(format(theme.titleSize * 0.7))\">\(Escape.html(subtitle))</font>"
-        }
         var graph = [
             "charset=\"UTF-8\"", "rankdir=TB", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
-            "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.titleSize))", "labelloc=t", "labeljust=c",
-            "label=<\(title)>", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
+            "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
+            "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
         ]
+        if let legend = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(legend)>"] }
         for key in theme.layout.keys.sorted() { graph.append("\(key)=\(Escape.quoted(theme.layout[key]!))") }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
+    }
+
+    /// The title and subtitle, in a text node above the top boxes.
+    private func title(_ chart: Chart, into out: inout DOTText) {
+        var title = "<font point-size=\"\(format(theme.titleSize))\"><b>\(Escape.html(chart.title))</b></font>"
+        if let subtitle = chart.subtitle {
+            title += "<br/><font point-size=\"\(format(theme.titleSize * 0.7))\">\(Escape.html(subtitle))</font>"
+        }
+        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(title)>, tooltip=\(Escape.quoted(chart.title))]")
+        let children = Set(chart.lines.filter(\.shapesLayout).map(\.to))
+        for box in chart.boxes where !children.contains(box.id) {
+            out.line("\"orgchart:title\" -> \(Escape.quoted(box.id)) [style=invis]")
+        }
     }
 
     private func write(_ box: Box, width: Double, into out: inout DOTText) {
@@ -88,9 +98,9 @@ public struct DOTWriter: Sendable {
         return widths
     }
 
-    /// The legend and the sources, in one box under the chart.
-    private func footer(_ chart: Chart, into out: inout DOTText) {
-        guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return }
+    /// The legend and the sources, as one HTML table for the label under the chart.
+    private func footerTable(_ chart: Chart) -> String? {
+        guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return nil }
         let size = format(theme.footerSize)
         var rows: [String] = []
         let boxes = chart.legend.filter { $0.sample == .box }
@@ -116,8 +126,7 @@ public struct DOTWriter: Sendable {
         for line in chart.footer {
             rows.append("<tr><td align=\"left\" colspan=\"\(max(boxes.count, 1) + 1)\"><font point-size=\"\(size)\">\(Escape.html(line))</font></td></tr>")
         }
-        out.line("\"orgchart:footer\" [id=\"orgchart:footer\", shape=plain, style=\"\", label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">\(rows.joined())</table>>, tooltip=\"Legend and sources\"]")
-        out.line("{ rank=sink; \"orgchart:footer\" }")
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">\(rows.joined())</table>"
     }
 }
 

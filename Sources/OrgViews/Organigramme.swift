@@ -48,6 +48,6 @@ struct Organigramme {
         if let cited = model.cite(unit.source) { tooltip.append("Established by \(cited)") }
         if let head = unit.head, let cited = model.cite(head.source) { tooltip.append("Head: \(head.title), \(cited)") }
         return Box(id: unit.id, heading: heading, details: details, style: unit.kind.rawValue, tooltip: tooltip.joined(separator: "\n"),
-                   url: unit.url, level: level, isAside: unit.kind == .frontOffice)
+                   url: unit.url, level: level, isAside: unit.kind == .frontOffice && model.children(of: unit.id).isEmpty)
     }
 }

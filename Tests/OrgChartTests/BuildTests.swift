@@ -1,0 +1,74 @@
+import Foundation
+import OrgBuild
+import XCTest
+
+final class BuildTests: XCTestCase {
+    func manifest(in directory: URL) throws {
+        try write(smallModel, to: "small.yaml", in: directory)
+        try write("""
+        output: Output
+        charts:
+          - name: small
+            model: small.yaml
+            view: organigramme
+            formats: [svg, pdf]
+          - name: small-division
+            model: small.yaml
+            root: div-a
+            formats: [svg]
+        """, to: "orgchart.yml", in: directory)
+    }
+
+    func testBuildWritesSkipsUnchangedAndChecksStaleness() throws {
+        let directory = try temporaryDirectory(self)
+        try manifest(in: directory)
+        let first = try orgchart(["build"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout.split(separator: "\n").filter { $0.hasPrefix("written") }.count, 3, first.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/small.pdf").path))
+
+        let second = try orgchart(["build"], in: directory)
+        XCTAssertEqual(second.stdout.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count, 3, second.stdout)
+        XCTAssertEqual(try orgchart(["build", "--check"], in: directory).status, 0)
+
+        try write(smallModel.replacingOccurrences(of: "name: Division B", with: "name: Division Beta"), to: "small.yaml", in: directory)
+        let check = try orgchart(["build", "--check"], in: directory)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stderr.contains("Output/small.svg"), check.stderr)
+        XCTAssertTrue(check.stdout.contains("current   Output/small-division.svg"), "the division chart does not show Division B: \(check.stdout)")
+
+        let third = try orgchart(["build"], in: directory)
+        XCTAssertTrue(third.stdout.contains("written   Output/small.svg"), third.stdout)
+        XCTAssertTrue(third.stdout.contains("unchanged Output/small-division.svg"), third.stdout)
+        let svg = try String(contentsOfFile: directory.appendingPathComponent("Output/small.svg").path, encoding: .utf8)
+        XCTAssertTrue(svg.contains("Division Beta"))
+    }
+
+    func testManifestErrorsAreLocated() throws {
+        let directory = try temporaryDirectory(self)
+        try write("charts:\n  - name: x\n    veiw: organigramme\n    formats: [svg, gif]\n", to: "orgchart.yml", in: directory)
+        let result = try orgchart(["build"], in: directory)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("orgchart.yml:3:5: error: unknown key 'veiw'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("unknown format 'gif'"), result.stderr)
+    }
+
+    func testRenderCommandFormatsAndStandardOutput() throws {
+        let directory = try temporaryDirectory(self)
+        let model = try write(smallModel, to: "small.yaml", in: directory)
+        for name in ["a.svg", "a.pdf", "a.png", "a.dot"] {
+            let result = try orgchart(["render", model, "-o", directory.appendingPathComponent(name).path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let png = try Data(contentsOf: directory.appendingPathComponent("a.png"))
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        let dot = try orgchart(["render", model, "--format", "dot", "-o", "-"])
+        XCTAssertTrue(dot.stdout.hasPrefix("digraph \"small-organigramme\""), dot.stdout)
+        let unknown = try orgchart(["render", model, "--root", "div-c", "-o", directory.appendingPathComponent("b.svg").path])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("no unit with id 'div-c'"), unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("b.svg").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary files remain")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+
+/// A fresh temporary directory, removed at the end of the test.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgchart-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Writes `text` to `name` inside `directory` and returns the path.
+@discardableResult
+func write(_ text: String, to name: String, in directory: URL) throws -> String {
+    let url = directory.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+}
+
+/// The outcome of running the `orgchart` executable.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `orgchart` executable with `arguments` in `directory`.
+func orgchart(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    let products = Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
+        ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+    var executable = products.appendingPathComponent("orgchart")
+    if !FileManager.default.fileExists(atPath: executable.path) {
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            executable = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("orgchart")
+        }
+    }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// A small valid model with a department, two divisions and a section.
+let smallModel = """
+model: small
+title: Small Department
+date: "2024-01-01"
+documents:
+  - id: doc
+    symbol: ST/SGB/2024/1
+    title: Organization of the Small Department
+units:
+  - id: dept
+    name: Small Department
+    abbreviation: SD
+    kind: department
+    head: {title: Under-Secretary-General, grade: USG, source: doc §2.1}
+    source: doc §2.1
+  - id: div-a
+    name: Division A
+    kind: division
+    parent: dept
+    head: {title: Director, source: doc §3.1}
+    source: doc §3.1
+  - id: div-b
+    name: Division B
+    kind: division
+    parent: dept
+    source: doc §4.1
+  - id: sec-a1
+    name: Section A1
+    kind: section
+    parent: div-a
+    source: doc §3.2
+relationships:
+  - kind: accountable-to
+    from: div-a
+    to: dept
+    source: doc §3.1
+  - kind: also-accountable-to
+    from: div-b
+    to: div-a
+    source: doc §4.2
+"""

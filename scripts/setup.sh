@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what orgchart needs on Debian or Ubuntu when it is missing: Graphviz's C library
+# with its cairo plugins (libgraphviz-dev), the fonts the templates use, and the tools the tests
+# use to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin).
+set -euo pipefail
+
+missing=()
+pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev graphviz)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2 fontconfig)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "orgchart setup: please install: ${missing[*]} (Graphviz with headers, Liberation fonts)" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "orgchart setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
