@@ -52,6 +52,14 @@ let package = Package(
         .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/DOTWriter"),
         // Stage 5: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim"], path: "Sources/GraphvizRender"),
+        // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
+        .target(
+            name: "OrgImport",
+            dependencies: ["OrgModel", .product(name: "Yams", package: "Yams")],
+            path: "Sources/OrgImport"
+        ),
+        // Restructuring review: matching and classifying changes between two snapshots.
+        .target(name: "OrgDiff", dependencies: ["OrgModel", "ChartGraph", "OrgViews"], path: "Sources/OrgDiff"),
         // The manifest of charts, incremental builds and staleness checks.
         .target(
             name: "OrgBuild",
@@ -61,13 +69,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "orgchart",
-            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender",
+            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/orgchart"
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "BuiltinModels"],
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "BuiltinModels",
+                           "OrgImport", "OrgDiff", "orgchart"],
             path: "Tests/OrgChartTests"
         ),
     ],

@@ -7,7 +7,7 @@ set -euo pipefail
 missing=()
 pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev graphviz)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2 fontconfig)
+[ -n "$(fc-list "Liberation Sans" 2>/dev/null)" ] || missing+=(fonts-liberation2 fontconfig)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
