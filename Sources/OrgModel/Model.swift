@@ -77,6 +77,8 @@ public struct Unit: Hashable, Sendable {
     public var functions: [String]
     /// Other names: former names, names in other texts.
     public var aliases: [String]
+    /// Descent from units of an earlier snapshot (renamed, succeeded, merged, split).
+    public var lineage: [Lineage] = []
     /// Where the unit is established.
     public var source: Citation?
     /// A link for the unit, when known.

@@ -34,7 +34,8 @@ public enum ModelLoader {
     static let documentKeys = ["id", "symbol", "title", "date", "abolishes", "url"]
     static let postKeys = ["id", "title", "grade", "roles", "unit", "source"]
     static let headKeys = ["title", "grade", "roles", "source"]
-    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "source", "url", "note"]
+    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "lineage", "source", "url", "note"]
+    static let lineageKeys = ["kind", "unit", "source"]
     static let relationshipKeys = ["kind", "from", "to", "source", "note"]
     static let citationKeys = ["document", "section", "inferred", "note"]
 
@@ -148,11 +149,13 @@ public enum ModelLoader {
                 head = Post(id: id, title: h.required("title", of: "the head of '\(id)'") ?? "", grade: h.string("grade"),
                             roles: h.strings("roles"), unit: id, source: citation(h, sink: sink), location: h.location())
             }
-            parts.units.append(Unit(id: id, name: f.required("name", of: "unit '\(id)'") ?? id,
-                                    abbreviation: f.string("abbreviation"), kind: kind, parent: f.string("parent"), head: head,
-                                    functions: f.strings("functions"), aliases: f.strings("aliases"),
-                                    source: citation(f, sink: sink), url: f.string("url"), note: f.string("note"),
-                                    location: f.location()))
+            var unit = Unit(id: id, name: f.required("name", of: "unit '\(id)'") ?? id,
+                            abbreviation: f.string("abbreviation"), kind: kind, parent: f.string("parent"), head: head,
+                            functions: f.strings("functions"), aliases: f.strings("aliases"),
+                            source: citation(f, sink: sink), url: f.string("url"), note: f.string("note"),
+                            location: f.location())
+            unit.lineage = f.list("lineage").compactMap { lineage(of: id, $0, file: file, sink: sink) }
+            parts.units.append(unit)
         }
         for node in fields.list("relationships") {
             guard let f = YAMLFields(node, what: "a relationship", known: relationshipKeys, file: file, reporter: sink) else { continue }
@@ -171,6 +174,20 @@ public enum ModelLoader {
             parts.relationships.append(Relationship(kind: kind, from: from, to: to, source: citation(f, sink: sink),
                                                     note: f.string("note"), location: f.location()))
         }
+    }
+
+    /// One `lineage` entry of unit `id`: `{kind: succeeds, unit: OLD-ID, source: …}`.
+    private static func lineage(of id: String, _ node: Node, file: String, sink: DiagnosticSink) -> Lineage? {
+        guard let f = YAMLFields(node, what: "a lineage entry of '\(id)'", known: lineageKeys, file: file, reporter: sink),
+              let kindText = f.required("kind", of: "a lineage entry of '\(id)'"),
+              let unit = f.required("unit", of: "a lineage entry of '\(id)'") else { return nil }
+        guard let kind = Lineage.Kind(rawValue: kindText) else {
+            let names = Lineage.Kind.allCases.map(\.rawValue)
+            sink.error(at: f.location("kind"), subject: id, "unknown lineage kind '\(kindText)'",
+                       hint: (closest(to: kindText, among: names).map { "did you mean '\($0)'? " } ?? "") + "Lineage kinds: \(names.joined(separator: ", "))")
+            return nil
+        }
+        return Lineage(kind: kind, unit: unit, source: citation(f, sink: sink))
     }
 
     /// The `source` of an entry: `DOC §SECTION` or a mapping with document, section, inferred, note.

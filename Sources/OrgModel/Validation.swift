@@ -98,6 +98,7 @@ public enum Validation {
         for unit in model.units {
             check(unit.source, at: unit.location, subject: unit.id)
             check(unit.head?.source, at: unit.head?.location ?? unit.location, subject: unit.id)
+            for lineage in unit.lineage { check(lineage.source, at: unit.location, subject: unit.id) }
         }
         for post in model.posts { check(post.source, at: post.location, subject: post.id) }
         for relation in model.relationships { check(relation.source, at: relation.location, subject: relation.from) }
