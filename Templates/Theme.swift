@@ -18,10 +18,17 @@ public struct Theme: Sendable, Equatable {
     public var boxes: [String: BoxStyle]
     /// Line styles by style class; `default` applies to every class not listed.
     public var lines: [String: LineStyle]
+    /// Frame styles of groups by style class; `default` applies to every class not listed.
+    public var groups: [String: BoxStyle] = [:]
 
     /// The style of a box class, falling back to `default`.
     public func box(_ style: String) -> BoxStyle {
         (boxes["default"] ?? BoxStyle()).overlaid(by: boxes[style])
+    }
+
+    /// The style of a group frame, falling back to `default`.
+    public func group(_ style: String) -> BoxStyle {
+        (groups["default"] ?? BoxStyle(fill: "#f7f9fc", stroke: "#9dc3e6")).overlaid(by: groups[style])
     }
 
     /// The style of a line class, falling back to `default`.

@@ -68,19 +68,24 @@ extension Theme {
         }
         var layout: [String: String] = [:]
         for (key, value) in fields["layout"]?.mapping ?? [:] { if let key = key.string, let value = value.string { layout[key] = value } }
-        return Theme(
+        func boxStyles(_ key: String) -> [String: BoxStyle] {
+            map(key).mapValues { v in
+                BoxStyle(fill: v["fill"]?.string, stroke: v["stroke"]?.string, text: v["text"]?.string,
+                         shape: v["shape"]?.string, style: v["style"]?.string, penwidth: v["penwidth"]?.float)
+            }
+        }
+        var theme = Theme(
             name: fields["name"]?.string ?? name,
             font: fields["font"]?.string ?? "Liberation Sans",
             titleSize: number("title-size", 16), headingSize: number("heading-size", 10),
             detailSize: number("detail-size", 8), footerSize: number("footer-size", 7),
             stackLeaves: fields["stack-leaves"]?.int ?? 3,
             layout: layout,
-            boxes: map("boxes").mapValues { v in
-                BoxStyle(fill: v["fill"]?.string, stroke: v["stroke"]?.string, text: v["text"]?.string,
-                         shape: v["shape"]?.string, style: v["style"]?.string, penwidth: v["penwidth"]?.float)
-            },
+            boxes: boxStyles("boxes"),
             lines: map("lines").mapValues { v in
                 LineStyle(color: v["color"]?.string, style: v["style"]?.string, arrowhead: v["arrowhead"]?.string, penwidth: v["penwidth"]?.float)
             })
+        theme.groups = boxStyles("groups")
+        return theme
     }
 }

@@ -17,6 +17,8 @@ public struct Chart: Sendable, Equatable {
     public var groups: [Group]
     /// The legend, listing the styles that appear in the chart.
     public var legend: [LegendEntry]
+    /// How the boxes are arranged.
+    public var arrangement: Arrangement = .tree
 
     /// Creates a chart.
     public init(id: String, title: String, subtitle: String? = nil, footer: [String] = [], boxes: [Box] = [], lines: [Line] = [], groups: [Group] = [], legend: [LegendEntry] = []) {
@@ -29,6 +31,16 @@ public struct Chart: Sendable, Equatable {
         self.groups = groups
         self.legend = legend
     }
+}
+
+/// How a chart's boxes are arranged.
+public enum Arrangement: String, Sendable, Equatable {
+    /// A top-down tree along the lines that shape the layout, with leaf stacking and asides.
+    case tree
+    /// Layered top-down along the lines that shape the layout, without tree idioms.
+    case layered
+    /// Layered left to right: sources of lines on the left, their targets on the right.
+    case flow
 }
 
 /// One box: a unit, a post or a body.
@@ -81,6 +93,9 @@ public struct Line: Sendable, Equatable {
     public var tooltip: String?
     /// True when the line shapes the layout (a tree edge); false for lines drawn across it.
     public var shapesLayout: Bool
+    /// True when `to` is placed above `from` (a subordinate's line up to a superior): the layout
+    /// ranks the line from `to` down to `from` and the arrow still points at `to`.
+    public var ranksUpward: Bool = false
 
     /// Creates a line.
     public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true) {

@@ -18,11 +18,15 @@ public struct DOTWriter: Sendable {
         graphAttributes(chart, into: &out)
         let widths = levelWidths(chart)
         title(chart, into: &out)
-        for box in chart.boxes { write(box, width: widths[box.level] ?? 1, into: &out) }
-        TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line in attributes(of: line) }
-        for line in chart.lines where !line.shapesLayout {
-            out.line("\(Escape.quoted(line.from)) -> \(Escape.quoted(line.to)) [\(attributes(of: line)), constraint=false]")
+        for box in chart.boxes where box.group == nil { write(box, width: widths[box.level] ?? 1, into: &out) }
+        for group in chart.groups { write(group, boxes: chart.boxes.filter { $0.group == group.id }, widths: widths, into: &out) }
+        switch chart.arrangement {
+        case .tree:
+            TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start in edge(line, from: start) }
+        case .layered, .flow:
+            for line in chart.lines where line.shapesLayout { out.line(edge(line)) }
         }
+        for line in chart.lines where !line.shapesLayout { out.line(edge(line, extra: "constraint=false")) }
         out.indent -= 1
         out.line("}")
         return out.text
@@ -30,7 +34,7 @@ public struct DOTWriter: Sendable {
 
     private func graphAttributes(_ chart: Chart, into out: inout DOTText) {
         var graph = [
-            "charset=\"UTF-8\"", "rankdir=TB", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
+            "charset=\"UTF-8\"", "rankdir=\(chart.arrangement == .flow ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
             "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
             "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
         ]
@@ -73,13 +77,41 @@ public struct DOTWriter: Sendable {
         out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
     }
 
+    /// A frame around the boxes of a group.
+    private func write(_ group: Group, boxes: [Box], widths: [Int: Double], into out: inout DOTText) {
+        let style = theme.group(group.style)
+        out.line("subgraph \(Escape.quoted("cluster:\(group.id)")) {")
+        out.indent += 1
+        var attributes = ["id=\(Escape.quoted("group:\(group.id)"))", "label=<<b>\(Escape.html(group.label))</b>>", "labeljust=l",
+                          "fontsize=\(format(theme.headingSize))", "style=\(Escape.quoted(style.style ?? "filled,rounded"))"]
+        if let fill = style.fill { attributes.append("fillcolor=\(Escape.quoted(fill))") }
+        if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
+        if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
+        out.line("graph [\(attributes.joined(separator: ", "))]")
+        for box in boxes { write(box, width: widths[box.level] ?? 1, into: &out) }
+        out.indent -= 1
+        out.line("}")
+    }
+
+    /// One DOT edge for `line`, drawn from its parent end to its child end.
+    func edge(_ line: Line, from start: String? = nil, extra: String? = nil) -> String {
+        let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
+        var attributes = self.attributes(of: line)
+        if let extra { attributes += ", " + extra }
+        return "\(Escape.quoted(start ?? tail)) -> \(Escape.quoted(head)) [\(attributes)]"
+    }
+
     /// The DOT attributes of a line: its look from the theme, id, class and tooltip.
     func attributes(of line: Line) -> String {
         let style = theme.line(line.style)
         var attributes = ["id=\(Escape.quoted("\(line.style):\(line.from)->\(line.to)"))", "class=\(Escape.quoted(line.style))"]
         if let color = style.color { attributes.append("color=\(Escape.quoted(color))") }
         if let look = style.style { attributes.append("style=\(look)") }
-        attributes.append("arrowhead=\(style.arrowhead ?? "none")")
+        if line.ranksUpward {
+            attributes.append("dir=back, arrowtail=\(style.arrowhead ?? "none")")
+        } else {
+            attributes.append("arrowhead=\(style.arrowhead ?? "none")")
+        }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
         attributes.append("tooltip=\(Escape.quoted(line.tooltip ?? line.style))")

@@ -8,54 +8,66 @@ struct TreeShape {
     let chart: Chart
     let stackLeaves: Int
 
-    func write(into out: inout DOTText, attributes: (Line) -> String) {
-        let tree = chart.lines.filter(\.shapesLayout)
+    /// Writes the tree lines; `edge` gives the DOT edge of a line, starting at a bend point when one is given.
+    func write(into out: inout DOTText, edge: (Line, String?) -> String) {
         var children: [String: [Line]] = [:]
         var parents: [String] = []
-        for line in tree {
-            if children[line.from] == nil { parents.append(line.from) }
-            children[line.from, default: []].append(line)
+        for line in chart.lines where line.shapesLayout {
+            let parent = Self.parent(of: line)
+            if children[parent] == nil { parents.append(parent) }
+            children[parent, default: []].append(line)
         }
         let asides = Set(chart.boxes.filter(\.isAside).map(\.id))
         for parent in parents {
             let lines = children[parent] ?? []
-            let aside = lines.filter { asides.contains($0.to) }
-            let regular = lines.filter { !asides.contains($0.to) }
-            var source = parent
+            let aside = lines.filter { asides.contains(Self.child(of: $0)) }
+            let regular = lines.filter { !asides.contains(Self.child(of: $0)) }
+            var source: String?
             if !aside.isEmpty, !regular.isEmpty {
                 let trunk = "\(parent):trunk"
                 joint(trunk, into: &out)
-                out.line("\(Escape.quoted(parent)) -> \(Escape.quoted(trunk)) [\(connector(lines[0], "trunk", attributes))]")
-                out.line("{ rank=same; \(([trunk] + aside.map(\.to)).map(Escape.quoted).joined(separator: "; ")) }")
-                for line in aside { out.line("\(Escape.quoted(trunk)) -> \(Escape.quoted(line.to)) [\(attributes(line))]") }
+                out.line(segment(edge(lines[0], nil), to: trunk, part: "trunk"))
+                out.line("{ rank=same; \(([trunk] + aside.map(Self.child)).map(Escape.quoted).joined(separator: "; ")) }")
                 source = trunk
-            } else {
-                for line in aside { out.line("\(Escape.quoted(parent)) -> \(Escape.quoted(line.to)) [\(attributes(line))]") }
             }
-            let allLeaves = regular.allSatisfy { children[$0.to] == nil }
+            for line in aside { out.line(edge(line, source)) }
+            let allLeaves = regular.allSatisfy { children[Self.child(of: $0)] == nil }
             if stackLeaves > 0, allLeaves, regular.count >= stackLeaves {
                 var above = source
                 for (index, line) in regular.enumerated() {
                     let joint = "\(parent):spine:\(index)"
                     self.joint(joint, into: &out)
-                    out.line("\(Escape.quoted(above)) -> \(Escape.quoted(joint)) [\(connector(line, "spine", attributes))]")
-                    out.line("{ rank=same; \(Escape.quoted(joint)); \(Escape.quoted(line.to)) }")
-                    out.line("\(Escape.quoted(joint)) -> \(Escape.quoted(line.to)) [\(attributes(line))]")
+                    out.line(segment(edge(line, above), to: joint, part: "spine"))
+                    out.line("{ rank=same; \(Escape.quoted(joint)); \(Escape.quoted(Self.child(of: line))) }")
+                    out.line(edge(line, joint))
                     above = joint
                 }
             } else {
-                for line in regular { out.line("\(Escape.quoted(source)) -> \(Escape.quoted(line.to)) [\(attributes(line))]") }
+                for line in regular { out.line(edge(line, source)) }
             }
         }
     }
+
+    /// The end of a layout line drawn above the other.
+    static func parent(of line: Line) -> String { line.ranksUpward ? line.to : line.from }
+
+    /// The end of a layout line drawn below the other.
+    static func child(of line: Line) -> String { line.ranksUpward ? line.from : line.to }
 
     /// An invisible bend point of a connector.
     private func joint(_ id: String, into out: inout DOTText) {
         out.line("\(Escape.quoted(id)) [id=\(Escape.quoted(id)), shape=point, width=0.01, height=0.01, style=invis, label=\"\"]")
     }
 
-    /// The attributes of a connector segment: the line's look, without its id.
-    private func connector(_ line: Line, _ part: String, _ attributes: (Line) -> String) -> String {
-        attributes(line).replacingOccurrences(of: "id=\"", with: "id=\"\(part):")
+    /// A connector segment ending at bend point `joint` instead of the line's child box: the
+    /// line's look without its arrow, with an id of its own.
+    private func segment(_ edge: String, to joint: String, part: String) -> String {
+        guard let arrow = edge.range(of: " -> "), let attributes = edge.range(of: " [") else { return edge }
+        let tail = edge[..<arrow.lowerBound]
+        let rest = edge[attributes.lowerBound...]
+            .replacingOccurrences(of: "[id=\"", with: "[id=\"\(part):")
+            .replacingOccurrences(of: #"arrowhead=\w+"#, with: "arrowhead=none", options: .regularExpression)
+            .replacingOccurrences(of: #"arrowtail=\w+"#, with: "arrowtail=none", options: .regularExpression)
+        return "\(tail) -> \(Escape.quoted(joint))\(rest)"
     }
 }
