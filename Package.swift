@@ -59,17 +59,17 @@ let package = Package(
             path: "Sources/OrgImport"
         ),
         // Restructuring review: matching and classifying changes between two snapshots.
-        .target(name: "OrgDiff", dependencies: ["OrgModel", "ChartGraph", "OrgViews"], path: "Sources/OrgDiff"),
+        .target(name: "OrgDiff", dependencies: ["OrgModel", "ChartGraph", "OrgViews", .product(name: "Yams", package: "Yams")], path: "Sources/OrgDiff", resources: [.copy("Mappings")]),
         // The manifest of charts, incremental builds and staleness checks.
         .target(
             name: "OrgBuild",
-            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "DOTWriter", "GraphvizRender",
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "DOTWriter", "GraphvizRender", "OrgDiff",
                            .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
         .executableTarget(
             name: "orgchart",
-            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff",
+            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff", "ChartGraph",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/orgchart"
         ),

@@ -36,6 +36,14 @@ public enum BuiltinModels {
                 "no model file or built-in model '\(name)'", hint: "built-in models: \(ids.joined(separator: ", ")); or give the path of a .yaml model file")],
                 files: [])
         }
-        return ModelLoader.load(file: path)
+        var loaded = ModelLoader.load(file: path)
+        // Diagnostics of built-in models name the file as it is in the repository.
+        let prefix = directory + "/"
+        for index in loaded.diagnostics.indices {
+            if let file = loaded.diagnostics[index].location?.file, file.hasPrefix(prefix) {
+                loaded.diagnostics[index].location?.file = "Models/yaml/" + file.dropFirst(prefix.count)
+            }
+        }
+        return loaded
     }
 }

@@ -19,6 +19,8 @@ public struct Chart: Sendable, Equatable {
     public var legend: [LegendEntry]
     /// How the boxes are arranged.
     public var arrangement: Arrangement = .tree
+    /// The page the chart is fitted to, if any.
+    public var page: PageSize?
 
     /// Creates a chart.
     public init(id: String, title: String, subtitle: String? = nil, footer: [String] = [], boxes: [Box] = [], lines: [Line] = [], groups: [Group] = [], legend: [LegendEntry] = []) {
@@ -98,13 +100,14 @@ public struct Line: Sendable, Equatable {
     public var ranksUpward: Bool = false
 
     /// Creates a line.
-    public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true) {
+    public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true, ranksUpward: Bool = false) {
         self.from = from
         self.to = to
         self.style = style
         self.label = label
         self.tooltip = tooltip
         self.shapesLayout = shapesLayout
+        self.ranksUpward = ranksUpward
     }
 }
 

@@ -16,8 +16,7 @@ public struct DOTWriter: Sendable {
         out.line("digraph \(Escape.quoted(chart.id)) {")
         out.indent += 1
         graphAttributes(chart, into: &out)
-        let widths = levelWidths(chart)
-        title(chart, into: &out)
+        let widths = BoxMetrics(theme: theme).levelWidths(chart)
         for box in chart.boxes where box.group == nil { write(box, width: widths[box.level] ?? 1, into: &out) }
         for group in chart.groups { write(group, boxes: chart.boxes.filter { $0.group == group.id }, widths: widths, into: &out) }
         switch chart.arrangement {
@@ -27,6 +26,7 @@ public struct DOTWriter: Sendable {
             for line in chart.lines where line.shapesLayout { out.line(edge(line)) }
         }
         for line in chart.lines where !line.shapesLayout { out.line(edge(line, extra: "constraint=false")) }
+        legend(chart, into: &out)
         out.indent -= 1
         out.line("}")
         return out.text
@@ -38,33 +38,46 @@ public struct DOTWriter: Sendable {
             "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
             "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
         ]
-        if let legend = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(legend)>"] }
+        graph += ["labelloc=t", "labeljust=c", "label=<\(titleLabel(chart))>"]
+        if let page = chart.page {
+            // Scale down to fit the page: 0.25 in of padding and 0.25 in of device margin on each side.
+            let area = page.printable(margin: 0.51)
+            graph.append("size=\"\(format(area.width)),\(format(area.height))\"")
+        }
         for key in theme.layout.keys.sorted() { graph.append("\(key)=\(Escape.quoted(theme.layout[key]!))") }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
     }
 
-    /// The title and subtitle, in a text node above the top boxes.
-    private func title(_ chart: Chart, into out: inout DOTText) {
+    /// The title and subtitle, as the graph's label above the chart.
+    func titleLabel(_ chart: Chart) -> String {
         var title = "<font point-size=\"\(format(theme.titleSize))\"><b>\(Escape.html(chart.title))</b></font>"
         if let subtitle = chart.subtitle {
             title += "<br/><font point-size=\"\(format(theme.titleSize * 0.7))\">\(Escape.html(subtitle))</font>"
         }
-        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(title)>, tooltip=\(Escape.quoted(chart.title))]")
-        let children = Set(chart.lines.filter(\.shapesLayout).map(\.to))
-        for box in chart.boxes where !children.contains(box.id) {
-            out.line("\"orgchart:title\" -> \(Escape.quoted(box.id)) [style=invis]")
+        return title
+    }
+
+    /// The legend and sources, in a text node below (or, left to right, after) every box.
+    private func legend(_ chart: Chart, into out: inout DOTText) {
+        guard let table = footerTable(chart) else { return }
+        out.line("\"orgchart:legend\" [id=\"orgchart:legend\", shape=plain, style=\"\", label=<\(table)>, tooltip=\"Legend and sources\"]")
+        let parents = Set(chart.lines.filter(\.shapesLayout).map(TreeShape.parent))
+        for box in chart.boxes where !parents.contains(box.id) {
+            out.line("\(Escape.quoted(box.id)) -> \"orgchart:legend\" [style=invis, weight=0]")
         }
+        out.line("{ rank=max; \"orgchart:legend\" }")
     }
 
     private func write(_ box: Box, width: Double, into out: inout DOTText) {
+        out.line("\(Escape.quoted(box.id)) [\(boxAttributes(box, width: width).joined(separator: ", "))]")
+    }
+
+    /// The DOT attributes of a box: id, class, label and width, its look from the theme, tooltip and link.
+    func boxAttributes(_ box: Box, width: Double) -> [String] {
         let style = theme.box(box.style)
-        var label = Escape.wrap(box.heading, width: 30).map { "<b>\(Escape.html($0))</b>" }.joined(separator: "<br/>")
-        for detail in box.details {
-            let wrapped = Escape.wrap(detail, width: 38).map(Escape.html).joined(separator: "<br/>")
-            label += "<br/><font point-size=\"\(format(theme.detailSize))\">\(wrapped)</font>"
-        }
+        let label = BoxMetrics(theme: theme).label(box)
         var attributes = ["id=\(Escape.quoted(box.id))", "class=\(Escape.quoted(box.style))", "label=<\(label)>", "width=\(format(width))"]
         if let shape = style.shape { attributes.append("shape=\(shape)") }
         if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
@@ -74,7 +87,7 @@ public struct DOTWriter: Sendable {
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         attributes.append("tooltip=\(Escape.quoted(box.tooltip ?? box.heading))")
         if let url = box.url { attributes.append("URL=\(Escape.quoted(url))") }
-        out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
+        return attributes
     }
 
     /// A frame around the boxes of a group.
@@ -118,20 +131,8 @@ public struct DOTWriter: Sendable {
         return attributes.joined(separator: ", ")
     }
 
-    /// One width per level, wide enough for the longest wrapped text of that level.
-    private func levelWidths(_ chart: Chart) -> [Int: Double] {
-        var widths: [Int: Double] = [:]
-        for box in chart.boxes {
-            let heading = Escape.wrap(box.heading, width: 30).map(\.count).max() ?? 0
-            let detail = box.details.flatMap { Escape.wrap($0, width: 38) }.map(\.count).max() ?? 0
-            let inches = max(Double(heading) * theme.headingSize * 0.60, Double(detail) * theme.detailSize * 0.52) / 72 + 0.25
-            widths[box.level] = max(widths[box.level] ?? 0, inches)
-        }
-        return widths
-    }
-
     /// The legend and the sources, as one HTML table for the label under the chart.
-    private func footerTable(_ chart: Chart) -> String? {
+    func footerTable(_ chart: Chart) -> String? {
         guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return nil }
         let size = format(theme.footerSize)
         var rows: [String] = []

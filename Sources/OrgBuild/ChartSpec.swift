@@ -19,6 +19,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var template: String
     /// The Graphviz layout engine.
     public var engine: LayoutEngine
+    /// The paper the chart is scaled to fit; nil for the view's default.
+    public var page: PageSize?
 
     /// Creates a spec.
     public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {
@@ -63,7 +65,8 @@ extension ChartSpec {
             throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
                                 + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
         }
-        let chart = try Views.chart(view, of: model, options: options)
+        var chart = try Views.chart(view, of: model, options: options)
+        if let page { chart.page = page }
         let theme = try Theme.load(template)
         return PreparedChart(chart: chart, dot: DOTWriter(theme: theme).write(chart), engine: engine)
     }

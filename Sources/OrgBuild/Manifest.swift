@@ -1,3 +1,4 @@
+import ChartGraph
 import Foundation
 import GraphvizRender
 import OrgModel
@@ -24,7 +25,7 @@ public struct Manifest: Sendable {
     public var directory: String
 
     static let topKeys = ["output", "charts"]
-    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "formats"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "page", "formats"]
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
@@ -77,6 +78,11 @@ public struct Manifest: Sendable {
         let spec = ChartSpec(model: f.string("model"), view: choice("view", ViewKind.organigramme),
                              options: ViewOptions(root: f.string("root"), depth: depth),
                              template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
-        return Entry(name: name, spec: spec, formats: formats.isEmpty ? [.svg] : formats)
+        var paged = spec
+        if let text = f.string("page") {
+            paged.page = PageSize(parsing: text)
+            if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }
+        }
+        return Entry(name: name, spec: paged, formats: formats.isEmpty ? [.svg] : formats)
     }
 }

@@ -6,6 +6,8 @@ public struct ImportReport: Sendable {
         public var place: String
         /// What was not understood or could not be placed.
         public var message: String
+        /// The sentence or phrase concerned, when there is one (at most 300 characters).
+        public var excerpt: String? = nil
 
         /// Creates an item.
         public init(place: String, message: String) {

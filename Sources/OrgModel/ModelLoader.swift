@@ -85,6 +85,7 @@ public enum ModelLoader {
         let model = Model(id: header.id, title: header.title, date: header.date, root: header.root, documents: parts.documents,
                           units: parts.units, posts: parts.posts, relationships: parts.relationships)
         sink.append(Validation.check(model))
+        if !sink.diagnostics.contains(where: { $0.severity == .error }) { sink.append(ModelLint.warnings(model)) }
         return LoadedModel(model: model, diagnostics: sink.diagnostics.sortedByPlace(), files: files)
     }
 

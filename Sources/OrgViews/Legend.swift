@@ -3,16 +3,23 @@ import OrgModel
 
 /// Legends built from the styles that actually appear in a chart.
 enum Legend {
+    /// The style of an accountability line inferred from containment rather than stated.
+    static let inferredAccountability = "accountable-to-inferred"
+
     /// One entry per box kind and per line kind present, boxes from largest to smallest kind,
     /// lines in vocabulary order; containment is explained only when other lines appear too.
     static func entries(boxes: [Box], lines: [Line]) -> [LegendEntry] {
         let unitKinds = Set(boxes.compactMap { UnitKind(rawValue: $0.style) }).sorted()
         let lineKinds = Set(lines.compactMap { RelationKind(rawValue: $0.style) }).sorted()
+        let styles = Set(lines.map(\.style))
         var entries = unitKinds.map { LegendEntry(.box, style: $0.rawValue, label: $0.label) }
-        if !lineKinds.isEmpty, lines.contains(where: { $0.style == "contains" }) {
+        if !lineKinds.isEmpty, styles.contains("contains") {
             entries.append(LegendEntry(.line, style: "contains", label: "contains (organizational unit)"))
         }
         entries += lineKinds.map { LegendEntry(.line, style: $0.rawValue, label: $0.label) }
+        if styles.contains(inferredAccountability) {
+            entries.append(LegendEntry(.line, style: inferredAccountability, label: "accountable to the head of the containing unit (inferred)"))
+        }
         return entries
     }
 }

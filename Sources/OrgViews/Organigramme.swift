@@ -16,7 +16,7 @@ struct Organigramme {
         var boxes: [Box] = []
         var lines: [Line] = []
         func visit(_ unit: Unit, level: Int) {
-            boxes.append(box(for: unit, level: level))
+            boxes.append(model.box(for: unit, level: level))
             if let depth = options.depth, level >= depth { return }
             for child in model.children(of: unit.id) {
                 lines.append(Line(from: unit.id, to: child.id, style: "contains", tooltip: model.cite(child.source).map { "Established by \($0)" }))
@@ -27,27 +27,12 @@ struct Organigramme {
 
         let shown = Set(boxes.map(\.id))
         for relation in model.relationships where Self.crossKinds.contains(relation.kind) && shown.contains(relation.from) && shown.contains(relation.to) {
-            lines.append(Line(from: relation.from, to: relation.to, style: relation.kind.rawValue,
-                              tooltip: [relation.kind.label, model.cite(relation.source)].compactMap { $0 }.joined(separator: " — "),
-                              shapesLayout: false))
+            lines.append(model.line(for: relation))
         }
 
         let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
         return Chart(id: "\(model.id)-organigramme", title: title, subtitle: model.date.map { "Organigramme as at \($0)" } ?? "Organigramme",
                      footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
                      legend: Legend.entries(boxes: boxes, lines: lines))
-    }
-
-    private func box(for unit: Unit, level: Int) -> Box {
-        let heading = unit.abbreviation.map { "\(unit.name) (\($0))" } ?? unit.name
-        var details: [String] = []
-        if let head = unit.head, !head.title.isEmpty {
-            details.append(head.grade.map { "\(head.title) (\($0))" } ?? head.title)
-        }
-        var tooltip = [unit.name]
-        if let cited = model.cite(unit.source) { tooltip.append("Established by \(cited)") }
-        if let head = unit.head, let cited = model.cite(head.source) { tooltip.append("Head: \(head.title), \(cited)") }
-        return Box(id: unit.id, heading: heading, details: details, style: unit.kind.rawValue, tooltip: tooltip.joined(separator: "\n"),
-                   url: unit.url, level: level, isAside: unit.kind == .frontOffice && model.children(of: unit.id).isEmpty)
     }
 }

@@ -5,6 +5,12 @@ import OrgModel
 public enum ViewKind: String, CaseIterable, Sendable {
     /// The containment tree of units, top-down.
     case organigramme
+    /// Posts and the lines of accountability between them.
+    case accountability
+    /// Providers of shared services and the units or missions they serve, by department.
+    case services
+    /// Departments, shared structures and services under the Secretary-General, on one page.
+    case overview
 }
 
 /// What part of the model a view draws.
@@ -43,6 +49,9 @@ public enum Views {
     public static func chart(_ kind: ViewKind, of model: Model, options: ViewOptions = ViewOptions()) throws -> Chart {
         switch kind {
         case .organigramme: return try Organigramme(model: model, options: options).chart()
+        case .accountability: return try AccountabilityChart(model: model, options: options).chart()
+        case .services: return try ServicesChart(model: model, options: options).chart()
+        case .overview: return try Overview(model: model, options: options).chart()
         }
     }
 }

@@ -8,7 +8,7 @@ struct OrgChartCommand: ParsableCommand {
         commandName: "orgchart",
         abstract: "Draw organigrammes and other charts of an organization from a model with sources.",
         discussion: "With no MODEL, commands use the built-in model (dpko-2010, ST/SGB/2010/1).",
-        subcommands: [Render.self, Validate.self, Build.self, Diff.self, Import.self, Models.self, Themes.self]
+        subcommands: [Render.self, Validate.self, Query.self, Build.self, Diff.self, Import.self, Models.self, Themes.self, Catalog.self]
     )
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuiltinModels
+import ChartGraph
 import GraphvizRender
 import OrgBuild
 import OrgViews
@@ -32,6 +33,9 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
     var engine: String = LayoutEngine.dot.rawValue
 
+    @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
+    var page: String?
+
     func run() throws {
         guard let viewKind = ViewKind(rawValue: view) else {
             throw fail("error: unknown view '\(view)'\n    hint: views: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -48,7 +52,13 @@ struct Render: ParsableCommand {
         } else {
             chosen = OutputFormat(fileName: output) ?? .svg
         }
-        let spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
+        var spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
+        if let page {
+            guard let size = PageSize(parsing: page) else {
+                throw fail("error: unknown page '\(page)'\n    hint: write A4, A3 or letter, optionally followed by ,landscape (e.g. --page A4,landscape)")
+            }
+            spec.page = size
+        }
         do {
             let bytes = try spec.prepare().render(chosen)
             try OutputFile.write(bytes, to: output)

@@ -1,0 +1,50 @@
+import ChartGraph
+import OrgTemplates
+
+/// Positions for every box of a tree chart and straight-segment routes for its lines,
+/// computed in time linear in the number of boxes (a Reingold–Tilford tidy tree with
+/// contours per band, so boxes may differ in size). Boxes of one depth share a row; a box's
+/// aside boxes (front offices, advisers) hang in the band under it, beside its vertical line;
+/// children that are all leaves are stacked in a comb (see `LeafComb`) when the theme's
+/// `stack-leaves` asks for it. Lines that do not shape the layout run straight between boxes
+/// and never move one.
+public struct TidyLayout: Sendable {
+    /// The frame of each box, in the order of the chart's boxes.
+    public private(set) var frames: [BoxFrame]
+    /// One connector per line of the chart, in the order of the chart's lines.
+    public private(set) var connectors: [Connector]
+    /// Width and height of the drawing in points, from (0, 0).
+    public private(set) var width: Double, height: Double
+
+    /// Lays out `chart` with the sizes and spacing of `theme`, leaving `top` points free above it.
+    public init(chart: Chart, theme: Theme, top: Double = 0) {
+        let metrics = BoxMetrics(theme: theme)
+        let widths = metrics.levelWidths(chart)
+        let sizes = chart.boxes.map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($0) * 72) }
+        let spacing = Spacing(theme: theme)
+        var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top)
+        placer.place()
+        frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: sizes[$0].width, height: sizes[$0].height) }
+        connectors = []
+        width = 0
+        height = top
+        for frame in frames {
+            width = max(width, frame.maxX + spacing.horizontal)
+            height = max(height, frame.maxY + spacing.horizontal)
+        }
+        connectors = placer.connectors(frames: frames)
+    }
+}
+
+/// Gaps between boxes, in points, from the theme's `nodesep` and `ranksep`.
+struct Spacing {
+    /// Between neighbouring subtrees.
+    let horizontal: Double
+    /// Between a row and the next.
+    let vertical: Double
+
+    init(theme: Theme) {
+        horizontal = max(10, (theme.layout["nodesep"].flatMap(Double.init) ?? 0.25) * 72)
+        vertical = max(24, (theme.layout["ranksep"].flatMap(Double.init) ?? 0.5) * 72)
+    }
+}

@@ -1,0 +1,118 @@
+import OrgModel
+
+/// Finds which unit of the new snapshot each unit of the old one became: first the matches a
+/// mapping file pins, then equal ids, then the lineage the new model states, then similar names
+/// and abbreviations under corresponding parents. Refused pairs are never matched.
+struct Matcher {
+    let old: Snapshot
+    let new: Snapshot
+    let mapping: Mapping
+
+    /// Names must score at least this much (0 to 1) to be matched.
+    static let threshold = 0.6
+
+    private(set) var matches: [Match] = []
+    private(set) var notes: [String] = []
+
+    init(old: Snapshot, new: Snapshot, mapping: Mapping) {
+        self.old = old
+        self.new = new
+        self.mapping = mapping
+        let oldUnits = old.units, newUnits = new.units
+        let oldScope = Set(oldUnits.map(\.id)), newScope = Set(newUnits.map(\.id))
+        pin(oldScope: oldScope, newScope: newScope)
+        for unit in oldUnits where newScope.contains(unit.id) && !isMatched(old: unit.id) && !isMatched(new: unit.id) {
+            add(Match(old: unit.id, new: unit.id, basis: .id, confidence: 1, stated: true))
+        }
+        for unit in newUnits { follow(unit, oldScope: oldScope) }
+        for _ in 0..<2 { matchNames(oldUnits, newUnits) }
+        let oldOrder = Dictionary(oldUnits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let newOrder = Dictionary(newUnits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        matches.sort { (oldOrder[$0.old] ?? 0, newOrder[$0.new] ?? 0) < (oldOrder[$1.old] ?? 0, newOrder[$1.new] ?? 0) }
+    }
+
+    func isMatched(old id: String) -> Bool { matches.contains { $0.old == id } }
+    func isMatched(new id: String) -> Bool { matches.contains { $0.new == id } }
+
+    private mutating func add(_ match: Match) {
+        guard !mapping.refuses(match.old, match.new), !matches.contains(where: { $0.old == match.old && $0.new == match.new }) else { return }
+        matches.append(match)
+    }
+
+    /// The matches the mapping file pins.
+    private mutating func pin(oldScope: Set<String>, newScope: Set<String>) {
+        for pin in mapping.pins {
+            guard oldScope.contains(pin.old), newScope.contains(pin.new) else {
+                notes.append("mapping: \(pin.old) → \(pin.new) lies outside the units compared; ignored")
+                continue
+            }
+            add(Match(old: pin.old, new: pin.new, basis: .mapping, lineage: pin.kind.rawValue, confidence: 1,
+                      source: new.cite(pin.source, extra: mapping.documents) ?? old.cite(pin.source, extra: mapping.documents),
+                      stated: pin.source.map { !$0.inferred } ?? false, note: pin.note))
+        }
+    }
+
+    /// The lineage entries of a new unit.
+    private mutating func follow(_ unit: Unit, oldScope: Set<String>) {
+        for lineage in unit.lineage {
+            guard let ancestor = old.resolve(lineage.unit), oldScope.contains(ancestor.id) else {
+                notes.append("lineage of '\(unit.id)' names '\(lineage.unit)', which is not among the units compared in '\(old.model.id)'")
+                continue
+            }
+            let stated = lineage.source.map { !$0.inferred } ?? false
+            let cited = new.cite(lineage.source)
+            if let index = matches.firstIndex(where: { $0.old == ancestor.id && $0.new == unit.id }) {
+                if matches[index].source == nil {
+                    matches[index].lineage = lineage.kind.rawValue
+                    matches[index].source = cited
+                    matches[index].stated = stated
+                }
+                continue
+            }
+            if lineage.kind != .splitFrom, isMatched(old: ancestor.id) {
+                notes.append("lineage of '\(unit.id)': '\(ancestor.id)' is already matched; the entry \(lineage.kind.rawValue) is not used")
+                continue
+            }
+            add(Match(old: ancestor.id, new: unit.id, basis: .lineage, lineage: lineage.kind.rawValue, confidence: stated ? 0.95 : 0.75,
+                      source: cited, stated: stated))
+        }
+    }
+
+    /// Greedy matching of the units left by similarity of names, best pairs first.
+    private mutating func matchNames(_ oldUnits: [Unit], _ newUnits: [Unit]) {
+        let olds = oldUnits.enumerated().filter { !isMatched(old: $0.element.id) }
+        let news = newUnits.enumerated().filter { !isMatched(new: $0.element.id) }
+        var candidates: [(score: Double, old: Int, new: Int, alias: Bool)] = []
+        for (i, o) in olds {
+            for (j, n) in news {
+                guard !mapping.refuses(o.id, n.id) else { continue }
+                let (score, alias) = self.score(o, n)
+                if score >= Self.threshold { candidates.append((score, i, j, alias)) }
+            }
+        }
+        candidates.sort { ($1.score, $0.old, $0.new) < ($0.score, $1.old, $1.new) }
+        var usedOld = Set<Int>(), usedNew = Set<Int>()
+        for candidate in candidates where !usedOld.contains(candidate.old) && !usedNew.contains(candidate.new) {
+            usedOld.insert(candidate.old)
+            usedNew.insert(candidate.new)
+            add(Match(old: oldUnits[candidate.old].id, new: newUnits[candidate.new].id, basis: candidate.alias ? .alias : .name,
+                      confidence: (min(candidate.score, 0.99) * 100).rounded() / 100, stated: false))
+        }
+    }
+
+    /// How likely `o` became `n`: names, aliases, abbreviations, kinds and parents.
+    private func score(_ o: Unit, _ n: Unit) -> (Double, Bool) {
+        var score = Similarity.names(o.name, n.name)
+        let alias = score < 1 && (n.aliases.contains { Similarity.names($0, o.name) == 1 } || o.aliases.contains { Similarity.names($0, n.name) == 1 })
+        if alias { score = max(score, 0.9) }
+        if let a = o.abbreviation, let b = n.abbreviation, a.lowercased() == b.lowercased() { score += 0.2 }
+        score += o.kind == n.kind ? 0.05 : -0.1
+        if o.id == old.root || n.id == new.root {
+            score += o.id == old.root && n.id == new.root ? 0.2 : -0.2
+        } else {
+            let parents = Set(matches.filter { $0.old == o.parent }.map(\.new))
+            score += n.parent.map(parents.contains) == true ? 0.15 : -0.2
+        }
+        return (min(max(score, 0), 1), alias)
+    }
+}

@@ -1,0 +1,120 @@
+import ChartGraph
+import OrgModel
+import OrgViews
+
+/// The charts of a review: the merged organigramme coloured by change, and the two snapshots'
+/// own organigrammes. All are computed by the organigramme view; this only decides which units
+/// the merged model holds and restyles boxes and lines by their change.
+public enum ReviewCharts {
+    /// Box ids of the before and after charts start with these, so that the three charts can
+    /// share one page; the merged chart uses the units' own ids.
+    public static let beforePrefix = "before:", afterPrefix = "after:"
+
+    /// The merged chart: the new snapshot's units plus the removed ones under their former
+    /// parents, each box coloured by its change, lines added and removed drawn across the tree.
+    public static func merged(_ review: RestructuringReview) throws -> Chart {
+        let old = review.restructuring.old, new = review.restructuring.new
+        let byBox = Dictionary(review.changes.flatMap { change in change.boxes.map { ($0, change) } }, uniquingKeysWith: { a, _ in a })
+        var chart = try Views.chart(.organigramme, of: mergedModel(review), options: ViewOptions())
+        let describer = ChangeBadges(review: review)
+        for index in chart.boxes.indices {
+            guard let change = byBox[chart.boxes[index].id] else { continue }
+            chart.boxes[index].style = change.primary.style
+            chart.boxes[index].details += describer.badges(change)
+            chart.boxes[index].tooltip = ([change.summary] + change.sources).joined(separator: "\n")
+            chart.boxes[index].url = nil
+        }
+        let shown = Set(chart.boxes.map(\.id))
+        for index in chart.lines.indices {
+            let line = chart.lines[index]
+            if line.style == "contains" {
+                let kinds = byBox[line.to]?.kinds ?? []
+                chart.lines[index].style = kinds.contains(.added) ? "diff-contains-added" : kinds.contains(.removed) ? "diff-contains-removed"
+                    : kinds.contains(.moved) ? "diff-contains-moved" : "diff-contains"
+            } else {
+                chart.lines[index].style = "diff-line-unchanged"
+            }
+        }
+        for change in review.changes where change.kinds.contains(.moved) {
+            guard let oldID = change.old.first, let parent = old.model.unit(oldID)?.parent,
+                  let former = describer.boxes(ofOld: parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
+            chart.lines.append(Line(from: former, to: box, style: "diff-moved-from", tooltip: "\(change.name) was under \(old.model.unit(parent)?.name ?? parent)", shapesLayout: false))
+        }
+        for line in review.lineChanges where shown.contains(line.from) && shown.contains(line.to) {
+            chart.lines.append(Line(from: line.from, to: line.to, style: "diff-line-\(line.change.rawValue)",
+                                    tooltip: (["\(line.change.label.capitalized) line: \(line.summary)"] + [line.source].compactMap { $0 }).joined(separator: "\n"),
+                                    shapesLayout: false))
+        }
+        chart.id = "restructuring-review"
+        chart.title = review.restructuring.title
+        chart.subtitle = "\(old.caption) → \(new.caption)"
+        chart.footer = ["Changes: " + ReviewSummary.counts(review)] + ReviewSummary.sources(review)
+        chart.legend = legend(chart)
+        return chart
+    }
+
+    /// The organigramme of the old snapshot, box ids prefixed with `before:`.
+    public static func before(_ review: RestructuringReview) throws -> Chart {
+        try snapshot(review.restructuring.old, prefix: beforePrefix, id: "before")
+    }
+
+    /// The organigramme of the new snapshot, box ids prefixed with `after:`.
+    public static func after(_ review: RestructuringReview) throws -> Chart {
+        try snapshot(review.restructuring.new, prefix: afterPrefix, id: "after")
+    }
+
+    private static func snapshot(_ snapshot: Snapshot, prefix: String, id: String) throws -> Chart {
+        var chart = try Views.chart(.organigramme, of: snapshot.model, options: ViewOptions(root: snapshot.root))
+        chart.id = id
+        for index in chart.boxes.indices {
+            chart.boxes[index].id = prefix + chart.boxes[index].id
+            chart.boxes[index].url = nil
+        }
+        for index in chart.lines.indices {
+            chart.lines[index].from = prefix + chart.lines[index].from
+            chart.lines[index].to = prefix + chart.lines[index].to
+        }
+        return chart
+    }
+
+    /// The units drawn in the merged chart: the new snapshot's, then the removed ones under the
+    /// boxes of their former parents; the lines kept from the new snapshot.
+    static func mergedModel(_ review: RestructuringReview) -> Model {
+        let old = review.restructuring.old, new = review.restructuring.new
+        let scope = Set(new.units.map(\.id))
+        var units = new.units.map { unit -> Unit in
+            var copy = unit
+            if copy.parent.map(scope.contains) != true { copy.parent = nil }
+            return copy
+        }
+        let badges = ChangeBadges(review: review)
+        for unit in old.units {
+            guard let box = review.removedBoxes[unit.id] else { continue }
+            var copy = unit
+            copy.id = box
+            copy.parent = unit.id == old.root ? nil : unit.parent.flatMap { badges.boxes(ofOld: $0).first }
+            units.append(copy)
+        }
+        let shown = Set(units.map(\.id))
+        let kept = LineComparison(old: old, new: new, translate: { badges.boxes(ofOld: $0) }).kept
+        let relationships = kept.filter { shown.contains($0.from) && shown.contains($0.to) }.map { Relationship(kind: $0.kind, from: $0.from, to: $0.to) }
+        return Model(id: "restructuring-review", title: review.restructuring.title, units: units, relationships: relationships)
+    }
+
+    /// One legend entry per change class and line style present.
+    static func legend(_ chart: Chart) -> [LegendEntry] {
+        let styles = Set(chart.boxes.map(\.style))
+        var entries = ChangeKind.allCases.filter { styles.contains($0.style) }.map { kind in
+            LegendEntry(.box, style: kind.style, label: kind == .removed ? "removed (dashed)" : kind.label)
+        }
+        let lineStyles = Set(chart.lines.map(\.style))
+        let lines: [(String, String)] = [
+            ("diff-contains", "contains"), ("diff-contains-added", "contains a new unit"), ("diff-contains-removed", "contained an abolished unit"),
+            ("diff-contains-moved", "contains a moved unit"), ("diff-moved-from", "former parent of a moved unit"),
+            ("diff-line-added", "line added (hover for its kind and source)"), ("diff-line-removed", "line removed (hover for its kind and source)"),
+            ("diff-line-unchanged", "line unchanged"),
+        ]
+        entries += lines.filter { lineStyles.contains($0.0) }.map { LegendEntry(.line, style: $0.0, label: $0.1) }
+        return entries
+    }
+}

@@ -1,0 +1,40 @@
+/// How alike two names are, for matching units that neither an id nor a stated lineage links.
+enum Similarity {
+    /// Words that say little about which unit is meant.
+    static let minorWords: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "a", "an", "&"]
+
+    /// Lower case, punctuation as spaces, single spaces.
+    static func normalized(_ text: String) -> String {
+        let mapped = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(mapped).split(separator: " ").joined(separator: " ")
+    }
+
+    /// The words of a name that carry meaning.
+    static func words(_ text: String) -> Set<String> {
+        Set(normalized(text).split(separator: " ").map(String.init).filter { !minorWords.contains($0) })
+    }
+
+    /// From 0 to 1: the Dice coefficient of the names' words, 1 for equal names.
+    static func names(_ a: String, _ b: String) -> Double {
+        if normalized(a) == normalized(b) { return 1 }
+        let x = words(a), y = words(b)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,172 @@
+import OrgModel
+
+/// Where a fact was read and how sure the importer is of it.
+struct Evidence: Sendable, Equatable {
+    /// Paragraph or item, e.g. `4.3` or `2.4(b)`.
+    var place: String
+    /// 0…1; 1 means stated in so many words.
+    var confidence: Double = 1
+    /// True when the text implies the fact without stating it.
+    var inferred = false
+    /// Why the fact was inferred or is uncertain.
+    var reason: String?
+
+    /// The same evidence with a lower confidence and a reason.
+    func weakened(to confidence: Double, _ reason: String, inferred: Bool = false) -> Evidence {
+        Evidence(place: place, confidence: min(self.confidence, confidence), inferred: self.inferred || inferred,
+                 reason: [self.reason, reason].compactMap { $0 }.joined(separator: "; "))
+    }
+}
+
+/// The head of a unit as read so far.
+struct DraftHead: Sendable {
+    var title: String
+    var grade: String?
+    var evidence: Evidence
+}
+
+/// A unit as read so far; ids are given at the end.
+struct DraftUnit: Sendable {
+    var name: String
+    var abbreviation: String?
+    var kind: UnitKind
+    var parent: Int?
+    var parentEvidence: Evidence?
+    var head: DraftHead?
+    var functions: [String] = []
+    var functionsPlace: String?
+    var aliases: [String] = []
+    var notes: [String] = []
+    var evidence: Evidence
+    /// The section in which the unit was first named.
+    var section: String
+    /// A department or office outside the bulletin's organization, named only as an end of a line.
+    var isExternal = false
+    /// Stands for several units not named one by one ("four regional Divisions"), until members are named.
+    var isCollective = false
+    /// The named members of a collective unit.
+    var members: [Int] = []
+}
+
+/// An official who heads no unit read from the text ("the Deputy Police Adviser").
+struct DraftPost: Sendable {
+    var title: String
+    var grade: String?
+    var evidence: Evidence
+}
+
+/// One end of a relationship: a unit (meaning its head) or a post.
+enum DraftEnd: Hashable, Sendable {
+    case unit(Int)
+    case post(Int)
+}
+
+/// A relationship as read so far.
+struct DraftRelation: Sendable {
+    var kind: RelationKind
+    var from: DraftEnd
+    var to: DraftEnd
+    var evidence: Evidence
+    var note: String?
+}
+
+/// What the reader knows when it reads a sentence: where it is and which unit the text is about.
+struct ReadingContext: Sendable {
+    /// Paragraph or item being read.
+    var place: String
+    /// The section number.
+    var section: String
+    /// The unit named by the section heading, when there is one.
+    var sectionUnit: Int?
+    /// The unit the last structural sentence or subheading was about ("The Division" refers to it).
+    var topic: Int?
+}
+
+/// The model being built from a bulletin: units, posts and relationships with their evidence, and
+/// the report of what was not understood.
+struct BulletinDraft: Sendable {
+    var units: [DraftUnit] = []
+    var posts: [DraftPost] = []
+    var relations: [DraftRelation] = []
+    var report: [ImportReport.Item] = []
+    /// Short names introduced by "hereinafter referred to as": key → the official's end.
+    var aliases: [String: DraftEnd] = [:]
+    /// The unit the bulletin organizes.
+    var root: Int?
+    /// The whole text, searched for names of outside departments.
+    let text: String
+
+    init(text: String) { self.text = text }
+
+    /// Adds a unit and returns its index.
+    mutating func addUnit(_ name: String, kind: UnitKind, parent: Int?, evidence: Evidence, section: String) -> Int {
+        let (bareName, inside) = Names.splittingParenthesis(Names.bare(name))
+        var unit = DraftUnit(name: bareName, kind: kind, parent: parent, parentEvidence: parent == nil ? nil : evidence,
+                             evidence: evidence, section: section)
+        if let inside, Self.isAbbreviation(inside) { unit.abbreviation = inside }
+        unit.isCollective = Names.isPlural(bareName)
+        units.append(unit)
+        return units.count - 1
+    }
+
+    /// The post with this title, added if new.
+    mutating func post(titled title: String, evidence: Evidence) -> Int {
+        let key = Names.key(title)
+        if let i = posts.firstIndex(where: { Names.key($0.title) == key }) { return i }
+        let grade = key == "secretary-general" ? "SG" : Grades.grade(of: title)
+        posts.append(DraftPost(title: Names.bare(title), grade: grade, evidence: evidence))
+        return posts.count - 1
+    }
+
+    /// Records a relationship, once per kind and ends.
+    mutating func relate(_ kind: RelationKind, _ from: DraftEnd, _ to: DraftEnd, _ evidence: Evidence, note: String? = nil) {
+        guard from != to, !relations.contains(where: { $0.kind == kind && $0.from == from && $0.to == to }) else { return }
+        if kind == .alsoAccountableTo, relations.contains(where: { $0.kind == .accountableTo && $0.from == from && $0.to == to }) { return }
+        relations.append(DraftRelation(kind: kind, from: from, to: to, evidence: evidence, note: note))
+    }
+
+    /// Sets the parent of `child` unless it would make a cycle or it already has one.
+    @discardableResult
+    mutating func contain(_ child: Int, in parent: Int, _ evidence: Evidence) -> Bool {
+        guard child != parent, units[child].parent == nil || units[child].parentEvidence?.inferred == true,
+              !ancestors(of: parent).contains(child) else { return units[child].parent == parent }
+        units[child].parent = parent
+        units[child].parentEvidence = evidence
+        return true
+    }
+
+    /// The unit's ancestors, nearest first (bounded, so a corrupted chain cannot loop).
+    func ancestors(of unit: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = units[unit].parent
+        while let c = current, chain.count <= units.count, c != unit, !chain.contains(c) {
+            chain.append(c)
+            current = units[c].parent
+        }
+        return chain
+    }
+
+    /// Notes something a person should look at.
+    mutating func note(_ place: String, _ message: String, excerpt: String? = nil) {
+        var item = ImportReport.Item(place: place, message: message)
+        item.excerpt = excerpt.map { String($0.prefix(300)) }
+        if !report.contains(item) { report.append(item) }
+    }
+
+    /// `DPKO`, `UNMAS`, `OROLSI`: capitals, perhaps with a slash or digit.
+    static func isAbbreviation(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 10 && text.contains(where: \.isUpperLetter)
+            && text.allSatisfy { ($0.isUpperLetter && $0.isASCII) || $0 == "/" || $0.isASCIIDigit || $0 == "-" }
+    }
+}
+
+/// Grades read from titles: Under-Secretary-General → USG, Assistant Secretary-General → ASG.
+enum Grades {
+    static func grade(of title: String) -> String? {
+        let lower = title.lowercased()
+        if lower.hasPrefix("under-secretary-general") || lower.hasPrefix("the under-secretary-general") { return "USG" }
+        if lower.hasPrefix("assistant secretary-general") || lower.hasPrefix("the assistant secretary-general") { return "ASG" }
+        if lower.hasPrefix("deputy secretary-general") { return "DSG" }
+        return nil
+    }
+}

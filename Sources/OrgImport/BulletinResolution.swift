@@ -1,0 +1,180 @@
+import OrgModel
+
+/// Finding the unit or official a phrase of the text means: by name, by a short name in context
+/// ("the Division"), by the title of its head ("the Military Adviser", "the Director of the Mine
+/// Action Service"), or for a collective ("each of the regional Divisions").
+extension BulletinDraft {
+    /// The unit a name refers to, and how sure the match is.
+    func unit(named phrase: String, in context: ReadingContext) -> (Int, Double)? {
+        let key = Names.key(phrase)
+        guard !key.isEmpty, key.count <= 200 else { return nil }
+        let exact = units.indices.filter { i in
+            Names.key(units[i].name) == key || units[i].aliases.contains(key) || units[i].abbreviation?.lowercased() == key
+        }
+        if let best = choose(exact, in: context) { return (best, 1) }
+        if !key.contains(" "), Names.kindNouns[key] != nil {
+            for candidate in contextChain(context) where Names.headNoun(units[candidate].name) == key { return (candidate, 0.9) }
+            return nil
+        }
+        guard key.split(separator: " ").count >= 2 else { return nil }
+        let partial = units.indices.filter { i in
+            let name = Names.key(units[i].name)
+            return name.hasSuffix(" " + key) || name.hasPrefix(key + " ")
+        }
+        return choose(partial, in: context).map { ($0, 0.8) }
+    }
+
+    /// Every unit a collective phrase stands for: the named members of "the regional Divisions",
+    /// or every unit called "integrated operational teams".
+    func units(collectively phrase: String) -> [Int] {
+        let key = Names.singularKey(phrase)
+        guard !key.isEmpty else { return [] }
+        var found: [Int] = []
+        for i in units.indices where Names.singularKey(units[i].name) == key || units[i].aliases.contains(key) {
+            if units[i].members.isEmpty { found.append(i) } else { found += units[i].members }
+        }
+        return found
+    }
+
+    /// The units a phrase is about, for the subject of a sentence: one unit, or the members of a collective.
+    func subjects(_ phrase: String, in context: ReadingContext) -> [Int] {
+        let lower = phrase.lowercased()
+        let plural = lower.hasPrefix("each ") || lower.hasPrefix("all ") || Names.isPlural(phrase)
+        if let (one, _) = unit(named: phrase, in: context), !plural || units[one].members.isEmpty { return [one] }
+        let many = units(collectively: phrase)
+        if !many.isEmpty { return many }
+        if let (one, _) = unit(named: phrase, in: context) { return [one] }
+        return []
+    }
+
+    /// The candidate nearest the context: in the topic's or the section unit's subtree, else the latest.
+    func choose(_ candidates: [Int], in context: ReadingContext) -> Int? {
+        guard candidates.count > 1 else { return candidates.first }
+        for anchor in [context.topic, context.sectionUnit].compactMap({ $0 }) {
+            let inside = candidates.filter { $0 == anchor || ancestors(of: $0).contains(anchor) }
+            if let last = inside.last { return last }
+        }
+        let chain = contextChain(context)
+        if let near = candidates.first(where: { chain.contains($0) }) { return near }
+        return candidates.last
+    }
+
+    /// The topic, the section unit, their ancestors and the root, nearest first.
+    func contextChain(_ context: ReadingContext) -> [Int] {
+        var chain: [Int] = []
+        for start in [context.topic, context.sectionUnit, root].compactMap({ $0 }) {
+            for u in [start] + ancestors(of: start) where !chain.contains(u) { chain.append(u) }
+        }
+        return chain
+    }
+
+    /// The official a phrase names, as a unit (its head) or a post, creating a post or an outside
+    /// department when the text names an official who heads no unit of the bulletin.
+    mutating func official(_ phrase: String, in context: ReadingContext) -> (DraftEnd, Double)? {
+        var title = Names.bare(phrase)
+        if let slash = title.firstIndex(of: "/"), !title.hasPrefix("ST/") {
+            // "the Director/Deputy Director of the Division": the first title, with the rest of the phrase.
+            let afterSlash = title[title.index(after: slash)...]
+            let tail = afterSlash.firstRange(of: " of ").map { String(afterSlash[$0.lowerBound...]) } ?? ""
+            title = String(title[..<slash]) + tail
+        }
+        let key = Names.key(title)
+        guard !key.isEmpty, key.count <= 160 else { return nil }
+        if let end = aliases[key] { return (end, 1) }
+        if key == "secretary-general" {
+            return (.post(post(titled: "Secretary-General", evidence: Evidence(place: context.place))), 1)
+        }
+        if let p = posts.firstIndex(where: { Names.key($0.title) == key }) { return (.post(p), 1) }
+        let heads = units.indices.filter { units[$0].head.map { Names.key($0.title) == key } ?? false }
+        if let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) { return (.unit(best), 1) }
+        if let match = headByUnitName(title, in: context) { return match }
+        if let match = headOfGeneric(title, in: context) { return match }
+        let prefixed = units.indices.filter { units[$0].head.map { Names.key($0.title).hasPrefix(key + " ") } ?? false }
+        if let best = choose(prefixed, in: context), prefixed.count == 1 || contextChain(context).contains(best) { return (.unit(best), 0.85) }
+        guard Self.looksLikeTitle(title) else { return nil }
+        return (.post(post(titled: title, evidence: Evidence(place: context.place, confidence: 0.7, inferred: true,
+                                                                 reason: "an official who heads no unit of the bulletin"))), 0.7)
+    }
+
+    /// "the Director of the Mine Action Service", "the Special Assistant to the Under-Secretary-General for …",
+    /// "the Assistant Secretary-General for Rule of Law and Security Institutions".
+    private mutating func headByUnitName(_ title: String, in context: ReadingContext) -> (DraftEnd, Double)? {
+        for connector in [" of the ", " of "] {
+            var searchFrom = title.startIndex
+            while let r = title[searchFrom...].firstRange(of: connector) {
+                if let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
+                    return (.unit(u), min(confidence, 0.95))
+                }
+                searchFrom = r.upperBound
+            }
+        }
+        if let r = title.firstRange(of: " to the "), r.lowerBound > title.startIndex {
+            let own = Names.key(String(title[..<r.lowerBound]))
+            if let (superior, confidence) = official(String(title[r.upperBound...]), in: context), case .unit(let top) = superior {
+                let subtree = units.indices.filter { $0 == top || ancestors(of: $0).contains(top) }
+                if let assistant = subtree.first(where: { units[$0].head.map { Names.key($0.title) == own } ?? false }) {
+                    return (.unit(assistant), min(confidence, 0.8))
+                }
+            }
+            return nil
+        }
+        guard let r = title.firstRange(of: " for ") else { return nil }
+        let domain = Names.key(String(title[r.upperBound...]))
+        guard domain.count >= 4 else { return nil }
+        let matches = units.indices.filter { i in
+            let name = Names.key(units[i].name)
+            return name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain
+        }
+        if let best = choose(matches, in: context) {
+            adoptFullTitle(title, for: best, at: context.place)
+            return (.unit(best), 0.85)
+        }
+        return outsideDepartment(domain: String(title[r.upperBound...]), head: title, in: context)
+    }
+
+    /// "the respective regional Director": the nearest ancestor of the topic headed by a Director.
+    private func headOfGeneric(_ title: String, in context: ReadingContext) -> (DraftEnd, Double)? {
+        let words = Names.key(title).split(separator: " ")
+        guard words.first == "respective", let last = words.last, let topic = context.topic else { return nil }
+        for a in ancestors(of: topic) where units[a].head.map({ Names.key($0.title).hasSuffix(String(last)) }) ?? false {
+            return (.unit(a), 0.8)
+        }
+        return nil
+    }
+
+    /// A department or office outside the bulletin, created when the text names it (as "Department of Field
+    /// Support") and its head is an end of a line ("the Under-Secretary-General for Field Support").
+    private mutating func outsideDepartment(domain: String, head: String, in context: ReadingContext) -> (DraftEnd, Double)? {
+        let domainName = Names.bare(domain)
+        for form in ["Department of ", "Office of ", "Office for "] {
+            let name = form + domainName
+            guard text.contains(name) else { continue }
+            if let existing = units.firstIndex(where: { Names.key($0.name) == Names.key(name) }) { return (.unit(existing), 0.8) }
+            let evidence = Evidence(place: context.place, confidence: 0.7, inferred: true,
+                                    reason: "named as the end of a line; outside the organization of the bulletin")
+            let u = addUnit(name, kind: Names.kind(of: name) ?? .department, parent: nil, evidence: evidence, section: context.section)
+            units[u].isExternal = true
+            units[u].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: evidence)
+            return (.unit(u), 0.8)
+        }
+        return nil
+    }
+
+    /// When a head was called "an Assistant Secretary-General" and a later paragraph gives the full title.
+    private mutating func adoptFullTitle(_ title: String, for unit: Int, at place: String) {
+        guard var head = units[unit].head else { return }
+        let full = Names.bare(title)
+        guard Names.key(full).hasPrefix(Names.key(head.title) + " ") else { return }
+        units[unit].notes.append("The head is called \"\(head.title)\" in §\(head.evidence.place) and \"\(full)\" in §\(place).")
+        head.title = full
+        units[unit].head = head
+    }
+
+    /// A title is a short phrase in capitals: "Deputy Police Adviser", "Special Assistant to the …".
+    static func looksLikeTitle(_ title: String) -> Bool {
+        let words = title.split(separator: " ")
+        guard let first = words.first?.first, first.isUpperLetter, words.count <= 12 else { return false }
+        let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in"].contains($0) }
+        return lowerWords.isEmpty
+    }
+}

@@ -1,0 +1,33 @@
+/// Warnings about how complete a model's accountability is: units with no head, heads with no
+/// line of accountability, and accountability cycles. `orgchart validate` prints them.
+public enum ModelLint {
+    /// The warnings of `model`, in model order.
+    public static func warnings(_ model: Model) -> [Diagnostic] {
+        let graph = AccountabilityGraph(model: model)
+        var found: [Diagnostic] = []
+        for unit in model.units where unit.head == nil && unit.kind.isHeaded {
+            found.append(Diagnostic(.warning, at: unit.location, subject: unit.id, "unit '\(unit.id)' has no head",
+                                    hint: "add `head: {title: …}` when the text names one"))
+        }
+        for unit in model.units where unit.head != nil && unit.parent == nil && graph.up[unit.id] == nil {
+            found.append(Diagnostic(.warning, at: unit.location, subject: unit.id, "the head of '\(unit.id)' has no line of accountability",
+                                    hint: "add an `accountable-to` relationship to the post it answers to"))
+        }
+        for cycle in graph.cycles() {
+            let location = model.unit(cycle[0])?.location ?? model.posts.first { $0.id == cycle[0] }?.location
+            found.append(Diagnostic(.warning, at: location, subject: cycle[0], "accountability cycle: \(cycle.joined(separator: " → "))",
+                                    hint: "a post cannot answer, even indirectly, to itself; check the direction of these lines"))
+        }
+        return found
+    }
+}
+
+extension UnitKind {
+    /// Kinds whose units normally have a head of their own (teams, cells and front offices often do not).
+    var isHeaded: Bool {
+        switch self {
+        case .team, .cell, .frontOffice, .component, .cluster, .post, .body, .mechanism, .fund: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ChartGraph
+import OrgModel
+
+/// The accountability chart: posts (heads of units and officials such as the Secretary-General)
+/// as boxes, and the lines between them — accountable to, also accountable to, reports to,
+/// direct access, technical reporting, chain of command, deputizes — each in its own style.
+/// Each post hangs under its main line; the other lines are drawn across without moving it.
+struct AccountabilityChart {
+    let model: Model
+    let options: ViewOptions
+
+    /// Relationship kinds the chart draws.
+    static let kinds: Set<RelationKind> = [.accountableTo, .alsoAccountableTo, .reportsTo, .dualReporting, .directAccess,
+                                           .technicalReporting, .commands, .deputizes]
+
+    func chart() throws -> Chart {
+        let graph = AccountabilityGraph(model: model)
+        let roots = try model.roots(for: options)
+        // The posts of the selected units, then every post they answer to, up to the top.
+        var selected: [String] = []
+        for root in roots {
+            for unit in model.subtree(of: root.id, depth: options.depth) where unit.head != nil { selected.append(unit.id) }
+        }
+        if options.root == nil, model.root == nil { selected += model.posts.map(\.id) }
+        var shown = selected
+        var queue = selected
+        while let post = queue.popLast() {
+            for link in graph.up[post] ?? [] where !shown.contains(link.to) {
+                shown.append(link.to)
+                queue.append(link.to)
+            }
+        }
+        let members = Set(shown)
+        // Depth of each post along main lines, for level widths.
+        func level(_ post: String) -> Int {
+            var depth = 0, current = post
+            while let up = graph.mainLine(of: current)?.to, members.contains(up), depth < members.count { depth += 1; current = up }
+            return depth
+        }
+        let order = model.units.map(\.id) + model.posts.map(\.id)
+        let boxes = order.filter(members.contains).map { model.box(forPost: $0, level: level($0)) }
+
+        var lines: [Line] = []
+        var mainLines = Set<AccountabilityLink>()
+        for post in order where members.contains(post) {
+            if let main = graph.mainLine(of: post), members.contains(main.to) { mainLines.insert(main) }
+        }
+        for relation in model.relationships where Self.kinds.contains(relation.kind) && members.contains(relation.from) && members.contains(relation.to) {
+            var line = model.line(for: relation)
+            let upward = relation.kind == .commands ? (from: relation.to, to: relation.from) : (from: relation.from, to: relation.to)
+            line.shapesLayout = mainLines.contains { $0.from == upward.from && $0.to == upward.to && $0.kind == relation.kind }
+            line.ranksUpward = relation.kind != .commands
+            lines.append(line)
+        }
+        // Heads that state no line answer to the head of the unit containing them.
+        for link in mainLines where link.kind == nil {
+            lines.append(Line(from: link.from, to: link.to, style: Legend.inferredAccountability, tooltip: "accountable to the head of the containing unit (inferred from containment)",
+                              shapesLayout: true, ranksUpward: true))
+        }
+        lines.sort { (order.firstIndex(of: $0.from) ?? 0, $0.style) < (order.firstIndex(of: $1.from) ?? 0, $1.style) }
+
+        let title = (options.root.flatMap { model.unit($0)?.name } ?? model.title)
+        return Chart(id: "\(model.id)-accountability", title: title,
+                     subtitle: "Accountability" + (model.date.map { " as at \($0)" } ?? ""),
+                     footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
+                     legend: Legend.entries(boxes: boxes, lines: lines))
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import BuiltinModels
+import Foundation
+import OrgModel
+
+/// `orgchart query`: the questions a reader asks of a model, as text or JSON.
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer questions about a model: chains of accountability, services, spans of control, gaps.",
+        subcommands: [Chain.self, Serves.self, Span.self, Gaps.self, Units.self]
+    )
+
+    /// Options shared by every query.
+    struct Common: ParsableArguments {
+        @Option(name: [.short, .long], help: "A model file (.yaml) or the id of a built-in model.")
+        var model: String?
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        /// The valid model, or a located error.
+        func load() throws -> Model {
+            let loaded = BuiltinModels.load(model)
+            guard loaded.isValid, let model = loaded.model else {
+                throw fail(ModelError(diagnostics: loaded.diagnostics).description + "\nthe model is not valid (run `orgchart validate`)")
+            }
+            return model
+        }
+
+        /// Prints `value` as sorted, indented JSON.
+        func printJSON<T: Encodable>(_ value: T) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+    }
+
+    /// Fails with a hint when `id` is neither a unit nor a post of `model`.
+    static func check(_ id: String, in model: Model) throws {
+        guard model.unit(id) == nil, !model.posts.contains(where: { $0.id == id }) else { return }
+        let near = model.units.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
+        throw fail("error: no unit or post '\(id)' in model '\(model.id)'\n    hint: "
+                   + (near.isEmpty ? "run `orgchart query units` to list the ids" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"))
+    }
+}
+
+/// One link of a chain, for JSON.
+struct LinkRecord: Encodable {
+    var from: String, fromTitle: String, to: String, toTitle: String, kind: String, source: String?
+}
+
+extension Query {
+    /// `orgchart query chain UNIT`.
+    struct Chain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The chains of accountability from a unit's head up to the top, every path where accountability is dual.")
+
+        @OptionGroup var common: Common
+        @Argument(help: "The unit (its head) or post to start from.")
+        var unit: String
+
+        func run() throws {
+            let model = try common.load()
+            try Query.check(unit, in: model)
+            let graph = AccountabilityGraph(model: model)
+            let chains = graph.chains(from: unit).map { chain in
+                chain.map { link in
+                    LinkRecord(from: link.from, fromTitle: graph.describe(link.from), to: link.to, toTitle: graph.describe(link.to),
+                               kind: link.kind?.rawValue ?? "containment", source: model.cite(link.source))
+                }
+            }
+            if common.json { return try common.printJSON(["unit": AnyEncodable(unit), "chains": AnyEncodable(chains)]) }
+            print(graph.describe(unit))
+            for (index, chain) in chains.enumerated() {
+                if chains.count > 1 { print("path \(index + 1):") }
+                if chain.isEmpty { print("  answers to no one in the model") }
+                for link in chain {
+                    let how = link.kind == "containment" ? "accountable (by containment) to" : (RelationKind(rawValue: link.kind)?.label ?? link.kind)
+                    print("  \(how) → \(link.toTitle)  [\(link.source ?? "no source")]")
+                }
+            }
+        }
+    }
+
+    /// `orgchart query serves UNIT`.
+    struct Serves: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Whom a unit serves and who serves it.")
+
+        @OptionGroup var common: Common
+        @Argument(help: "The unit.")
+        var unit: String
+
+        func run() throws {
+            let model = try common.load()
+            try Query.check(unit, in: model)
+            let links = ServiceLinks(model: model)
+            func records(_ relations: [Relationship], other: (Relationship) -> String) -> [[String: String]] {
+                relations.map { ["unit": other($0), "name": model.unit(other($0))?.name ?? other($0), "kind": $0.kind.rawValue, "source": model.cite($0.source) ?? ""] }
+            }
+            let serves = records(links.served(by: unit)) { $0.to }
+            let servedBy = records(links.providers(of: unit)) { $0.from }
+            if common.json { return try common.printJSON(["unit": AnyEncodable(unit), "serves": AnyEncodable(serves), "servedBy": AnyEncodable(servedBy)]) }
+            print(model.unit(unit)?.name ?? unit)
+            print("  serves:\(serves.isEmpty ? " no one" : "")")
+            for record in serves { print("    \(record["kind"]!) → \(record["name"]!)  [\(record["source"]!)]") }
+            print("  served by:\(servedBy.isEmpty ? " no one" : "")")
+            for record in servedBy { print("    \(record["name"]!) (\(record["kind"]!))  [\(record["source"]!)]") }
+        }
+    }
+
+    /// `orgchart query span`.
+    struct Span: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Span of control: how many posts answer to each post, largest first.")
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let model = try common.load()
+            let spans = SpanOfControl.all(in: AccountabilityGraph(model: model))
+            if common.json {
+                return try common.printJSON(spans.map { ["post": AnyEncodable($0.post), "title": AnyEncodable($0.title), "direct": AnyEncodable($0.direct), "other": AnyEncodable($0.other)] })
+            }
+            print("direct  other  post")
+            for span in spans { print("\(String(span.direct).leftPadded(6))  \(String(span.other).leftPadded(5))  \(span.title) [\(span.post)]") }
+        }
+    }
+
+    /// `orgchart query gaps`.
+    struct Gaps: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Units with no head, heads with no line of accountability, accountability cycles.")
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let model = try common.load()
+            let warnings = ModelLint.warnings(model)
+            if common.json {
+                return try common.printJSON(warnings.map { ["subject": $0.subject ?? "", "message": $0.message, "location": $0.location?.description ?? ""] })
+            }
+            if warnings.isEmpty { print("no gaps found") }
+            for warning in warnings { print(warning) }
+        }
+    }
+
+    /// `orgchart query units`.
+    struct Units: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the ids and names of the units and posts.")
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let model = try common.load()
+            if common.json {
+                return try common.printJSON(model.units.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.rawValue, "parent": $0.parent ?? ""] })
+            }
+            for unit in model.units { print("\(unit.id)\t\(unit.kind.rawValue)\t\(unit.name)") }
+            for post in model.posts { print("\(post.id)\tpost\t\(post.title)") }
+        }
+    }
+}
+
+/// A value of any encodable type, for heterogeneous JSON objects.
+struct AnyEncodable: Encodable {
+    private let encodeValue: (Encoder) throws -> Void
+    init<T: Encodable>(_ value: T) { encodeValue = value.encode }
+    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+}
+
+extension String {
+    /// The string right-aligned in `width` characters.
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

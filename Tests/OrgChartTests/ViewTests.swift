@@ -1,0 +1,101 @@
+import BuiltinModels
+import ChartGraph
+import Foundation
+import OrgBuild
+import OrgModel
+import OrgViews
+import XCTest
+
+final class ViewTests: XCTestCase {
+    /// The ids and classes of the edges of a rendered SVG (`class="edge KIND"`, `id="KIND:FROM->TO"`).
+    func edges(_ svg: [UInt8]) -> [(id: String, kind: String)] {
+        let text = String(decoding: svg, as: UTF8.self)
+        let pattern = try! NSRegularExpression(pattern: #"<g id="([^"]+)" class="edge ([^"]+)">"#)
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            func group(_ i: Int) -> String {
+                String(text[Range(match.range(at: i), in: text)!]).replacingOccurrences(of: "&#45;", with: "-").replacingOccurrences(of: "&gt;", with: ">")
+            }
+            return (group(1), group(2))
+        }
+    }
+
+    func testAccountabilityChartShowsDualLinesDirectAccessAndReporting() throws {
+        let svg = try ChartSpec(view: .accountability).prepare().render(.svg)
+        let ids = Set(edges(svg).map(\.id))
+        // ST/SGB/2010/1 §4.3: the Chief of Staff is accountable to both Under-Secretaries-General.
+        XCTAssertTrue(ids.contains("accountable-to:dpko-ocos->dpko"), "\(ids.sorted())")
+        XCTAssertTrue(ids.contains("also-accountable-to:dpko-ocos->dfs"))
+        // §5.1: so is the Director of the Policy, Evaluation and Training Division.
+        XCTAssertTrue(ids.contains("accountable-to:dpko-dpet->dpko"))
+        XCTAssertTrue(ids.contains("also-accountable-to:dpko-dpet->dfs"))
+        // §8.6: the Police Adviser's direct access, in its own style.
+        XCTAssertTrue(ids.contains("direct-access:dpko-pd->dpko"))
+        // §2.4(b): the Under-Secretary-General for Field Support reports to the one for Peacekeeping Operations.
+        XCTAssertTrue(ids.contains("reports-to:dfs->dpko"))
+        let kinds = Dictionary(grouping: edges(svg), by: \.kind)
+        XCTAssertNotNil(kinds["direct-access"])
+        let text = String(decoding: svg, as: UTF8.self).replacingOccurrences(of: "&#45;", with: "-")
+        XCTAssertTrue(text.contains(">Secretary-General<"))
+        for label in ["also accountable to (dual)", "direct access", "reports to and receives direction from"] {
+            XCTAssertTrue(text.contains(label), "legend lists \(label)")
+        }
+    }
+
+    func testServicesChartShowsTheSharedResourcesAndTheDepartmentsTheyServe() throws {
+        let model = try BuiltinModels.load(nil).valid()
+        let chart = try Views.chart(.services, of: model)
+        let served = Dictionary(grouping: chart.lines.filter { $0.style == "provides-services-to" }, by: \.from).mapValues { Set($0.map(\.to)) }
+        // §4.10: four shared resources; §5.8: the Policy, Evaluation and Training Division.
+        XCTAssertEqual(served.count, 5)
+        XCTAssertTrue(served.values.allSatisfy { $0 == ["dpko", "dfs"] })
+        XCTAssertEqual(Set(chart.groups.map(\.id)), ["dpko", "dfs"], "boxes are framed by department")
+        XCTAssertEqual(chart.arrangement, .flow)
+        let svg = try ChartSpec(view: .services).prepare().render(.svg)
+        XCTAssertEqual(edges(svg).filter { $0.kind == "provides-services-to" }.count, 10)
+    }
+
+    func testOverviewFitsOneA4LandscapePage() throws {
+        let pdf = try ChartSpec(view: .overview).prepare().render(.pdf)
+        let text = String(decoding: pdf, as: UTF8.self)
+        let box = try XCTUnwrap(text.range(of: #"/MediaBox \[ ?0 0 ([0-9.]+) ([0-9.]+) ?\]"#, options: .regularExpression))
+        let numbers = text[box].split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+        XCTAssertLessThanOrEqual(numbers[2], 842, "\(text[box])")
+        XCTAssertLessThanOrEqual(numbers[3], 595)
+        let chart = try Views.chart(.overview, of: try BuiltinModels.load(nil).valid())
+        XCTAssertEqual(chart.boxes.first?.id, "sg", "the Secretary-General is at the top")
+        XCTAssertEqual(chart.page, PageSize.a4.landscape)
+    }
+
+    func testLegendsListOnlyWhatAppears() throws {
+        let model = try BuiltinModels.load(nil).valid()
+        let chart = try Views.chart(.organigramme, of: model, options: ViewOptions(root: "dpko-oma"))
+        XCTAssertFalse(chart.legend.contains { $0.style == "direct-access" })
+        XCTAssertEqual(Set(chart.legend.filter { $0.sample == .box }.map(\.style)), Set(chart.boxes.map(\.style)))
+        let whole = try Views.chart(.organigramme, of: model)
+        XCTAssertTrue(whole.legend.contains { $0.style == "direct-access" })
+    }
+
+    func testEveryViewRendersEveryBuiltinModel() throws {
+        for id in BuiltinModels.ids {
+            for view in ViewKind.allCases {
+                do {
+                    let svg = try ChartSpec(model: id, view: view).prepare().render(.svg)
+                    XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("</svg>"), "\(id) \(view)")
+                } catch let error as ViewError where view == .services {
+                    XCTAssertTrue(error.message.contains("no shared services"), "\(id): \(error)")
+                }
+            }
+        }
+    }
+
+    func testRootAndDepthWorkOnAccountabilityAndServices() throws {
+        let model = try BuiltinModels.load(nil).valid()
+        let chart = try Views.chart(.accountability, of: model, options: ViewOptions(root: "dpko-pd"))
+        // The Police Division's posts, and everyone they answer to up to the Secretary-General.
+        XCTAssertTrue(chart.boxes.contains { $0.id == "dpko-pd-spc" })
+        XCTAssertTrue(chart.boxes.contains { $0.id == "sg" })
+        XCTAssertFalse(chart.boxes.contains { $0.id == "dpko-oma" })
+        let services = try Views.chart(.services, of: model, options: ViewOptions(root: "dpko-dpet"))
+        XCTAssertEqual(Set(services.lines.map(\.from)), ["dpko-dpet"])
+    }
+}

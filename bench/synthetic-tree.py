@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Writes a deterministic synthetic organization model of N units (YAML) for the benchmark.
+
+usage: synthetic-tree.py N > model.yaml
+
+The tree is grown breadth-first: each unit gets 2 to 8 subunits (from a fixed linear
+congruential sequence, so the same N always gives the same bytes) until N units exist. Kinds
+follow the depth (department, office, division, service, section, unit, team); names and head
+titles are of realistic length."""
+import sys
+
+KINDS = ["department", "office", "division", "service", "section", "unit", "team", "cell"]
+TITLES = ["Under-Secretary-General", "Assistant Secretary-General", "Director", "Chief of Service",
+          "Chief of Section", "Chief of Unit", "Team Leader", "Coordinator"]
+TOPICS = ["Policy", "Finance", "Operations", "Planning", "Logistics", "Human Resources", "Legal Affairs",
+          "Communications", "Information Technology", "Procurement", "Evaluation", "Training"]
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    state = 12345
+
+    def draw(k):
+        nonlocal state
+        state = (state * 1103515245 + 12345) % 2147483648
+        return (state >> 16) % k
+
+    parent = [None]
+    depth = [0]
+    queue = [0]
+    head = 0
+    while len(parent) < n:
+        unit = queue[head]
+        head += 1
+        for _ in range(2 + draw(7)):
+            if len(parent) >= n:
+                break
+            parent.append(unit)
+            depth.append(depth[unit] + 1)
+            queue.append(len(parent) - 1)
+    out = [f"model: synthetic-{n}", f"title: Synthetic Organization of {n} Units", 'date: "2025-01-01"',
+           "root: u0", "documents:", "  - id: gen", "    title: Synthetic model for the benchmark", "units:"]
+    for i in range(n):
+        d = min(depth[i], len(KINDS) - 1)
+        topic = TOPICS[(i * 7 + d) % len(TOPICS)]
+        out.append(f"  - id: u{i}")
+        out.append(f"    name: {KINDS[d].capitalize()} of {topic} {i}")
+        out.append(f"    kind: {KINDS[d]}")
+        if parent[i] is not None:
+            out.append(f"    parent: u{parent[i]}")
+        out.append(f"    head: {{title: {TITLES[d]}, grade: {['USG', 'ASG', 'D-2', 'D-1', 'P-5', 'P-4', 'P-3', 'P-2'][d]}}}")
+        out.append(f"    source: gen §{i}")
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
