@@ -86,7 +86,10 @@ extension BulletinDraft {
         }
         if let p = posts.firstIndex(where: { Names.key($0.title) == key }) { return (.post(p), 1) }
         let heads = units.indices.filter { units[$0].head.map { Names.key($0.title) == key } ?? false }
-        if let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) { return (.unit(best), 1) }
+        if !heads.isEmpty {
+            guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
+            return (.unit(best), 1)
+        }
         if let match = headByUnitName(title, in: context) { return match }
         if let match = headOfGeneric(title, in: context) { return match }
         let prefixed = units.indices.filter { units[$0].head.map { Names.key($0.title).hasPrefix(key + " ") } ?? false }
@@ -99,7 +102,8 @@ extension BulletinDraft {
     /// "the Director of the Mine Action Service", "the Special Assistant to the Under-Secretary-General for …",
     /// "the Assistant Secretary-General for Rule of Law and Security Institutions".
     private mutating func headByUnitName(_ title: String, in context: ReadingContext) -> (DraftEnd, Double)? {
-        for connector in [" of the ", " of "] {
+        let forFirst = (title.firstRange(of: " for ")?.lowerBound ?? title.endIndex) < (title.firstRange(of: " of ")?.lowerBound ?? title.endIndex)
+        for connector in forFirst ? [] : [" of the ", " of "] {
             var searchFrom = title.startIndex
             while let r = title[searchFrom...].firstRange(of: connector) {
                 if let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
@@ -173,7 +177,8 @@ extension BulletinDraft {
     /// A title is a short phrase in capitals: "Deputy Police Adviser", "Special Assistant to the …".
     static func looksLikeTitle(_ title: String) -> Bool {
         let words = title.split(separator: " ")
-        guard let first = words.first?.first, first.isUpperLetter, words.count <= 12 else { return false }
+        guard let first = words.first?.first, first.isUpperLetter, words.count <= 12, !title.contains(","),
+              Names.kind(of: title) == nil else { return false }
         let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in"].contains($0) }
         return lowerWords.isEmpty
     }

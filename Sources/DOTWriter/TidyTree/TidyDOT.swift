@@ -1,0 +1,70 @@
+import ChartGraph
+
+extension DOTWriter {
+    /// The DOT text of `chart` laid out as a tidy tree (see `TidyLayout`): every box has its
+    /// position (`pos="x,y!"`) and every line its route (`pos` spline points on straight
+    /// segments), so Graphviz's `nop2` engine only draws. Same chart and theme, same bytes.
+    public func writeTidy(_ chart: Chart) -> String {
+        let top = titleHeight(chart)
+        let layout = TidyLayout(chart: chart, theme: theme, top: top)
+        let height = layout.height
+        var out = DOTText()
+        out.line("digraph \(Escape.quoted(chart.id)) {")
+        out.indent += 1
+        var graph = ["charset=\"UTF-8\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
+                     "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
+                     "bb=\"0,0,\(format(layout.width)),\(format(height))\""]
+        if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
+        out.line("graph [\(graph.joined(separator: ", "))]")
+        out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
+        out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
+        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.quoted(chart.title)), pos=\"\(format(layout.width / 2)),\(format(height - top / 2))!\"]")
+        for (box, frame) in zip(chart.boxes, layout.frames) {
+            var attributes = boxAttributes(box, width: frame.width / 72)
+            attributes.append("height=\(format(frame.height / 72))")
+            attributes.append("pos=\"\(format(frame.center.x)),\(format(height - frame.center.y))!\"")
+            out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
+        }
+        for connector in layout.connectors {
+            let line = chart.lines[connector.line]
+            let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
+            let route = self.route(connector.points, arrow: theme.line(line.style).arrowhead ?? "none", atTail: line.ranksUpward, height: height)
+            out.line("\(Escape.quoted(tail)) -> \(Escape.quoted(head)) [\(attributes(of: line)), pos=\"\(route)\"]")
+        }
+        out.indent -= 1
+        out.line("}")
+        return out.text
+    }
+
+    /// Room for the title and subtitle above the boxes, in points.
+    private func titleHeight(_ chart: Chart) -> Double {
+        theme.titleSize * 1.4 + (chart.subtitle == nil ? 0 : theme.titleSize * 0.7 * 1.4) + theme.titleSize
+    }
+
+    /// A Graphviz edge position for a route of straight segments: each segment is a cubic
+    /// Bézier whose control points lie on its ends. With an arrowhead, the route stops an
+    /// arrow's length short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail).
+    private func route(_ points: [ChartPoint], arrow: String, atTail: Bool, height: Double) -> String {
+        var points = points
+        var tip: String?
+        if arrow != "none", points.count >= 2 {
+            let end = atTail ? 0 : points.count - 1, before = atTail ? 1 : points.count - 2
+            let dx = points[end].x - points[before].x, dy = points[end].y - points[before].y
+            let length = (dx * dx + dy * dy).squareRoot()
+            if length > Self.arrowLength {
+                tip = "\(atTail ? "s" : "e"),\(format(points[end].x)),\(format(height - points[end].y))"
+                points[end] = ChartPoint(x: points[end].x - dx / length * Self.arrowLength, y: points[end].y - dy / length * Self.arrowLength)
+            }
+        }
+        func text(_ point: ChartPoint) -> String { "\(format(point.x)),\(format(height - point.y))" }
+        var parts = tip.map { [$0] } ?? []
+        parts.append(text(points[0]))
+        for index in points.indices.dropFirst() {
+            parts += [text(points[index - 1]), text(points[index]), text(points[index])]
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Graphviz's arrowhead length in points.
+    private static let arrowLength = 10.0
+}

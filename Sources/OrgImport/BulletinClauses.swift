@@ -1,0 +1,70 @@
+/// Small pieces of sentence grammar shared by the statement readers: splitting a sentence at its
+/// verb, cutting trailing clauses off an object, and finding the official a subject names.
+enum Clauses {
+    /// The sentence split at the first of `verbs`: the subject, the verb found and the rest.
+    static func split(_ sentence: String, at verbs: [String]) -> (subject: String, verb: String, rest: String)? {
+        var best: (Range<String.Index>, String)?
+        for verb in verbs {
+            if let r = sentence.firstRange(of: verb), best.map({ r.lowerBound < $0.0.lowerBound }) ?? true { best = (r, verb) }
+        }
+        guard let (r, verb) = best else { return nil }
+        return (String(sentence[..<r.lowerBound]).trimmingSpaces, verb, String(sentence[r.upperBound...]).trimmingSpaces)
+    }
+
+    /// Clauses that end the name of an official or a unit in an object.
+    static let objectEnds = [" and works ", " and who ", ", who ", " who ", " and is ", " and are ", "; ", ", through ", ", in ",
+                             " in the ", ", when ", " when ", ", as required", ", as appropriate", ", as needed", " on all ",
+                             " on matters", " on issues", " for all ", ", for ", ", including ", ", with ", ", which ",
+                             ", ensuring ", " in undertaking ", " in carrying out ", " in performing "]
+
+    /// The object without trailing clauses and the final full stop.
+    static func object(_ text: String) -> String {
+        var end = text.endIndex
+        for marker in objectEnds {
+            if let r = text.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
+        }
+        return String(text[..<end]).trimming(" ,;:.")
+    }
+
+    /// The subject without an opening clause: "In view of …, the Assistant Secretary-General" → candidates
+    /// from the text after the last comma, the whole, then from each "the " on.
+    static func subjectCandidates(_ subject: String) -> [String] {
+        var candidates: [String] = []
+        if let comma = subject.lastIndex(of: ",") {
+            candidates.append(String(subject[subject.index(after: comma)...]).trimmingSpaces)
+        }
+        candidates.append(subject)
+        var from = subject.startIndex
+        while let r = subject[from...].firstRange(of: " the ") {
+            candidates.append(String(subject[subject.index(after: r.lowerBound)...]))
+            from = r.upperBound
+        }
+        return candidates.filter { !$0.isEmpty }
+    }
+
+    /// The officials an object names: "the Under-Secretaries-General for A and B", "A as well as B", "A and the B".
+    static func officials(_ object: String) -> [String] {
+        Names.list(object).flatMap(Names.distributed)
+    }
+
+    /// Removes ", hereinafter referred to as the "X"," from a subject; returns the subject and X.
+    static func hereinafter(_ subject: String) -> (String, String?) {
+        guard let r = subject.firstRange(of: "hereinafter referred to as") ?? subject.firstRange(of: "hereinafter called") else { return (subject, nil) }
+        let before = String(subject[..<r.lowerBound]).trimming(" ,(")
+        let after = subject[r.upperBound...]
+        let alias = after.split(separator: "\"").dropFirst().first.map(String.init)
+            ?? after.split(separator: ",").first.map(String.init)
+        return (before, alias.map { Names.bare($0) })
+    }
+}
+
+extension BulletinDraft {
+    /// The official the subject of a sentence names, trying the subject without its opening clauses.
+    mutating func officialSubject(_ subject: String, in context: ReadingContext) -> (DraftEnd, Double)? {
+        for candidate in Clauses.subjectCandidates(subject) {
+            if let found = official(candidate, in: context) { return found }
+            if let (u, confidence) = unit(named: candidate, in: context) { return (.unit(u), confidence) }
+        }
+        return nil
+    }
+}
