@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        // Lays rendered SVG pages out as one PDF with librsvg and cairo (apt librsvg2-dev, brew librsvg).
+        .target(
+            name: "CPagesShim",
+            path: "Sources/CPagesShim",
+            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("cairo"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
+        ),
         // A tiny C shim that hides API differences between Graphviz versions.
         .target(name: "CGraphvizShim", dependencies: ["CGraphviz"], path: "Sources/CGraphvizShim"),
         // Stage 1: the organization model, its YAML format and its validation.
@@ -51,7 +57,7 @@ let package = Package(
         // Stage 4: DOT text from a styled chart graph.
         .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/DOTWriter"),
         // Stage 5: layout and rendering in-process through libgvc.
-        .target(name: "GraphvizRender", dependencies: ["CGraphvizShim"], path: "Sources/GraphvizRender"),
+        .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
         .target(
             name: "OrgImport",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what orgchart needs on Debian or Ubuntu when it is missing: Graphviz's C library
-# with its cairo plugins (libgraphviz-dev), the fonts the templates use, and the tools the tests
+# with its cairo plugins (libgraphviz-dev), librsvg and cairo for multi-page PDFs
+# (librsvg2-dev), the fonts the templates use, and the tools the tests
 # use to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin).
 set -euo pipefail
 
@@ -12,6 +13,7 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ -e /usr/lib/x86_64-linux-gnu/librsvg-2.so ] || [ -e /usr/lib/aarch64-linux-gnu/librsvg-2.so ] || pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -36,7 +36,7 @@ public struct DOTWriter: Sendable {
         var graph = [
             "charset=\"UTF-8\"", "rankdir=\(chart.arrangement == .flow ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
             "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
-            "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
+            "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
         ]
         graph += ["labelloc=t", "labeljust=c", "label=<\(titleLabel(chart))>"]
         if let page = chart.page {
@@ -63,7 +63,7 @@ public struct DOTWriter: Sendable {
     private func legend(_ chart: Chart, into out: inout DOTText) {
         guard let table = footerTable(chart) else { return }
         out.line("\"orgchart:legend\" [id=\"orgchart:legend\", shape=plain, style=\"\", label=<\(table)>, tooltip=\"Legend and sources\"]")
-        let parents = Set(chart.lines.filter(\.shapesLayout).map(TreeShape.parent))
+        let parents = Set(chart.lines.filter(\.shapesLayout).map(\.upperEnd))
         for box in chart.boxes where !parents.contains(box.id) {
             out.line("\(Escape.quoted(box.id)) -> \"orgchart:legend\" [style=invis, weight=0]")
         }
@@ -85,7 +85,7 @@ public struct DOTWriter: Sendable {
         if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
         if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
-        attributes.append("tooltip=\(Escape.quoted(box.tooltip ?? box.heading))")
+        attributes.append("tooltip=\(Escape.tooltip(box.tooltip ?? box.heading))")
         if let url = box.url { attributes.append("URL=\(Escape.quoted(url))") }
         return attributes
     }
@@ -127,7 +127,7 @@ public struct DOTWriter: Sendable {
         }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
-        attributes.append("tooltip=\(Escape.quoted(line.tooltip ?? line.style))")
+        attributes.append("tooltip=\(Escape.tooltip(line.tooltip ?? line.style))")
         return attributes.joined(separator: ", ")
     }
 

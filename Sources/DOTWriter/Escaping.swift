@@ -37,6 +37,22 @@ enum Escape {
         return out + "\""
     }
 
+    /// A double-quoted DOT string for a tooltip: as `quoted`, with every non-ASCII character
+    /// and every `&` written as a character reference. Graphviz decodes references in strings,
+    /// so the SVG is the same, but it reads plain ASCII much faster (at 20,000 boxes, seconds).
+    static func tooltip(_ text: String) -> String {
+        var plain = ""
+        plain.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": plain += "&amp;"
+            case _ where scalar.value > 0x7E: plain += "&#\(scalar.value);"
+            default: plain.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted(plain)
+    }
+
     /// Breaks text into lines of at most about `width` characters at spaces.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []

@@ -13,32 +13,32 @@ struct TreeShape {
         var children: [String: [Line]] = [:]
         var parents: [String] = []
         for line in chart.lines where line.shapesLayout {
-            let parent = Self.parent(of: line)
+            let parent = line.upperEnd
             if children[parent] == nil { parents.append(parent) }
             children[parent, default: []].append(line)
         }
         let asides = Set(chart.boxes.filter(\.isAside).map(\.id))
         for parent in parents {
             let lines = children[parent] ?? []
-            let aside = lines.filter { asides.contains(Self.child(of: $0)) }
-            let regular = lines.filter { !asides.contains(Self.child(of: $0)) }
+            let aside = lines.filter { asides.contains($0.lowerEnd) }
+            let regular = lines.filter { !asides.contains($0.lowerEnd) }
             var source: String?
             if !aside.isEmpty, !regular.isEmpty {
                 let trunk = "\(parent):trunk"
                 joint(trunk, into: &out)
                 out.line(segment(edge(lines[0], nil), to: trunk, part: "trunk"))
-                out.line("{ rank=same; \(([trunk] + aside.map(Self.child)).map(Escape.quoted).joined(separator: "; ")) }")
+                out.line("{ rank=same; \(([trunk] + aside.map(\.lowerEnd)).map(Escape.quoted).joined(separator: "; ")) }")
                 source = trunk
             }
             for line in aside { out.line(edge(line, source)) }
-            let allLeaves = regular.allSatisfy { children[Self.child(of: $0)] == nil }
+            let allLeaves = regular.allSatisfy { children[$0.lowerEnd] == nil }
             if stackLeaves > 0, allLeaves, regular.count >= stackLeaves {
                 var above = source
                 for (index, line) in regular.enumerated() {
                     let joint = "\(parent):spine:\(index)"
                     self.joint(joint, into: &out)
                     out.line(segment(edge(line, above), to: joint, part: "spine"))
-                    out.line("{ rank=same; \(Escape.quoted(joint)); \(Escape.quoted(Self.child(of: line))) }")
+                    out.line("{ rank=same; \(Escape.quoted(joint)); \(Escape.quoted(line.lowerEnd)) }")
                     out.line(edge(line, joint))
                     above = joint
                 }
@@ -47,12 +47,6 @@ struct TreeShape {
             }
         }
     }
-
-    /// The end of a layout line drawn above the other.
-    static func parent(of line: Line) -> String { line.ranksUpward ? line.to : line.from }
-
-    /// The end of a layout line drawn below the other.
-    static func child(of line: Line) -> String { line.ranksUpward ? line.from : line.to }
 
     /// An invisible bend point of a connector.
     private func joint(_ id: String, into out: inout DOTText) {

@@ -52,6 +52,12 @@ public final class Renderer: @unchecked Sendable {
         context = orgchart_gv_context()
     }
 
+    /// Runs `body` while holding the renderer's lock, for other libraries that share Graphviz's
+    /// cairo and fontconfig state.
+    static func serialized<T>(_ body: () throws -> T) rethrows -> T {
+        try shared.lock.withLock(body)
+    }
+
     /// The Graphviz version the process runs with, e.g. `2.43.0`.
     public var graphvizVersion: String {
         lock.withLock { String(cString: orgchart_gv_version(context)) }

@@ -21,6 +21,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var engine: LayoutEngine
     /// The paper the chart is scaled to fit; nil for the view's default.
     public var page: PageSize?
+    /// Who places the boxes: Graphviz's dot, orgchart's tidy tree (drawn with `nop2`), or auto.
+    public var layout: ChartLayout = .dot
 
     /// Creates a spec.
     public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {
@@ -41,9 +43,27 @@ public struct PreparedChart: Sendable {
     /// The engine to lay it out with.
     public var engine: LayoutEngine
 
-    /// Lays out and renders the chart as `format`.
+    /// The writer that gave the DOT text.
+    public var writer: DOTWriter
+    /// True when the positions come from the tidy-tree layout (rendered with `nop2`).
+    public var tidy: Bool
+
+    /// Prepares `chart`: its DOT text from `writer`, laid out by the tidy-tree layout or by `engine`.
+    public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot) {
+        self.chart = chart
+        self.writer = writer
+        self.tidy = tidy
+        self.engine = tidy ? .nop2 : engine
+        self.dot = tidy ? writer.writeTidy(chart) : writer.write(chart)
+    }
+
+    /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
+    /// pages of that size, split into sub-charts when it would be too small to read on one.
     public func render(_ format: OutputFormat) throws -> [UInt8] {
-        try Renderer.shared.render(dot: dot, engine: engine, format: format)
+        if format == .pdf, let page = chart.page {
+            return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page).renderPDF()
+        }
+        return try Renderer.shared.render(dot: dot, engine: engine, format: format)
     }
 }
 
@@ -68,6 +88,6 @@ extension ChartSpec {
         var chart = try Views.chart(view, of: model, options: options)
         if let page { chart.page = page }
         let theme = try Theme.load(template)
-        return PreparedChart(chart: chart, dot: DOTWriter(theme: theme).write(chart), engine: engine)
+        return PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine)
     }
 }

@@ -1,4 +1,5 @@
 import ChartGraph
+import DOTWriter
 import Foundation
 import GraphvizRender
 import OrgModel
@@ -25,7 +26,7 @@ public struct Manifest: Sendable {
     public var directory: String
 
     static let topKeys = ["output", "charts"]
-    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "page", "formats"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "page", "formats"]
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
@@ -79,6 +80,7 @@ public struct Manifest: Sendable {
                              options: ViewOptions(root: f.string("root"), depth: depth),
                              template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
         var paged = spec
+        paged.layout = choice("layout", ChartLayout.dot)
         if let text = f.string("page") {
             paged.page = PageSize(parsing: text)
             if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }

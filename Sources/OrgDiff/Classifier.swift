@@ -44,6 +44,11 @@ struct Classifier {
         return new.model.post(id)?.title ?? old.model.post(id)?.title ?? id
     }
 
+    /// A name for an id of the old snapshot.
+    func formerName(_ id: String) -> String {
+        old.model.unit(id)?.name ?? old.model.post(id)?.title ?? name(id)
+    }
+
     /// Every change, units in the order of the new snapshot and removed units after them, and the lines.
     func changes() -> (units: [UnitChange], lines: [LineChange]) {
         let lines = LineComparison(old: old, new: new, translate: translate)
@@ -58,7 +63,7 @@ struct Classifier {
             units.append(change(old: [unit.id], new: [], lines: lines))
         }
         let lineChanges = lines.added.map { line(.added, $0, lines.new[$0] ?? nil) }
-            + lines.removed.map { line(.removed, $0, lines.old[$0] ?? nil) }
+            + lines.removed.map { line(.removed, $0, lines.old[$0] ?? nil, origin: lines.origin[$0]) }
         return (units, lineChanges)
     }
 
@@ -76,10 +81,10 @@ struct Classifier {
         return (oldUnits.map(\.id).filter(olds.contains), newUnits.map(\.id).filter(news.contains))
     }
 
-    private func line(_ change: ChangeKind, _ key: LineKey, _ source: Citation?) -> LineChange {
-        LineChange(change: change, relation: key.kind.rawValue, from: key.from, to: key.to,
-                   summary: "\(name(key.from)) \(key.kind.label) \(name(key.to))",
-                   source: self.source(source, before: change == .removed))
+    private func line(_ change: ChangeKind, _ key: LineKey, _ source: Citation?, origin: Relationship? = nil) -> LineChange {
+        let summary = origin.map { "\(formerName($0.from)) \(key.kind.label) \(formerName($0.to))" } ?? "\(name(key.from)) \(key.kind.label) \(name(key.to))"
+        return LineChange(change: change, relation: key.kind.rawValue, from: key.from, to: key.to, summary: summary,
+                          source: self.source(source, before: change == .removed))
     }
 
     /// The change of one group of units.
@@ -88,7 +93,7 @@ struct Classifier {
         let groupMatches = matches.filter { oldIDs.contains($0.old) && newIDs.contains($0.new) }
         var notes = ChangeNotes()
         for match in groupMatches where match.basis != .id || match.source != nil {
-            notes.sources += match.source.map { ["\(match.basis == .mapping ? "mapping" : "lineage") (\(match.stated ? "stated" : "inferred")): \($0)"] } ?? []
+            notes.sources += match.source.map { ["\(match.basis == .mapping ? "mapping" : "lineage"): \($0)"] } ?? []
             if match.basis != .id { notes.details.append("matched \(old.model.unit(match.old)?.name ?? match.old) by \(match.explanation)") }
         }
         switch (olds.count, news.count) {
@@ -155,8 +160,9 @@ struct Classifier {
                 if let cited = new.cite(lines.new[key] ?? nil, extra: extraDocuments) { notes.sources.append("after: \(key.kind.label) \(name(key.to)), \(cited)") }
             }
             for key in removed {
-                parts.append("no longer \(key.kind.label) \(name(key.to))")
-                if let cited = old.cite(lines.old[key] ?? nil, extra: extraDocuments) { notes.sources.append("before: \(key.kind.label) \(name(key.to)), \(cited)") }
+                let target = lines.origin[key].map { formerName($0.to) } ?? name(key.to)
+                parts.append("no longer \(key.kind.label) \(target)")
+                if let cited = old.cite(lines.old[key] ?? nil, extra: extraDocuments) { notes.sources.append("before: \(key.kind.label) \(target), \(cited)") }
             }
             notes.add(kind, "\(kind == .servicesChanged ? "Shared services" : "Accountability") changed: \(parts.joined(separator: "; "))")
         }

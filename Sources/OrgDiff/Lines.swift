@@ -15,6 +15,8 @@ struct LineComparison {
     private(set) var old: [LineKey: Citation?] = [:]
     /// Each relationship of the new snapshot with where it is stated.
     private(set) var new: [LineKey: Citation?] = [:]
+    /// The relationship of the old snapshot each translated line comes from.
+    private(set) var origin: [LineKey: Relationship] = [:]
 
     /// Kinds that are lines of accountability between heads.
     static let accountability: Set<RelationKind> = Set(RelationKind.allCases.filter(\.isAccountability))
@@ -26,7 +28,9 @@ struct LineComparison {
         for relation in old.model.relationships where Self.inScope(relation, of: old.model, oldScope) {
             for from in translate(relation.from) {
                 for to in translate(relation.to) where from != to {
-                    self.old[LineKey(kind: relation.kind, from: from, to: to)] = relation.source
+                    let key = LineKey(kind: relation.kind, from: from, to: to)
+                    self.old[key] = relation.source
+                    origin[key] = relation
                 }
             }
         }

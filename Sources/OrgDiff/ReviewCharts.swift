@@ -64,7 +64,9 @@ public enum ReviewCharts {
     }
 
     private static func snapshot(_ snapshot: Snapshot, prefix: String, id: String) throws -> Chart {
-        var chart = try Views.chart(.organigramme, of: snapshot.model, options: ViewOptions(root: snapshot.root))
+        var model = snapshot.model
+        model.root = snapshot.root
+        var chart = try Views.chart(.organigramme, of: model, options: ViewOptions())
         chart.id = id
         for index in chart.boxes.indices {
             chart.boxes[index].id = prefix + chart.boxes[index].id

@@ -80,8 +80,6 @@ public struct ReviewPage: Sendable {
         out += " data-before=\"\(Self.escape(before))\" data-after=\"\(Self.escape(after))\">"
         out += change.kinds.map { "<span class=\"chip \($0.style)\">\($0.label)</span>" }.joined(separator: " ")
         out += "<div class=\"name\">\(Self.escape(change.name))</div><div class=\"summary\">\(Self.escape(change.summary))</div>"
-        let matched = change.matches.filter { $0.basis != .id }.map(\.explanation)
-        if !matched.isEmpty { out += "<div class=\"match\">Matched by \(Self.escape(matched.joined(separator: "; ")))</div>" }
         if !change.details.isEmpty { out += "<ul class=\"details\">" + change.details.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>" }
         out += sources(change.sources)
         return out + "</li>\n"

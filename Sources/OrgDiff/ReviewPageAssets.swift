@@ -20,7 +20,7 @@ enum ReviewPageAssets {
     .change.selected { border-color: #000000; box-shadow: 0 0 0 2px #d4006a; }
     .change .name { font-weight: bold; margin-top: 3px; }
     .change .summary { margin-top: 2px; }
-    .change .match, .change .details, .nosource { color: #505050; font-size: 12px; margin: 3px 0 0; }
+    .change .details, .nosource { color: #505050; font-size: 12px; margin: 3px 0 0; }
     .change .details { padding-left: 16px; }
     .sources { margin-top: 3px; font-size: 12px; }
     .sources summary { color: #1f4e79; }
@@ -115,6 +115,7 @@ enum ReviewPageAssets {
         if (selected) { selected.classList.remove("selected"); }
         selected = item;
         item.classList.add("selected");
+        Array.prototype.forEach.call(item.querySelectorAll("details"), function (details) { details.open = true; });
         if (idsOf(item, current).length === 0) { show("merged"); }
         var first = null;
         Object.keys(views).forEach(function (name) {

@@ -7,10 +7,13 @@ public struct Snapshot: Sendable {
     /// The unit whose subtree is compared; nil for the model's `root`, or every unit when it has none.
     public var root: String?
 
-    /// Creates a snapshot of `model` from `root` (default: the model's root).
+    /// The root that stands for every unit of the model, whatever its `root` says.
+    public static let wholeModel = "*"
+
+    /// Creates a snapshot of `model` from `root` (default: the model's root; `*` for every unit).
     public init(_ model: Model, root: String? = nil) {
         self.model = model
-        self.root = root ?? model.root
+        self.root = root == Self.wholeModel ? nil : root ?? model.root
     }
 
     /// The units compared, in depth-first source order.

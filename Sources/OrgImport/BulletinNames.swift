@@ -9,7 +9,7 @@ enum Names {
         "department": .department, "office": .office, "division": .division, "branch": .branch, "service": .service,
         "section": .section, "unit": .unit, "team": .team, "cell": .cell, "centre": .section, "center": .section,
         "capacity": .capacity, "component": .component, "cluster": .cluster, "secretariat": .office, "group": .team,
-        "programme": .unit, "mission": .mission, "board": .body, "committee": .body, "council": .body,
+        "mission": .mission, "board": .body, "committee": .body, "council": .body,
         "commission": .body, "panel": .body, "mechanism": .mechanism, "fund": .fund, "directorate": .office,
         "bureau": .office, "desk": .unit, "pillar": .pillar,
     ]

@@ -106,13 +106,13 @@ extension BulletinDraft {
         for connector in forFirst ? [] : [" of the ", " of "] {
             var searchFrom = title.startIndex
             while let r = title[searchFrom...].firstRange(of: connector) {
-                if let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
+                if Self.looksLikeTitle(String(title[..<r.lowerBound])), let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
                     return (.unit(u), min(confidence, 0.95))
                 }
                 searchFrom = r.upperBound
             }
         }
-        if let r = title.firstRange(of: " to the "), r.lowerBound > title.startIndex {
+        if let r = title.firstRange(of: " to the "), r.lowerBound > title.startIndex, Self.looksLikeTitle(String(title[..<r.lowerBound])) {
             let own = Names.key(String(title[..<r.lowerBound]))
             if let (superior, confidence) = official(String(title[r.upperBound...]), in: context), case .unit(let top) = superior {
                 let subtree = units.indices.filter { $0 == top || ancestors(of: $0).contains(top) }
@@ -122,7 +122,7 @@ extension BulletinDraft {
             }
             return nil
         }
-        guard let r = title.firstRange(of: " for ") else { return nil }
+        guard let r = title.firstRange(of: " for "), Self.looksLikeTitle(String(title[..<r.lowerBound])) else { return nil }
         let domain = Names.key(String(title[r.upperBound...]))
         guard domain.count >= 4 else { return nil }
         let matches = units.indices.filter { i in
@@ -150,18 +150,24 @@ extension BulletinDraft {
     /// Support") and its head is an end of a line ("the Under-Secretary-General for Field Support").
     private mutating func outsideDepartment(domain: String, head: String, in context: ReadingContext) -> (DraftEnd, Double)? {
         let domainName = Names.bare(domain)
-        for form in ["Department of ", "Office of ", "Office for "] {
-            let name = form + domainName
-            guard text.contains(name) else { continue }
-            if let existing = units.firstIndex(where: { Names.key($0.name) == Names.key(name) }) { return (.unit(existing), 0.8) }
-            let evidence = Evidence(place: context.place, confidence: 0.7, inferred: true,
-                                    reason: "named as the end of a line; outside the organization of the bulletin")
-            let u = addUnit(name, kind: Names.kind(of: name) ?? .department, parent: nil, evidence: evidence, section: context.section)
-            units[u].isExternal = true
-            units[u].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: evidence)
-            return (.unit(u), 0.8)
+        for form in ["Department of ", "Office of ", "Office for "] where text.contains(form + domainName) {
+            return outsideUnit(named: form + domainName, head: head, context).map { (.unit($0), 0.8) }
         }
         return nil
+    }
+
+    /// The unit of this name, added as an outside unit (no parent) when it is new.
+    mutating func outsideUnit(named name: String, head: String?, _ context: ReadingContext) -> Int? {
+        if let existing = units.firstIndex(where: { Names.key($0.name) == Names.key(name) }) {
+            if units[existing].head == nil, let head { units[existing].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: units[existing].evidence) }
+            return existing
+        }
+        let evidence = Evidence(place: context.place, confidence: 0.7, inferred: true,
+                                reason: "named as the end of a line; outside the organization of the bulletin")
+        let u = addUnit(name, kind: Names.kind(of: name) ?? .department, parent: nil, evidence: evidence, section: context.section)
+        units[u].isExternal = true
+        if let head { units[u].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: evidence) }
+        return u
     }
 
     /// When a head was called "an Assistant Secretary-General" and a later paragraph gives the full title.

@@ -1,6 +1,70 @@
 import ArgumentParser
+import BuiltinModels
+import Foundation
+import OrgBuild
+import OrgImport
+import OrgModel
 
 /// `orgchart import bulletin`.
 struct ImportBulletin: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bulletin", abstract: "Import a Secretary-General's bulletin (plain text) as a model.")
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Import a Secretary-General's bulletin (plain text) as a model.",
+        discussion: """
+        Reads the plain text of an "Organization of the …" bulletin and writes a model: units, containment, heads, \
+        accountability, reporting, direct access, deputies, shared resources and core functions, each with its paragraph. \
+        Sentences that look structural but were not understood go to standard error, or to a Markdown report with --report.
+        """
+    )
+
+    @Argument(help: "The bulletin's plain text (.txt); `-` reads standard input.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The model file to write (.yaml); `-` writes to standard output.")
+    var output: String
+
+    @Option(help: "Write the report (not understood sentences, inferred facts with confidence) to this Markdown file.")
+    var report: String?
+
+    @Option(help: "The document symbol, e.g. ST/SGB/2010/1, when the text does not carry it.")
+    var symbol: String?
+
+    @Option(help: "Compare the import with this model (a file or a built-in id) and print the differences.")
+    var compare: String?
+
+    func run() throws {
+        let text: String
+        do {
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+            text = String(decoding: data, as: UTF8.self)
+        } catch {
+            throw fail("\(file): error: cannot read the bulletin\n    hint: check the path; give the plain text of the bulletin (e.g. from pdftotext)")
+        }
+        let imported: BulletinImport
+        do {
+            imported = try BulletinImporter.importBulletin(text, file: file, symbol: symbol)
+        } catch {
+            throw fail("\(error)")
+        }
+        let loaded = ModelLoader.load(file: output == "-" ? "import.yaml" : output) { _ in imported.yaml }
+        guard loaded.isValid else {
+            throw fail("\(file): error: the imported model does not validate\n\(ModelError(diagnostics: loaded.diagnostics))\n    hint: please report this as a bug of the importer")
+        }
+        do {
+            if let report { try OutputFile.write(Array(imported.markdown(input: file).utf8), to: report) }
+            try OutputFile.write(Array(imported.yaml.utf8), to: output)
+        } catch {
+            throw fail("\(error)")
+        }
+        let model = imported.model
+        var summary = "\(file): imported \(model.units.count) units, \(model.posts.count) posts, \(model.relationships.count) relationships; "
+            + "\(imported.report.items.count) items to check, \(imported.inferences.count) inferred facts"
+        if let report { summary += " (see \(report))" } else if !imported.report.items.isEmpty { summary += ":\n" + imported.plainReport }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if let compare {
+            let reference = BuiltinModels.load(compare)
+            guard let referenceModel = reference.model else { throw fail("\(compare): error: cannot load the model to compare with\n\(ModelError(diagnostics: reference.diagnostics))") }
+            FileHandle.standardError.write(Data((BulletinComparison(imported: model, reference: referenceModel).summary + "\n").utf8))
+        }
+    }
 }

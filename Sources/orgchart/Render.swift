@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinModels
 import ChartGraph
+import DOTWriter
 import GraphvizRender
 import OrgBuild
 import OrgViews
@@ -33,6 +34,9 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
     var engine: String = LayoutEngine.dot.rawValue
 
+    @Option(help: "Who places the boxes: dot, tidy (orgchart's linear-time tree, drawn with nop2) or auto (tidy above \(ChartLayout.autoThreshold) boxes).")
+    var layout: String = ChartLayout.dot.rawValue
+
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
     var page: String?
 
@@ -53,6 +57,10 @@ struct Render: ParsableCommand {
             chosen = OutputFormat(fileName: output) ?? .svg
         }
         var spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
+        guard let placement = ChartLayout(rawValue: self.layout) else {
+            throw fail("error: unknown layout '\(self.layout)'\n    hint: layouts: \(ChartLayout.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        spec.layout = placement
         if let page {
             guard let size = PageSize(parsing: page) else {
                 throw fail("error: unknown page '\(page)'\n    hint: write A4, A3 or letter, optionally followed by ,landscape (e.g. --page A4,landscape)")

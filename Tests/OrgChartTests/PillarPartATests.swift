@@ -19,9 +19,19 @@ final class PillarPartATests: XCTestCase {
         return try loaded.valid()
     }
 
-    /// The built-in pillar model `peace-security-2021`.
+    /// The built-in pillar model `peace-security-2021`. Should its top file not (yet) include every part
+    /// file of this family, the missing parts are added through a model in a temporary directory, so that
+    /// the facts are still checked; `testPillarModelIncludesEveryPartAFile` reports the omission.
     func pillar() throws -> Model {
-        let loaded = BuiltinModels.load("peace-security-2021")
+        var loaded = BuiltinModels.load("peace-security-2021")
+        let included = Set(loaded.files.map { ($0 as NSString).lastPathComponent })
+        let missing = Self.partFiles.filter { !included.contains($0) }
+        if loaded.model != nil, !missing.isEmpty {
+            let directory = BuiltinModels.directory
+            let includes = (["peace-security-2021.yaml"] + missing).map { "\"\(directory)/\($0)\"" }.joined(separator: ", ")
+            let text = "model: peace-security-2021\ntitle: Peace and Security Pillar\nroot: pillar\ninclude: [\(includes)]\n"
+            loaded = ModelLoader.load(file: try write(text, to: "pillar.yaml", in: temporaryDirectory(self)))
+        }
         XCTAssertTrue(loaded.isValid, loaded.diagnostics.map { "\($0)" }.joined(separator: "\n"))
         return try loaded.valid()
     }
@@ -199,9 +209,9 @@ final class PillarPartATests: XCTestCase {
         let ledBy = { (department: String) in eca.filter { self.has(model, .leadDepartmentFor, department, $0) != nil } }
         XCTAssertEqual(ledBy("dppa").count, 5, "\(eca)")
         XCTAssertEqual(ledBy("dpo").count, 2, "\(eca)")
-        // Every backstopped mission is a mission of the model.
+        // Every backstopped office is a mission of the model (or, for the Cameroon-Nigeria Mixed Commission, a mechanism).
         for relation in model.relationships where relation.kind == .backstops && relation.from.hasPrefix("reg-") {
-            XCTAssertEqual(model.unit(relation.to)?.kind, .mission, relation.to)
+            XCTAssertTrue([.mission, .mechanism].contains(model.unit(relation.to)?.kind), relation.to)
         }
     }
 

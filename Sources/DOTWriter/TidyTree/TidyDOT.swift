@@ -12,13 +12,13 @@ extension DOTWriter {
         out.line("digraph \(Escape.quoted(chart.id)) {")
         out.indent += 1
         var graph = ["charset=\"UTF-8\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
-                     "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.quoted(chart.title))",
+                     "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
                      "bb=\"0,0,\(format(layout.width)),\(format(height))\""]
         if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
-        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.quoted(chart.title)), pos=\"\(format(layout.width / 2)),\(format(height - top / 2))!\"]")
+        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(layout.width / 2)),\(format(height - top / 2))!\"]")
         for (box, frame) in zip(chart.boxes, layout.frames) {
             var attributes = boxAttributes(box, width: frame.width / 72)
             attributes.append("height=\(format(frame.height / 72))")

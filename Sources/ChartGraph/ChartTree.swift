@@ -1,0 +1,46 @@
+extension Line {
+    /// The end drawn above the other when the line shapes a tree.
+    public var upperEnd: String { ranksUpward ? to : from }
+    /// The end drawn below the other when the line shapes a tree.
+    public var lowerEnd: String { ranksUpward ? from : to }
+}
+
+extension Chart {
+    /// The boxes below each box along the lines that shape the layout, in chart order.
+    public var treeChildren: [String: [String]] {
+        var children: [String: [String]] = [:]
+        for line in lines where line.shapesLayout { children[line.upperEnd, default: []].append(line.lowerEnd) }
+        return children
+    }
+
+    /// Boxes that no layout line hangs below another box, in chart order.
+    public var treeRoots: [String] {
+        let below = Set(lines.filter(\.shapesLayout).map(\.lowerEnd))
+        return boxes.map(\.id).filter { !below.contains($0) }
+    }
+
+    /// The ids of `root` and every box below it.
+    public func subtree(of root: String) -> Set<String> {
+        let children = treeChildren
+        var result: Set<String> = []
+        var stack = [root]
+        while let id = stack.popLast() {
+            guard result.insert(id).inserted else { continue }
+            stack += children[id] ?? []
+        }
+        return result
+    }
+
+    /// The same chart with only the boxes in `ids`, the lines between them, the groups they use
+    /// and the legend entries for the styles that remain.
+    public func restricted(to ids: Set<String>) -> Chart {
+        var copy = self
+        copy.boxes = boxes.filter { ids.contains($0.id) }
+        copy.lines = lines.filter { ids.contains($0.from) && ids.contains($0.to) }
+        let groupIDs = Set(copy.boxes.compactMap(\.group))
+        copy.groups = groups.filter { groupIDs.contains($0.id) }
+        let boxStyles = Set(copy.boxes.map(\.style)), lineStyles = Set(copy.lines.map(\.style))
+        copy.legend = legend.filter { $0.sample == .box ? boxStyles.contains($0.style) : lineStyles.contains($0.style) }
+        return copy
+    }
+}

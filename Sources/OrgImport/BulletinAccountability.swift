@@ -1,0 +1,160 @@
+import OrgModel
+
+/// Sentences about heads and their lines: "The X is headed by a Y, who is accountable to Z",
+/// "Y is accountable to A and B", "reports to and receives direction from", "has direct access to",
+/// "serves as Deputy to", "is supported by a Deputy …", "works in close coordination with".
+extension BulletinDraft {
+    static let headedBy = [" is headed by ", " are headed by ", " shall be headed by ", " is led by ", " is directed by ",
+                           " is managed by ", " will be headed by "]
+    static let accountableTo = [" is accountable to ", " are accountable to ", " shall be accountable to ", " is responsible to ",
+                                " is answerable to ", " reports directly to "]
+
+    /// "The X is headed by a Y[, appositive], who is accountable to Z …": head, accountability, coordination.
+    mutating func readHeadedBy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        guard let (subject, _, rest) = Clauses.split(sentence, at: Self.headedBy) else { return false }
+        var targets = subjects(subject, in: context)
+        let evidence = Evidence(place: context.place)
+        if targets.isEmpty {
+            let name = Names.bare(Clauses.subjectCandidates(subject).first { Names.kind(of: $0) != nil } ?? subject)
+            guard let kind = Names.kind(of: name), !Names.isPlural(name), name.first?.isUpperLetter == true || name.hasPrefix("front") else {
+                note(context.place, "the unit said to be headed by someone was not recognized", excerpt: sentence)
+                return false
+            }
+            targets = [addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)]
+        }
+        let (title, appositive) = Self.headTitle(rest)
+        guard !title.isEmpty else { return false }
+        for unit in targets {
+            if units[unit].head == nil || units[unit].head.map({ Names.key(title).hasPrefix(Names.key($0.title)) }) == true {
+                let grade = Grades.grade(of: title) ?? appositive.flatMap { Grades.grade(of: $0.components(after: "level of ")) }
+                units[unit].head = DraftHead(title: title, grade: grade, evidence: evidence)
+            }
+            if let appositive { units[unit].notes.append("The \(title) is \(appositive) (§\(context.place)).") }
+        }
+        if targets.count == 1 { context.topic = targets[0] }
+        for marker in ["who is accountable to ", "who reports to ", "who is responsible to ", "who reports directly to "] {
+            if let r = rest.firstRange(of: marker) {
+                let reason = marker.contains("report") ? "\"reports to\" read as accountability" : nil
+                accountability(of: targets, to: String(rest[r.upperBound...]), evidence: reason.map { evidence.weakened(to: 0.85, $0) } ?? evidence,
+                               sentence: sentence, context: &context)
+            }
+        }
+        if let r = rest.firstRange(of: "works in close coordination with ") ?? rest.firstRange(of: "works closely with ") {
+            lines(.coordinatesWith, from: targets.map(DraftEnd.unit), to: String(rest[r.upperBound...]), evidence, sentence, context)
+        }
+        return true
+    }
+
+    /// "Y is accountable to Z", "The Under-Secretary-General for X, hereinafter referred to as …, is accountable to …".
+    mutating func readAccountable(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        guard let (rawSubject, _, rest) = Clauses.split(sentence, at: Self.accountableTo) else { return false }
+        let (subject, alias) = Clauses.hereinafter(rawSubject)
+        var ends: [DraftEnd] = []
+        let collective = subjects(subject, in: context)
+        if collective.count > 1 || (Names.kind(of: Names.bare(subject)) != nil && !collective.isEmpty) {
+            ends = collective.map(DraftEnd.unit)
+        } else if let (end, _) = officialSubject(subject, in: context) {
+            ends = [end]
+        }
+        guard !ends.isEmpty else {
+            note(context.place, "the official who is accountable was not recognized", excerpt: sentence)
+            return false
+        }
+        if let alias, ends.count == 1 { aliases[Names.key(alias)] = ends[0] }
+        let units = ends.compactMap { if case .unit(let u) = $0 { return u } else { return nil } }
+        if units.count == ends.count {
+            accountability(of: units, to: rest, evidence: Evidence(place: context.place), sentence: sentence, context: &context)
+        } else {
+            lines(.accountableTo, from: ends, to: rest, Evidence(place: context.place), sentence, context)
+        }
+        return true
+    }
+
+    /// The first official of `object` is the main line; the others are dual lines (also accountable to).
+    private mutating func accountability(of subjects: [Int], to object: String, evidence: Evidence, sentence: String, context: inout ReadingContext) {
+        let saved = context.topic
+        defer { context.topic = saved }
+        for unit in subjects {
+            context.topic = unit
+            let names = Clauses.officials(Clauses.object(object))
+            var first = true
+            for name in names {
+                guard let (end, confidence) = official(name, in: context) else {
+                    note(context.place, "the official '\(name)' to whom the head is accountable was not recognized", excerpt: sentence)
+                    continue
+                }
+                let e = confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence
+                relate(first ? .accountableTo : .alsoAccountableTo, .unit(unit), end, e)
+                first = false
+            }
+        }
+    }
+
+    /// Lines of one kind from each of `from` to each official named in `object`.
+    mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
+        for name in Clauses.officials(Clauses.object(object)) {
+            guard let (end, confidence) = official(name, in: context) else {
+                note(context.place, "'\(name)' (\(kind.label)) was not recognized", excerpt: sentence)
+                continue
+            }
+            for f in from { relate(kind, f, end, confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence) }
+        }
+    }
+
+    /// "A reports to and receives direction from B", "A has direct access to B", "A serves as Deputy to B",
+    /// "A works in close coordination with B", "A is supported by a Deputy C".
+    mutating func readLine(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        let patterns: [(String, RelationKind)] = [
+            (" reports to and receives direction from ", .reportsTo), (" receives direction from ", .reportsTo),
+            (" has direct access to ", .directAccess), (" have direct access to ", .directAccess),
+            (" serves as Deputy to ", .deputizes), (" serves as deputy to ", .deputizes), (" is the Deputy to ", .deputizes),
+            (" works in close coordination with ", .coordinatesWith), (" reports to ", .reportsTo),
+        ]
+        for (verb, kind) in patterns {
+            guard let (subject, _, rest) = Clauses.split(sentence, at: [verb]) else { continue }
+            guard let (from, confidence) = officialSubject(subject, in: context) else {
+                note(context.place, "the official who \(verb.trimmingSpaces) someone was not recognized", excerpt: sentence)
+                return false
+            }
+            var evidence = Evidence(place: context.place)
+            if confidence < 1 { evidence = evidence.weakened(to: confidence, "the subject matched by title") }
+            if verb == " reports to " { evidence = evidence.weakened(to: 0.8, "\"reports to\" without \"receives direction\"") }
+            lines(kind, from: [from], to: rest, evidence, sentence, context)
+            return true
+        }
+        return readDeputy(sentence, &context)
+    }
+
+    /// "The Police Adviser is supported by a Deputy Police Adviser": a deputy post.
+    private mutating func readDeputy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        guard let (subject, _, rest) = Clauses.split(sentence, at: [" is supported by a Deputy ", " is assisted by a Deputy ",
+                                                                   " is supported by the Deputy ", " is assisted by the Deputy "]),
+              let (principal, _) = officialSubject(subject, in: context) else { return false }
+        let title = "Deputy " + Clauses.object(rest)
+        guard Self.looksLikeTitle(title) else { return false }
+        let evidence = Evidence(place: context.place, confidence: 0.8, inferred: true, reason: "the text says: \(Names.bare(subject)) is supported by a \(title)")
+        let deputy = post(titled: title, evidence: Evidence(place: context.place))
+        relate(.deputizes, .post(deputy), principal, evidence)
+        return true
+    }
+
+    /// The title of a head and an appositive: "the Military Adviser, a serving Lieutenant General …, who …".
+    static func headTitle(_ rest: String) -> (String, String?) {
+        var end = rest.endIndex
+        for marker in [", who ", " who ", ", and ", " and works ", ", with ", " in the ", " jointly "] {
+            if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
+        }
+        let phrase = String(rest[..<end]).trimming(" ,;:.")
+        guard let comma = phrase.firstIndex(of: ",") else { return (Names.bare(phrase), nil) }
+        let appositive = String(phrase[phrase.index(after: comma)...]).trimming(" ,")
+        return (Names.bare(String(phrase[..<comma])), appositive.isEmpty ? nil : appositive)
+    }
+}
+
+extension String {
+    /// The text after the first `marker`, or the whole text.
+    func components(after marker: String) -> String {
+        guard let r = firstRange(of: marker) else { return self }
+        return String(self[r.upperBound...])
+    }
+}

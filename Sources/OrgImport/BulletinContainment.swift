@@ -1,0 +1,133 @@
+import OrgModel
+
+/// Sentences that give containment: "The Division comprises A, B and C", "… the Office of the Chief
+/// of Staff, which includes D and E", "four regional Divisions", "The regional Divisions, namely, F, G
+/// and H, are composed of integrated operational teams".
+extension BulletinDraft {
+    static let comprises = [" comprises ", " comprise ", " is composed of ", " are composed of ", " consists of ", " consist of ",
+                            " is made up of ", " are made up of ", " is divided into ", " are divided into ", " is organized into ",
+                            " shall comprise ", " includes the following ", " is structured into "]
+    static let nestedLists = [", which includes ", ", which comprises ", ", which consists of ", ", which is composed of ", ", comprising "]
+
+    /// Reads a containment sentence; false when it is not one.
+    mutating func readComprises(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        guard let (subjectText, _, rest) = Clauses.split(sentence, at: Self.comprises) else { return false }
+        let evidence = Evidence(place: context.place)
+        var containers: [Int]
+        if let r = subjectText.firstRange(of: ", namely") {
+            let group = collective(String(subjectText[..<r.lowerBound]), in: context)
+            containers = members(String(subjectText[r.upperBound...]), of: group, evidence, context)
+        } else {
+            containers = subjects(subjectText, in: context)
+            if containers.isEmpty, let kind = Names.kind(of: subjectText), !Names.isPlural(subjectText) {
+                containers = [addUnit(subjectText, kind: kind, parent: nil, evidence: evidence, section: context.section)]
+            }
+        }
+        guard !containers.isEmpty else {
+            note(context.place, "the unit said to comprise others was not recognized", excerpt: sentence)
+            return false
+        }
+        let object = String(rest.trimming(" .;:"))
+        if Names.key(object).hasPrefix("organizational units") { return true }
+        if containers.count == 1 { context.topic = containers[0] }
+        for container in containers {
+            place(list: object, in: container, evidence, sentence, context)
+        }
+        return true
+    }
+
+    /// Places each item of a list in `container`; a ", which includes …" tail goes into the item before it,
+    /// and ", namely, …" names the members of the item before it.
+    private mutating func place(list text: String, in container: Int, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
+        var main = text
+        var nested: String?
+        for marker in Self.nestedLists {
+            if let r = main.firstRange(of: marker) {
+                nested = String(main[r.upperBound...])
+                main = String(main[..<r.lowerBound])
+                break
+            }
+        }
+        var namely: String?
+        if let r = main.firstRange(of: ", namely") {
+            namely = String(main[r.upperBound...])
+            main = String(main[..<r.lowerBound])
+        }
+        var last: Int?
+        for item in Names.list(main) {
+            if let placed = place(item: item, in: container, evidence, sentence, context) { last = placed }
+        }
+        if let namely, let group = last {
+            _ = members(namely, of: group, evidence, context)
+        }
+        if let nested, let inner = last {
+            place(list: nested, in: inner, evidence, sentence, context)
+        }
+    }
+
+    /// One item of a containment list: reuses a unit of that name without a parent, or adds one.
+    @discardableResult
+    private mutating func place(item: String, in container: Int, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) -> Int? {
+        let (count, counted) = Names.count(item)
+        let (name, inside) = Names.splittingParenthesis(counted)
+        guard let kind = Names.kind(of: name) else {
+            note(context.place, "'\(Names.bare(item))' is listed as part of \(units[container].name) but is not recognized as a unit", excerpt: sentence)
+            return nil
+        }
+        let key = Names.key(name)
+        let unit: Int
+        if let existing = units.indices.first(where: { Names.key(units[$0].name) == key && (units[$0].parent == container || (units[$0].parent == nil && $0 != root && !units[$0].isExternal)) }) {
+            unit = existing
+        } else if let existing = units.indices.first(where: { Names.key(units[$0].name) == key && units[$0].parentEvidence?.inferred == true && !ancestors(of: container).contains($0) }) {
+            unit = existing
+        } else {
+            unit = addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)
+        }
+        contain(unit, in: container, evidence)
+        if let count, count > 1 { units[unit].isCollective = true; units[unit].notes.append("The text counts \(count) of them (§\(context.place)).") }
+        if let inside { describe(unit, inside: inside, evidence, context) }
+        return unit
+    }
+
+    /// What a parenthesis after a name says: an abbreviation, units within it, or a remark.
+    private mutating func describe(_ unit: Int, inside: String, _ evidence: Evidence, _ context: ReadingContext) {
+        if Self.isAbbreviation(inside) { units[unit].abbreviation = inside; return }
+        var remarks: [String] = []
+        for part in Names.list(inside) {
+            let bare = Names.bare(part)
+            if part.lowercased().hasPrefix("the "), let kind = Names.kind(of: bare), bare.first?.isUpperLetter == true {
+                let child = units.firstIndex { Names.key($0.name) == Names.key(bare) }
+                    ?? addUnit(bare, kind: kind, parent: nil, evidence: evidence, section: context.section)
+                contain(child, in: unit, evidence.weakened(to: 0.6, "named in brackets after \(units[unit].name)", inferred: true))
+            } else {
+                remarks.append(bare)
+            }
+        }
+        if !remarks.isEmpty { units[unit].notes.append("\(remarks.joined(separator: "; ")) (§\(context.place)).") }
+    }
+
+    /// The collective unit a phrase names ("The regional Divisions"), if there is one.
+    private func collective(_ phrase: String, in context: ReadingContext) -> Int? {
+        let key = Names.singularKey(phrase)
+        let found = units.indices.filter { Names.singularKey(units[$0].name) == key && units[$0].isCollective }
+        return choose(found, in: context)
+    }
+
+    /// Names the members of a collective: "namely, the Africa Division I (…), …, and the Europe and Latin America Division".
+    private mutating func members(_ text: String, of group: Int?, _ evidence: Evidence, _ context: ReadingContext) -> [Int] {
+        var found: [Int] = []
+        for item in Names.list(text.trimming(" ,:")) {
+            let (name, inside) = Names.splittingParenthesis(Names.bare(item))
+            guard let kind = Names.kind(of: name) else { continue }
+            let member = units.firstIndex { Names.key($0.name) == Names.key(name) }
+                ?? addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)
+            if let group, let parent = units[group].parent {
+                contain(member, in: parent, evidence)
+                if !units[group].members.contains(member) { units[group].members.append(member) }
+            }
+            if let inside { describe(member, inside: inside, evidence, context) }
+            found.append(member)
+        }
+        return found
+    }
+}

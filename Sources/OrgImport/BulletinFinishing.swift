@@ -1,0 +1,50 @@
+import OrgModel
+
+/// The last steps once every sentence is read: collectives replaced by their named members, a parent
+/// for every unit left without one, and front offices told from other offices.
+extension BulletinDraft {
+    /// Units that stand for named members and are therefore not emitted.
+    var replacedCollectives: Set<Int> {
+        Set(units.indices.filter { !units[$0].members.isEmpty })
+    }
+
+    /// Completes the draft; `sectionUnits` maps section numbers to the unit each section is about.
+    mutating func finish(sectionUnits: [String: Int]) {
+        let replaced = replacedCollectives
+        for u in units.indices where units[u].parent.map(replaced.contains) == true {
+            let group = units[u].parent ?? u
+            units[u].parent = units[group].parent
+            units[u].parentEvidence = units[u].evidence.weakened(to: 0.6, "placed with \(units[group].name)", inferred: true)
+        }
+        for u in units.indices where units[u].parent == nil && u != root && !units[u].isExternal && !replaced.contains(u) {
+            adoptParent(u, sectionUnits: sectionUnits)
+        }
+        for u in units.indices { classifyOffice(u) }
+    }
+
+    /// A parent for a unit no sentence placed: the unit of its section, the unit its head is accountable to, or the root.
+    private mutating func adoptParent(_ u: Int, sectionUnits: [String: Int]) {
+        if let s = sectionUnits[units[u].section], s != u, !ancestors(of: s).contains(u) {
+            contain(u, in: s, units[u].evidence.weakened(to: 0.6, "placed in \(units[s].name), the unit section \(units[u].section) is about", inferred: true))
+            return
+        }
+        let line = relations.first { $0.from == .unit(u) && $0.kind == .accountableTo }
+        if case .unit(let superior)? = line?.to, !units[superior].isExternal, superior != u, !ancestors(of: superior).contains(u) {
+            contain(u, in: superior, units[u].evidence.weakened(to: 0.6, "placed under \(units[superior].name), to whose head its head is accountable", inferred: true))
+            return
+        }
+        if let root, root != u {
+            contain(u, in: root, units[u].evidence.weakened(to: 0.5, "no containing unit is stated; placed under \(units[root].name)", inferred: true))
+        }
+    }
+
+    /// "Office of the Director" in a Division headed by a Director is the Division's front office.
+    private mutating func classifyOffice(_ u: Int) {
+        let name = units[u].name
+        guard units[u].kind == .office, name.hasPrefix("Office of the "), let parent = units[u].parent, parent != root,
+              let head = units[parent].head else { return }
+        let holder = Names.key(String(name.dropFirst("Office of the ".count)))
+        let title = Names.key(head.title)
+        if title.hasPrefix(holder) || holder.hasPrefix(title) { units[u].kind = .frontOffice }
+    }
+}

@@ -1,0 +1,41 @@
+import OrgModel
+
+/// Shared resources and their consumers: "A, B and C are shared resources providing services to D and E",
+/// "F is an integrated resource that provides services to D, E, operations … and Member States".
+extension BulletinDraft {
+    /// Reads a shared-resource sentence; false when it is not one.
+    mutating func readServices(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        let lower = sentence.lowercased()
+        guard let servicesTo = sentence.firstRange(of: "services to ") ?? sentence.firstRange(of: "support services to "),
+              lower.contains("resource") || lower.contains("provide") else { return false }
+        guard let (providersText, _, _) = Clauses.split(String(sentence[..<servicesTo.lowerBound]),
+                                                        at: [" are ", " is ", " provides ", " provide ", " shall provide "]) else { return false }
+        var providers: [Int] = []
+        for name in Names.list(providersText) {
+            providers += subjects(name, in: context)
+        }
+        guard !providers.isEmpty else {
+            note(context.place, "the shared resources were not recognized as units", excerpt: sentence)
+            return false
+        }
+        let evidence = Evidence(place: context.place)
+        let shared = lower.contains("shared") || lower.contains("common") || lower.contains("integrated resource")
+        let e = shared ? evidence : evidence.weakened(to: 0.8, "services provided without the words \"shared resource\"")
+        for consumer in Names.list(Clauses.object(String(sentence[servicesTo.upperBound...]))) {
+            guard let target = consumerUnit(consumer, context) else {
+                note(context.place, "the consumer '\(Names.bare(consumer))' of shared services is not a unit; not modelled", excerpt: sentence)
+                continue
+            }
+            for provider in providers where provider != target { relate(.providesServicesTo, .unit(provider), .unit(target), e) }
+        }
+        return true
+    }
+
+    /// A consumer of services: a unit of the bulletin or a department named in full.
+    private mutating func consumerUnit(_ phrase: String, _ context: ReadingContext) -> Int? {
+        if let (u, _) = unit(named: phrase, in: context) { return u }
+        let name = Names.bare(phrase)
+        guard name.hasPrefix("Department of ") || name.hasPrefix("Office of ") || name.hasPrefix("Office for ") else { return nil }
+        return outsideUnit(named: name, head: nil, context)
+    }
+}
