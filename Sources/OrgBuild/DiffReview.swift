@@ -54,7 +54,7 @@ public struct DiffSpec: Sendable, Equatable {
         let review = try restructuring.review()
         let theme = try Theme.load(template)
         let writer = DOTWriter(theme: theme)
-        func prepared(_ chart: Chart) -> PreparedChart { PreparedChart(chart: chart, dot: writer.write(chart), engine: .dot, writer: writer) }
+        func prepared(_ chart: Chart) -> PreparedChart { PreparedChart(chart: chart, writer: writer) }
         return PreparedReview(review: review, merged: prepared(try ReviewCharts.merged(review)),
                               before: prepared(try ReviewCharts.before(review)), after: prepared(try ReviewCharts.after(review)), theme: theme)
     }

@@ -20,6 +20,15 @@ public struct PagedChart {
     /// The paper.
     public var page: PageSize
 
+    /// Creates the paging of `chart` on `page`.
+    public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize) {
+        self.chart = chart
+        self.writer = writer
+        self.tidy = tidy
+        self.engine = engine
+        self.page = page
+    }
+
     /// Margin around the drawing, in points.
     static let margin = 28.0
 

@@ -27,7 +27,7 @@ extension BulletinDraft {
         for unit in targets {
             if units[unit].head == nil || units[unit].head.map({ Names.key(title).hasPrefix(Names.key($0.title)) }) == true {
                 let grade = Grades.grade(of: title) ?? appositive.flatMap { Grades.grade(of: $0.components(after: "level of ")) }
-                units[unit].head = DraftHead(title: title, grade: grade, evidence: evidence)
+                setHead(DraftHead(title: title, grade: grade, evidence: evidence), of: unit)
             }
             if let appositive { units[unit].notes.append("The \(title) is \(appositive) (§\(context.place)).") }
         }

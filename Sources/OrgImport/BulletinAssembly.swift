@@ -28,14 +28,14 @@ struct BulletinAssembly {
         let ids = unitIDs(order)
         var taken = Set(ids.values).union([documentID])
         var postIDs: [Int: String] = [:]
-        for p in draft.posts.indices {
+        for p in draft.posts.indices where draft.posts[p].absorbedBy == nil {
             let base = Names.key(draft.posts[p].title) == "secretary-general" ? "sg" : Names.slug(draft.posts[p].title)
             postIDs[p] = Self.unique(base.isEmpty ? "post" : base, &taken)
         }
         func end(_ e: DraftEnd) -> String? {
             switch e {
             case .unit(let u): return ids[u]
-            case .post(let p): return postIDs[p]
+            case .post(let p): return draft.posts[p].absorbedBy.flatMap { ids[$0] } ?? postIDs[p]
             }
         }
         let units = order.compactMap { u -> Unit? in

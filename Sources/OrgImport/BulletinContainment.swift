@@ -27,13 +27,23 @@ extension BulletinDraft {
             note(context.place, "the unit said to comprise others was not recognized", excerpt: sentence)
             return false
         }
-        let object = String(rest.trimming(" .;:"))
+        let object = Self.listObject(rest)
         if Names.key(object).hasPrefix("organizational units") { return true }
         if containers.count == 1 { context.topic = containers[0] }
         for container in containers {
             place(list: object, in: container, evidence, sentence, context)
         }
         return true
+    }
+
+    /// The list after "comprises", without a following clause (" and are supported by …", ", as needed").
+    static func listObject(_ rest: String) -> String {
+        var end = rest.endIndex
+        for marker in [" and are ", " and is ", " and shall ", " and will ", ", as ", "; ", " in accordance with ", ", each of which ",
+                       ", each headed ", " headed by ", " under the "] {
+            if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
+        }
+        return String(rest[..<end]).trimming(" .;:")
     }
 
     /// Places each item of a list in `container`; a ", which includes …" tail goes into the item before it,

@@ -53,6 +53,8 @@ struct DraftPost: Sendable {
     var title: String
     var grade: String?
     var evidence: Evidence
+    /// Set when a later paragraph shows the official heads a unit; the post is then not emitted.
+    var absorbedBy: Int?
 }
 
 /// One end of a relationship: a unit (meaning its head) or a post.
@@ -112,10 +114,29 @@ struct BulletinDraft: Sendable {
     /// The post with this title, added if new.
     mutating func post(titled title: String, evidence: Evidence) -> Int {
         let key = Names.key(title)
-        if let i = posts.firstIndex(where: { Names.key($0.title) == key }) { return i }
+        if let i = posts.firstIndex(where: { Names.key($0.title) == key && $0.absorbedBy == nil }) { return i }
         let grade = key == "secretary-general" ? "SG" : Grades.grade(of: title)
         posts.append(DraftPost(title: Names.bare(title), grade: grade, evidence: evidence))
         return posts.count - 1
+    }
+
+    /// Sets the head of a unit; a post of the same title read earlier becomes that head.
+    mutating func setHead(_ head: DraftHead, of unit: Int) {
+        units[unit].head = head
+        let key = Names.key(head.title)
+        for p in posts.indices where posts[p].absorbedBy == nil && Names.key(posts[p].title) == key {
+            posts[p].absorbedBy = unit
+            let old = DraftEnd.post(p), new = DraftEnd.unit(unit)
+            let moved = relations.map { r -> DraftRelation in
+                var r = r
+                if r.from == old { r.from = new }
+                if r.to == old { r.to = new }
+                return r
+            }
+            relations = []
+            for r in moved { relate(r.kind, r.from, r.to, r.evidence, note: r.note) }
+            for (alias, end) in aliases where end == old { aliases[alias] = new }
+        }
     }
 
     /// Records a relationship, once per kind and ends.

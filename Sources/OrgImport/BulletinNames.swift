@@ -67,10 +67,23 @@ enum Names {
 
     /// The kind of unit a name stands for, from its head noun; nil when it names no unit.
     static func kind(of name: String) -> UnitKind? {
-        guard let noun = headNoun(name) else { return nil }
+        guard looksLikeName(name), let noun = headNoun(name) else { return nil }
         if noun == "office", bare(name).lowercased().hasPrefix("front office") { return .frontOffice }
         if noun == "centre" || noun == "center", bare(name).lowercased().contains("service centre") { return .serviceCentre }
         return kindNouns[noun]
+    }
+
+    /// A unit's name is short and has no clause in it: at most 12 words, no verb such as "are" or "is",
+    /// and, when it has a comma, capitals on its words ("Policy, Evaluation and Training Division").
+    static func looksLikeName(_ name: String) -> Bool {
+        let words = splittingParenthesis(bare(name)).0.split(separator: " ")
+        guard !words.isEmpty, words.count <= 12 else { return false }
+        let verbs: Set<Substring> = ["is", "are", "was", "were", "be", "shall", "will", "has", "have", "who", "which", "that", "by", "led", "as"]
+        guard !words.contains(where: { verbs.contains($0) }) else { return false }
+        if name.contains(",") {
+            return words.allSatisfy { connectors.contains($0.lowercased()) || $0.first?.isUpperLetter == true || $0.first?.isASCIIDigit == true }
+        }
+        return true
     }
 
     /// True when the name is plural ("integrated operational teams").
@@ -124,6 +137,13 @@ enum Names {
             let noun = isOrdinalMark(lastWord) ? current.split(separator: " ").dropLast().last.map(String.init) ?? "" : lastWord
             return kindNouns[singular(noun.trimming(")"))] != nil || current.hasSuffix(")")
         }
+        /// ", operations led by …" after a capitalized name starts a new (generic) item.
+        func startsLowerItem(at j: Int) -> Bool {
+            guard chars.indices.contains(j), chars[j].isLowercase,
+                  let first = bare(current).first, first.isUpperLetter else { return false }
+            let word = String(chars[j..<min(chars.count, j + 12)]).split(separator: " ").first.map(String.init) ?? ""
+            return !connectors.contains(word) && !["which", "namely", "respectively", "as", "including", "inter"].contains(word)
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\"" { quoted.toggle() }
@@ -131,7 +151,7 @@ enum Names {
                 for separator in [", and ", " as well as ", ", ", " and "] {
                     let n = separator.count
                     guard i + n <= chars.count, String(chars[i..<(i + n)]) == separator else { continue }
-                    if startsItem(at: i + n) {
+                    if separator == ", and " || startsItem(at: i + n) || (separator == ", " && startsLowerItem(at: i + n)) {
                         items.append(current)
                         current = ""
                         i += n

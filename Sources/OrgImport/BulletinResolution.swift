@@ -84,12 +84,12 @@ extension BulletinDraft {
         if key == "secretary-general" {
             return (.post(post(titled: "Secretary-General", evidence: Evidence(place: context.place))), 1)
         }
-        if let p = posts.firstIndex(where: { Names.key($0.title) == key }) { return (.post(p), 1) }
         let heads = units.indices.filter { units[$0].head.map { Names.key($0.title) == key } ?? false }
         if !heads.isEmpty {
             guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
             return (.unit(best), 1)
         }
+        if let p = posts.firstIndex(where: { Names.key($0.title) == key && $0.absorbedBy == nil }) { return (.post(p), 1) }
         if let match = headByUnitName(title, in: context) { return match }
         if let match = headOfGeneric(title, in: context) { return match }
         let prefixed = units.indices.filter { units[$0].head.map { Names.key($0.title).hasPrefix(key + " ") } ?? false }
@@ -162,9 +162,10 @@ extension BulletinDraft {
             if units[existing].head == nil, let head { units[existing].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: units[existing].evidence) }
             return existing
         }
+        guard let kind = Names.kind(of: name) else { return nil }
         let evidence = Evidence(place: context.place, confidence: 0.7, inferred: true,
                                 reason: "named as the end of a line; outside the organization of the bulletin")
-        let u = addUnit(name, kind: Names.kind(of: name) ?? .department, parent: nil, evidence: evidence, section: context.section)
+        let u = addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)
         units[u].isExternal = true
         if let head { units[u].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: evidence) }
         return u
