@@ -18,12 +18,12 @@ public enum OutputFile {
             if rename(temporary.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)
-                throw PipelineError("cannot write \(path): \(reason)")
+                throw PipelineError("error: cannot write \(path): \(reason)")
             }
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw PipelineError("cannot write \(path): \(error.localizedDescription)\n    hint: check that the directory is writable")
+            throw PipelineError("error: cannot write \(path): \(error.localizedDescription)\n    hint: check that the directory exists or can be created, and is writable")
         }
     }
 }

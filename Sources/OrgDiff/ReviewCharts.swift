@@ -40,7 +40,10 @@ public enum ReviewCharts {
                   let former = describer.boxes(ofOld: parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
             chart.lines.append(Line(from: former, to: box, style: "diff-moved-from", tooltip: "\(change.name) was under \(old.model.unit(parent)?.name ?? parent)", shapesLayout: false))
         }
-        for line in review.lineChanges where shown.contains(line.from) && shown.contains(line.to) {
+        // Lines of units added or removed go with those units (listed in the report, not drawn):
+        // the chart draws the lines that changed between units found in both snapshots.
+        let survivors = Set(review.changes.filter { !$0.old.isEmpty && !$0.new.isEmpty }.flatMap(\.boxes))
+        for line in review.lineChanges where survivors.contains(line.from) && survivors.contains(line.to) {
             chart.lines.append(Line(from: line.from, to: line.to, style: "diff-line-\(line.change.rawValue)",
                                     tooltip: (["\(line.change.label.capitalized) line: \(line.summary)"] + [line.source].compactMap { $0 }).joined(separator: "\n"),
                                     shapesLayout: false))

@@ -66,7 +66,8 @@ public struct ReviewPage: Sendable {
         out += "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out (-)\">−</button>"
         out += "<button type=\"button\" id=\"fit\" title=\"Fit to window (0)\">Fit</button></span></nav>\n"
         for (view, svg) in [("merged", merged), ("before", before), ("after", after)] {
-            out += "<div class=\"stage\" id=\"stage-\(view)\" data-view=\"\(view)\"\(view == "merged" ? "" : " hidden")>\n\(Self.inline(svg))\n</div>\n"
+            let svg = view == "merged" ? Self.inline(svg) : Self.inline(svg, prefix: "\(view):")
+            out += "<div class=\"stage\" id=\"stage-\(view)\" data-view=\"\(view)\"\(view == "merged" ? "" : " hidden")>\n\(svg)\n</div>\n"
         }
         out += "</main>\n</div>\n<script>\n\(ReviewPageAssets.script)</script>\n</body>\n</html>\n"
         return out
@@ -110,7 +111,8 @@ public struct ReviewPage: Sendable {
 
     /// SVG text as an element of an HTML page: without the XML prolog, the document type, the
     /// comments and the namespace declarations (which HTML does not need and which name URLs).
-    static func inline(_ svg: String) -> String {
+    /// The title's id gets `prefix`, so that the three charts' ids stay unique in the page.
+    static func inline(_ svg: String, prefix: String = "") -> String {
         var text = svg
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
         while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
@@ -118,6 +120,9 @@ public struct ReviewPage: Sendable {
         }
         for declaration in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
             text = text.replacingOccurrences(of: declaration, with: "")
+        }
+        for id in ["orgchart:title", "a_orgchart:title"] where !prefix.isEmpty {
+            text = text.replacingOccurrences(of: "id=\"\(id)\"", with: "id=\"\(prefix)\(id)\"")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -77,6 +77,24 @@ enum ReviewPageAssets {
         view.fitted = true;
         apply(view);
       }
+      // The first look at a chart: the whole chart when it is legible so, else its full height
+      // (at most natural size) centred on the title above the top box.
+      function overview(view) {
+        fit(view);
+        if (!view.svg || view.scale >= 0.5) { return; }
+        var box = view.stage.getBoundingClientRect();
+        var size = naturalSize(view);
+        view.scale = Math.min(1, box.height / size.height * 0.97);
+        view.y = 4;
+        view.x = (box.width - size.width * view.scale) / 2;
+        apply(view);
+        var title = view.stage.querySelector("g.node[id$='orgchart:title']");
+        if (title) {
+          var titleBox = title.getBoundingClientRect();
+          view.x += box.left + box.width / 2 - (titleBox.left + titleBox.width / 2);
+          apply(view);
+        }
+      }
       function zoomAt(view, factor, cx, cy) {
         var scale = Math.min(8, Math.max(0.03, view.scale * factor));
         view.x = cx - (cx - view.x) * (scale / view.scale);
@@ -95,7 +113,7 @@ enum ReviewPageAssets {
         Array.prototype.forEach.call(document.querySelectorAll("#tabs [data-view]"), function (button) {
           button.setAttribute("aria-selected", button.getAttribute("data-view") === name ? "true" : "false");
         });
-        if (!views[name].fitted) { fit(views[name]); }
+        if (!views[name].fitted) { overview(views[name]); }
         search();
       }
       function centreOn(view, element) {
@@ -219,7 +237,7 @@ enum ReviewPageAssets {
           }
         }
       }
-      window.addEventListener("resize", function () { fit(views[current]); });
+      window.addEventListener("resize", function () { overview(views[current]); });
 
       show("merged");
       var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));

@@ -22,6 +22,10 @@ extension BulletinDraft {
             }
             targets = [addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)]
         }
+        if targets.count == 1, units[targets[0]].abbreviation == nil, case (_, let inside?) = Names.splittingParenthesis(Names.bare(subject)),
+           Self.isAbbreviation(inside) {
+            units[targets[0]].abbreviation = inside
+        }
         let (title, appositive) = Self.headTitle(rest)
         guard !title.isEmpty else { return false }
         for unit in targets {

@@ -59,7 +59,7 @@ public enum BulletinImporter {
         let metadata = BulletinMetadata(layout: layout, headerLines: headerLines, symbol: symbol)
         var draft = BulletinDraft(text: normalized)
         let sectionUnits = read(layout, into: &draft)
-        try checkIsBulletin(layout, draft, file: file)
+        try checkIsBulletin(layout, draft, header: headerLines, file: file)
         draft.finish(sectionUnits: sectionUnits)
         let assembly = BulletinAssembly(draft: draft, metadata: metadata)
         let model = assembly.model()
@@ -145,15 +145,19 @@ public enum BulletinImporter {
     }
 
     /// A bulletin on organization has numbered paragraphs and says who heads what or what comprises what.
-    private static func checkIsBulletin(_ layout: BulletinLayout, _ draft: BulletinDraft, file: String) throws {
+    /// It also names itself: a title "Organization of the …", or "bulletin" or "promulgates" before its first section.
+    private static func checkIsBulletin(_ layout: BulletinLayout, _ draft: BulletinDraft, header: [String], file: String) throws {
         let numbered = layout.paragraphs.filter { $0.number.contains(".") }.count
         let heads = draft.units.filter { $0.head != nil }.count
         let contained = draft.units.filter { $0.parent != nil && $0.parentEvidence?.inferred == false }.count
-        guard numbered >= 2, heads + contained + draft.relations.count >= 2 else {
+        let named = layout.title != nil || layout.preamble.lowercased().contains("promulgates")
+            || header.contains { $0.lowercased().contains("bulletin") }
+        guard named, numbered >= 2, heads + contained + draft.relations.count >= 2 else {
             throw BulletinImportError(
                 place: file,
                 message: "this does not look like a Secretary-General's bulletin on the organization of a department or office "
-                    + "(\(numbered) numbered paragraphs, \(heads) heads, \(contained) stated containments, \(draft.relations.count) lines found)",
+                    + "(\(named ? "" : "no title \"Organization of the …\", ")\(numbered) numbered paragraphs, \(heads) heads, "
+                    + "\(contained) stated containments, \(draft.relations.count) lines found)",
                 hint: "give the plain text of a bulletin titled \"Organization of the …\", with numbered paragraphs such as "
                     + "\"4.3 The Office of … is headed by …, who is accountable to …\"")
         }

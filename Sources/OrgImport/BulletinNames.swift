@@ -118,6 +118,12 @@ enum Names {
         key(name).split(separator: " ").map { singular(String($0)) }.joined(separator: " ")
     }
 
+    /// True when the phrase ends with a unit noun ("… planning team", "… Section").
+    static func endsWithKindNoun(_ phrase: String) -> Bool {
+        guard let last = phrase.split(separator: " ").last else { return false }
+        return kindNouns[singular(String(last).trimming(",;:.)"))] != nil
+    }
+
     /// Splits "the A, the B, Disarmament, Demobilization and Reintegration Section and four C" into items.
     /// A comma or "and" separates items only before a determiner or a count, or after a head noun
     /// followed by a capital; separators inside parentheses or quotes never do.
@@ -137,10 +143,10 @@ enum Names {
             let noun = isOrdinalMark(lastWord) ? current.split(separator: " ").dropLast().last.map(String.init) ?? "" : lastWord
             return kindNouns[singular(noun.trimming(")"))] != nil || current.hasSuffix(")")
         }
-        /// ", operations led by …" after a capitalized name starts a new (generic) item.
+        /// ", operations led by …" after a capitalized name, or "… team and specialist planners", starts a new item.
         func startsLowerItem(at j: Int) -> Bool {
             guard chars.indices.contains(j), chars[j].isLowercase,
-                  let first = bare(current).first, first.isUpperLetter else { return false }
+                  let first = bare(current).first, first.isUpperLetter || endsWithKindNoun(current) else { return false }
             let word = String(chars[j..<min(chars.count, j + 12)]).split(separator: " ").first.map(String.init) ?? ""
             return !connectors.contains(word) && !["which", "namely", "respectively", "as", "including", "inter"].contains(word)
         }
@@ -148,10 +154,11 @@ enum Names {
             let c = chars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\"" { quoted.toggle() }
             if depth == 0, !quoted {
-                for separator in [", and ", " as well as ", ", ", " and "] {
+                for separator in [", as well as to ", " as well as to ", ", and to ", " and to ", ", and ", " as well as ", ", ", " and "] {
                     let n = separator.count
                     guard i + n <= chars.count, String(chars[i..<(i + n)]) == separator else { continue }
-                    if separator == ", and " || startsItem(at: i + n) || (separator == ", " && startsLowerItem(at: i + n)) {
+                    if separator == ", and " || separator.hasSuffix(" to ") || startsItem(at: i + n) || (separator == ", " && startsLowerItem(at: i + n))
+                        || (separator == " and " && endsWithKindNoun(current) && startsLowerItem(at: i + n)) {
                         items.append(current)
                         current = ""
                         i += n
@@ -212,10 +219,11 @@ enum Names {
     /// A lower-case slug of the whole phrase: "Deputy Police Adviser" → "deputy-police-adviser".
     static func slug(_ text: String) -> String {
         var out = ""
-        for c in text.lowercased() {
+        let words = text.split(separator: " ").filter { !connectors.contains($0.lowercased()) }
+        for c in words.joined(separator: " ").lowercased() {
             if (c.isLetter || c.isASCIIDigit) && c.isASCII { out.append(c) } else if !out.isEmpty, out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
-        return String(out.prefix(48)).trimming("-")
+        return String(out.prefix(60)).trimming("-")
     }
 }

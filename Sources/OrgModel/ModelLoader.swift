@@ -58,8 +58,9 @@ public enum ModelLoader {
             files.append(file)
             let text: String
             do { text = try read(file) } catch {
-                sink.error(at: includer, "cannot read model file '\(file)'",
-                           hint: "check the path, or run `orgchart models` to list the built-in models")
+                let exists = FileManager.default.fileExists(atPath: file)
+                sink.error(at: includer, exists ? "model file '\(file)' is not UTF-8 text" : "cannot read model file '\(file)'",
+                           hint: exists ? "save the model as UTF-8 YAML" : "check the path, or run `orgchart models` to list the built-in models")
                 failed = true
                 return
             }

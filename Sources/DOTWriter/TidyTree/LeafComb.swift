@@ -13,8 +13,6 @@ struct LeafComb {
     private(set) var centers: [ChartPoint] = []
     /// The x of the spine each leaf hangs from, relative to the parent's centre.
     private(set) var spines: [Double] = []
-    /// True when the spines hang from a bus rather than straight from the parent.
-    let hasBus: Bool
     /// Horizontal extent of the comb (boxes, spines and bus), relative to the parent's centre.
     private(set) var extent: Contour.Extent
     /// The bottom of the last box.
@@ -27,7 +25,6 @@ struct LeafComb {
         let columns = Self.columns(count: count, width: width, height: sizes.map(\.height).max() ?? 0, gap: gap)
         let pairs = (columns + 1) / 2
         let pitch = 2 * (width + Self.tick) + gap
-        hasBus = pairs > 1
         extent = Contour.Extent(low: 0, high: 0)
         var rowTop = top
         bottom = top

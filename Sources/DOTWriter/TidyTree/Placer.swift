@@ -5,6 +5,11 @@ import ChartGraph
 struct Placer {
     /// How a box hangs from its parent.
     enum Role { case root, row, aside, leaf }
+    /// What hangs from a parent's bus: one child's subtree, or a run of leaves stacked in a comb.
+    enum Segment {
+        case subtree(Int)
+        case comb([Int])
+    }
 
     let tree: ChartTree
     let chart: Chart
@@ -13,8 +18,7 @@ struct Placer {
     private var rows: Rows
     private var role: [Role]
     private var asides: [[Int]]
-    private var regular: [[Int]]
-    private var combHasBus: [Bool]
+    private var segments: [[Segment]]
     /// x relative to the parent's centre; y of asides and stacked leaves, fixed by the parent.
     private var offset: [Double]
     private var fixedY: [Double?]
@@ -31,19 +35,19 @@ struct Placer {
         let count = sizes.count
         role = Array(repeating: .root, count: count)
         asides = Array(repeating: [], count: count)
-        regular = Array(repeating: [], count: count)
-        combHasBus = Array(repeating: false, count: count)
+        segments = Array(repeating: [], count: count)
         offset = Array(repeating: 0, count: count)
         fixedY = Array(repeating: nil, count: count)
         spine = Array(repeating: 0, count: count)
         centers = Array(repeating: ChartPoint(x: 0, y: 0), count: count)
         for parent in 0..<count {
             let children = tree.children[parent]
-            asides[parent] = children.filter { chart.boxes[$0].isAside && tree.children[$0].isEmpty }
-            regular[parent] = children.filter { !(chart.boxes[$0].isAside && tree.children[$0].isEmpty) }
-            let stacked = stackLeaves > 0 && regular[parent].count >= stackLeaves && regular[parent].allSatisfy { tree.children[$0].isEmpty }
-            for child in asides[parent] { role[child] = .aside }
-            for child in regular[parent] { role[child] = stacked ? .leaf : .row }
+            let aside = children.filter { chart.boxes[$0].isAside && tree.children[$0].isEmpty }
+            asides[parent] = aside
+            for child in aside { role[child] = .aside }
+            segments[parent] = Self.segments(children.filter { !aside.contains($0) }, tree: tree, stackLeaves: stackLeaves)
+            for case .comb(let leaves) in segments[parent] { for leaf in leaves { role[leaf] = .leaf } }
+            for case .subtree(let child) in segments[parent] { role[child] = .row }
         }
         let levels = (tree.depth.max() ?? 0) + 1
         var heights = Array(repeating: 0.0, count: levels), asideHeights = Array(repeating: 0.0, count: levels)
@@ -79,36 +83,58 @@ struct Placer {
         }
     }
 
+    /// Runs of at least `stackLeaves` consecutive leaves become combs; every other child is a subtree.
+    static func segments(_ children: [Int], tree: ChartTree, stackLeaves: Int) -> [Segment] {
+        var result: [Segment] = []
+        var run: [Int] = []
+        func flush() {
+            if stackLeaves > 0, run.count >= stackLeaves { result.append(.comb(run)) } else { result += run.map(Segment.subtree) }
+            run.removeAll()
+        }
+        for child in children {
+            if tree.children[child].isEmpty {
+                run.append(child)
+            } else {
+                flush()
+                result.append(.subtree(child))
+            }
+        }
+        flush()
+        return result
+    }
+
     /// The contour of the subtree of `box`, relative to its centre, taking its children's.
     private mutating func contour(of box: Int, contours: inout [Contour]) -> Contour {
         let depth = tree.depth[box]
-        let children = regular[box]
         var below = Contour()
         var band = Contour.Extent(low: 0, high: 0)
-        if let first = children.first, role[first] == .leaf {
-            let comb = LeafComb(sizes: children.map { sizes[$0] }, top: rows.top(depth + 1), gap: spacing.horizontal)
-            for (k, child) in children.enumerated() {
-                offset[child] = comb.centers[k].x
-                fixedY[child] = comb.centers[k].y
-                spine[child] = comb.spines[k]
+        var anchors: [Double] = []
+        for segment in segments[box] {
+            var next: Contour
+            switch segment {
+            case .subtree(let child): next = take(child, from: &contours)
+            case .comb(let leaves): next = comb(leaves, depth: depth + 1)
             }
-            combHasBus[box] = comb.hasBus
-            if comb.hasBus { band = band.union(Contour.Extent(low: comb.spines.min() ?? 0, high: comb.spines.max() ?? 0)) }
-            for _ in (2 * depth + 2)...max(2 * depth + 2, rows.band(at: comb.bottom)) { below.putOnTop(comb.extent) }
-        } else if let first = children.first {
-            below = take(first, from: &contours)
-            var xs = [0.0]
-            for child in children.dropFirst() {
-                var next = take(child, from: &contours)
-                let x = below.separation(toTheRightOf: next, gap: spacing.horizontal)
-                next.move(by: x)
-                below.absorb(next)
-                xs.append(x)
-            }
-            let middle = (xs[0] + xs[xs.count - 1]) / 2
+            let x = anchors.isEmpty ? 0 : below.separation(toTheRightOf: next, gap: spacing.horizontal)
+            next.move(by: x)
+            below.absorb(next)
+            anchors.append(x)
+        }
+        if let first = anchors.first, let last = anchors.last {
+            let middle = (first + last) / 2
             below.move(by: -middle)
-            for (k, child) in children.enumerated() { offset[child] = xs[k] - middle }
-            band = band.union(Contour.Extent(low: xs[0] - middle, high: xs[xs.count - 1] - middle))
+            band = band.union(Contour.Extent(low: first - middle, high: last - middle))
+            for (segment, anchor) in zip(segments[box], anchors) {
+                switch segment {
+                case .subtree(let child): offset[child] = anchor - middle
+                case .comb(let leaves):
+                    for leaf in leaves {
+                        offset[leaf] += anchor - middle
+                        spine[leaf] += anchor - middle
+                        band = band.union(Contour.Extent(low: spine[leaf], high: spine[leaf]))
+                    }
+                }
+            }
         }
         var right = LeafComb.tick, left = -LeafComb.tick
         for (k, aside) in asides[box].enumerated() {
@@ -123,9 +149,23 @@ struct Placer {
             fixedY[aside] = rows.asideCenter(depth)
             band = band.union(Contour.Extent(low: offset[aside] - width / 2, high: offset[aside] + width / 2))
         }
-        if !children.isEmpty || !asides[box].isEmpty { below.putOnTop(band) }
+        if !segments[box].isEmpty || !asides[box].isEmpty { below.putOnTop(band) }
         below.putOnTop(Contour.Extent(low: -sizes[box].width / 2, high: sizes[box].width / 2))
         return below
+    }
+
+    /// Stacks `leaves` in a comb from the row at `depth` down; its contour is relative to its
+    /// anchor, where it meets the bus, and the leaves' offsets and spines are set relative to it.
+    private mutating func comb(_ leaves: [Int], depth: Int) -> Contour {
+        let comb = LeafComb(sizes: leaves.map { sizes[$0] }, top: rows.top(depth), gap: spacing.horizontal)
+        for (k, leaf) in leaves.enumerated() {
+            offset[leaf] = comb.centers[k].x
+            fixedY[leaf] = comb.centers[k].y
+            spine[leaf] = comb.spines[k]
+        }
+        var contour = Contour()
+        for _ in (2 * depth)...max(2 * depth, rows.band(at: comb.bottom)) { contour.putOnTop(comb.extent) }
+        return contour
     }
 
     /// Moves a child's contour out of the table, so that it is merged in place, not copied.
@@ -164,10 +204,8 @@ struct Placer {
             let y = child.center.y
             return [start, ChartPoint(x: x, y: y), ChartPoint(x: child.center.x > x ? child.minX : child.maxX, y: y)]
         case .leaf:
-            let spineX = x + spine[box], y = child.center.y
+            let spineX = x + spine[box], y = child.center.y, bus = rows.bus(depth)
             let end = ChartPoint(x: child.center.x > spineX ? child.minX : child.maxX, y: y)
-            guard combHasBus[tree.parent[box] ?? box] else { return [start, ChartPoint(x: x, y: y), end] }
-            let bus = rows.bus(depth)
             return [start, ChartPoint(x: x, y: bus), ChartPoint(x: spineX, y: bus), ChartPoint(x: spineX, y: y), end]
         }
     }
