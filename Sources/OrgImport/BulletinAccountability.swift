@@ -97,12 +97,20 @@ extension BulletinDraft {
     /// Lines of one kind from each of `from` to each official named in `object`.
     mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
         for name in Clauses.officials(Clauses.object(object)) {
-            guard let (end, confidence) = official(name, in: context) else {
+            guard let (end, confidence) = official(name, in: context) ?? namedUnit(name, context) else {
                 note(context.place, "'\(name)' (\(kind.label)) was not recognized", excerpt: sentence)
                 continue
             }
             for f in from { relate(kind, f, end, confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence) }
         }
+    }
+
+    /// A unit named in full as the end of a line ("the Department of Management Strategy, Policy and Compliance").
+    mutating func namedUnit(_ phrase: String, _ context: ReadingContext) -> (DraftEnd, Double)? {
+        if let (u, confidence) = unit(named: phrase, in: context) { return (.unit(u), confidence) }
+        let name = Names.bare(phrase)
+        guard name.hasPrefix("Department of ") || name.hasPrefix("Office of ") || name.hasPrefix("Office for ") else { return nil }
+        return outsideUnit(named: name, head: nil, context).map { (.unit($0), 0.8) }
     }
 
     /// "A reports to and receives direction from B", "A has direct access to B", "A serves as Deputy to B",

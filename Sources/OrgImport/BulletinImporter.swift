@@ -109,6 +109,7 @@ public enum BulletinImporter {
         if let title = layout.title {
             let rest = title.split(separator: " ").dropFirst(2).joined(separator: " ")
             let name = Names.bare(rest)
+            if !name.contains(where: \.isLowercase), let written = writtenForm(of: name, in: layout) { return written }
             if Names.kind(of: name) != nil { return name }
         }
         for marker in ["organizational structure of the ", "organization of the "] {
@@ -119,6 +120,19 @@ public enum BulletinImporter {
                 let name = String(tail.prefix { $0 != "," && $0 != "." && $0 != ";" }).trimmingSpaces
                 if Names.kind(of: name) != nil, name.count <= 120 { return Names.bare(name) }
             }
+        }
+        return nil
+    }
+
+    /// A name given in capitals ("DEPARTMENT OF …") as the preamble or the first paragraphs write it.
+    private static func writtenForm(of name: String, in layout: BulletinLayout) -> String? {
+        let texts = [layout.preamble] + layout.paragraphs.prefix(6).map(\.text)
+        for text in texts {
+            let lower = text.lowercased()
+            guard lower.count == text.count, let r = lower.firstRange(of: name.lowercased()) else { continue }
+            let start = lower.distance(from: lower.startIndex, to: r.lowerBound)
+            let written = String(text.dropFirst(start).prefix(name.count))
+            if Names.kind(of: written) != nil { return written }
         }
         return nil
     }

@@ -39,10 +39,16 @@ struct BulletinReader {
             let lower = line.lowercased()
             if title == nil, lower.hasPrefix("organization of") || lower.hasPrefix("organisation of") {
                 var parts = [line]
-                while index + 1 < lines.count, !lines[index + 1].isEmpty, parts.count < 3,
-                      lines[index + 1].first?.isUpperLetter == true || lines[index + 1].first?.isLowercase == true,
-                      !lines[index + 1].lowercased().hasPrefix("the secretary-general") {
-                    index += 1
+                let capitals = !line.contains(where: \.isLowercase)
+                while index + 1 < lines.count, parts.count < 3 {
+                    // A title in capitals may be broken by blank lines; another title continues on the next line.
+                    var next = index + 1
+                    if capitals { while next < lines.count, lines[next].isEmpty, next - index < 4 { next += 1 } }
+                    guard next < lines.count, !lines[next].isEmpty, lines[next].first?.isLetter == true,
+                          !capitals || !lines[next].contains(where: \.isLowercase),
+                          !lines[next].lowercased().hasPrefix("the secretary-general"),
+                          Self.sectionHeading(lines[next]) == nil else { break }
+                    index = next
                     parts.append(lines[index])
                 }
                 title = parts.joined(separator: " ").collapsingSpaces

@@ -22,20 +22,12 @@ extension BulletinDraft {
         let shared = lower.contains("shared") || lower.contains("common") || lower.contains("integrated resource")
         let e = shared ? evidence : evidence.weakened(to: 0.8, "services provided without the words \"shared resource\"")
         for consumer in Names.list(Clauses.object(String(sentence[servicesTo.upperBound...]))) {
-            guard let target = consumerUnit(consumer, context) else {
+            guard case .unit(let target)? = namedUnit(consumer, context)?.0 else {
                 note(context.place, "the consumer '\(Names.bare(consumer))' of shared services is not a unit; not modelled", excerpt: sentence)
                 continue
             }
             for provider in providers where provider != target { relate(.providesServicesTo, .unit(provider), .unit(target), e) }
         }
         return true
-    }
-
-    /// A consumer of services: a unit of the bulletin or a department named in full.
-    private mutating func consumerUnit(_ phrase: String, _ context: ReadingContext) -> Int? {
-        if let (u, _) = unit(named: phrase, in: context) { return u }
-        let name = Names.bare(phrase)
-        guard name.hasPrefix("Department of ") || name.hasPrefix("Office of ") || name.hasPrefix("Office for ") else { return nil }
-        return outsideUnit(named: name, head: nil, context)
     }
 }

@@ -9,18 +9,7 @@ import XCTest
 final class PageTests: XCTestCase {
     /// `pdfinfo` output for a PDF's bytes.
     func pdfinfo(_ pdf: [UInt8]) throws -> String {
-        let directory = try temporaryDirectory(self)
-        let path = directory.appendingPathComponent("chart.pdf")
-        try Data(pdf).write(to: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-        process.arguments = [path.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try tool("pdfinfo", on: pdf, named: "chart.pdf", in: self).stdout
     }
 
     func testAChartTooWideForA4IsSplitIntoContinuedPages() throws {

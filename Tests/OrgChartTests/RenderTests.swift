@@ -44,11 +44,14 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(dpko.count, 47)
         for unit in dpko {
             let text = try XCTUnwrap(boxes[unit.id], "no box for \(unit.id)")
-            let words = unit.name.split(separator: " ").joined(separator: " ")
-            XCTAssertEqual(text.replacingOccurrences(of: "  ", with: " ").contains(words.prefix(12)), true, "\(unit.id): \(text)")
+            XCTAssertTrue(text.contains(unit.name), "\(unit.id): '\(text)' does not contain '\(unit.name)'")
         }
         XCTAssertEqual(Set(boxes.keys).subtracting(["orgchart:title"]).filter { !$0.contains(":") }.count, dpko.count)
         XCTAssertNil(boxes["dfs"], "the Department of Field Support is not part of the DPKO organigramme")
+        let lint = try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "chart.svg", in: self)
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+        let info = try tool("pdfinfo", on: try ChartSpec().prepare().render(.pdf), named: "chart.pdf", in: self)
+        XCTAssertTrue(info.stdout.contains("Pages:           1"), info.stdout)
     }
 
     func testUnitNamesAreWrittenVerbatimWhateverTheyContain() throws {

@@ -90,3 +90,22 @@ relationships:
     to: div-a
     source: doc §4.2
 """
+
+/// Runs a tool of the machine (`pdfinfo`, `xmllint` …) on `bytes` written to a temporary file
+/// named `name`, and returns its exit status and output.
+func tool(_ executable: String, _ arguments: [String] = [], on bytes: [UInt8], named name: String, in test: XCTestCase) throws -> CommandResult {
+    let directory = try temporaryDirectory(test)
+    let path = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: path)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [executable] + arguments + [path.path]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
