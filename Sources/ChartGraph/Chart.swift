@@ -21,6 +21,9 @@ public struct Chart: Sendable, Equatable {
     public var arrangement: Arrangement = .tree
     /// The page the chart is fitted to, if any.
     public var page: PageSize?
+    /// True when a chart too small to read on one page may be split across pages; false to
+    /// always scale it onto one.
+    public var splitsAcrossPages = true
 
     /// Creates a chart.
     public init(id: String, title: String, subtitle: String? = nil, footer: [String] = [], boxes: [Box] = [], lines: [Line] = [], groups: [Group] = [], legend: [LegendEntry] = []) {

@@ -41,7 +41,7 @@ public struct PagedChart {
             var current = queue[index]
             current.page = nil
             let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
-            let splittable = root.map { id in (current.treeChildren[id] ?? []).contains { !(current.treeChildren[$0] ?? []).isEmpty } } ?? false
+            let splittable = chart.splitsAcrossPages && root.map { id in (current.treeChildren[id] ?? []).contains { !(current.treeChildren[$0] ?? []).isEmpty } } ?? false
             let readable = try !splittable || fits(current)
             if readable {
                 accepted.append(current)

@@ -26,8 +26,13 @@ extension BulletinDraft {
            Self.isAbbreviation(inside) {
             units[targets[0]].abbreviation = inside
         }
+        return head(targets, rest, evidence, sentence, &context)
+    }
+
+    /// Applies "[a] TITLE[, appositive], who is accountable to Z and works in close coordination with W" to each unit.
+    mutating func head(_ targets: [Int], _ rest: String, _ evidence: Evidence, _ sentence: String, _ context: inout ReadingContext) -> Bool {
         let (title, appositive) = Self.headTitle(rest)
-        guard !title.isEmpty else { return false }
+        guard !title.isEmpty, Self.looksLikeTitle(title) || title.first?.isLowercase == true else { return false }
         for unit in targets {
             if units[unit].head == nil || units[unit].head.map({ Names.key(title).hasPrefix(Names.key($0.title)) }) == true {
                 let grade = Grades.grade(of: title) ?? appositive.flatMap { Grades.grade(of: $0.components(after: "level of ")) }

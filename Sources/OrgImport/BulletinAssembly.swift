@@ -51,7 +51,9 @@ struct BulletinAssembly {
             return Relationship(kind: r.kind, from: from, to: to, source: citation(r.evidence), note: r.note)
         }
         let rootName = draft.root.map { draft.units[$0].name }
-        let document = Document(id: documentID, symbol: metadata.symbol, title: metadata.title ?? rootName.map { "Organization of the \($0)" } ?? "Secretary-General's bulletin",
+        let capitals = metadata.title.map { !$0.contains(where: \.isLowercase) } ?? true
+        let title = capitals ? rootName.map { "Organization of the \($0)" } ?? metadata.title : metadata.title
+        let document = Document(id: documentID, symbol: metadata.symbol, title: title ?? "Secretary-General's bulletin",
                                 date: metadata.dateInForce, abolishes: metadata.abolishes)
         let modelID = metadata.symbol.map(Self.symbolSlug) ?? draft.root.flatMap { ids[$0] } ?? "bulletin"
         return Model(id: modelID, title: rootName ?? document.title, date: metadata.dateInForce, root: draft.root.flatMap { ids[$0] },

@@ -30,8 +30,16 @@ extension BulletinDraft {
         let object = Self.listObject(rest)
         if Names.key(object).hasPrefix("organizational units") { return true }
         if containers.count == 1 { context.topic = containers[0] }
+        var placed: [Int] = []
         for container in containers {
-            place(list: object, in: container, evidence, sentence, context)
+            placed += place(list: object, in: container, evidence, sentence, context)
+        }
+        if let r = rest.firstRange(of: ", each headed by ") ?? rest.firstRange(of: " each headed by ") {
+            // "… the A Section and the B Section, each headed by a Chief, who is accountable to the Director."
+            let headed = placed.filter { units[$0].kind != .frontOffice && !units[$0].name.hasPrefix("Office of the ") }
+            let saved = context.topic
+            _ = head(headed, String(rest[r.upperBound...]), evidence.weakened(to: 0.9, "\"each headed by\" after a list"), sentence, &context)
+            context.topic = saved
         }
         return true
     }
@@ -48,7 +56,8 @@ extension BulletinDraft {
 
     /// Places each item of a list in `container`; a ", which includes …" tail goes into the item before it,
     /// and ", namely, …" names the members of the item before it.
-    private mutating func place(list text: String, in container: Int, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
+    @discardableResult
+    private mutating func place(list text: String, in container: Int, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) -> [Int] {
         var main = text
         var nested: String?
         for marker in Self.nestedLists {
@@ -64,15 +73,17 @@ extension BulletinDraft {
             main = String(main[..<r.lowerBound])
         }
         var last: Int?
+        var placed: [Int] = []
         for item in Names.list(main) {
-            if let placed = place(item: item, in: container, evidence, sentence, context) { last = placed }
+            if let unit = place(item: item, in: container, evidence, sentence, context) { last = unit; placed.append(unit) }
         }
         if let namely, let group = last {
-            _ = members(namely, of: group, evidence, context)
+            placed += members(namely, of: group, evidence, context)
         }
         if let nested, let inner = last {
             place(list: nested, in: inner, evidence, sentence, context)
         }
+        return placed
     }
 
     /// One item of a containment list: reuses a unit of that name without a parent, or adds one.

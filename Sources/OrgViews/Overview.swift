@@ -63,6 +63,7 @@ struct Overview {
                           footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
                           legend: Legend.entries(boxes: boxes, lines: lines))
         chart.page = PageSize.a4.landscape
+        chart.splitsAcrossPages = false
         chart.arrangement = .layered
         return chart
     }
