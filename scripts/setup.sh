@@ -12,6 +12,7 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ -e /usr/lib/x86_64-linux-gnu/librsvg-2.so ] || [ -e /usr/lib/aarch64-linux-gnu/librsvg-2.so ] || pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
 

@@ -204,7 +204,7 @@ final class BulletinImportTests: XCTestCase {
         XCTAssertEqual(model.id, "sgb-2031-4")
         XCTAssertEqual(model.root, "dsr")
 
-        func unit(_ name: String) throws -> Unit { try XCTUnwrap(model.units.first { $0.name == name }, name) }
+        func unit(_ name: String) throws -> OrgModel.Unit { try XCTUnwrap(model.units.first { $0.name == name }, name) }
         func parentName(_ name: String) throws -> String? { try unit(name).parent.flatMap { model.unit($0)?.name } }
         let department = "Department of Safety and Resilience"
         XCTAssertEqual(try parentName("Office of the Under-Secretary-General"), department)
@@ -226,8 +226,9 @@ final class BulletinImportTests: XCTestCase {
 
         func lines(_ kind: RelationKind, from name: String) throws -> [String] {
             let id = try unit(name).id
-            return model.relationships.filter { $0.kind == kind && $0.from == id }
-                .map { model.unit($0.to)?.name ?? model.posts.first { p in p.id == $0.to }?.title ?? $0.to }
+            return model.relationships.filter { $0.kind == kind && $0.from == id }.map { line in
+                model.unit(line.to)?.name ?? model.posts.first(where: { $0.id == line.to })?.title ?? line.to
+            }
         }
         XCTAssertEqual(try lines(.accountableTo, from: department), ["Secretary-General"])
         XCTAssertEqual(try lines(.accountableTo, from: "Policy, Compliance and Coordination Service"), [department])

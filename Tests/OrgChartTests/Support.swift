@@ -34,6 +34,11 @@ func orgchart(_ arguments: [String], in directory: URL? = nil) throws -> Command
             executable = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("orgchart")
         }
     }
+    return try run(executable, arguments, in: directory)
+}
+
+/// Runs `executable` with `arguments` and returns its exit status and output.
+func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -97,15 +102,5 @@ func tool(_ executable: String, _ arguments: [String] = [], on bytes: [UInt8], n
     let directory = try temporaryDirectory(test)
     let path = directory.appendingPathComponent(name)
     try Data(bytes).write(to: path)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments + [path.path]
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return try run(URL(fileURLWithPath: "/usr/bin/env"), [executable] + arguments + [path.path])
 }

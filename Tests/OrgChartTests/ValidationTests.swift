@@ -141,3 +141,24 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(Set(shared.map(\.from)).count, 5, "the four shared resources of 4.10 and the Division of 5.8")
     }
 }
+
+final class ModelWriterTests: XCTestCase {
+    func testWrittenModelsReadBackToTheSameModel() throws {
+        let directory = try temporaryDirectory(self)
+        var original = try BuiltinModels.load(nil).valid()
+        original.units[1].name = "Tricky \"name\" \\ with: colon, # hash & <b>tags</b>\nand a line break"
+        original.units[1].lineage = [Lineage(kind: .succeeds, unit: "old-unit", source: Citation(document: "sgb-2010-1", section: "4.1", inferred: true, note: "why"))]
+        let path = try write(ModelWriter.yaml(original, comment: "test"), to: "written.yaml", in: directory)
+        let loaded = ModelLoader.load(file: path)
+        XCTAssertTrue(loaded.isValid, "\(loaded.diagnostics.filter { $0.severity == .error })")
+        let copy = try XCTUnwrap(loaded.model)
+        XCTAssertEqual(copy.units.map(\.name), original.units.map(\.name))
+        XCTAssertEqual(copy.units.map(\.parent), original.units.map(\.parent))
+        XCTAssertEqual(copy.units.map(\.head?.title), original.units.map(\.head?.title))
+        XCTAssertEqual(copy.units.map(\.functions), original.units.map(\.functions))
+        XCTAssertEqual(copy.units[1].lineage, original.units[1].lineage)
+        XCTAssertEqual(copy.relationships.map(\.kind), original.relationships.map(\.kind))
+        XCTAssertEqual(copy.relationships.map(\.source), original.relationships.map(\.source))
+        XCTAssertEqual(ModelWriter.yaml(copy, comment: "test"), ModelWriter.yaml(original, comment: "test"), "deterministic")
+    }
+}
