@@ -89,6 +89,81 @@ Final provisions
 7.2 Secretary-General's bulletin ST/SGB/2022/7 is hereby abolished.
 """
 
+/// A made-up bulletin typed like the older ones: title in capitals broken by a blank line, "UNITED NATIONS"
+/// and page headers, an editorial remark in brackets, numbers and letters run into the text (`2.1The`,
+/// `(a)Provides`), a list "each headed by a Chief", a nested "which includes" and a deputy who heads no unit.
+let capitalsBulletin = """
+ST/SGB/2033/2
+
+Page 1
+
+UNITED
+
+NATIONS
+
+ST/SGB/2033/2
+
+2 May 2033
+
+(Abolished and replaced by ST/SGB/2040/9 of 1 June 2040)
+
+SECRETARY-GENERAL'S BULLETIN
+
+ORGANIZATION OF THE OFFICE OF EXAMPLE
+
+AND TEST SERVICES
+
+The Secretary-General, pursuant to Secretary-General's bulletin ST/SGB/2015/3, and for the purpose of establishing the organizational structure of the Office of Example and Test Services, promulgates the following:
+
+Section 1
+
+General provision
+
+The present bulletin shall apply in conjunction with Secretary-General's bulletin ST/SGB/2015/3.
+
+Section 2
+
+Functions and organization
+
+2.1The Office of Example and Test Services:
+
+(a)Provides examples to the Secretariat;
+
+(b)Tests the services of the Organization.
+
+2.2The Office is headed by the Assistant Secretary-General for Example and Test Services, who is accountable to the Secretary-General.
+
+2.3The Office comprises the Office of the Assistant Secretary-General, the Examples Division and the Testing, Evaluation and Audit Division.
+
+Section 3
+
+Examples Division
+
+3.1The Examples Division is headed by a Director, who is accountable to the Assistant Secretary-General.
+
+3.2The Division comprises the Office of the Director, the Written Examples Section and the Drawn Examples Section, each headed by a Chief, who is accountable to the Director.
+
+ST/SGB/2033/2
+
+Page 2
+
+Section 4
+
+Testing, Evaluation and Audit Division
+
+4.1The Division is headed by a Director, who is accountable to the Assistant Secretary-General. The Director is supported by a Deputy Director.
+
+4.2The Division comprises the Office of the Director and the Audit Section, which includes the Field Audit Unit and the Headquarters Audit Unit.
+
+4.3The Audit Section is headed by a Chief, who is accountable to the Deputy Director.
+
+Section 5
+
+Final provisions
+
+5.1The present bulletin shall enter into force on 15 May 2033.
+"""
+
 final class BulletinImportTests: XCTestCase {
     /// The plain text of ST/SGB/2010/1, read from the shared seeds (not part of the repository).
     func dpkoBulletin() throws -> String {
@@ -242,6 +317,26 @@ final class BulletinImportTests: XCTestCase {
         XCTAssertEqual(try lines(.accountableTo, from: "Investigations Section"), [department])
         XCTAssertEqual(try lines(.providesServicesTo, from: "Executive Office"), [department, "Department of Operational Support"])
         XCTAssertTrue(imported.report.items.contains { $0.place == "5.6" }, "\(imported.report.items)")
+    }
+
+    func testBulletinInTheOlderTypography() throws {
+        let imported = try BulletinImporter.importBulletin(capitalsBulletin)
+        let model = try load(imported.yaml).valid()
+        XCTAssertEqual(model.documents.first?.title, "Organization of the Office of Example and Test Services")
+        XCTAssertEqual(model.documents.first?.symbol, "ST/SGB/2033/2")
+        XCTAssertEqual(model.date, "2033-05-15")
+        XCTAssertEqual(model.title, "Office of Example and Test Services")
+        func parent(_ name: String) -> [String] {
+            model.units.filter { $0.name == name }.map { $0.parent.flatMap { model.unit($0)?.name } ?? "-" }
+        }
+        XCTAssertEqual(parent("Office of the Director"), ["Examples Division", "Testing, Evaluation and Audit Division"])
+        XCTAssertEqual(parent("Field Audit Unit"), ["Audit Section"])
+        XCTAssertEqual(parent("Headquarters Audit Unit"), ["Audit Section"])
+        XCTAssertEqual(model.unit(model.units.first { $0.name == "Written Examples Section" }?.id ?? "")?.head?.title, "Chief")
+        let audit = try XCTUnwrap(model.units.first { $0.name == "Audit Section" })
+        let line = try XCTUnwrap(model.relationships.first { $0.from == audit.id && $0.kind == .accountableTo })
+        XCTAssertEqual(model.posts.first { $0.id == line.to }?.title, "Deputy Director")
+        XCTAssertEqual(Set(model.units.map(\.id)).count, model.units.count)
     }
 
     func testTextThatIsNotABulletinIsRefused() {

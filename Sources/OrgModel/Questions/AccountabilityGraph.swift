@@ -15,7 +15,8 @@ public struct AccountabilityLink: Hashable, Sendable {
 /// stand-alone posts), with containment as the fallback for heads that state no line.
 public struct AccountabilityGraph: Sendable {
     /// Kinds that make a post answer to another, in order of precedence for the main line.
-    public static let upwardKinds: [RelationKind] = [.accountableTo, .reportsTo, .commands, .dualReporting, .alsoAccountableTo]
+    /// A deputy with no other line answers to the official deputized for.
+    public static let upwardKinds: [RelationKind] = [.accountableTo, .reportsTo, .commands, .dualReporting, .alsoAccountableTo, .deputizes]
 
     /// The model.
     public let model: Model
@@ -40,14 +41,16 @@ public struct AccountabilityGraph: Sendable {
                 links.append(AccountabilityLink(from: unit.id, to: superior, kind: nil, source: unit.source))
             }
         }
-        for link in links {
+        let ordered = links.enumerated().sorted { a, b in
+            (Self.precedence(a.element.kind), a.offset) < (Self.precedence(b.element.kind), b.offset)
+        }.map(\.element)
+        // One link per pair of posts: the kind of highest precedence.
+        var seen = Set<[String]>()
+        for link in ordered where seen.insert([link.from, link.to]).inserted {
             up[link.from, default: []].append(link)
-            down[link.to, default: []].append(link)
         }
-        for (post, list) in up {
-            up[post] = list.enumerated().sorted { a, b in
-                (Self.precedence(a.element.kind), a.offset) < (Self.precedence(b.element.kind), b.offset)
-            }.map(\.element)
+        for link in links where up[link.from]?.contains(link) ?? false {
+            down[link.to, default: []].append(link)
         }
     }
 
