@@ -23,11 +23,12 @@ public enum ModelLint {
 }
 
 extension UnitKind {
-    /// Kinds whose units normally have a head of their own (teams, cells and front offices often do not).
+    /// Kinds whose units are always headed by a named official (the texts often leave the
+    /// heads of sections, teams and cells unnamed, so those are not flagged).
     var isHeaded: Bool {
         switch self {
-        case .team, .cell, .frontOffice, .component, .cluster, .post, .body, .mechanism, .fund: return false
-        default: return true
+        case .department, .office, .division, .service, .serviceCentre, .mission: return true
+        default: return false
         }
     }
 }
