@@ -63,7 +63,7 @@ public struct DiffSpec: Sendable, Equatable {
         let loaded = BuiltinModels.load(reference)
         guard loaded.isValid, let model = loaded.model else {
             throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
-                                + "\nthe model '\(reference)' is not valid; nothing was written (run `orgchart validate \(reference)` for every problem)")
+                                + "\nthe model '\(reference)' cannot be used; nothing was written (run `orgchart validate \(reference)` for every problem)")
         }
         return model
     }

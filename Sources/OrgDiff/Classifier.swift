@@ -13,6 +13,12 @@ struct Classifier {
     let removedBoxes: [String: String]
     private let oldUnits: [Unit]
     private let newUnits: [Unit]
+    /// The new ids of each matched old id, and the old ids of each matched new id, in match order.
+    private let newOf: [String: [String]], oldOf: [String: [String]]
+    /// Positions in `matches` by old id.
+    private let matchIndex: [String: [Int]]
+    /// Old unit ids by the box that shows them when removed.
+    private let removedByBox: [String: String]
 
     init(old: Snapshot, new: Snapshot, matches: [Match], extraDocuments: [Document]) {
         self.old = old
@@ -21,26 +27,34 @@ struct Classifier {
         self.extraDocuments = extraDocuments
         oldUnits = old.units
         newUnits = new.units
+        newOf = Dictionary(grouping: matches, by: \.old).mapValues { $0.map(\.new) }
+        oldOf = Dictionary(grouping: matches, by: \.new).mapValues { $0.map(\.old) }
         let matchedOld = Set(matches.map(\.old)), newIDs = Set(new.model.units.map(\.id))
         var boxes: [String: String] = [:]
         for unit in oldUnits where !matchedOld.contains(unit.id) {
             boxes[unit.id] = newIDs.contains(unit.id) ? "was:\(unit.id)" : unit.id
         }
         removedBoxes = boxes
+        removedByBox = Dictionary(boxes.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        matchIndex = Dictionary(grouping: matches.indices, by: { matches[$0].old })
     }
 
     /// The ids in the merged chart of an id of the old snapshot: the units it became, its box
     /// when removed, or the id itself for posts and units outside the comparison.
     func translate(_ id: String) -> [String] {
         if let box = removedBoxes[id] { return [box] }
-        let targets = matches.filter { $0.old == id }.map(\.new)
-        return targets.isEmpty ? [id] : targets
+        return newOf[id] ?? [id]
+    }
+
+    /// The matches of an old id.
+    private func matches(of old: String) -> [Match] {
+        (matchIndex[old] ?? []).map { matches[$0] }
     }
 
     /// A name for an id of the merged chart.
     func name(_ id: String) -> String {
         if let unit = new.model.unit(id) { return unit.name }
-        if let old = removedBoxes.first(where: { $0.value == id })?.key, let unit = self.old.model.unit(old) { return unit.name }
+        if let old = removedByBox[id], let unit = self.old.model.unit(old) { return unit.name }
         return new.model.post(id)?.title ?? old.model.post(id)?.title ?? id
     }
 
@@ -70,12 +84,10 @@ struct Classifier {
     /// The old and new units linked to `newID` through matches, in snapshot order.
     private func component(of newID: String) -> (old: [String], new: [String]) {
         var olds = Set<String>(), news: Set<String> = [newID]
-        var grew = true
-        while grew {
-            grew = false
-            for match in matches where news.contains(match.new) || olds.contains(match.old) {
-                if olds.insert(match.old).inserted { grew = true }
-                if news.insert(match.new).inserted { grew = true }
+        var queue = [newID]
+        while let id = queue.popLast() {
+            for old in oldOf[id] ?? [] where olds.insert(old).inserted {
+                for new in newOf[old] ?? [] where news.insert(new).inserted { queue.append(new) }
             }
         }
         return (oldUnits.map(\.id).filter(olds.contains), newUnits.map(\.id).filter(news.contains))
@@ -90,11 +102,12 @@ struct Classifier {
     /// The change of one group of units.
     private func change(old oldIDs: [String], new newIDs: [String], lines: LineComparison) -> UnitChange {
         let olds = oldIDs.compactMap(old.model.unit), news = newIDs.compactMap(new.model.unit)
-        let groupMatches = matches.filter { oldIDs.contains($0.old) && newIDs.contains($0.new) }
+        let groupMatches = oldIDs.flatMap { old in matches(of: old).filter { newIDs.contains($0.new) } }
         var notes = ChangeNotes()
         for match in groupMatches where match.basis != .id || match.source != nil {
             notes.sources += match.source.map { ["\(match.basis == .mapping ? "mapping" : "lineage"): \($0)"] } ?? []
-            if match.basis != .id { notes.details.append("matched \(old.model.unit(match.old)?.name ?? match.old) by \(match.explanation)") }
+            let detail = "matched \(old.model.unit(match.old)?.name ?? match.old) by \(match.explanation)"
+            if match.basis != .id, !notes.details.contains(detail) { notes.details.append(detail) }
         }
         switch (olds.count, news.count) {
         case (_, 0):
@@ -116,15 +129,21 @@ struct Classifier {
         case (1, 1):
             compare(olds[0], news[0], into: &notes)
         default:
-            if olds.count > 1 { notes.add(.merged, "Merged: \(olds.map(\.name).joined(separator: ", ")) → \(news.map(\.name).joined(separator: ", "))") }
-            if news.count > 1 { notes.add(.split, "Split: \(olds.map(\.name).joined(separator: ", ")) → \(news.map(\.name).joined(separator: ", "))") }
+            let names = "\(olds.map(\.name).joined(separator: ", ")) → \(news.map(\.name).joined(separator: ", "))"
+            switch (olds.count > 1, news.count > 1) {
+            case (true, true):
+                notes.add(.merged, "Merged and split: \(names)")
+                notes.add(.split, "")
+            case (true, false): notes.add(.merged, "Merged: \(names)")
+            default: notes.add(.split, "Split: \(names)")
+            }
             for unit in news { notes.cite(source(unit.source, before: false)) }
         }
         if !olds.isEmpty {
-            for unit in news { compareLines(of: unit.id, lines: lines, into: &notes) }
+            for unit in news { compareLines(of: unit.id, olds: olds, news: news, lines: lines, into: &notes) }
         }
         if notes.kinds.isEmpty { notes.add(.unchanged, "Unchanged: \(news[0].name)") }
-        return notes.change(old: oldIDs, new: newIDs, boxes: newIDs, name: news[0].name, matches: groupMatches)
+        return notes.change(old: oldIDs, new: newIDs, boxes: newIDs, name: news.map(\.name).joined(separator: ", "), matches: groupMatches)
     }
 
     /// Name, parent and head of a unit matched one to one.
@@ -139,7 +158,7 @@ struct Classifier {
             let to = n.parent.flatMap(new.model.unit)?.name ?? "the top"
             notes.add(.moved, "Moved: \(n.name), from \(from) to \(to)")
         }
-        if let a = o.head, let b = n.head, Self.describe(a).lowercased() != Self.describe(b).lowercased() {
+        if let a = o.head, let b = n.head, Self.differ(a, b) {
             notes.add(.headChanged, "Head changed: \(Self.describe(a)) → \(Self.describe(b))")
             if let cited = old.cite(a.source, extra: extraDocuments) { notes.sources.append("before: head, \(cited)") }
             if let cited = new.cite(b.source, extra: extraDocuments) { notes.sources.append("after: head, \(cited)") }
@@ -149,10 +168,10 @@ struct Classifier {
     }
 
     /// Lines of accountability and shared services from the unit that exist in only one snapshot.
-    private func compareLines(of id: String, lines: LineComparison, into notes: inout ChangeNotes) {
+    private func compareLines(of id: String, olds: [Unit], news: [Unit], lines: LineComparison, into notes: inout ChangeNotes) {
         for (group, kind) in [(LineComparison.accountability, ChangeKind.accountabilityChanged), (LineComparison.services, .servicesChanged)] {
-            let added = lines.added.filter { $0.from == id && group.contains($0.kind) }
-            let removed = lines.removed.filter { $0.from == id && group.contains($0.kind) }
+            let added = (lines.addedFrom[id] ?? []).filter { group.contains($0.kind) }
+            let removed = (lines.removedFrom[id] ?? []).filter { group.contains($0.kind) }
             guard !added.isEmpty || !removed.isEmpty else { continue }
             var parts: [String] = []
             for key in added {
@@ -164,7 +183,8 @@ struct Classifier {
                 parts.append("no longer \(key.kind.label) \(target)")
                 if let cited = old.cite(lines.old[key] ?? nil, extra: extraDocuments) { notes.sources.append("before: \(key.kind.label) \(target), \(cited)") }
             }
-            notes.add(kind, "\(kind == .servicesChanged ? "Shared services" : "Accountability") changed: \(parts.joined(separator: "; "))")
+            let subject = olds.count > 1 || news.count > 1 ? "\(name(id)) " : ""
+            notes.add(kind, "\(kind == .servicesChanged ? "Shared services" : "Accountability") changed: \(subject)\(parts.joined(separator: "; "))")
         }
     }
 
@@ -173,34 +193,15 @@ struct Classifier {
         (before ? old : new).cite(citation, extra: extraDocuments).map { "\(before ? "before" : "after"): \($0)" }
     }
 
+    /// True when two heads differ in grade, or in title by more than a spelling variant
+    /// ("Adviser" and "Advisor" are one title).
+    static func differ(_ a: Post, _ b: Post) -> Bool {
+        if let x = a.grade, let y = b.grade, x.lowercased() != y.lowercased() { return true }
+        return Similarity.editDistance(Similarity.normalized(a.title), Similarity.normalized(b.title)) > 1
+    }
+
     /// "Director (D-2)".
     static func describe(_ head: Post) -> String {
         head.grade.map { "\(head.title) (\($0))" } ?? head.title
-    }
-}
-
-/// The kinds, summary lines, details and sources of one change being worked out.
-struct ChangeNotes {
-    var kinds: [ChangeKind] = []
-    var lines: [String] = []
-    var details: [String] = []
-    var sources: [String] = []
-
-    mutating func add(_ kind: ChangeKind, _ line: String) {
-        kinds.append(kind)
-        lines.append(line)
-    }
-
-    mutating func cite(_ text: String?) {
-        if let text, !sources.contains(text) { sources.append(text) }
-    }
-
-    func change(old: [String], new: [String], boxes: [String], name: String, matches: [Match]) -> UnitChange {
-        let order = kinds.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
-        var unique: [String] = []
-        for source in sources where !unique.contains(source) { unique.append(source) }
-        return UnitChange(kinds: order.map(\.element), old: old, new: new, boxes: boxes, name: name,
-                          summary: order.map { lines[$0.offset] }.joined(separator: "; "),
-                          details: details, sources: unique, matches: matches)
     }
 }

@@ -25,18 +25,26 @@ struct LineComparison {
 
     init(old: Snapshot, new: Snapshot, translate: (String) -> [String]) {
         let oldScope = Set(old.units.map(\.id)), newScope = Set(new.units.map(\.id))
-        for relation in old.model.relationships where Self.inScope(relation, of: old.model, oldScope) {
-            for from in translate(relation.from) {
-                for to in translate(relation.to) where from != to {
-                    let key = LineKey(kind: relation.kind, from: from, to: to)
-                    self.old[key] = relation.source
-                    origin[key] = relation
-                }
-            }
-        }
         for relation in new.model.relationships where Self.inScope(relation, of: new.model, newScope) {
             self.new[LineKey(kind: relation.kind, from: relation.from, to: relation.to)] = relation.source
         }
+        // A line of a unit that was split could have gone to any of its successors: it is kept
+        // when one of them has it, and otherwise counts once, for the first successor.
+        for relation in old.model.relationships where Self.inScope(relation, of: old.model, oldScope) {
+            let variants = translate(relation.from).flatMap { from in
+                translate(relation.to).filter { $0 != from }.map { LineKey(kind: relation.kind, from: from, to: $0) }
+            }
+            let present = variants.filter { self.new.index(forKey: $0) != nil }
+            for key in present.isEmpty ? Array(variants.prefix(1)) : present {
+                self.old[key] = relation.source
+                origin[key] = relation
+            }
+        }
+        added = self.new.keys.filter { self.old.index(forKey: $0) == nil }.sorted()
+        removed = self.old.keys.filter { self.new.index(forKey: $0) == nil }.sorted()
+        kept = self.new.keys.filter { self.old.index(forKey: $0) != nil }.sorted()
+        addedFrom = Dictionary(grouping: added, by: \.from)
+        removedFrom = Dictionary(grouping: removed, by: \.from)
     }
 
     /// True when one end is a compared unit and the line says more than containment does
@@ -47,9 +55,11 @@ struct LineComparison {
     }
 
     /// Lines of the new snapshot only, sorted.
-    var added: [LineKey] { new.keys.filter { old.index(forKey: $0) == nil }.sorted() }
+    private(set) var added: [LineKey] = []
     /// Lines of the old snapshot only, sorted.
-    var removed: [LineKey] { old.keys.filter { new.index(forKey: $0) == nil }.sorted() }
+    private(set) var removed: [LineKey] = []
     /// Lines of both snapshots, sorted.
-    var kept: [LineKey] { new.keys.filter { old.index(forKey: $0) != nil }.sorted() }
+    private(set) var kept: [LineKey] = []
+    /// Lines added and removed, by the id they start from.
+    private(set) var addedFrom: [String: [LineKey]] = [:], removedFrom: [String: [LineKey]] = [:]
 }

@@ -31,12 +31,17 @@ struct Matcher {
         matches.sort { (oldOrder[$0.old] ?? 0, newOrder[$0.new] ?? 0) < (oldOrder[$1.old] ?? 0, newOrder[$1.new] ?? 0) }
     }
 
-    func isMatched(old id: String) -> Bool { matches.contains { $0.old == id } }
-    func isMatched(new id: String) -> Bool { matches.contains { $0.new == id } }
+    private var matchedOld: Set<String> = [], matchedNew: Set<String> = []
+    private var pairs: Set<[String]> = []
+
+    func isMatched(old id: String) -> Bool { matchedOld.contains(id) }
+    func isMatched(new id: String) -> Bool { matchedNew.contains(id) }
 
     private mutating func add(_ match: Match) {
-        guard !mapping.refuses(match.old, match.new), !matches.contains(where: { $0.old == match.old && $0.new == match.new }) else { return }
+        guard !mapping.refuses(match.old, match.new), pairs.insert([match.old, match.new]).inserted else { return }
         matches.append(match)
+        matchedOld.insert(match.old)
+        matchedNew.insert(match.new)
     }
 
     /// The matches the mapping file pins.
@@ -78,15 +83,21 @@ struct Matcher {
         }
     }
 
-    /// Greedy matching of the units left by similarity of names, best pairs first.
+    /// Greedy matching of the units left by similarity of names, best pairs first. Only pairs
+    /// that share a word, an abbreviation or a name are scored, so large models stay fast.
     private mutating func matchNames(_ oldUnits: [Unit], _ newUnits: [Unit]) {
-        let olds = oldUnits.enumerated().filter { !isMatched(old: $0.element.id) }
-        let news = newUnits.enumerated().filter { !isMatched(new: $0.element.id) }
+        let parents = Dictionary(grouping: matches, by: \.old).mapValues { Set($0.map(\.new)) }
+        var index: [String: [Int]] = [:]
+        for (j, n) in newUnits.enumerated() where !matchedNew.contains(n.id) {
+            for key in Self.keys(n) { index[key, default: []].append(j) }
+        }
         var candidates: [(score: Double, old: Int, new: Int, alias: Bool)] = []
-        for (i, o) in olds {
-            for (j, n) in news {
+        for (i, o) in oldUnits.enumerated() where !matchedOld.contains(o.id) {
+            let near = Set(Self.keys(o).flatMap { index[$0] ?? [] })
+            for j in near.sorted() {
+                let n = newUnits[j]
                 guard !mapping.refuses(o.id, n.id) else { continue }
-                let (score, alias) = self.score(o, n)
+                let (score, alias) = self.score(o, n, parents: parents)
                 if score >= Self.threshold { candidates.append((score, i, j, alias)) }
             }
         }
@@ -100,8 +111,17 @@ struct Matcher {
         }
     }
 
-    /// How likely `o` became `n`: names, aliases, abbreviations, kinds and parents.
-    private func score(_ o: Unit, _ n: Unit) -> (Double, Bool) {
+    /// What a unit can be found by: the words of its names and aliases, its abbreviation, and
+    /// for the compared roots a key of their own.
+    private static func keys(_ unit: Unit) -> Set<String> {
+        var keys = Set(([unit.name] + unit.aliases).flatMap { Similarity.words($0).map { "word:\($0)" } + ["name:\(Similarity.normalized($0))"] })
+        if let abbreviation = unit.abbreviation { keys.insert("abbreviation:\(abbreviation.lowercased())") }
+        return keys
+    }
+
+    /// How likely `o` became `n`: names, aliases, abbreviations, kinds and parents (`parents`:
+    /// the new ids each matched old id became).
+    private func score(_ o: Unit, _ n: Unit, parents: [String: Set<String>]) -> (Double, Bool) {
         var score = Similarity.names(o.name, n.name)
         let alias = score < 1 && (n.aliases.contains { Similarity.names($0, o.name) == 1 } || o.aliases.contains { Similarity.names($0, n.name) == 1 })
         if alias { score = max(score, 0.9) }
@@ -110,8 +130,8 @@ struct Matcher {
         if o.id == old.root || n.id == new.root {
             score += o.id == old.root && n.id == new.root ? 0.2 : -0.2
         } else {
-            let parents = Set(matches.filter { $0.old == o.parent }.map(\.new))
-            score += n.parent.map(parents.contains) == true ? 0.15 : -0.2
+            let counterparts = o.parent.flatMap { parents[$0] } ?? []
+            score += n.parent.map(counterparts.contains) == true ? 0.15 : -0.2
         }
         return (min(max(score, 0), 1), alias)
     }

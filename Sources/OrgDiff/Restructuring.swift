@@ -57,12 +57,20 @@ public struct RestructuringReview: Sendable {
     /// The box ids of removed units in the merged chart, by old unit id.
     public var removedBoxes: [String: String]
 
+    /// The boxes of the merged chart an old unit id became: the units it was matched to, its own
+    /// box when removed, or the id itself for posts and units outside the comparison.
+    public func boxes(ofOld id: String) -> [String] {
+        if let box = removedBoxes[id] { return [box] }
+        let targets = matches.filter { $0.old == id }.map(\.new)
+        return targets.isEmpty ? [id] : targets
+    }
+
     /// The changes other than `unchanged`.
     public var actualChanges: [UnitChange] { changes.filter { $0.primary != .unchanged } }
 
-    /// How many units fall in each class (a unit counted once per class that applies), with
-    /// added and removed lines counted under `accountability-changed` / `services-changed` only
-    /// through the units they belong to.
+    /// How many changes fall in each class (a change counted once in every class that applies);
+    /// lines count only through the units they start from (`accountability-changed`,
+    /// `services-changed`).
     public var counts: [ChangeKind: Int] {
         var counts: [ChangeKind: Int] = [:]
         for change in changes { for kind in change.kinds { counts[kind, default: 0] += 1 } }

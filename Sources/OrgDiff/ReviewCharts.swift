@@ -6,10 +6,6 @@ import OrgViews
 /// own organigrammes. All are computed by the organigramme view; this only decides which units
 /// the merged model holds and restyles boxes and lines by their change.
 public enum ReviewCharts {
-    /// Box ids of the before and after charts start with these, so that the three charts can
-    /// share one page; the merged chart uses the units' own ids.
-    public static let beforePrefix = "before:", afterPrefix = "after:"
-
     /// The merged chart: the new snapshot's units plus the removed ones under their former
     /// parents, each box coloured by its change, lines added and removed drawn across the tree.
     public static func merged(_ review: RestructuringReview) throws -> Chart {
@@ -37,7 +33,7 @@ public enum ReviewCharts {
         }
         for change in review.changes where change.kinds.contains(.moved) {
             guard let oldID = change.old.first, let parent = old.model.unit(oldID)?.parent,
-                  let former = describer.boxes(ofOld: parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
+                  let former = review.boxes(ofOld: parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
             chart.lines.append(Line(from: former, to: box, style: "diff-moved-from", tooltip: "\(change.name) was under \(old.model.unit(parent)?.name ?? parent)", shapesLayout: false))
         }
         // Lines of units added or removed go with those units (listed in the report, not drawn):
@@ -56,29 +52,22 @@ public enum ReviewCharts {
         return chart
     }
 
-    /// The organigramme of the old snapshot, box ids prefixed with `before:`.
+    /// The organigramme of the old snapshot, without links.
     public static func before(_ review: RestructuringReview) throws -> Chart {
-        try snapshot(review.restructuring.old, prefix: beforePrefix, id: "before")
+        try snapshot(review.restructuring.old, id: "before")
     }
 
-    /// The organigramme of the new snapshot, box ids prefixed with `after:`.
+    /// The organigramme of the new snapshot, without links.
     public static func after(_ review: RestructuringReview) throws -> Chart {
-        try snapshot(review.restructuring.new, prefix: afterPrefix, id: "after")
+        try snapshot(review.restructuring.new, id: "after")
     }
 
-    private static func snapshot(_ snapshot: Snapshot, prefix: String, id: String) throws -> Chart {
+    private static func snapshot(_ snapshot: Snapshot, id: String) throws -> Chart {
         var model = snapshot.model
         model.root = snapshot.root
         var chart = try Views.chart(.organigramme, of: model, options: ViewOptions())
         chart.id = id
-        for index in chart.boxes.indices {
-            chart.boxes[index].id = prefix + chart.boxes[index].id
-            chart.boxes[index].url = nil
-        }
-        for index in chart.lines.indices {
-            chart.lines[index].from = prefix + chart.lines[index].from
-            chart.lines[index].to = prefix + chart.lines[index].to
-        }
+        for index in chart.boxes.indices { chart.boxes[index].url = nil }
         return chart
     }
 
@@ -92,16 +81,15 @@ public enum ReviewCharts {
             if copy.parent.map(scope.contains) != true { copy.parent = nil }
             return copy
         }
-        let badges = ChangeBadges(review: review)
         for unit in old.units {
             guard let box = review.removedBoxes[unit.id] else { continue }
             var copy = unit
             copy.id = box
-            copy.parent = unit.id == old.root ? nil : unit.parent.flatMap { badges.boxes(ofOld: $0).first }
+            copy.parent = unit.id == old.root ? nil : unit.parent.flatMap { review.boxes(ofOld: $0).first }
             units.append(copy)
         }
         let shown = Set(units.map(\.id))
-        let kept = LineComparison(old: old, new: new, translate: { badges.boxes(ofOld: $0) }).kept
+        let kept = LineComparison(old: old, new: new, translate: { review.boxes(ofOld: $0) }).kept
         let relationships = kept.filter { shown.contains($0.from) && shown.contains($0.to) }.map { Relationship(kind: $0.kind, from: $0.from, to: $0.to) }
         return Model(id: "restructuring-review", title: review.restructuring.title, units: units, relationships: relationships)
     }

@@ -17,6 +17,10 @@ public struct ReviewPage: Sendable {
         }
     }
 
+    /// Element ids of the before and after charts start with these, so that the three charts can
+    /// share one page; the merged chart keeps the units' own ids.
+    public static let beforePrefix = "before:", afterPrefix = "after:"
+
     /// The review shown.
     public var review: RestructuringReview
     /// The SVG text of the merged, before and after charts.
@@ -66,7 +70,7 @@ public struct ReviewPage: Sendable {
         out += "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out (-)\">−</button>"
         out += "<button type=\"button\" id=\"fit\" title=\"Fit to window (0)\">Fit</button></span></nav>\n"
         for (view, svg) in [("merged", merged), ("before", before), ("after", after)] {
-            let svg = view == "merged" ? Self.inline(svg) : Self.inline(svg, prefix: "\(view):")
+            let svg = Self.inline(svg, prefix: view == "before" ? Self.beforePrefix : view == "after" ? Self.afterPrefix : "")
             out += "<div class=\"stage\" id=\"stage-\(view)\" data-view=\"\(view)\"\(view == "merged" ? "" : " hidden")>\n\(svg)\n</div>\n"
         }
         out += "</main>\n</div>\n<script>\n\(ReviewPageAssets.script)</script>\n</body>\n</html>\n"
@@ -75,8 +79,8 @@ public struct ReviewPage: Sendable {
 
     /// One change in the list, with the ids of its boxes in each chart.
     private func item(_ change: UnitChange) -> String {
-        let before = change.old.map { ReviewCharts.beforePrefix + $0 }.joined(separator: " ")
-        let after = change.new.map { ReviewCharts.afterPrefix + $0 }.joined(separator: " ")
+        let before = change.old.map { Self.beforePrefix + $0 }.joined(separator: " ")
+        let after = change.new.map { Self.afterPrefix + $0 }.joined(separator: " ")
         var out = "<li class=\"change\" id=\"\(Self.escape(change.id))\" tabindex=\"0\" data-boxes=\"\(Self.escape(change.boxes.joined(separator: " ")))\""
         out += " data-before=\"\(Self.escape(before))\" data-after=\"\(Self.escape(after))\">"
         out += change.kinds.map { "<span class=\"chip \($0.style)\">\($0.label)</span>" }.joined(separator: " ")
@@ -111,7 +115,7 @@ public struct ReviewPage: Sendable {
 
     /// SVG text as an element of an HTML page: without the XML prolog, the document type, the
     /// comments and the namespace declarations (which HTML does not need and which name URLs).
-    /// The title's id gets `prefix`, so that the three charts' ids stay unique in the page.
+    /// Every element id gets `prefix`, so that the three charts' ids stay unique in the page.
     static func inline(_ svg: String, prefix: String = "") -> String {
         var text = svg
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
@@ -121,9 +125,7 @@ public struct ReviewPage: Sendable {
         for declaration in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
             text = text.replacingOccurrences(of: declaration, with: "")
         }
-        for id in ["orgchart:title", "a_orgchart:title"] where !prefix.isEmpty {
-            text = text.replacingOccurrences(of: "id=\"\(id)\"", with: "id=\"\(prefix)\(id)\"")
-        }
+        if !prefix.isEmpty { text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)") }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -161,7 +161,7 @@ enum ReviewPageAssets {
         Array.prototype.forEach.call(document.querySelectorAll("g.node"), function (node) {
           var title = node.querySelector("title");
           var text = (node.textContent || "") + " " + (title ? title.textContent : "");
-          var match = query !== "" && text.toLowerCase().indexOf(query) >= 0 && node.id.indexOf("orgchart:") !== 0;
+          var match = query !== "" && text.toLowerCase().indexOf(query) >= 0 && node.id.indexOf("orgchart:") < 0;
           node.classList.toggle("found", match);
           if (match && views[current].stage.contains(node)) { found += 1; }
         });
@@ -237,7 +237,11 @@ enum ReviewPageAssets {
           }
         }
       }
-      window.addEventListener("resize", function () { overview(views[current]); });
+      window.addEventListener("resize", function () {
+        overview(views[current]);
+        var first = selected ? document.getElementById(idsOf(selected, current)[0] || "") : null;
+        if (first) { centreOn(views[current], first); }
+      });
 
       show("merged");
       var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));

@@ -1,7 +1,9 @@
 /// How alike two names are, for matching units that neither an id nor a stated lineage links.
 enum Similarity {
-    /// Words that say little about which unit is meant.
-    static let minorWords: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "a", "an", "&"]
+    /// Words that say little about which unit is meant: articles and the like, and the words
+    /// for kinds of unit (the kind is compared on its own).
+    static let minorWords: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "a", "an", "&",
+                                          "office", "division", "branch", "service", "section", "unit", "team", "cell", "capacity"]
 
     /// Lower case, punctuation as spaces, single spaces.
     static func normalized(_ text: String) -> String {

@@ -35,7 +35,7 @@ extension BulletinDraft {
         guard !title.isEmpty, Self.looksLikeTitle(title) || title.first?.isLowercase == true else { return false }
         for unit in targets {
             if units[unit].head == nil || units[unit].head.map({ Names.key(title).hasPrefix(Names.key($0.title)) }) == true {
-                let grade = Grades.grade(of: title) ?? appositive.flatMap { Grades.grade(of: $0.components(after: "level of ")) }
+                let grade = Grades.grade(of: title) ?? Grades.grade(in: rest.components(before: "who ")) ?? appositive.flatMap { Grades.grade(in: $0) }
                 setHead(DraftHead(title: title, grade: grade, evidence: evidence), of: unit)
             }
             if let appositive { units[unit].notes.append("The \(title) is \(appositive) (§\(context.place)).") }
@@ -158,7 +158,7 @@ extension BulletinDraft {
     /// The title of a head and an appositive: "the Military Adviser, a serving Lieutenant General …, who …".
     static func headTitle(_ rest: String) -> (String, String?) {
         var end = rest.endIndex
-        for marker in [", who ", " who ", ", and ", " and works ", ", with ", " in the ", " jointly "] {
+        for marker in [", who ", " who ", ", and ", " and works ", ", with ", " in the ", " jointly ", " at the ", " (", " of the rank", " at level "] {
             if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
         }
         let phrase = String(rest[..<end]).trimming(" ,;:.")
@@ -169,6 +169,12 @@ extension BulletinDraft {
 }
 
 extension String {
+    /// The text before the first `marker`, or the whole text.
+    func components(before marker: String) -> String {
+        guard let r = firstRange(of: marker) else { return self }
+        return String(self[..<r.lowerBound])
+    }
+
     /// The text after the first `marker`, or the whole text.
     func components(after marker: String) -> String {
         guard let r = firstRange(of: marker) else { return self }

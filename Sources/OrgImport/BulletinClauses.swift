@@ -44,7 +44,20 @@ enum Clauses {
 
     /// The officials an object names: "the Under-Secretaries-General for A and B", "A as well as B", "A and the B".
     static func officials(_ object: String) -> [String] {
-        Names.list(object).flatMap(Names.distributed)
+        let pieces = Names.list(object)
+        // A piece without a title ("the Pacific, Europe and West Asia") belongs to the title before it.
+        guard pieces.dropFirst().allSatisfy(namesAnOfficial) else { return Names.distributed(object) }
+        return pieces.flatMap(Names.distributed)
+    }
+
+    /// Words that make a phrase a title of an official.
+    static let titleWords = ["secretary-general", "secretaries-general", "director", "chief", "adviser", "advisor", "officer", "representative",
+                             "coordinator", "head", "commissioner", "assistant", "leader", "manager", "envoy", "counsel", "controller",
+                             "registrar", "president", "chair", "deputy", "executive", "principal", "special", "department", "office"]
+
+    private static func namesAnOfficial(_ phrase: String) -> Bool {
+        let key = Names.key(phrase)
+        return titleWords.contains { key.contains($0) }
     }
 
     /// Removes ", hereinafter referred to as the "X"," from a subject; returns the subject and X.

@@ -7,7 +7,8 @@ extension BulletinDraft {
     static let comprises = [" comprises ", " comprise ", " is composed of ", " are composed of ", " consists of ", " consist of ",
                             " is made up of ", " are made up of ", " is divided into ", " are divided into ", " is organized into ",
                             " shall comprise ", " includes the following ", " is structured into "]
-    static let nestedLists = [", which includes ", ", which comprises ", ", which consists of ", ", which is composed of ", ", comprising "]
+    static let nestedLists = [", which includes ", ", which comprises ", ", which consists of ", ", which is composed of ", ", comprising ",
+                              ", including "]
 
     /// Reads a containment sentence; false when it is not one.
     mutating func readComprises(_ sentence: String, _ context: inout ReadingContext) -> Bool {
@@ -28,7 +29,13 @@ extension BulletinDraft {
             return false
         }
         let object = Self.listObject(rest)
-        if Names.key(object).hasPrefix("organizational units") { return true }
+        let objectKey = Names.key(object)
+        if objectKey.hasPrefix("organizational units") || objectKey.hasPrefix("organizational entities") { return true }
+        if objectKey.isEmpty || objectKey.hasPrefix("following") {
+            // "The Division comprises the following organizational units:" — the items name them.
+            listContainers = containers
+            return true
+        }
         if containers.count == 1 { context.topic = containers[0] }
         var placed: [Int] = []
         for container in containers {
@@ -51,7 +58,31 @@ extension BulletinDraft {
                        ", each headed ", " headed by ", " under the "] {
             if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
         }
-        return String(rest[..<end]).trimming(" .;:")
+        var object = String(rest[..<end]).trimming(" .;:")
+        if let colon = object.firstIndex(of: ":") {
+            // "two units: the A Unit and the B Unit"
+            let after = String(object[object.index(after: colon)...]).trimming(" ")
+            if !after.isEmpty { object = after }
+        }
+        return object
+    }
+
+    /// Places the lettered items of a paragraph in the units that "comprise the following".
+    mutating func placeListedItems(_ paragraph: BulletinParagraph, _ context: ReadingContext) {
+        let containers = listContainers
+        listContainers = []
+        for item in paragraph.items where item.text.count <= 1000 {
+            var itemContext = context
+            itemContext.place = item.place(in: paragraph)
+            let text = BulletinDraft.function(item.text)
+            var end = text.endIndex
+            for marker in [", which is ", ", which are ", ", responsible ", ", headed by ", ": ", " - ", " \u{2013} "] {
+                if let r = text.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
+            }
+            for container in containers {
+                place(list: String(text[..<end]), in: container, Evidence(place: itemContext.place), text, itemContext)
+            }
+        }
     }
 
     /// Places each item of a list in `container`; a ", which includes …" tail goes into the item before it,
@@ -97,9 +128,9 @@ extension BulletinDraft {
         }
         let key = Names.key(name)
         let unit: Int
-        if let existing = units.indices.first(where: { Names.key(units[$0].name) == key && (units[$0].parent == container || (units[$0].parent == nil && $0 != root && !units[$0].isExternal)) }) {
+        if let existing = units.indices.first(where: { units[$0].key == key && (units[$0].parent == container || (units[$0].parent == nil && $0 != root && !units[$0].isExternal)) }) {
             unit = existing
-        } else if let existing = units.indices.first(where: { Names.key(units[$0].name) == key && units[$0].parentEvidence?.inferred == true && !ancestors(of: container).contains($0) }) {
+        } else if let existing = units.indices.first(where: { units[$0].key == key && units[$0].parentEvidence?.inferred == true && !ancestors(of: container).contains($0) }) {
             unit = existing
         } else {
             unit = addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)
@@ -117,7 +148,7 @@ extension BulletinDraft {
         for part in Names.list(inside) {
             let bare = Names.bare(part)
             if part.lowercased().hasPrefix("the "), let kind = Names.kind(of: bare), bare.first?.isUpperLetter == true {
-                let child = units.firstIndex { Names.key($0.name) == Names.key(bare) }
+                let child = units.firstIndex { $0.key == Names.key(bare) }
                     ?? addUnit(bare, kind: kind, parent: nil, evidence: evidence, section: context.section)
                 contain(child, in: unit, evidence.weakened(to: 0.6, "named in brackets after \(units[unit].name)", inferred: true))
             } else {
@@ -130,7 +161,7 @@ extension BulletinDraft {
     /// The collective unit a phrase names ("The regional Divisions"), if there is one.
     private func collective(_ phrase: String, in context: ReadingContext) -> Int? {
         let key = Names.singularKey(phrase)
-        let found = units.indices.filter { Names.singularKey(units[$0].name) == key && units[$0].isCollective }
+        let found = units.indices.filter { units[$0].singularKey == key && units[$0].isCollective }
         return choose(found, in: context)
     }
 
@@ -140,7 +171,7 @@ extension BulletinDraft {
         for item in Names.list(text.trimming(" ,:")) {
             let (name, inside) = Names.splittingParenthesis(Names.bare(item))
             guard let kind = Names.kind(of: name) else { continue }
-            let member = units.firstIndex { Names.key($0.name) == Names.key(name) }
+            let member = units.firstIndex { $0.key == Names.key(name) }
                 ?? addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)
             if let group, let parent = units[group].parent {
                 contain(member, in: parent, evidence)

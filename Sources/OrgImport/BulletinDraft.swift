@@ -20,14 +20,26 @@ struct Evidence: Sendable, Equatable {
 
 /// The head of a unit as read so far.
 struct DraftHead: Sendable {
-    var title: String
+    var title: String { didSet { key = Names.key(title) } }
     var grade: String?
     var evidence: Evidence
+    /// The title as names are compared.
+    private(set) var key: String
+
+    init(title: String, grade: String?, evidence: Evidence) {
+        self.title = title
+        self.grade = grade
+        self.evidence = evidence
+        key = Names.key(title)
+    }
 }
 
 /// A unit as read so far; ids are given at the end.
 struct DraftUnit: Sendable {
-    var name: String
+    var name: String { didSet { key = Names.key(name); singularKey = Names.singularKey(name) } }
+    /// The name as names are compared, and its singular form (kept, since they are compared often).
+    private(set) var key: String
+    private(set) var singularKey: String
     var abbreviation: String?
     var kind: UnitKind
     var parent: Int?
@@ -46,6 +58,17 @@ struct DraftUnit: Sendable {
     var isCollective = false
     /// The named members of a collective unit.
     var members: [Int] = []
+
+    init(name: String, kind: UnitKind, parent: Int?, parentEvidence: Evidence?, evidence: Evidence, section: String) {
+        self.name = name
+        key = Names.key(name)
+        singularKey = Names.singularKey(name)
+        self.kind = kind
+        self.parent = parent
+        self.parentEvidence = parentEvidence
+        self.evidence = evidence
+        self.section = section
+    }
 }
 
 /// An official who heads no unit read from the text ("the Deputy Police Adviser").
@@ -95,10 +118,12 @@ struct BulletinDraft: Sendable {
     var aliases: [String: DraftEnd] = [:]
     /// The unit the bulletin organizes.
     var root: Int?
-    /// The whole text, searched for names of outside departments.
-    let text: String
+    /// Units whose parts the lettered items of the current paragraph list ("comprises the following:").
+    var listContainers: [Int] = []
+    /// The departments and offices the text names, searched for outside departments.
+    let mentions: DepartmentMentions
 
-    init(text: String) { self.text = text }
+    init(text: String) { mentions = DepartmentMentions(text) }
 
     /// Adds a unit and returns its index.
     mutating func addUnit(_ name: String, kind: UnitKind, parent: Int?, evidence: Evidence, section: String) -> Int {
@@ -188,6 +213,17 @@ enum Grades {
         if lower.hasPrefix("under-secretary-general") || lower.hasPrefix("the under-secretary-general") { return "USG" }
         if lower.hasPrefix("assistant secretary-general") || lower.hasPrefix("the assistant secretary-general") { return "ASG" }
         if lower.hasPrefix("deputy secretary-general") { return "DSG" }
+        return nil
+    }
+
+    /// A grade stated in a phrase: "at the D-2 level", "(P-5)", "at the level of Assistant Secretary-General".
+    static func grade(in phrase: String) -> String? {
+        if let r = phrase.firstRange(of: "level of ") { return grade(of: String(phrase[r.upperBound...])) }
+        for token in phrase.split(whereSeparator: { " (),;".contains($0) }) {
+            let t = String(token)
+            if ["USG", "ASG", "DSG"].contains(t) { return t }
+            if t.count == 3, let f = t.first, "DPG".contains(f), t.dropFirst().first == "-", t.last?.isASCIIDigit == true { return t }
+        }
         return nil
     }
 }

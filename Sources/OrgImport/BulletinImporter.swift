@@ -33,6 +33,7 @@ public struct BulletinImportError: Error, Sendable, CustomStringConvertible {
     /// How to fix it.
     public var hint: String
 
+    /// `FILE: error: message` and an indented hint line.
     public var description: String { "\(place): error: \(message)\n    hint: \(hint)" }
 }
 
@@ -43,7 +44,7 @@ public struct BulletinImportError: Error, Sendable, CustomStringConvertible {
 /// force and what it abolishes.
 public enum BulletinImporter {
     /// The largest text accepted (bulletins are far smaller).
-    public static let maximumLength = 4_000_000
+    public static let maximumLength = 2_000_000
 
     /// Imports `text`. `file` names the input in errors; `symbol` gives the document symbol when the
     /// text does not carry it (e.g. `ST/SGB/2010/1`).

@@ -1,8 +1,8 @@
 /// The layout of a bulletin once its page furniture is gone: numbered sections with their headings,
 /// numbered paragraphs, the lettered items of each paragraph, and the subheadings between them.
-public struct BulletinLayout: Sendable, Equatable {
+struct BulletinLayout: Sendable, Equatable {
     /// One block of the text, in reading order.
-    public enum Block: Sendable, Equatable {
+    enum Block: Sendable, Equatable {
         /// `Section 4` and its heading, e.g. "Office of the Under-Secretary-General".
         case section(number: String, heading: String)
         /// A short line standing alone before a paragraph, e.g. "Front office".
@@ -12,32 +12,32 @@ public struct BulletinLayout: Sendable, Equatable {
     }
 
     /// The title, e.g. "Organization of the Department of Peacekeeping Operations", when found.
-    public var title: String?
+    var title: String?
     /// The text between the title and the first section or paragraph (the preamble).
-    public var preamble: String
+    var preamble: String
     /// The blocks after the title.
-    public var blocks: [Block]
+    var blocks: [Block]
     /// Lines that look like page headers or footers and were dropped.
-    public var droppedLines: Int
+    var droppedLines: Int
 
     /// The paragraphs, in order.
-    public var paragraphs: [BulletinParagraph] {
+    var paragraphs: [BulletinParagraph] {
         blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
     }
 }
 
 /// A paragraph of a bulletin: its number (`4.3`), its text with line breaks joined, and its
 /// lettered items `(a)`, `(b)` ….
-public struct BulletinParagraph: Sendable, Equatable {
+struct BulletinParagraph: Sendable, Equatable {
     /// The paragraph number, e.g. `4.3`, or the section number for unnumbered text.
-    public var number: String
+    var number: String
     /// The text before the first item, line breaks joined.
-    public var text: String
+    var text: String
     /// The lettered items, in order.
-    public var items: [BulletinItem]
+    var items: [BulletinItem]
 
     /// Creates a paragraph.
-    public init(number: String, text: String, items: [BulletinItem] = []) {
+    init(number: String, text: String, items: [BulletinItem] = []) {
         self.number = number
         self.text = text
         self.items = items
@@ -45,18 +45,18 @@ public struct BulletinParagraph: Sendable, Equatable {
 }
 
 /// A lettered item of a paragraph: `(b) Formulates policies …`.
-public struct BulletinItem: Sendable, Equatable {
+struct BulletinItem: Sendable, Equatable {
     /// The letter or numeral without brackets, e.g. `b`.
-    public var label: String
+    var label: String
     /// The item's text, line breaks joined.
-    public var text: String
+    var text: String
 
     /// Creates an item.
-    public init(label: String, text: String) {
+    init(label: String, text: String) {
         self.label = label
         self.text = text
     }
 
     /// The place of the item for citations, e.g. `2.4(b)`.
-    public func place(in paragraph: BulletinParagraph) -> String { "\(paragraph.number)(\(label))" }
+    func place(in paragraph: BulletinParagraph) -> String { "\(paragraph.number)(\(label))" }
 }

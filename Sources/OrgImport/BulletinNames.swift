@@ -224,6 +224,8 @@ enum Names {
             if (c.isLetter || c.isASCIIDigit) && c.isASCII { out.append(c) } else if !out.isEmpty, out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
-        return String(out.prefix(60)).trimming("-")
+        guard out.count > 60 else { return out.trimming("-") }
+        let cut = out.prefix(61)
+        return String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut.prefix(60)).trimming("-")
     }
 }

@@ -9,7 +9,7 @@ extension BulletinDraft {
         let key = Names.key(phrase)
         guard !key.isEmpty, key.count <= 200 else { return nil }
         let exact = units.indices.filter { i in
-            Names.key(units[i].name) == key || units[i].aliases.contains(key) || units[i].abbreviation?.lowercased() == key
+            units[i].key == key || units[i].aliases.contains(key) || units[i].abbreviation?.lowercased() == key
         }
         if let best = choose(exact, in: context) { return (best, 1) }
         if !key.contains(" "), Names.kindNouns[key] != nil {
@@ -18,7 +18,7 @@ extension BulletinDraft {
         }
         guard key.split(separator: " ").count >= 2 else { return nil }
         let partial = units.indices.filter { i in
-            let name = Names.key(units[i].name)
+            let name = units[i].key
             return name.hasSuffix(" " + key) || name.hasPrefix(key + " ")
         }
         return choose(partial, in: context).map { ($0, 0.8) }
@@ -30,7 +30,7 @@ extension BulletinDraft {
         let key = Names.singularKey(phrase)
         guard !key.isEmpty else { return [] }
         var found: [Int] = []
-        for i in units.indices where Names.singularKey(units[i].name) == key || units[i].aliases.contains(key) {
+        for i in units.indices where units[i].singularKey == key || units[i].aliases.contains(key) {
             if units[i].members.isEmpty { found.append(i) } else { found += units[i].members }
         }
         return found
@@ -39,6 +39,13 @@ extension BulletinDraft {
     /// The units a phrase is about, for the subject of a sentence: one unit, or the members of a collective.
     func subjects(_ phrase: String, in context: ReadingContext) -> [Int] {
         let lower = phrase.lowercased()
+        if lower.hasPrefix("each "), let noun = Names.headNoun(phrase), Names.key(phrase) == noun, Names.kindNouns[noun] != nil {
+            // "Each Branch is headed by …": every such unit in the unit the text is about.
+            for anchor in [context.topic, context.sectionUnit, root].compactMap({ $0 }) {
+                let inside = units.indices.filter { Names.headNoun(units[$0].name) == noun && ancestors(of: $0).contains(anchor) }
+                if !inside.isEmpty { return inside }
+            }
+        }
         let plural = lower.hasPrefix("each ") || lower.hasPrefix("all ") || Names.isPlural(phrase)
         if let (one, _) = unit(named: phrase, in: context), !plural || units[one].members.isEmpty { return [one] }
         let many = units(collectively: phrase)
@@ -84,7 +91,7 @@ extension BulletinDraft {
         if key == "secretary-general" {
             return (.post(post(titled: "Secretary-General", evidence: Evidence(place: context.place))), 1)
         }
-        let heads = units.indices.filter { units[$0].head.map { Names.key($0.title) == key } ?? false }
+        let heads = units.indices.filter { units[$0].head.map { $0.key == key } ?? false }
         if !heads.isEmpty {
             guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
             return (.unit(best), 1)
@@ -92,7 +99,7 @@ extension BulletinDraft {
         if let p = posts.firstIndex(where: { Names.key($0.title) == key && $0.absorbedBy == nil }) { return (.post(p), 1) }
         if let match = headByUnitName(title, in: context) { return match }
         if let match = headOfGeneric(title, in: context) { return match }
-        let prefixed = units.indices.filter { units[$0].head.map { Names.key($0.title).hasPrefix(key + " ") } ?? false }
+        let prefixed = units.indices.filter { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }
         if let best = choose(prefixed, in: context), prefixed.count == 1 || contextChain(context).contains(best) { return (.unit(best), 0.85) }
         guard Self.looksLikeTitle(title) else { return nil }
         return (.post(post(titled: title, evidence: Evidence(place: context.place, confidence: 0.7, inferred: true,
@@ -125,15 +132,29 @@ extension BulletinDraft {
         guard let r = title.firstRange(of: " for "), Self.looksLikeTitle(String(title[..<r.lowerBound])) else { return nil }
         let domain = Names.key(String(title[r.upperBound...]))
         guard domain.count >= 4 else { return nil }
+        let rank = Names.key(String(title[..<r.lowerBound]))
         let matches = units.indices.filter { i in
-            let name = Names.key(units[i].name)
-            return name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain
+            let name = units[i].key
+            return (name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain) && headRank(of: i, is: rank)
         }
         if let best = choose(matches, in: context) {
+            if units[best].head == nil {
+                let evidence = Evidence(place: context.place, confidence: 0.8, inferred: true, reason: "the title names the unit")
+                setHead(DraftHead(title: Names.bare(title), grade: Grades.grade(of: title), evidence: evidence), of: best)
+            }
             adoptFullTitle(title, for: best, at: context.place)
             return (.unit(best), 0.85)
         }
-        return outsideDepartment(domain: String(title[r.upperBound...]), head: title, in: context)
+        guard let outside = outsideDepartment(domain: String(title[r.upperBound...]), head: title, in: context),
+              case .unit(let u) = outside.0, headRank(of: u, is: rank) else { return nil }
+        return outside
+    }
+
+    /// True when the unit has no head yet, or a head of this rank: "Assistant Secretary-General for Political
+    /// Affairs" is not the head of a Department headed by an Under-Secretary-General.
+    private func headRank(of unit: Int, is rank: String) -> Bool {
+        guard let head = units[unit].head else { return true }
+        return head.key.components(before: " for ") == rank
     }
 
     /// "the respective regional Director": the nearest ancestor of the topic headed by a Director.
@@ -150,7 +171,9 @@ extension BulletinDraft {
     /// Support") and its head is an end of a line ("the Under-Secretary-General for Field Support").
     private mutating func outsideDepartment(domain: String, head: String, in context: ReadingContext) -> (DraftEnd, Double)? {
         let domainName = Names.bare(domain)
-        for form in ["Department of ", "Office of ", "Office for "] where text.contains(form + domainName) {
+        for form in DepartmentMentions.forms where mentions.mentions(form, domainName) {
+            let key = Names.key(form + domainName)
+            if let existing = units.firstIndex(where: { $0.key == key }) { return (.unit(existing), 0.8) }
             return outsideUnit(named: form + domainName, head: head, context).map { (.unit($0), 0.8) }
         }
         return nil
@@ -158,7 +181,7 @@ extension BulletinDraft {
 
     /// The unit of this name, added as an outside unit (no parent) when it is new.
     mutating func outsideUnit(named name: String, head: String?, _ context: ReadingContext) -> Int? {
-        if let existing = units.firstIndex(where: { Names.key($0.name) == Names.key(name) }) {
+        if let existing = units.firstIndex(where: { $0.key == Names.key(name) }) {
             if units[existing].head == nil, let head { units[existing].head = DraftHead(title: Names.bare(head), grade: Grades.grade(of: head), evidence: units[existing].evidence) }
             return existing
         }
@@ -184,8 +207,12 @@ extension BulletinDraft {
     /// A title is a short phrase in capitals: "Deputy Police Adviser", "Special Assistant to the …".
     static func looksLikeTitle(_ title: String) -> Bool {
         let words = title.split(separator: " ")
-        guard let first = words.first?.first, first.isUpperLetter, words.count <= 12, !title.contains(","),
-              Names.kind(of: title) == nil else { return false }
+        guard let first = words.first?.first, first.isUpperLetter, words.count <= 16, Names.kind(of: title) == nil else { return false }
+        if title.contains(",") {
+            // "Assistant Secretary-General for the Americas, Asia and the Pacific": capitals after every comma.
+            let afterCommas = title.split(separator: ",").dropFirst()
+            guard afterCommas.allSatisfy({ $0.trimmingSpaces.first?.isUpperLetter == true }) else { return false }
+        }
         let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in"].contains($0) }
         return lowerWords.isEmpty
     }

@@ -32,9 +32,15 @@ extension BulletinDraft {
     /// Reads a paragraph: its sentences, then its items, unless they list functions.
     mutating func read(paragraph: BulletinParagraph, _ context: inout ReadingContext) {
         context.place = paragraph.number
+        listContainers = []
         for sentence in Sentences.split(paragraph.text) {
             read(sentence: sentence, &context)
         }
+        if !listContainers.isEmpty, !paragraph.items.isEmpty {
+            placeListedItems(paragraph, context)
+            return
+        }
+        listContainers = []
         guard !paragraph.items.isEmpty, !readFunctions(paragraph, &context) else { return }
         for item in paragraph.items {
             context.place = item.place(in: paragraph)

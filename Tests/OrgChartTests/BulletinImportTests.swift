@@ -164,6 +164,72 @@ Final provisions
 5.1The present bulletin shall enter into force on 15 May 2033.
 """
 
+/// A made-up bulletin with other wordings: parts listed as lettered items after "comprises the following
+/// organizational units:", a nested "including", grades ("at the D-2 level", "(D-2)", "at the level of
+/// Under-Secretary-General"), "is composed of two branches: …", "Each Branch is headed by …", "reports to",
+/// no symbol, and a sentence in words the importer does not know ("falls under the authority of").
+let listedUnitsBulletin = """
+Secretary-General's bulletin
+Organization of the Office for Sample Affairs
+
+The Secretary-General, for the purpose of establishing the organizational structure of the Office for Sample Affairs, promulgates the following:
+
+Section 1
+General provision
+1.1 The present bulletin shall apply in conjunction with Secretary-General's bulletin ST/SGB/2015/3.
+
+Section 2
+Organization
+2.1 The Office for Sample Affairs is headed by the High Representative for Sample Affairs at the level of Under-Secretary-General, who is accountable to the Secretary-General.
+2.2 The Office comprises the following organizational units:
+(a) The Office of the High Representative, including the Executive Office;
+(b) The Sample Policy Division;
+(c) The Regional Affairs Division.
+
+Section 3
+Sample Policy Division
+3.1 The Division is headed by a Director at the D-2 level, who reports to the High Representative.
+3.2 The Division is composed of two branches: the Weapons Sample Branch and the Conventional Sample Branch.
+3.3 Each Branch is headed by a Chief, who is accountable to the Director.
+
+Section 4
+Regional Affairs Division
+4.1 The Regional Affairs Division is headed by a Director (D-2), who is accountable to the High Representative.
+4.2 The Division falls under the authority of the Deputy to the High Representative for administrative matters.
+
+Section 5
+Final provisions
+5.1 The present bulletin shall enter into force on 3 February 2034.
+"""
+
+/// Top-level structure given only by section headings, and Assistant Secretaries-General who head no
+/// unit, one of them with commas in the title: none of them may be taken for the Department's head.
+let headingsOnlyBulletin = """
+Secretary-General's bulletin
+
+Organization of the Department of Example Affairs
+
+Section 3
+Under-Secretary-General for Example Affairs
+
+3.1 The Under-Secretary-General for Example Affairs is accountable to the Secretary-General.
+
+Section 4
+Office of the Under-Secretary-General
+
+4.1 The Office of the Under-Secretary-General is headed by a Chief of Staff, who is accountable to the Under-Secretary-General.
+
+Section 5
+Americas Division
+
+5.1 The Americas Division is headed by a Director, who is accountable to the Assistant Secretary-General for the Americas, Asia and the Pacific, Europe and West Asia.
+
+Section 6
+Africa Division
+
+6.1 The Africa Division is headed by a Director, who is accountable to the Assistant Secretary-General for Example Affairs.
+"""
+
 final class BulletinImportTests: XCTestCase {
     /// The plain text of ST/SGB/2010/1, read from the shared seeds (not part of the repository).
     func dpkoBulletin() throws -> String {
@@ -339,6 +405,49 @@ final class BulletinImportTests: XCTestCase {
         XCTAssertEqual(Set(model.units.map(\.id)).count, model.units.count)
     }
 
+    func testBulletinListingItsUnitsAsItems() throws {
+        let imported = try BulletinImporter.importBulletin(listedUnitsBulletin)
+        let model = try load(imported.yaml).valid()
+        func parent(_ name: String) -> String? {
+            model.units.first { $0.name == name }?.parent.flatMap { model.unit($0)?.name }
+        }
+        XCTAssertEqual(parent("Office of the High Representative"), "Office for Sample Affairs")
+        XCTAssertEqual(parent("Executive Office"), "Office of the High Representative")
+        XCTAssertEqual(parent("Sample Policy Division"), "Office for Sample Affairs")
+        XCTAssertEqual(parent("Weapons Sample Branch"), "Sample Policy Division")
+        XCTAssertEqual(parent("Conventional Sample Branch"), "Sample Policy Division")
+        XCTAssertEqual(model.units.count, 7)
+        let root = try XCTUnwrap(model.unit(model.root ?? ""))
+        XCTAssertEqual(root.head?.title, "High Representative for Sample Affairs")
+        XCTAssertEqual(root.head?.grade, "USG")
+        XCTAssertEqual(model.units.first { $0.name == "Sample Policy Division" }?.head?.grade, "D-2")
+        XCTAssertEqual(model.units.first { $0.name == "Regional Affairs Division" }?.head?.grade, "D-2")
+        let branches = model.units.filter { $0.kind == .branch }
+        XCTAssertEqual(branches.map { $0.head?.title }, ["Chief", "Chief"])
+        let division = try XCTUnwrap(model.units.first { $0.name == "Sample Policy Division" })
+        for branch in branches {
+            XCTAssertTrue(model.relationships.contains { $0.kind == .accountableTo && $0.from == branch.id && $0.to == division.id })
+        }
+        XCTAssertTrue(imported.report.items.contains { $0.place == "4.2" })
+        XCTAssertTrue(imported.report.items.contains { $0.message.contains("--symbol") })
+    }
+
+    func testTopLevelUnitsFromHeadingsAndOfficialsWhoHeadNoUnit() throws {
+        let model = try load(BulletinImporter.importBulletin(headingsOnlyBulletin).yaml).valid()
+        let root = try XCTUnwrap(model.unit(model.root ?? ""))
+        XCTAssertEqual(root.head?.title, "Under-Secretary-General for Example Affairs")
+        XCTAssertEqual(model.children(of: root.id).map(\.name), ["Office of the Under-Secretary-General", "Americas Division", "Africa Division"])
+        func superior(_ name: String) -> String? {
+            let id = model.units.first { $0.name == name }?.id
+            let to = model.relationships.first { $0.from == id && $0.kind == .accountableTo }?.to
+            return to.flatMap { id in model.unit(id)?.name ?? model.posts.first { $0.id == id }?.title }
+        }
+        XCTAssertEqual(superior("Americas Division"), "Assistant Secretary-General for the Americas, Asia and the Pacific, Europe and West Asia")
+        XCTAssertEqual(superior("Africa Division"), "Assistant Secretary-General for Example Affairs")
+        XCTAssertEqual(superior("Office of the Under-Secretary-General"), "Department of Example Affairs")
+        XCTAssertEqual(model.posts.first { $0.title.hasPrefix("Assistant Secretary-General for Example") }?.grade, "ASG")
+    }
+
     func testTextThatIsNotABulletinIsRefused() {
         let texts = ["", "Hello, world.", String(repeating: "lorem ipsum dolor ", count: 500),
                      "1.1 The cat is on the mat.\n1.2 The dog comprises a tail and four legs.",
@@ -403,6 +512,10 @@ final class BulletinImportTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(load(try String(contentsOfFile: output, encoding: .utf8)).isValid)
         XCTAssertTrue(try String(contentsOfFile: report, encoding: .utf8).contains("# Import report: ST/SGB/2031/4"))
+        let chart = directory.appendingPathComponent("chart.svg").path
+        let rendered = try orgchart(["render", output, "-o", chart])
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        XCTAssertTrue(try String(contentsOfFile: chart, encoding: .utf8).contains("Mobile Response Team"))
 
         let notBulletin = try write("Minutes of the meeting.\nNothing was decided.", to: "minutes.txt", in: directory)
         let refused = try orgchart(["import", "bulletin", notBulletin, "-o", directory.appendingPathComponent("no.yaml").path])

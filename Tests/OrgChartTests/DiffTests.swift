@@ -212,7 +212,9 @@ final class DiffTests: XCTestCase {
         let new = diffBase.replacingOccurrences(of: "{id: sec-a1, name: Planning Section, kind: section, parent: div-a,",
                                                 with: "{id: sec-a1, name: Strategic Planning Section, kind: section, parent: div-b,")
         let result = try review(diffBase, new)
-        XCTAssertEqual(result.actualChanges.map(\.kinds), [[.renamed, .moved]])
+        XCTAssertEqual(result.actualChanges.map(\.kinds), [[.renamed, .moved, .accountabilityChanged]],
+                       "still accountable to its former division, which is now a line across the tree")
+        XCTAssertEqual(result.lineChanges.map(\.summary), ["Strategic Planning Section accountable to Division of Policy"])
         XCTAssertEqual(result.actualChanges[0].primary, .renamed)
     }
 
@@ -289,7 +291,7 @@ final class DiffTests: XCTestCase {
 
     func testTheReviewPageIsSelfContained() throws {
         let directory = try temporaryDirectory(self)
-        let old = try write(diffBase.replacingOccurrences(of: "source: doc §3.1}", with: "source: doc §3.1, url: 'https://example.org/planning'}"), to: "old.yaml", in: directory)
+        let old = try write(diffBase.replacingOccurrences(of: "parent: div-a, source: doc §3.1}", with: "parent: div-a, source: doc §3.1, url: 'https://example.org/planning'}"), to: "old.yaml", in: directory)
         let new = try write(diffBase.replacingOccurrences(of: "parent: div-a, source: doc §3.2", with: "parent: div-b, source: doc §3.2"), to: "new.yaml", in: directory)
         let html = String(decoding: try DiffSpec(old: old, new: new).prepare().html(), as: UTF8.self)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
@@ -381,6 +383,10 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(result.changes.first { $0.new == ["dpo-opsp"] }?.kinds, [.added])
         XCTAssertTrue(result.lineChanges.contains { $0.change == .removed && $0.relation == "also-accountable-to" && $0.from == "dpo-dpet" },
                       "DPET's dual accountability to DFS ended")
+        let dpet = try XCTUnwrap(result.changes.first { $0.new == ["dpo-dpet"] })
+        XCTAssertEqual(dpet.kinds, [.accountabilityChanged, .servicesChanged], "no longer accountable to, nor serving, the USG for Field Support")
+        XCTAssertEqual(result.changes.first { $0.new == ["dpo-pd"] }?.kinds.first, .headChanged, "Police Adviser → UN Police Adviser")
+        XCTAssertGreaterThan(result.counts[.unchanged] ?? 0, 5)
         XCTAssertTrue(result.notes.isEmpty, "\(result.notes)")
     }
 
@@ -391,6 +397,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(oma.kinds.first, .renamed, "the Military Division became the Office of Military Affairs (§22)")
         XCTAssertEqual(oma.matches.first?.source, "A/62/659 §22")
         XCTAssertEqual(result.changes.first { $0.new == ["dpko-pd"] }?.kinds.contains(.moved), true, "the Police Division moved into OROLSI")
+        XCTAssertEqual(result.changes.first { $0.new == ["dpko-sitcen"] }?.kinds, [.moved], "the Situation Centre moved from the Office of Operations to the Office of the USG (§16)")
         let dfs = try XCTUnwrap(result.changes.first { $0.new.contains("dfs") })
         XCTAssertEqual(dfs.kinds.first, .split, "DFS was created beside DPKO")
         XCTAssertEqual(dfs.matches.first { $0.new == "dfs" }?.stated, false)
@@ -424,10 +431,11 @@ final class DiffTestsInChromium: XCTestCase {
 
     /// Runs Chromium headless with `arguments`, ending it after two minutes at most.
     func run(_ binary: String, _ arguments: [String]) throws -> CommandResult {
+        let profile = try temporaryDirectory(self)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,900",
-                             "--enable-logging=stderr", "--v=0"] + arguments
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                             "--window-size=1400,900", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"] + arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -454,7 +462,7 @@ final class DiffTestsInChromium: XCTestCase {
         let dom = try run(binary, ["--dump-dom", "\(url)#change-dpo-oma-fgs-pcrs"])
         XCTAssertEqual(dom.status, 0, dom.stderr)
         XCTAssertTrue(dom.stdout.contains(#"<body data-ready="yes">"#), "the script ran to its end without an error: \(dom.stdout.prefix(300))")
-        XCTAssertFalse(dom.stdout.contains("data-errors"), "no script error")
+        XCTAssertFalse(dom.stdout.contains(#"data-errors=""#), "no script error")
         for line in dom.stderr.split(separator: "\n") where line.contains("CONSOLE") || line.contains("Uncaught") {
             XCTFail("console message: \(line)")
         }

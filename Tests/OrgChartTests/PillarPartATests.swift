@@ -42,10 +42,11 @@ final class PillarPartATests: XCTestCase {
         let model = try dpo2019()
         XCTAssertEqual(model.root, "dpo")
         XCTAssertEqual(Set(model.documents.map(\.id)), ["eguide", "dpo-lesson"])
-        XCTAssertTrue(model.units.allSatisfy { $0.id == "dpo" || $0.id.hasPrefix("dpo-") }, "dpo-2019 holds DPO's units only")
-        XCTAssertEqual(model.units.count, 47)
-        // Every unit lies under the Department: one tree.
-        XCTAssertEqual(model.subtree(of: "dpo").count, model.units.count)
+        XCTAssertTrue(model.units.allSatisfy { $0.id == "pillar" || $0.id == "dpo" || $0.id.hasPrefix("dpo-") }, "dpo-2019 holds DPO's units only")
+        XCTAssertEqual(model.units.count, 48)
+        // Every unit lies under the Department, which sits in the pillar: one tree.
+        XCTAssertEqual(model.subtree(of: "dpo").count, 47)
+        XCTAssertEqual(model.unit("dpo")?.parent, "pillar")
     }
 
     func testPillarModelIncludesEveryPartAFile() throws {
@@ -56,9 +57,8 @@ final class PillarPartATests: XCTestCase {
         }
         let model = try pillar()
         for id in ["dpo", "dppa", "reg", "odcss"] { XCTAssertNotNil(model.unit(id), id) }
-        // The departments have no parent, so that dpo-2019 validates on its own.
-        XCTAssertNil(model.unit("dpo")?.parent)
-        XCTAssertNil(model.unit("dppa")?.parent)
+        // The departments and the shared structures sit in the pillar (§1.1).
+        for id in ["dpo", "dppa", "reg", "odcss"] { XCTAssertEqual(model.unit(id)?.parent, "pillar", id) }
     }
 
     func testEveryUnitAndRelationshipHasASource() throws {
@@ -279,10 +279,15 @@ final class PillarPartATests: XCTestCase {
         // e-Guide 1.4: the regional structure serves both Departments, through "the appropriate USG"
         XCTAssertEqual(has(model, .dualReporting, "reg", "dpo")?.source?.section, "1.4")
         XCTAssertEqual(has(model, .dualReporting, "reg", "dppa")?.source?.section, "1.4")
-        // e-Guide 1.2.1: the USG-DPO oversees the ASGs of the regional structure on peacekeeping
+        // e-Guide 1.2.1: the USG-DPO oversees the ASGs of the regional structure on peacekeeping;
+        // e-Guide 1.4: each ASG reports through "the appropriate USG", of DPO or of DPPA
         for asg in ["reg-asg-mea", "reg-asg-africa", "reg-asg-eca"] {
             XCTAssertEqual(has(model, .oversees, "dpo", asg)?.source?.section, "1.2.1", asg)
+            XCTAssertNotNil(has(model, .dualReporting, asg, "dpo"), asg)
+            XCTAssertNotNil(has(model, .dualReporting, asg, "dppa"), asg)
         }
+        // e-Guide 1.5.1: ODCSS serves the executive direction of both Departments (a reporting line inferred)
+        XCTAssertEqual(has(model, .dualReporting, "odcss", "dppa")?.source?.inferred, true)
         // e-Guide 1.4.2: the ASG for Africa's office exists ("embedded in the office of the ASG for Africa")
         XCTAssertEqual(model.unit("reg-asg-africa")?.head?.title, "Assistant Secretary-General for Africa")
         XCTAssertEqual(model.unit("reg-aupt")?.parent, "reg-asg-africa")
@@ -325,7 +330,7 @@ final class PillarPartATests: XCTestCase {
     func testDPOOrganigrammeHasOneBoxPerUnitAndTheDepartmentOnTop() throws {
         let model = try dpo2019()
         let chart = try Views.chart(.organigramme, of: model)
-        XCTAssertEqual(chart.boxes.count, model.units.count)
+        XCTAssertEqual(chart.boxes.count, model.units.count - 1, "every unit but the pillar")
         XCTAssertEqual(chart.boxes.first?.id, "dpo")
         XCTAssertEqual(chart.boxes.first?.heading, "Department of Peace Operations (DPO)")
         XCTAssertTrue(chart.boxes.contains { $0.heading == "Office of Military Affairs (OMA)" && $0.details == ["Military Advisor (ASG)"] })

@@ -50,9 +50,9 @@ final class PillarPartBTests: XCTestCase {
         XCTAssertEqual(model.document("eguide")?.title, "e-Guide for staff supporting the UN Peace and Security Pillar")
         XCTAssertEqual(model.document("dpo-lesson")?.title, "Training lesson 1.3: Department of Peace Operations (DPO)")
         XCTAssertEqual(model.post("sg")?.grade, "SG")
-        // Departments have no parent and are accountable to the Secretary-General.
+        // Departments sit in the pillar and are accountable to the Secretary-General.
         for department in ["dpo", "dppa", "dos"] {
-            XCTAssertNil(model.unit(department)?.parent, department)
+            XCTAssertEqual(model.unit(department)?.parent, "pillar", department)
             XCTAssertNotNil(line(model, .accountableTo, department, "sg"), department)
         }
         // eguide §2.2.3: the SG delegates the strategic management of all peacekeeping operations to the USG-DPO.
