@@ -12,7 +12,7 @@ struct Overview {
     /// Kinds of top units an overview shows (missions and bodies are left to other views).
     static let topKinds: Set<UnitKind> = [.organization, .pillar, .department, .office, .serviceCentre]
     /// Kinds of subunits an overview shows under a top unit.
-    static let subKinds: Set<UnitKind> = [.office, .division, .service, .serviceCentre, .capacity, .branch]
+    static let subKinds: Set<UnitKind> = [.department, .office, .division, .service, .serviceCentre, .capacity, .branch]
 
     func chart() throws -> Chart {
         let graph = AccountabilityGraph(model: model)
@@ -22,6 +22,13 @@ struct Overview {
             tops = try model.roots(for: options)
         } else {
             tops = model.children(of: nil).filter { Self.topKinds.contains($0.kind) }
+        }
+        // A pillar or organization with no head of its own is a frame around its parts, not a box.
+        tops = tops.flatMap { top -> [Unit] in
+            guard top.head == nil, top.kind == .pillar || top.kind == .organization else { return [top] }
+            let parts = model.children(of: top.id).filter { Self.topKinds.contains($0.kind) }
+            guard !parts.isEmpty else { return [top] }
+            return parts
         }
         guard !tops.isEmpty else { throw ViewError("model '\(model.id)' has no departments or offices to show", hint: "give --root UNIT") }
         var boxes: [Box] = []
@@ -64,7 +71,7 @@ struct Overview {
                           legend: Legend.entries(boxes: boxes, lines: lines))
         chart.page = PageSize.a4.landscape
         chart.splitsAcrossPages = false
-        chart.arrangement = .layered
+        chart.arrangement = .tree
         return chart
     }
 }
