@@ -71,7 +71,7 @@ public enum BulletinImporter {
         if metadata.dateInForce == nil {
             report.items.append(ImportReport.Item(place: "final provisions", message: "no date of entry into force found"))
         }
-        return BulletinImport(model: model, yaml: BulletinYAML.text(model, source: file), report: report,
+        return BulletinImport(model: model, yaml: ModelWriter.yaml(model, comment: "Imported from \(String((model.documents.first?.symbol ?? file).filter { $0 != "\n" && $0 != "\r" }.prefix(200))) by `orgchart import bulletin`; check the import report before use."), report: report,
                               inferences: BulletinInferences.list(model))
     }
 
