@@ -114,8 +114,8 @@ public struct DOTWriter: Sendable {
         return "\(Escape.quoted(start ?? tail)) -> \(Escape.quoted(head)) [\(attributes)]"
     }
 
-    /// The DOT attributes of a line: its look from the theme, id, class and tooltip.
-    func attributes(of line: Line) -> String {
+    /// The DOT attributes of a line: its look from the theme, id, class and (unless `tooltip` is false) tooltip.
+    func attributes(of line: Line, tooltip: Bool = true) -> String {
         let style = theme.line(line.style)
         var attributes = ["id=\(Escape.quoted("\(line.style):\(line.from)->\(line.to)"))", "class=\(Escape.quoted(line.style))"]
         if let color = style.color { attributes.append("color=\(Escape.quoted(color))") }
@@ -127,7 +127,7 @@ public struct DOTWriter: Sendable {
         }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
-        attributes.append("tooltip=\(Escape.tooltip(line.tooltip ?? line.style))")
+        if tooltip { attributes.append("tooltip=\(Escape.tooltip(line.tooltip ?? line.style))") }
         return attributes.joined(separator: ", ")
     }
 

@@ -22,7 +22,7 @@ public struct ChartSpec: Sendable, Equatable {
     /// The paper the chart is scaled to fit; nil for the view's default.
     public var page: PageSize?
     /// Who places the boxes: Graphviz's dot, orgchart's tidy tree (drawn with `nop2`), or auto.
-    public var layout: ChartLayout = .dot
+    public var layout: ChartLayout = .auto
 
     /// Creates a spec.
     public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {

@@ -80,7 +80,7 @@ public struct Manifest: Sendable {
                              options: ViewOptions(root: f.string("root"), depth: depth),
                              template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
         var paged = spec
-        paged.layout = choice("layout", ChartLayout.dot)
+        paged.layout = choice("layout", ChartLayout.auto)
         if let text = f.string("page") {
             paged.page = PageSize(parsing: text)
             if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }

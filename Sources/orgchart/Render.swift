@@ -34,8 +34,8 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
     var engine: String = LayoutEngine.dot.rawValue
 
-    @Option(help: "Who places the boxes: dot, tidy (orgchart's linear-time tree, drawn with nop2) or auto (tidy above \(ChartLayout.autoThreshold) boxes).")
-    var layout: String = ChartLayout.dot.rawValue
+    @Option(help: "Who places the boxes: dot, tidy (orgchart's linear-time tree, drawn with nop2) or auto (tidy for tree charts, dot for the others).")
+    var layout: String = ChartLayout.auto.rawValue
 
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
     var page: String?

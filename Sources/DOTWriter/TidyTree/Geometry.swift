@@ -26,10 +26,13 @@ public struct BoxFrame: Sendable, Equatable {
         self.height = height
     }
 
-    /// Left, right, top and bottom edges.
+    /// The left edge.
     public var minX: Double { center.x - width / 2 }
+    /// The right edge.
     public var maxX: Double { center.x + width / 2 }
+    /// The top edge.
     public var minY: Double { center.y - height / 2 }
+    /// The bottom edge.
     public var maxY: Double { center.y + height / 2 }
 
     /// True when the two frames share more than an edge.

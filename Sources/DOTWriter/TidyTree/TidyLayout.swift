@@ -24,15 +24,11 @@ public struct TidyLayout: Sendable {
         let spacing = Spacing(theme: theme)
         var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top)
         placer.place()
-        frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: sizes[$0].width, height: sizes[$0].height) }
-        connectors = []
-        width = 0
-        height = top
-        for frame in frames {
-            width = max(width, frame.maxX + spacing.horizontal)
-            height = max(height, frame.maxY + spacing.horizontal)
-        }
+        let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: sizes[$0].width, height: sizes[$0].height) }
+        self.frames = frames
         connectors = placer.connectors(frames: frames)
+        width = (frames.map(\.maxX).max() ?? 0) + spacing.horizontal
+        height = max(top, (frames.map(\.maxY).max() ?? 0) + spacing.horizontal)
     }
 }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark: orgchart end to end against Graphviz's own `dot` on the DOT orgchart emits.
+#
+#   bash bench/run.sh                  # synthetic trees of 1,000, 5,000 and 20,000 boxes and the MOD organogram
+#   BENCH_SIZES="1000" BENCH_TIMEOUT=30 bash bench/run.sh
+#
+# For each chart it prints wall-clock time and peak memory (resident set, from /usr/bin/time) of
+#   - `orgchart render MODEL -o x.svg`               (layout by dot, in-process through libgvc)
+#   - `orgchart render MODEL --layout tidy -o x.svg` (orgchart's tidy tree, drawn by libgvc's nop2)
+#   - the same to PDF
+#   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --format dot` (the DOT we emit for dot)
+# Every run is cut off after BENCH_TIMEOUT seconds (default 60) and shown as "> N s", so the
+# whole benchmark takes at most a few minutes. Inputs are generated deterministically
+# (bench/synthetic-tree.py) or imported from ../shared/data/uk-organograms/mod.csv; outputs go to
+# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+sizes="${BENCH_SIZES:-1000 5000 20000}"
+limit="${BENCH_TIMEOUT:-60}"
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/orgchart-bench}"
+mod_csv="${MOD_CSV:-$root/../shared/data/uk-organograms/mod.csv}"
+
+for tool in dot python3 timeout; do
+    command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils)" >&2; exit 1; }
+done
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time (/usr/bin/time) …" >&2
+    apt-get install -y -qq time >/dev/null || { echo "error: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
+fi
+
+echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
+(cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
+orgchart="$root/.build-bench/release/orgchart"
+mkdir -p "$work"
+
+# measure NAME COMMAND…: runs COMMAND under /usr/bin/time with the time limit; prints "seconds megabytes" or "timeout".
+measure() {
+    local stats="$work/$1.time"
+    shift
+    if /usr/bin/time -f "%e %M" -o "$stats" timeout "$limit" "$@" >/dev/null 2>"$work/last.err"; then
+        tail -n 1 "$stats" | awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'
+    elif grep -q "status 124" "$stats"; then
+        echo "timeout"
+    else
+        echo "error: $* failed:" >&2
+        cat "$work/last.err" >&2
+        echo "failed"
+    fi
+}
+
+cell() {  # "seconds megabytes" → "1.23 s, 45 MB"
+    case "$1" in
+        timeout) echo "> $limit s" ;;
+        failed) echo "failed" ;;
+        *) echo "$1" | awk '{ printf "%s s, %s MB", $1, $2 }' ;;
+    esac
+}
+
+models=()
+for n in $sizes; do
+    python3 "$here/synthetic-tree.py" "$n" >"$work/synthetic-$n.yaml"
+    models+=("synthetic-$n")
+done
+if [ -f "$mod_csv" ]; then
+    "$orgchart" import csv "$mod_csv" --title "Ministry of Defence" -o "$work/mod.yaml" 2>/dev/null
+    models+=("mod")
+else
+    echo "warning: $mod_csv not found; skipping the MOD organogram" >&2
+fi
+
+printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (tidy) → SVG | orgchart (tidy) → PDF | dot -Tsvg | dot -Tpdf | tidy SVG vs dot -Tsvg |\n"
+printf "|---|---:|---|---|---|---|---|---:|\n"
+for name in "${models[@]}"; do
+    model="$work/$name.yaml"
+    boxes=$(awk '/^units:/{u=1} u && /^  - id:/{n++} END{print n}' "$model")
+    "$orgchart" render "$model" --format dot -o "$work/$name.gv"
+    ours_dot=$(measure "$name-ours-dot" "$orgchart" render "$model" -o "$work/$name-dot.svg")
+    ours_tidy=$(measure "$name-ours-tidy" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.svg")
+    ours_pdf=$(measure "$name-ours-tidy-pdf" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.pdf")
+    dot_svg=$(measure "$name-dot-svg" dot -Tsvg "$work/$name.gv" -o "$work/$name-graphviz.svg")
+    dot_pdf=$(measure "$name-dot-pdf" dot -Tpdf "$work/$name.gv" -o "$work/$name-graphviz.pdf")
+    ratio=$(awk -v a="$ours_tidy" -v b="$dot_svg" -v limit="$limit" 'BEGIN {
+        split(a, x, " "); split(b, y, " ");
+        if (a == "timeout" || a == "failed" || x[1] == 0) { print "–"; exit }
+        if (b == "timeout") { printf "> %.0f×\n", limit / x[1]; exit }
+        if (b == "failed") { print "–"; exit }
+        printf "%.1f×\n", y[1] / x[1] }')
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_tidy")" \
+        "$(cell "$ours_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" "$ratio"
+done
+echo
+echo "Graphviz $(dot -V 2>&1 | sed 's/.*version //'), $(nproc) cores; outputs in $work" 
