@@ -63,7 +63,8 @@ public struct PreparedChart: Sendable {
         if format == .pdf, let page = chart.page {
             return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page).renderPDF()
         }
-        return try Renderer.shared.render(dot: dot, engine: engine, format: format)
+        let bytes = try Renderer.shared.render(dot: dot, engine: engine, format: format)
+        return format == .svg ? SVGDescription.add(to: bytes, chart: chart) : bytes
     }
 }
 

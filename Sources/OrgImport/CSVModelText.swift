@@ -1,3 +1,5 @@
+import OrgModel
+
 /// The YAML text of an imported spreadsheet model: every value double-quoted, keys in a fixed
 /// order, posts in file order, so the same files always give the same bytes.
 struct CSVModelText {
@@ -52,20 +54,6 @@ struct CSVModelText {
         return id
     }
 
-    /// A YAML double-quoted scalar; backslashes, quotes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String { ModelWriter.quoted(text) }
 }

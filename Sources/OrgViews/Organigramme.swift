@@ -15,16 +15,18 @@ struct Organigramme {
         let roots = try model.roots(for: options)
         var boxes: [Box] = []
         var lines: [Line] = []
-        func visit(_ unit: Unit, level: Int) {
+        // Depth-first in source order, with an explicit stack so that deep trees cannot
+        // exhaust the call stack.
+        var stack: [(unit: Unit, level: Int)] = roots.reversed().map { ($0, 0) }
+        while let (unit, level) = stack.popLast() {
             boxes.append(model.box(for: unit, level: level))
-            if let depth = options.depth, level >= depth { return }
-            for child in model.children(of: unit.id) {
+            if let depth = options.depth, level >= depth { continue }
+            let children = model.children(of: unit.id)
+            for child in children {
                 lines.append(Line(from: unit.id, to: child.id, style: "contains", tooltip: model.cite(child.source).map { "Established by \($0)" }))
-                visit(child, level: level + 1)
             }
+            stack += children.reversed().map { ($0, level + 1) }
         }
-        for root in roots { visit(root, level: 0) }
-
         let shown = Set(boxes.map(\.id))
         for relation in model.relationships where Self.crossKinds.contains(relation.kind) && shown.contains(relation.from) && shown.contains(relation.to) {
             lines.append(model.line(for: relation))
