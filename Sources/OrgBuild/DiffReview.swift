@@ -54,7 +54,9 @@ public struct DiffSpec: Sendable, Equatable {
         let review = try restructuring.review()
         let theme = try Theme.load(template)
         let writer = DOTWriter(theme: theme)
-        func prepared(_ chart: Chart) -> PreparedChart { PreparedChart(chart: chart, writer: writer) }
+        func prepared(_ chart: Chart) -> PreparedChart {
+            PreparedChart(chart: chart, writer: writer, tidy: ChartLayout.auto.resolved(for: chart) == .tidy)
+        }
         return PreparedReview(review: review, merged: prepared(try ReviewCharts.merged(review)),
                               before: prepared(try ReviewCharts.before(review)), after: prepared(try ReviewCharts.after(review)), theme: theme)
     }
