@@ -5,10 +5,10 @@
 #   BENCH_SIZES="1000" BENCH_TIMEOUT=30 bash bench/run.sh
 #
 # For each chart it prints wall-clock time and peak memory (resident set, from /usr/bin/time) of
-#   - `orgchart render MODEL -o x.svg`               (layout by dot, in-process through libgvc)
+#   - `orgchart render MODEL --layout dot -o x.svg`  (layout by dot, in-process through libgvc)
 #   - `orgchart render MODEL --layout tidy -o x.svg` (orgchart's tidy tree, drawn by libgvc's nop2)
 #   - the same to PDF
-#   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --format dot` (the DOT we emit for dot)
+#   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
 # Every run is cut off after BENCH_TIMEOUT seconds (default 60) and shown as "> N s", so the
 # whole benchmark takes at most a few minutes. Inputs are generated deterministically
 # (bench/synthetic-tree.py) or imported from ../shared/data/uk-organograms/mod.csv; outputs go to
@@ -75,8 +75,8 @@ printf "|---|---:|---|---|---|---|---|---:|\n"
 for name in "${models[@]}"; do
     model="$work/$name.yaml"
     boxes=$(awk '/^units:/{u=1} u && /^  - id:/{n++} END{print n}' "$model")
-    "$orgchart" render "$model" --format dot -o "$work/$name.gv"
-    ours_dot=$(measure "$name-ours-dot" "$orgchart" render "$model" -o "$work/$name-dot.svg")
+    "$orgchart" render "$model" --layout dot --format dot -o "$work/$name.gv"
+    ours_dot=$(measure "$name-ours-dot" "$orgchart" render "$model" --layout dot -o "$work/$name-dot.svg")
     ours_tidy=$(measure "$name-ours-tidy" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.svg")
     ours_pdf=$(measure "$name-ours-tidy-pdf" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.pdf")
     dot_svg=$(measure "$name-dot-svg" dot -Tsvg "$work/$name.gv" -o "$work/$name-graphviz.svg")
