@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Installs what orgchart needs on Debian or Ubuntu when it is missing: Graphviz's C library
 # with its cairo plugins (libgraphviz-dev), librsvg and cairo for multi-page PDFs
-# (librsvg2-dev), the fonts the templates use, and the tools the tests
-# use to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin).
+# (librsvg2-dev) and the fonts the templates use. With --tests, also the tools the tests use
+# to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin, chromium).
 set -euo pipefail
 
 missing=()
 pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev graphviz)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 [ -n "$(fc-list "Liberation Sans" 2>/dev/null)" ] || missing+=(fonts-liberation2 fontconfig)
-command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
-command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ "${1:-}" = "--tests" ]; then
+  command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 [ -e /usr/lib/x86_64-linux-gnu/librsvg-2.so ] || [ -e /usr/lib/aarch64-linux-gnu/librsvg-2.so ] || pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
