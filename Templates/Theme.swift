@@ -20,6 +20,9 @@ public struct Theme: Sendable, Equatable {
     public var lines: [String: LineStyle]
     /// Frame styles of groups by style class; `default` applies to every class not listed.
     public var groups: [String: BoxStyle] = [:]
+    /// Children of a box this many levels or more below the top hang in one indented column
+    /// under it (recursively) instead of spreading in a row; 0 never hangs (`hang-below`).
+    public var hangBelow: Int = 0
 
     /// The style of a box class, falling back to `default`.
     public func box(_ style: String) -> BoxStyle {

@@ -86,6 +86,7 @@ extension Theme {
                 LineStyle(color: v["color"]?.string, style: v["style"]?.string, arrowhead: v["arrowhead"]?.string, penwidth: v["penwidth"]?.float)
             })
         theme.groups = boxStyles("groups")
+        theme.hangBelow = max(0, fields["hang-below"]?.int ?? 0)
         return theme
     }
 }

@@ -1,4 +1,5 @@
 #include "orgchart_gv.h"
+#include "orgchart_read.h"
 #include <gvc.h>
 #include <cgraph.h>
 #include <stdlib.h>
@@ -60,7 +61,7 @@ int orgchart_gv_render(orgchart_gv_context_t *context, const char *text, const c
     *result = NULL;
     *length = 0;
     capture_begin();
-    graph_t *g = agmemread(text);
+    graph_t *g = orgchart_read_dot(text);
     if (g == NULL || agerrors() >= AGERR) {
         if (g != NULL) agclose(g);
         *stage = 1;

@@ -4,7 +4,7 @@ import ChartGraph
 /// offsets from it; top-down, absolute positions. Then the connectors.
 struct Placer {
     /// How a box hangs from its parent.
-    enum Role { case root, row, aside, leaf }
+    enum Role { case root, row, aside, leaf, hang }
     /// What hangs from a parent's bus: one child's subtree, or a run of leaves stacked in a comb.
     enum Segment {
         case subtree(Int)
@@ -13,7 +13,8 @@ struct Placer {
 
     let tree: ChartTree
     let chart: Chart
-    let sizes: [(width: Double, height: Double)]
+    /// Width and height of each box; boxes of hanging columns are resized to line up.
+    private(set) var sizes: [(width: Double, height: Double)]
     let spacing: Spacing
     private var rows: Rows
     private var role: [Role]
@@ -24,15 +25,51 @@ struct Placer {
     private var fixedY: [Double?]
     /// For stacked leaves: the x of their spine, relative to the parent's centre.
     private var spine: [Double]
+    /// Boxes whose children hang in a column under them (depth at least the theme's `hang-below`).
+    private var hangs: [Bool]
+    /// For each hanging box: its siblings' column in order (asides first), and the top of its
+    /// box relative to its parent's top.
+    private var column: [[Int]]
+    private var hangTop: [Double?]
+    /// Height of each hanging block (a box and everything hanging under it) from its top, and
+    /// its horizontal extent relative to the box's centre.
+    private var blockHeight: [Double]
+    private var blockExtent: [Contour.Extent]
     /// Centres of the boxes, once placed.
     private(set) var centers: [ChartPoint]
 
-    init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double) {
+    /// Horizontal distance from a box's left edge to the spine of its hanging column, from the
+    /// spine to a hanging box, and vertical gap above each hanging box.
+    static let hangInset = 8.0, hangTick = 6.0, hangGap = 3.0
+    /// How much further right each hanging level starts.
+    static var hangIndent: Double { hangInset + hangTick }
+
+    /// The placer of `tree`. With `hangBelow` > 0, boxes at that depth or deeper get the
+    /// column width `columnWidths` asks for less one indent per level below `hangBelow`, so that
+    /// a hanging column's right edges line up, and boxes below that depth get `compactHeights`.
+    init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double,
+         hangBelow: Int = 0, naturalWidths: [Double] = [], compactHeights: [Double] = []) {
         self.tree = tree
         self.chart = chart
-        self.sizes = sizes
         self.spacing = spacing
         let count = sizes.count
+        hangs = (0..<count).map { hangBelow > 0 && tree.depth[$0] >= hangBelow }
+        var sizes = sizes
+        if hangBelow > 0, naturalWidths.count == count, compactHeights.count == count {
+            var widest = 0.0
+            for box in 0..<count where hangs[box] {
+                widest = max(widest, naturalWidths[box] + Double(tree.depth[box] - hangBelow) * Self.hangIndent)
+            }
+            for box in 0..<count where hangs[box] {
+                sizes[box].width = widest - Double(tree.depth[box] - hangBelow) * Self.hangIndent
+                if tree.depth[box] > hangBelow { sizes[box].height = compactHeights[box] }
+            }
+        }
+        self.sizes = sizes
+        column = Array(repeating: [], count: count)
+        hangTop = Array(repeating: nil, count: count)
+        blockHeight = Array(repeating: 0, count: count)
+        blockExtent = Array(repeating: Contour.Extent(low: 0, high: 0), count: count)
         role = Array(repeating: .root, count: count)
         asides = Array(repeating: [], count: count)
         segments = Array(repeating: [], count: count)
@@ -43,6 +80,12 @@ struct Placer {
         for parent in 0..<count {
             let children = tree.children[parent]
             let aside = children.filter { chart.boxes[$0].isAside && tree.children[$0].isEmpty }
+            if hangs[parent] {
+                // Asides first, beside the top of the spine; then the other children in order.
+                column[parent] = aside + children.filter { !aside.contains($0) }
+                for child in column[parent] { role[child] = .hang }
+                continue
+            }
             asides[parent] = aside
             for child in aside { role[child] = .aside }
             segments[parent] = Self.segments(children.filter { !aside.contains($0) }, tree: tree, stackLeaves: stackLeaves)
@@ -56,7 +99,7 @@ struct Placer {
             switch role[box] {
             case .root, .row: heights[depth] = max(heights[depth], sizes[box].height)
             case .aside: asideHeights[depth - 1] = max(asideHeights[depth - 1], sizes[box].height)
-            case .leaf: break
+            case .leaf, .hang: break
             }
         }
         let filler = BoxMetrics.minimumHeight * 72
@@ -79,7 +122,11 @@ struct Placer {
         let shift = spacing.horizontal - (all.bounds?.low ?? 0)
         for box in tree.preorder {
             let x = tree.parent[box].map { centers[$0].x + offset[box] } ?? (rootX[box] ?? 0) + shift
-            centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.center(tree.depth[box]))
+            if let top = hangTop[box], let parent = tree.parent[box] {
+                centers[box] = ChartPoint(x: x, y: centers[parent].y - sizes[parent].height / 2 + top + sizes[box].height / 2)
+            } else {
+                centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.center(tree.depth[box]))
+            }
         }
     }
 
@@ -106,6 +153,16 @@ struct Placer {
     /// The contour of the subtree of `box`, relative to its centre, taking its children's.
     private mutating func contour(of box: Int, contours: inout [Contour]) -> Contour {
         let depth = tree.depth[box]
+        if hangs[box] {
+            hangBlock(of: box)
+            // Inside a column the parent's block holds this one; only a column's top box,
+            // standing in a row, has a contour of its own.
+            if let parent = tree.parent[box], hangs[parent] { return Contour() }
+            let bottom = rows.center(depth) - sizes[box].height / 2 + blockHeight[box]
+            var contour = Contour()
+            for _ in (2 * depth)...max(2 * depth, rows.band(at: bottom)) { contour.putOnTop(blockExtent[box]) }
+            return contour
+        }
         var below = Contour()
         var band = Contour.Extent(low: 0, high: 0)
         var anchors: [Double] = []
@@ -152,6 +209,26 @@ struct Placer {
         if !segments[box].isEmpty || !asides[box].isEmpty { below.putOnTop(band) }
         below.putOnTop(Contour.Extent(low: -sizes[box].width / 2, high: sizes[box].width / 2))
         return below
+    }
+
+    /// Hangs the column of `box` under it: each child's block (already computed) below the
+    /// previous one, indented right of a spine that drops from the box's bottom.
+    private mutating func hangBlock(of box: Int) {
+        let width = sizes[box].width
+        var extent = Contour.Extent(low: -width / 2, high: width / 2)
+        var y = sizes[box].height
+        let spineX = -width / 2 + Self.hangInset
+        for child in column[box] {
+            y += Self.hangGap
+            hangTop[child] = y
+            offset[child] = spineX + Self.hangTick + sizes[child].width / 2
+            spine[child] = spineX
+            let inner = blockExtent[child]
+            extent = extent.union(Contour.Extent(low: inner.low + offset[child], high: inner.high + offset[child]))
+            y += blockHeight[child]
+        }
+        blockHeight[box] = y
+        blockExtent[box] = extent
     }
 
     /// Stacks `leaves` in a comb from the row at `depth` down; its contour is relative to its
@@ -207,6 +284,9 @@ struct Placer {
             let spineX = x + spine[box], y = child.center.y, bus = rows.bus(depth)
             let end = ChartPoint(x: child.center.x > spineX ? child.minX : child.maxX, y: y)
             return [start, ChartPoint(x: x, y: bus), ChartPoint(x: spineX, y: bus), ChartPoint(x: spineX, y: y), end]
+        case .hang:
+            let spineX = x + spine[box], y = child.center.y
+            return [ChartPoint(x: spineX, y: parent.maxY), ChartPoint(x: spineX, y: y), ChartPoint(x: child.minX, y: y)]
         }
     }
 }

@@ -6,7 +6,9 @@ import OrgTemplates
 /// contours per band, so boxes may differ in size). Boxes of one depth share a row; a box's
 /// aside boxes (front offices, advisers) hang in the band under it, beside its vertical line;
 /// children that are all leaves are stacked in a comb (see `LeafComb`) when the theme's
-/// `stack-leaves` asks for it. Lines that do not shape the layout run straight between boxes
+/// `stack-leaves` asks for it. From the theme's `hang-below` depth on, children hang instead in
+/// one indented column under their parent, each with its own column under it (an indented
+/// list on a vertical spine). Lines that do not shape the layout run straight between boxes
 /// and never move one.
 public struct TidyLayout: Sendable {
     /// The frame of each box, in the order of the chart's boxes.
@@ -22,9 +24,13 @@ public struct TidyLayout: Sendable {
         let widths = metrics.levelWidths(chart)
         let sizes = chart.boxes.map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($0) * 72) }
         let spacing = Spacing(theme: theme)
-        var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top)
+        let hanging = theme.hangBelow > 0
+        var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
+                            hangBelow: theme.hangBelow,
+                            naturalWidths: hanging ? chart.boxes.map { metrics.width($0) * 72 } : [],
+                            compactHeights: hanging ? chart.boxes.map { metrics.compactHeight($0) * 72 } : [])
         placer.place()
-        let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: sizes[$0].width, height: sizes[$0].height) }
+        let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
         connectors = placer.connectors(frames: frames)
         width = (frames.map(\.maxX).max() ?? 0) + spacing.horizontal
