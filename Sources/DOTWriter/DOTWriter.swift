@@ -39,15 +39,19 @@ public struct DOTWriter: Sendable {
             "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
         ]
         graph += ["labelloc=t", "labeljust=c", "label=<\(titleLabel(chart))>"]
-        if let page = chart.page {
-            // Scale down to fit the page: 0.25 in of padding and 0.25 in of device margin on each side.
-            let area = page.printable(margin: 0.51)
-            graph.append("size=\"\(format(area.width)),\(format(area.height))\"")
-        }
+        if let size = pageSize(chart) { graph.append(size) }
         for key in theme.layout.keys.sorted() { graph.append("\(key)=\(Escape.quoted(theme.layout[key]!))") }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
+    }
+
+    /// The `size` attribute that scales a chart down to fit its page, if it has one: the page
+    /// less 0.25 in of padding and 0.25 in of device margin on each side.
+    func pageSize(_ chart: Chart) -> String? {
+        guard let page = chart.page else { return nil }
+        let area = page.printable(margin: 0.51)
+        return "size=\"\(format(area.width)),\(format(area.height))\""
     }
 
     /// The title and subtitle, as the graph's label above the chart.

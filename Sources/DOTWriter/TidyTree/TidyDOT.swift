@@ -15,6 +15,7 @@ extension DOTWriter {
                      "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
                      "bb=\"0,0,\(format(layout.width)),\(format(height))\""]
         if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
+        if let size = pageSize(chart) { graph.append(size) }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
