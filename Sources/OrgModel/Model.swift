@@ -183,15 +183,14 @@ public struct Model: Sendable {
     /// The units at and below `root`, in depth-first source order, at most `depth` levels below it.
     public func subtree(of root: String?, depth: Int? = nil) -> [Unit] {
         var result: [Unit] = []
-        func visit(_ unit: Unit, level: Int) {
+        let tops = root.map { unit($0).map { [$0] } ?? [] } ?? children(of: nil)
+        // Depth-first in source order, with an explicit stack so that deep trees cannot exhaust
+        // the call stack.
+        var stack: [(unit: Unit, level: Int)] = tops.reversed().map { ($0, 0) }
+        while let (unit, level) = stack.popLast() {
             result.append(unit)
-            if let depth, level >= depth { return }
-            for child in children(of: unit.id) { visit(child, level: level + 1) }
-        }
-        if let root {
-            if let unit = unit(root) { visit(unit, level: 0) }
-        } else {
-            for top in children(of: nil) { visit(top, level: 0) }
+            if let depth, level >= depth { continue }
+            stack += children(of: unit.id).reversed().map { ($0, level + 1) }
         }
         return result
     }

@@ -31,13 +31,27 @@ struct AccountabilityChart {
             }
         }
         let members = Set(shown)
-        // Depth of each post along main lines, for level widths.
+        // Depth of each post along main lines, for level widths (memoized; a cycle stops the count).
+        var levels: [String: Int] = [:]
         func level(_ post: String) -> Int {
-            var depth = 0, current = post
-            while let up = graph.mainLine(of: current)?.to, members.contains(up), depth < members.count { depth += 1; current = up }
-            return depth
+            var path: [String] = [], onPath = Set<String>()
+            var current = post
+            var depth = -1
+            while true {
+                if let known = levels[current] { depth = known; break }
+                guard onPath.insert(current).inserted else { break }
+                path.append(current)
+                guard let up = graph.mainLine(of: current)?.to, members.contains(up) else { break }
+                current = up
+            }
+            for id in path.reversed() {
+                depth += 1
+                levels[id] = depth
+            }
+            return levels[post] ?? 0
         }
         let order = model.units.map(\.id) + model.posts.map(\.id)
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let boxes = order.filter(members.contains).map { model.box(forPost: $0, level: level($0)) }
 
         var lines: [Line] = []
@@ -57,7 +71,7 @@ struct AccountabilityChart {
             lines.append(Line(from: link.from, to: link.to, style: Legend.inferredAccountability, tooltip: "accountable to the head of the containing unit (inferred from containment)",
                               shapesLayout: true, ranksUpward: true))
         }
-        lines.sort { (order.firstIndex(of: $0.from) ?? 0, $0.style) < (order.firstIndex(of: $1.from) ?? 0, $1.style) }
+        lines.sort { (position[$0.from] ?? 0, $0.style) < (position[$1.from] ?? 0, $1.style) }
 
         let title = (options.root.flatMap { model.unit($0)?.name } ?? model.title)
         return Chart(id: "\(model.id)-accountability", title: title,

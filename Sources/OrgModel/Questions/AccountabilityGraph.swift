@@ -61,16 +61,17 @@ public struct AccountabilityGraph: Sendable {
     /// where accountability is dual, every path. At most `limit` chains, sorted.
     public func chains(from post: String, limit: Int = 64) -> [[AccountabilityLink]] {
         var result: [[AccountabilityLink]] = []
-        func climb(_ current: String, path: [AccountabilityLink], seen: Set<String>) {
-            guard result.count < limit else { return }
+        // Depth-first over paths, with an explicit stack so that long chains cannot exhaust the
+        // call stack; a path never visits a post twice.
+        var stack: [(post: String, path: [AccountabilityLink], seen: Set<String>)] = [(post, [], [post])]
+        while let (current, path, seen) = stack.popLast(), result.count < limit {
             let links = (up[current] ?? []).filter { !seen.contains($0.to) }
             if links.isEmpty {
                 result.append(path)
-                return
+                continue
             }
-            for link in links { climb(link.to, path: path + [link], seen: seen.union([link.to])) }
+            for link in links.reversed() { stack.append((link.to, path + [link], seen.union([link.to]))) }
         }
-        climb(post, path: [], seen: [post])
         return result
     }
 
