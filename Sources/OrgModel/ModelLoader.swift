@@ -93,7 +93,9 @@ public enum ModelLoader {
     /// Parses YAML text, turning syntax errors into located diagnostics.
     public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // Every value is read as text and converted where a key needs it, so no tag resolution
+            // (a regular expression per scalar) is needed.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 sink.error(at: SourceLocation(file: file, line: 1, column: 1), "the model file is empty",
                            hint: "start with `model: ID` and `title: NAME`; see the README's model format")
                 return nil
