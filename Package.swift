@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,8 +54,12 @@ let package = Package(
         ),
         // Stage 3: views computing chart graphs from a model.
         .target(name: "OrgViews", dependencies: ["OrgModel", "ChartGraph"], path: "Sources/OrgViews"),
-        // Stage 4: DOT text from a styled chart graph.
-        .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/DOTWriter"),
+        // Stage 4a: orgchart's own layout of tree charts (tidy tree) and the text metrics of boxes.
+        .target(name: "TidyTree", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/TidyTree"),
+        // Stage 4b: DOT text from a styled chart graph, for Graphviz to lay out (or only to draw).
+        .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/DOTWriter"),
+        // Stage 4c: SVG drawn directly from a tidy-tree layout, without Graphviz.
+        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/SVGWriter"),
         // Stage 5: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
@@ -69,20 +73,20 @@ let package = Package(
         // The manifest of charts, incremental builds and staleness checks.
         .target(
             name: "OrgBuild",
-            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "DOTWriter", "GraphvizRender", "OrgDiff",
-                           .product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "DOTWriter", "SVGWriter", "GraphvizRender",
+                           "OrgDiff", .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
         .executableTarget(
             name: "orgchart",
-            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff", "ChartGraph",
+            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff", "ChartGraph", "TidyTree",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/orgchart"
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "DOTWriter", "GraphvizRender", "OrgTemplates", "BuiltinModels",
-                           "OrgImport", "OrgDiff", "orgchart"],
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
+                           "BuiltinModels", "OrgImport", "OrgDiff", "orgchart"],
             path: "Tests/OrgChartTests"
         ),
     ],

@@ -1,5 +1,6 @@
 import ChartGraph
 import OrgTemplates
+import TidyTree
 
 /// Writes a chart as DOT text styled by a theme. The same chart and theme always give the same
 /// bytes: elements are written in chart order, attributes in a fixed order.
@@ -16,9 +17,12 @@ public struct DOTWriter: Sendable {
         out.line("digraph \(Escape.quoted(chart.id)) {")
         out.indent += 1
         graphAttributes(chart, into: &out)
-        let widths = BoxMetrics(theme: theme).levelWidths(chart)
-        for box in chart.boxes where box.group == nil { write(box, width: widths[box.level] ?? 1, into: &out) }
-        for group in chart.groups { write(group, boxes: chart.boxes.filter { $0.group == group.id }, widths: widths, into: &out) }
+        let metrics = BoxMetrics(theme: theme)
+        let texts = chart.boxes.map(metrics.text)
+        let widths = metrics.levelWidths(chart, texts: texts)
+        let boxes = zip(chart.boxes, texts).map { (box: $0, text: $1) }
+        for box in boxes where box.box.group == nil { write(box.box, text: box.text, width: widths[box.box.level] ?? 1, into: &out) }
+        for group in chart.groups { write(group, boxes: boxes.filter { $0.box.group == group.id }, widths: widths, into: &out) }
         switch chart.arrangement {
         case .tree:
             TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start in edge(line, from: start) }
@@ -74,14 +78,23 @@ public struct DOTWriter: Sendable {
         out.line("{ rank=max; \"orgchart:legend\" }")
     }
 
-    private func write(_ box: Box, width: Double, into out: inout DOTText) {
-        out.line("\(Escape.quoted(box.id)) [\(boxAttributes(box, width: width).joined(separator: ", "))]")
+    private func write(_ box: Box, text: BoxText, width: Double, into out: inout DOTText) {
+        out.line("\(Escape.quoted(box.id)) [\(boxAttributes(box, text: text, width: width).joined(separator: ", "))]")
+    }
+
+    /// The HTML-like label of a box's text: the heading in bold, each detail in the detail size.
+    func label(_ text: BoxText) -> String {
+        var label = text.heading.map { "<b>\(Escape.html($0))</b>" }.joined(separator: "<br/>")
+        for detail in text.details {
+            label += "<br/><font point-size=\"\(format(theme.detailSize))\">\(detail.map(Escape.html).joined(separator: "<br/>"))</font>"
+        }
+        return label
     }
 
     /// The DOT attributes of a box: id, class, label and width, its look from the theme, tooltip and link.
-    func boxAttributes(_ box: Box, width: Double) -> [String] {
+    func boxAttributes(_ box: Box, text: BoxText, width: Double) -> [String] {
         let style = theme.box(box.style)
-        let label = BoxMetrics(theme: theme).label(box)
+        let label = self.label(text)
         var attributes = ["id=\(Escape.quoted(box.id))", "class=\(Escape.quoted(box.style))", "label=<\(label)>", "width=\(format(width))"]
         if let shape = style.shape { attributes.append("shape=\(shape)") }
         if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
@@ -95,7 +108,7 @@ public struct DOTWriter: Sendable {
     }
 
     /// A frame around the boxes of a group.
-    private func write(_ group: Group, boxes: [Box], widths: [Int: Double], into out: inout DOTText) {
+    private func write(_ group: Group, boxes: [(box: Box, text: BoxText)], widths: [Int: Double], into out: inout DOTText) {
         let style = theme.group(group.style)
         out.line("subgraph \(Escape.quoted("cluster:\(group.id)")) {")
         out.indent += 1
@@ -105,7 +118,7 @@ public struct DOTWriter: Sendable {
         if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
         if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
         out.line("graph [\(attributes.joined(separator: ", "))]")
-        for box in boxes { write(box, width: widths[box.level] ?? 1, into: &out) }
+        for box in boxes { write(box.box, text: box.text, width: widths[box.box.level] ?? 1, into: &out) }
         out.indent -= 1
         out.line("}")
     }

@@ -6,6 +6,8 @@ import GraphvizRender
 import OrgModel
 import OrgTemplates
 import OrgViews
+import SVGWriter
+import TidyTree
 
 /// Everything that decides one chart: which model, which view of it, which theme and engine.
 public struct ChartSpec: Sendable, Equatable {
@@ -21,8 +23,10 @@ public struct ChartSpec: Sendable, Equatable {
     public var engine: LayoutEngine
     /// The paper the chart is scaled to fit; nil for the view's default.
     public var page: PageSize?
-    /// Who places the boxes: Graphviz's dot, orgchart's tidy tree (drawn with `nop2`), or auto.
+    /// Who places the boxes: Graphviz's dot, orgchart's tidy tree, or auto.
     public var layout: ChartLayout = .auto
+    /// Who draws a chart the tidy tree placed: orgchart itself, or Graphviz (`nop2`).
+    public var drawing: Drawing = .builtin
 
     /// Creates a spec.
     public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {
@@ -34,34 +38,56 @@ public struct ChartSpec: Sendable, Equatable {
     }
 }
 
-/// A chart computed as far as its DOT text, ready to be rendered.
+/// Who draws a chart whose boxes the tidy tree placed.
+public enum Drawing: String, CaseIterable, Sendable {
+    /// orgchart writes the SVG itself (`SVGWriter`); PDF and PNG are drawn from that SVG by
+    /// librsvg and cairo. Linear and fast: 20,000 boxes in well under a second.
+    case builtin
+    /// Graphviz draws the positioned DOT text with its `nop2` engine.
+    case graphviz
+}
+
+/// A chart computed as far as the writers' input, ready to be rendered.
 public struct PreparedChart: Sendable {
     /// The chart graph.
     public var chart: Chart
-    /// The DOT text.
-    public var dot: String
     /// The engine to lay it out with.
     public var engine: LayoutEngine
-
-    /// The writer that gave the DOT text.
+    /// The writer of the DOT text.
     public var writer: DOTWriter
-    /// True when the positions come from the tidy-tree layout (rendered with `nop2`).
+    /// True when the positions come from the tidy-tree layout.
     public var tidy: Bool
+    /// Who draws a tidy-tree chart.
+    public var drawing: Drawing
 
-    /// Prepares `chart`: its DOT text from `writer`, laid out by the tidy-tree layout or by `engine`.
-    public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot) {
+    /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
+    public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
         self.chart = chart
         self.writer = writer
         self.tidy = tidy
         self.engine = tidy ? .nop2 : engine
-        self.dot = tidy ? writer.writeTidy(chart) : writer.write(chart)
+        self.drawing = drawing
     }
+
+    /// The DOT text: positioned for `nop2` when the tidy tree lays the chart out.
+    public var dot: String { tidy ? writer.writeTidy(chart) : writer.write(chart) }
+
+    /// True when orgchart draws the chart itself rather than Graphviz.
+    var drawsItself: Bool { tidy && drawing == .builtin }
 
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
     public func render(_ format: OutputFormat) throws -> [UInt8] {
         if format == .pdf, let page = chart.page {
-            return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page).renderPDF()
+            return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing).renderPDF()
+        }
+        if drawsItself, format != .dot {
+            let svg = SVGWriter(theme: writer.theme).write(chart)
+            switch format {
+            case .svg, .dot: return svg
+            case .pdf: return try SVGImage(svg).pdf()
+            case .png: return try SVGImage(svg).png()
+            }
         }
         let bytes = try Renderer.shared.render(dot: dot, engine: engine, format: format)
         return format == .svg ? SVGDescription.add(to: bytes, chart: chart) : bytes
@@ -89,6 +115,6 @@ extension ChartSpec {
         var chart = try Views.chart(view, of: model, options: options)
         if let page { chart.page = page }
         let theme = try Theme.load(template)
-        return PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine)
+        return PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
     }
 }

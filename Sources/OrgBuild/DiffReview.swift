@@ -5,6 +5,7 @@ import Foundation
 import GraphvizRender
 import OrgDiff
 import OrgModel
+import TidyTree
 import OrgTemplates
 
 /// Everything that decides a restructuring review: the two snapshots, the mapping and the theme.

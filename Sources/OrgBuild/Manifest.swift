@@ -3,6 +3,7 @@ import DOTWriter
 import Foundation
 import GraphvizRender
 import OrgModel
+import TidyTree
 import OrgViews
 import Yams
 

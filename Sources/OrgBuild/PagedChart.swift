@@ -2,6 +2,7 @@ import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
+import SVGWriter
 
 /// A chart fitted to pages of a PDF: on one page when it can be read there, otherwise split into
 /// sub-charts, one per subtree, the boxes whose subtrees moved marked "continued on page N".
@@ -19,14 +20,17 @@ public struct PagedChart {
     public var engine: LayoutEngine
     /// The paper.
     public var page: PageSize
+    /// Who draws the pages of a tidy-tree chart.
+    public var drawing: Drawing
 
     /// Creates the paging of `chart` on `page`.
-    public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize) {
+    public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
         self.chart = chart
         self.writer = writer
         self.tidy = tidy
         self.engine = engine
         self.page = page
+        self.drawing = drawing
     }
 
     /// Margin around the drawing, in points.
@@ -61,14 +65,15 @@ public struct PagedChart {
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     func fits(_ chart: Chart) throws -> Bool {
-        guard let size = Self.size(ofSVG: try svg(chart)) else { return true }
+        guard let size = SVGImage.size(of: try svg(chart)) else { return true }
         let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
         return min(writer.theme.detailSize, writer.theme.footerSize) * scale >= Self.smallestReadable
     }
 
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
-        try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
+        if tidy, drawing == .builtin { return SVGWriter(theme: writer.theme).write(chart) }
+        return try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
     }
 
     /// Moves the largest subtrees under the root to pages of their own, one at a time, until
@@ -102,16 +107,5 @@ public struct PagedChart {
             next += 1
         }
         return remaining
-    }
-
-    /// Width and height in points from the `<svg width="…pt" height="…pt"` header Graphviz writes.
-    static func size(ofSVG svg: [UInt8]) -> (width: Double, height: Double)? {
-        let head = String(decoding: svg.prefix(2048), as: UTF8.self)
-        func number(_ name: String) -> Double? {
-            guard let start = head.range(of: "\(name)=\""), let end = head[start.upperBound...].range(of: "pt\"") else { return nil }
-            return Double(head[start.upperBound..<end.lowerBound])
-        }
-        guard let width = number("<svg width"), let height = number(" height") else { return nil }
-        return (width, height)
     }
 }

@@ -5,6 +5,7 @@ import DOTWriter
 import GraphvizRender
 import OrgBuild
 import OrgViews
+import TidyTree
 
 /// `orgchart render`: one chart of one model into one file.
 struct Render: ParsableCommand {
@@ -37,6 +38,9 @@ struct Render: ParsableCommand {
     @Option(help: "Who places the boxes: dot, tidy (orgchart's linear-time tree, drawn with nop2) or auto (tidy for tree charts, dot for the others).")
     var layout: String = ChartLayout.auto.rawValue
 
+    @Option(help: "Who draws a chart the tidy tree placed: builtin (orgchart's own SVG; PDF and PNG from it) or graphviz (libgvc's nop2).")
+    var drawing: String = Drawing.builtin.rawValue
+
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
     var page: String?
 
@@ -61,6 +65,10 @@ struct Render: ParsableCommand {
             throw fail("error: unknown layout '\(self.layout)'\n    hint: layouts: \(ChartLayout.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         spec.layout = placement
+        guard let drawer = Drawing(rawValue: drawing) else {
+            throw fail("error: unknown drawing '\(drawing)'\n    hint: drawings: \(Drawing.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        spec.drawing = drawer
         if let page {
             guard let size = PageSize(parsing: page) else {
                 throw fail("error: unknown page '\(page)'\n    hint: write A4, A3 or letter, optionally followed by ,landscape (e.g. --page A4,landscape)")

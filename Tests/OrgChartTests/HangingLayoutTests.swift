@@ -5,6 +5,7 @@ import Foundation
 import OrgBuild
 import OrgTemplates
 import OrgViews
+import TidyTree
 import XCTest
 
 final class HangingLayoutTests: XCTestCase {

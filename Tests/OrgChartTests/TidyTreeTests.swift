@@ -8,6 +8,7 @@ import FoundationXML
 import GraphvizRender
 import OrgTemplates
 import OrgViews
+import TidyTree
 import XCTest
 
 final class TidyTreeTests: XCTestCase {

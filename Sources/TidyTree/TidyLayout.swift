@@ -15,23 +15,27 @@ public struct TidyLayout: Sendable {
     public private(set) var frames: [BoxFrame]
     /// One connector per line of the chart, in the order of the chart's lines.
     public private(set) var connectors: [Connector]
+    /// The wrapped text of each box, in the order of the chart's boxes.
+    public private(set) var texts: [BoxText]
     /// Width and height of the drawing in points, from (0, 0).
     public private(set) var width: Double, height: Double
 
     /// Lays out `chart` with the sizes and spacing of `theme`, leaving `top` points free above it.
     public init(chart: Chart, theme: Theme, top: Double = 0) {
         let metrics = BoxMetrics(theme: theme)
-        let widths = metrics.levelWidths(chart)
-        let sizes = chart.boxes.map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($0) * 72) }
+        let texts = chart.boxes.map(metrics.text)
+        let widths = metrics.levelWidths(chart, texts: texts)
+        let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
         let spacing = Spacing(theme: theme)
         let hanging = theme.hangBelow > 0
         var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
                             hangBelow: theme.hangBelow,
-                            naturalWidths: hanging ? chart.boxes.map { metrics.width($0) * 72 } : [],
-                            compactHeights: hanging ? chart.boxes.map { metrics.compactHeight($0) * 72 } : [])
+                            naturalWidths: hanging ? texts.map { metrics.width($0) * 72 } : [],
+                            compactHeights: hanging ? texts.map { metrics.compactHeight($0) * 72 } : [])
         placer.place()
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
+        self.texts = texts
         connectors = placer.connectors(frames: frames)
         width = (frames.map(\.maxX).max() ?? 0) + spacing.horizontal
         height = max(top, (frames.map(\.maxY).max() ?? 0) + spacing.horizontal)
@@ -48,5 +52,13 @@ struct Spacing {
     init(theme: Theme) {
         horizontal = max(10, (theme.layout["nodesep"].flatMap(Double.init) ?? 0.25) * 72)
         vertical = max(24, (theme.layout["ranksep"].flatMap(Double.init) ?? 0.5) * 72)
+    }
+}
+
+extension TidyLayout {
+    /// Room for the title and subtitle above the boxes, in points: the `top` a writer passes
+    /// when it draws the title over the chart.
+    public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
+        theme.titleSize * 1.4 + (chart.subtitle == nil ? 0 : theme.titleSize * 0.7 * 1.4) + theme.titleSize
     }
 }

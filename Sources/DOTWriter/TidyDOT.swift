@@ -1,11 +1,12 @@
 import ChartGraph
+import TidyTree
 
 extension DOTWriter {
     /// The DOT text of `chart` laid out as a tidy tree (see `TidyLayout`): every box has its
     /// position (`pos="x,y!"`) and every line its route (`pos` spline points on straight
     /// segments), so Graphviz's `nop2` engine only draws. Same chart and theme, same bytes.
     public func writeTidy(_ chart: Chart) -> String {
-        let top = titleHeight(chart)
+        let top = TidyLayout.titleHeight(chart, theme: theme)
         let layout = TidyLayout(chart: chart, theme: theme, top: top)
         let height = layout.height
         var out = DOTText()
@@ -20,8 +21,9 @@ extension DOTWriter {
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
         out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(layout.width / 2)),\(format(height - top / 2))!\"]")
-        for (box, frame) in zip(chart.boxes, layout.frames) {
-            var attributes = boxAttributes(box, width: frame.width / 72)
+        for (index, box) in chart.boxes.enumerated() {
+            let frame = layout.frames[index]
+            var attributes = boxAttributes(box, text: layout.texts[index], width: frame.width / 72)
             attributes.append("height=\(format(frame.height / 72))")
             attributes.append("pos=\"\(format(frame.center.x)),\(format(height - frame.center.y))!\"")
             out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
@@ -38,11 +40,6 @@ extension DOTWriter {
         out.indent -= 1
         out.line("}")
         return out.text
-    }
-
-    /// Room for the title and subtitle above the boxes, in points.
-    private func titleHeight(_ chart: Chart) -> Double {
-        theme.titleSize * 1.4 + (chart.subtitle == nil ? 0 : theme.titleSize * 0.7 * 1.4) + theme.titleSize
     }
 
     /// A Graphviz edge position for a route of straight segments: each segment is a cubic

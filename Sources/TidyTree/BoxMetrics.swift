@@ -1,0 +1,110 @@
+import ChartGraph
+import OrgTemplates
+
+/// The text of a box as it is drawn: the heading's lines (bold) and the detail lines (smaller),
+/// each detail wrapped on its own.
+public struct BoxText: Sendable, Equatable {
+    /// The heading, wrapped.
+    public var heading: [String]
+    /// Each detail, wrapped.
+    public var details: [[String]]
+
+    /// The detail lines in order.
+    public var detailLines: [String] { details.flatMap { $0 } }
+
+    /// The number of detail lines.
+    var detailLineCount: Int { details.reduce(0) { $0 + $1.count } }
+}
+
+/// The text of a box as the writers draw it (bold heading, smaller detail lines, wrapped at
+/// spaces) and its size estimated from character counts, without measuring fonts. Both layouts
+/// use it: dot to give boxes of one level one width, the tidy tree to place every box, and the
+/// SVG writer to set the lines in the boxes the tidy tree placed.
+public struct BoxMetrics: Sendable {
+    /// The theme giving the point sizes.
+    public let theme: Theme
+
+    /// Creates the metrics of `theme`.
+    public init(theme: Theme) { self.theme = theme }
+
+    /// Heading lines are wrapped at about this many characters, detail lines at `detailWrap`.
+    static let headingWrap = 30, detailWrap = 38
+    /// Narrower wraps for themes that hang deep levels in columns (`hang-below`), so that the
+    /// columns stay modest in width.
+    static let hangingHeadingWrap = 26, hangingDetailWrap = 32
+    /// Vertical margins and smallest height in inches of a box hanging in a column.
+    static let compactMargin = 0.10, compactMinimumHeight = 0.22
+    /// Width of an average character of bold heading text and of detail text, in ems.
+    public static let headingAdvance = 0.60, detailAdvance = 0.52
+    /// Distance between the baselines of two lines of text, in ems.
+    public static let lineHeight = 1.2
+
+    /// The heading wrap width of this theme.
+    var headingWrap: Int { theme.hangBelow > 0 ? Self.hangingHeadingWrap : Self.headingWrap }
+    /// The detail wrap width of this theme.
+    var detailWrap: Int { theme.hangBelow > 0 ? Self.hangingDetailWrap : Self.detailWrap }
+    /// Graphviz's box margins (`margin="0.10,0.05"`) in inches, both sides together.
+    static let horizontalMargin = 0.25, verticalMargin = 0.14
+    /// The smallest box height, as in the DOT writer's node defaults (`height=0.4`).
+    public static let minimumHeight = 0.4
+
+    /// The box's text, wrapped.
+    public func text(_ box: Box) -> BoxText {
+        BoxText(heading: Self.wrap(box.heading, width: headingWrap), details: box.details.map { Self.wrap($0, width: detailWrap) })
+    }
+
+    /// The width in inches the longest line of `text` needs (a generous estimate for bold text).
+    public func width(_ text: BoxText) -> Double {
+        let heading = text.heading.map(\.count).max() ?? 0
+        let detail = text.details.lazy.flatMap { $0 }.map(\.count).max() ?? 0
+        return max(Double(heading) * theme.headingSize * Self.headingAdvance, Double(detail) * theme.detailSize * Self.detailAdvance) / 72 + Self.horizontalMargin
+    }
+
+    /// The height in points of the lines of `text`.
+    public func textHeight(_ text: BoxText) -> Double {
+        (Double(text.heading.count) * theme.headingSize + Double(text.detailLineCount) * theme.detailSize) * Self.lineHeight
+    }
+
+    /// The height in inches of a box with `text`.
+    public func height(_ text: BoxText) -> Double {
+        max(Self.minimumHeight, textHeight(text) / 72 + Self.verticalMargin)
+    }
+
+    /// The height in inches of a box hanging in a column: as tight as its lines allow.
+    public func compactHeight(_ text: BoxText) -> Double {
+        max(Self.compactMinimumHeight, textHeight(text) / 72 + Self.compactMargin)
+    }
+
+    /// One width per level, wide enough for the longest wrapped text of that level; `texts`
+    /// are the chart's box texts in box order (computed when not given).
+    public func levelWidths(_ chart: Chart, texts: [BoxText]? = nil) -> [Int: Double] {
+        let texts = texts ?? chart.boxes.map(text)
+        var widths: [Int: Double] = [:]
+        for (box, text) in zip(chart.boxes, texts) { widths[box.level] = max(widths[box.level] ?? 0, width(text)) }
+        return widths
+    }
+
+    /// Breaks text into lines of at most about `width` characters at spaces.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var length = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let count = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
+            if length == 0 {
+                current = String(word)
+                length = count
+            } else if length + 1 + count <= width {
+                current += " "
+                current += word
+                length += 1 + count
+            } else {
+                lines.append(current)
+                current = String(word)
+                length = count
+            }
+        }
+        if length > 0 { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+}
