@@ -6,6 +6,11 @@ struct SVGText {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     /// Appends markup as it is.
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text that needs no escaping as it is.
     mutating func raw(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -18,6 +23,14 @@ struct SVGText {
     mutating func escaped(_ text: String, hyphens: Bool = true) {
         var text = text
         text.withUTF8 { utf8 in
+            let plain = utf8.allSatisfy { byte in
+                byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && !(hyphens && byte == UInt8(ascii: "-"))
+            }
+            if plain {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             for byte in utf8 {
                 switch byte {
                 case UInt8(ascii: "&"): raw("&amp;")
@@ -51,7 +64,7 @@ struct SVGText {
     }
 
     /// Appends `name="value"` with a leading space, the value escaped.
-    mutating func attribute(_ name: String, _ value: String) {
+    mutating func attribute(_ name: StaticString, _ value: String) {
         raw(" ")
         raw(name)
         raw("=\"")
@@ -60,7 +73,7 @@ struct SVGText {
     }
 
     /// Appends `name="number"` with a leading space.
-    mutating func attribute(_ name: String, _ value: Double) {
+    mutating func attribute(_ name: StaticString, _ value: Double) {
         raw(" ")
         raw(name)
         raw("=\"")
@@ -84,7 +97,7 @@ struct SVGText {
     }
 
     /// Appends one line of text in `font`, anchored at `x` (`middle`: centred on it).
-    mutating func text(_ text: String, font: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: String = "middle") {
+    mutating func text(_ text: String, font: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: StaticString = "middle") {
         raw("<text text-anchor=\"")
         raw(anchor)
         raw("\"")
