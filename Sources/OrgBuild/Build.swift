@@ -42,7 +42,7 @@ public struct Build {
                 let path = "\(manifest.directory)/\(relative)"
                 var inputs = Fingerprint()
                 inputs.add(prepared.dot)
-                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(Renderer.shared.graphvizVersion)")
+                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
                 let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
                 let existingDigest = existing.map { bytes -> String in var f = Fingerprint(); f.add(bytes); return f.hex }
                 if check {

@@ -27,7 +27,7 @@ public struct Manifest: Sendable {
     public var directory: String
 
     static let topKeys = ["output", "charts"]
-    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "page", "formats"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "formats"]
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
@@ -82,6 +82,7 @@ public struct Manifest: Sendable {
                              template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
         var paged = spec
         paged.layout = choice("layout", ChartLayout.auto)
+        paged.drawing = choice("drawing", Drawing.builtin)
         if let text = f.string("page") {
             paged.page = PageSize(parsing: text)
             if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }

@@ -1,0 +1,160 @@
+import BuiltinModels
+import ChartGraph
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import GraphvizRender
+import OrgBuild
+import OrgTemplates
+import OrgViews
+import SVGWriter
+import TidyTree
+import XCTest
+
+/// orgchart's own drawing of tidy-tree charts: SVG written from the layout, PDF and PNG from it.
+final class SVGWriterTests: XCTestCase {
+    let theme = try! Theme.load("default")
+
+    /// The attribute `name` of `element`.
+    func attribute(_ name: String, of element: XMLElement) -> String? {
+        element.attributes?.first { $0.name == name || $0.localName == name }?.stringValue
+    }
+
+    /// The attribute `name` of `element` as a number (nan when it has none).
+    func number(_ name: String, of element: XMLElement) -> Double {
+        attribute(name, of: element).flatMap(Double.init) ?? .nan
+    }
+
+    /// The string values of the nodes `xpath` selects.
+    func values(_ xpath: String, in svg: [UInt8]) throws -> [String] {
+        try XMLDocument(data: Data(svg)).nodes(forXPath: xpath).compactMap(\.stringValue)
+    }
+
+    func testEveryBoxAndLineIsDrawnWhereTheLayoutPutsIt() throws {
+        let model = try BuiltinModels.load(nil).valid()
+        let chart = try Views.chart(.organigramme, of: model)
+        let svg = SVGWriter(theme: theme).write(chart)
+        XCTAssertEqual(svg, SVGWriter(theme: theme).write(chart), "same chart, same bytes")
+        let lint = try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "chart.svg", in: self)
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+
+        let document = try XMLDocument(data: Data(svg))
+        let nodes = try document.nodes(forXPath: "//*[local-name()='g'][starts-with(@class, 'node ')]")
+        XCTAssertEqual(nodes.count, chart.boxes.count, "one node per box")
+        let layout = TidyLayout(chart: chart, theme: theme, top: TidyLayout.titleHeight(chart, theme: theme))
+        for (index, box) in chart.boxes.enumerated() {
+            let element = try XCTUnwrap(try document.nodes(forXPath: "//*[local-name()='g'][@id='\(box.id)']").first as? XMLElement, box.id)
+            XCTAssertEqual(attribute("class", of: element), "node \(box.style)")
+            let rect = try XCTUnwrap(try element.nodes(forXPath: ".//*[local-name()='rect']").first as? XMLElement, box.id)
+            let frame = layout.frames[index]
+            XCTAssertEqual(number("x", of: rect), frame.minX, accuracy: 0.01)
+            XCTAssertEqual(number("width", of: rect), frame.width, accuracy: 0.01)
+            // Every line of text sits inside its box, centred on it.
+            for text in try element.nodes(forXPath: ".//*[local-name()='text']").compactMap({ $0 as? XMLElement }) {
+                XCTAssertEqual(number("x", of: text), frame.center.x, accuracy: 0.01)
+                let y = number("y", of: text)
+                XCTAssertTrue(y > frame.minY && y < frame.maxY, "\(box.id): baseline \(y) outside \(frame.minY)…\(frame.maxY)")
+            }
+            let texts = try element.nodes(forXPath: ".//*[local-name()='text']").compactMap(\.stringValue).joined(separator: " ")
+            XCTAssertTrue(texts.contains(box.heading.split(separator: " ").first.map(String.init) ?? ""), texts)
+        }
+        let edges = try values("//*[local-name()='g'][starts-with(@class, 'edge ')]/@id", in: svg)
+        XCTAssertEqual(Set(edges), Set(chart.lines.map { "\($0.style):\($0.from)->\($0.to)" }))
+        // §8.6: the Police Adviser's direct access is drawn dotted, with an arrowhead, and carries its source.
+        let access = try XCTUnwrap(try document.nodes(forXPath: "//*[local-name()='g'][@id='direct-access:dpko-pd->dpko']").first as? XMLElement)
+        XCTAssertEqual(try access.nodes(forXPath: ".//*[local-name()='polygon']").count, 1, "one arrowhead")
+        let path = try XCTUnwrap(try access.nodes(forXPath: ".//*[local-name()='path']").first as? XMLElement)
+        XCTAssertEqual(attribute("stroke-dasharray", of: path), "1,5")
+        let tooltip = try access.nodes(forXPath: ".//@*[local-name()='title']").first?.stringValue ?? ""
+        XCTAssertTrue(tooltip.contains("ST/SGB/2010/1 §8.6"), tooltip)
+        // The title, the accessible name and description, the legend.
+        let text = String(decoding: svg, as: UTF8.self)
+        XCTAssertTrue(text.contains("<title>Department of Peacekeeping Operations</title>\n<desc>Organigramme as at 2010-01-01. Source: ST/SGB/2010/1"))
+        XCTAssertTrue(text.contains(#"<g id="orgchart:title" class="node">"#))
+        XCTAssertTrue(text.contains(#"<g id="orgchart:legend" class="legend">"#))
+    }
+
+    func testBuiltinAndGraphvizDrawingsHaveTheSameBoxesAndLines() throws {
+        var spec = ChartSpec(model: "dpo-2019")
+        let builtin = try spec.prepare().render(.svg)
+        spec.drawing = .graphviz
+        let graphviz = try spec.prepare().render(.svg)
+        XCTAssertNotEqual(builtin, graphviz)
+        for xpath in ["//*[local-name()='g'][contains(@class, 'node')]/@id", "//*[local-name()='g'][starts-with(@class, 'edge')]/@id"] {
+            XCTAssertEqual(Set(try values(xpath, in: builtin)).subtracting(["orgchart:legend"]), Set(try values(xpath, in: graphviz)).subtracting(["orgchart:legend"]), xpath)
+        }
+        let sizes = [SVGImage.size(of: builtin), SVGImage.size(of: graphviz)].compactMap { $0 }
+        XCTAssertEqual(sizes.count, 2)
+        XCTAssertEqual(sizes[0].width, sizes[1].width, accuracy: sizes[1].width * 0.05, "both drawings about the same size")
+    }
+
+    func testNamesAreEscapedAndLinksKept() throws {
+        let boxes = [Box(id: "a-1", heading: #"R&D "Lab" <script>x</script> — Génève"#, details: ["Chief"], style: "division", tooltip: "Source: doc §1\nsecond line", url: "https://example.org/?a=1&b=2"),
+                     Box(id: "b", heading: "Unit B", style: "unit", level: 1)]
+        let chart = Chart(id: "t", title: "T & co", boxes: boxes, lines: [Line(from: "a-1", to: "b", style: "contains")])
+        let svg = SVGWriter(theme: theme).write(chart)
+        let text = String(decoding: svg, as: UTF8.self)
+        XCTAssertFalse(text.contains("<script>"))
+        XCTAssertTrue(text.contains(#"<g id="a&#45;1" class="node division">"#), "ids written as Graphviz writes them")
+        XCTAssertTrue(text.contains(#"xlink:href="https://example.org/?a=1&amp;b=2""#))
+        XCTAssertTrue(text.contains(#"xlink:title="Source: doc §1&#10;second line""#))
+        XCTAssertEqual(try values("//*[local-name()='text']", in: svg).first { $0.hasPrefix("R&D") }, #"R&D "Lab" <script>x</script> —"#)
+        XCTAssertEqual(try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "t.svg", in: self).status, 0)
+    }
+
+    func testPDFAndPNGAreDrawnFromTheSVGAtItsSize() throws {
+        let prepared = try ChartSpec().prepare()
+        let svg = try prepared.render(.svg)
+        let size = try XCTUnwrap(SVGImage.size(of: svg))
+        let pdf = try prepared.render(.pdf)
+        XCTAssertEqual(pdf, try prepared.render(.pdf), "identical run to run")
+        let info = try tool("pdfinfo", on: pdf, named: "chart.pdf", in: self).stdout
+        XCTAssertTrue(info.contains("Pages:           1"), info)
+        XCTAssertTrue(info.contains("Page size:       \(String(format: "%.2f", size.width)) x"), "\(info) vs \(size)")
+        let png = try prepared.render(.png)
+        XCTAssertEqual(png, try prepared.render(.png), "identical run to run")
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * SVGImage.pixelsPerPoint).rounded(), accuracy: 1, "96 dpi")
+    }
+
+    func testAVeryWideChartBecomesAPNGWithinCairosLimits() throws {
+        // 400 units side by side, each with a section, so that none is stacked as a leaf.
+        let boxes = [Box(id: "top", heading: "Top", style: "department")]
+            + (0..<400).map { Box(id: "u\($0)", heading: "Unit with a long name \($0)", style: "unit", level: 1) }
+            + (0..<400).map { Box(id: "s\($0)", heading: "Section \($0)", style: "section", level: 2) }
+        let lines = (0..<400).map { Line(from: "top", to: "u\($0)", style: "contains") } + (0..<400).map { Line(from: "u\($0)", to: "s\($0)", style: "contains") }
+        var chart = Chart(id: "wide", title: "Wide", boxes: boxes, lines: lines)
+        chart.legend = []
+        let svg = SVGWriter(theme: try Theme.load("print")).write(chart)
+        let size = try XCTUnwrap(SVGImage.size(of: svg))
+        XCTAssertGreaterThan(size.width * SVGImage.pixelsPerPoint, SVGImage.maximumSide, "the chart is wider than cairo can draw")
+        let png = try SVGImage(svg).png()
+        XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), SVGImage.maximumSide)
+    }
+
+    func testTheDrawingIsChosenOnTheCommandLineAndInManifests() throws {
+        let directory = try temporaryDirectory(self)
+        let builtin = try orgchart(["render", "-o", "a.svg"], in: directory)
+        XCTAssertEqual(builtin.status, 0, builtin.stderr)
+        let graphviz = try orgchart(["render", "--drawing", "graphviz", "-o", "b.svg"], in: directory)
+        XCTAssertEqual(graphviz.status, 0, graphviz.stderr)
+        let a = try String(contentsOf: directory.appendingPathComponent("a.svg"), encoding: .utf8)
+        let b = try String(contentsOf: directory.appendingPathComponent("b.svg"), encoding: .utf8)
+        XCTAssertFalse(a.contains("Generated by graphviz"))
+        XCTAssertTrue(b.contains("Generated by graphviz"))
+        let wrong = try orgchart(["render", "--drawing", "inkscape", "-o", "c.svg"], in: directory)
+        XCTAssertEqual(wrong.status, 1)
+        XCTAssertTrue(wrong.stderr.contains("unknown drawing 'inkscape'") && wrong.stderr.contains("builtin, graphviz"), wrong.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("c.svg").path))
+        try write("output: out\ncharts:\n  - name: g\n    drawing: graphviz\n  - name: x\n    drawing: gimp\n", to: "orgchart.yml", in: directory)
+        let build = try orgchart(["build"], in: directory)
+        XCTAssertEqual(build.status, 1)
+        XCTAssertTrue(build.stderr.contains("orgchart.yml:6:") && build.stderr.contains("unknown drawing 'gimp'"), build.stderr)
+    }
+
+    /// The width in pixels from a PNG's header.
+    static func pngWidth(_ png: [UInt8]) -> Int {
+        png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    }
+}
