@@ -22,11 +22,11 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `DOC §SECTION` (the `§` part optional). Returns nil for an empty string.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text[...].trimmingBlanks()
         guard !trimmed.isEmpty else { return nil }
         if let mark = trimmed.firstIndex(of: "§") {
-            document = String(trimmed[..<mark]).trimmingCharacters(in: .whitespaces)
-            section = String(trimmed[trimmed.index(after: mark)...]).trimmingCharacters(in: .whitespaces)
+            document = trimmed[..<mark].trimmingBlanks()
+            section = trimmed[trimmed.index(after: mark)...].trimmingBlanks()
         } else {
             document = trimmed
             section = ""
@@ -41,5 +41,3 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         (section.isEmpty ? document : "\(document) §\(section)") + (inferred ? " (inferred)" : "")
     }
 }
-
-import Foundation

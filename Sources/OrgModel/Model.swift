@@ -168,6 +168,9 @@ public struct Model: Sendable {
     /// The unit with this id.
     public func unit(_ id: String) -> Unit? { index.position[id].map { units[$0] } }
 
+    /// The position in `units` of the unit with this id.
+    func position(of id: String) -> Int? { index.position[id] }
+
     /// The document with this id.
     public func document(_ id: String) -> Document? { documents.first { $0.id == id } }
 
@@ -211,9 +214,9 @@ private struct UnitIndex: Sendable {
     var children: [String?: [Int]] = [:]
 
     init(_ units: [Unit]) {
-        for (i, unit) in units.enumerated() {
-            if position[unit.id] == nil { position[unit.id] = i }
-            children[unit.parent, default: []].append(i)
+        for i in units.indices {
+            if position[units[i].id] == nil { position[units[i].id] = i }
+            children[units[i].parent, default: []].append(i)
         }
     }
 }

@@ -27,6 +27,9 @@ public struct LoadedModel: Sendable {
     }
 }
 
+/// The fields of a mapping of a model file.
+typealias ModelFields = LocatedFields<YAMLNode>
+
 /// Reads model files written in the YAML model format (see the README) and validates them.
 public enum ModelLoader {
     /// Keys of the top-level mapping.
@@ -64,8 +67,8 @@ public enum ModelLoader {
                 failed = true
                 return
             }
-            guard let root = parse(text, file: file, sink: sink) else { failed = true; return }
-            guard let fields = YAMLFields(root, what: "a model file", known: modelKeys, file: file, reporter: sink) else { failed = true; return }
+            guard let root = parseModel(text, file: file, sink: sink) else { failed = true; return }
+            guard let fields = ModelFields(root, what: "a model file", known: modelKeys, file: file, reporter: sink) else { failed = true; return }
             if header == nil {
                 let id = fields.required("model", of: "the model") ?? "model"
                 let title = fields.required("title", of: "the model") ?? id
@@ -88,6 +91,12 @@ public enum ModelLoader {
         sink.append(Validation.check(model))
         if !sink.diagnostics.contains(where: { $0.severity == .error }) { sink.append(ModelLint.warnings(model)) }
         return LoadedModel(model: model, diagnostics: sink.diagnostics.sortedByPlace(), files: files)
+    }
+
+    /// Parses a model file's text: straight from libyaml's events when it is plain YAML, through
+    /// `parse` (Yams' composer, which gives the same nodes) for anchors, aliases, tags and errors.
+    static func parseModel(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
+        YAMLNode.read(text) ?? parse(text, file: file, sink: sink).map(YAMLNode.init)
     }
 
     /// Parses YAML text, turning syntax errors into located diagnostics.
@@ -121,23 +130,23 @@ public enum ModelLoader {
         var relationships: [Relationship] = []
     }
 
-    private static func collect(_ fields: YAMLFields, file: String, into parts: inout Parts, sink: DiagnosticSink) {
+    private static func collect(_ fields: ModelFields, file: String, into parts: inout Parts, sink: DiagnosticSink) {
         for node in fields.list("documents") {
-            guard let f = YAMLFields(node, what: "a document", known: documentKeys, file: file, reporter: sink),
+            guard let f = ModelFields(node, what: "a document", known: documentKeys, file: file, reporter: sink),
                   let id = f.required("id", of: "a document") else { continue }
             parts.documents.append(Document(id: id, symbol: f.string("symbol"), title: f.required("title", of: "document '\(id)'") ?? id,
                                             date: f.string("date"), abolishes: f.strings("abolishes"), url: f.string("url"),
                                             location: f.location()))
         }
         for node in fields.list("posts") {
-            guard let f = YAMLFields(node, what: "a post", known: postKeys, file: file, reporter: sink),
+            guard let f = ModelFields(node, what: "a post", known: postKeys, file: file, reporter: sink),
                   let id = f.required("id", of: "a post") else { continue }
             parts.posts.append(Post(id: id, title: f.required("title", of: "post '\(id)'") ?? id, grade: f.string("grade"),
                                     roles: f.strings("roles"), unit: f.string("unit"),
                                     source: citation(f, sink: sink), location: f.location()))
         }
         for node in fields.list("units") {
-            guard let f = YAMLFields(node, what: "a unit", known: unitKeys, file: file, reporter: sink),
+            guard let f = ModelFields(node, what: "a unit", known: unitKeys, file: file, reporter: sink),
                   let id = f.required("id", of: "a unit") else { continue }
             let kindText = f.required("kind", of: "unit '\(id)'") ?? UnitKind.unit.rawValue
             let kind = UnitKind(rawValue: kindText) ?? {
@@ -149,7 +158,7 @@ public enum ModelLoader {
             }()
             var head: Post?
             if let headNode = f.node("head"),
-               let h = YAMLFields(headNode, what: "the head of '\(id)'", known: headKeys, file: file, reporter: sink) {
+               let h = ModelFields(headNode, what: "the head of '\(id)'", known: headKeys, file: file, reporter: sink) {
                 head = Post(id: id, title: h.required("title", of: "the head of '\(id)'") ?? "", grade: h.string("grade"),
                             roles: h.strings("roles"), unit: id, source: citation(h, sink: sink), location: h.location())
             }
@@ -162,7 +171,7 @@ public enum ModelLoader {
             parts.units.append(unit)
         }
         for node in fields.list("relationships") {
-            guard let f = YAMLFields(node, what: "a relationship", known: relationshipKeys, file: file, reporter: sink) else { continue }
+            guard let f = ModelFields(node, what: "a relationship", known: relationshipKeys, file: file, reporter: sink) else { continue }
             let kindText = f.required("kind", of: "a relationship") ?? ""
             guard let kind = RelationKind(rawValue: kindText) else {
                 if !kindText.isEmpty {
@@ -181,8 +190,8 @@ public enum ModelLoader {
     }
 
     /// One `lineage` entry of unit `id`: `{kind: succeeds, unit: OLD-ID, source: …}`.
-    private static func lineage(of id: String, _ node: Node, file: String, sink: DiagnosticSink) -> Lineage? {
-        guard let f = YAMLFields(node, what: "a lineage entry of '\(id)'", known: lineageKeys, file: file, reporter: sink),
+    private static func lineage(of id: String, _ node: YAMLNode, file: String, sink: DiagnosticSink) -> Lineage? {
+        guard let f = ModelFields(node, what: "a lineage entry of '\(id)'", known: lineageKeys, file: file, reporter: sink),
               let kindText = f.required("kind", of: "a lineage entry of '\(id)'"),
               let unit = f.required("unit", of: "a lineage entry of '\(id)'") else { return nil }
         guard let kind = Lineage.Kind(rawValue: kindText) else {
@@ -195,10 +204,10 @@ public enum ModelLoader {
     }
 
     /// The `source` of an entry: `DOC §SECTION` or a mapping with document, section, inferred, note.
-    private static func citation(_ f: YAMLFields, sink: DiagnosticSink) -> Citation? {
+    private static func citation(_ f: ModelFields, sink: DiagnosticSink) -> Citation? {
         guard let node = f.node("source") else { return nil }
-        if case .scalar(let scalar) = node { return Citation(parsing: scalar.string) }
-        guard let c = YAMLFields(node, what: "a source", known: citationKeys, file: f.file, reporter: sink),
+        if let text = node.text { return Citation(parsing: text) }
+        guard let c = ModelFields(node, what: "a source", known: citationKeys, file: f.file, reporter: sink),
               let document = c.required("document", of: "a source") else { return nil }
         let inferred = c.node("inferred")?.bool ?? false
         return Citation(document: document, section: c.string("section") ?? "", inferred: inferred, note: c.string("note"))

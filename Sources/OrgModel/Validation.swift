@@ -36,11 +36,11 @@ public enum Validation {
             found.append(Diagnostic(.error, at: nil, subject: root, "the model's root '\(root)' is not a unit of the model",
                                     hint: suggestion(root, among: units) ?? "set `root:` to the id of a unit"))
         }
-        for unit in model.units {
-            if let parent = unit.parent, !units.contains(parent) {
-                found.append(Diagnostic(.error, at: unit.location, subject: unit.id, "unit '\(unit.id)' has parent '\(parent)', which is not a unit of the model",
-                                        hint: suggestion(parent, among: units) ?? "declare a unit with id '\(parent)' or correct the parent"))
-            }
+        for i in model.units.indices {
+            guard let parent = model.units[i].parent, !units.contains(parent) else { continue }
+            let unit = model.units[i]
+            found.append(Diagnostic(.error, at: unit.location, subject: unit.id, "unit '\(unit.id)' has parent '\(parent)', which is not a unit of the model",
+                                    hint: suggestion(parent, among: units) ?? "declare a unit with id '\(parent)' or correct the parent"))
         }
         for post in model.posts {
             if let unit = post.unit, !units.contains(unit) {
@@ -63,10 +63,13 @@ public enum Validation {
 
     private static func containmentCycles(_ model: Model) -> [Diagnostic] {
         var parent: [String: String] = [:]
-        for unit in model.units where parent[unit.id] == nil { parent[unit.id] = unit.parent }
+        // By position, so that units are not copied.
+        for i in model.units.indices where parent[model.units[i].id] == nil { parent[model.units[i].id] = model.units[i].parent }
         var reported = Set<String>()
         var found: [Diagnostic] = []
-        for unit in model.units {
+        let cyclic = unitsOnCycles(parent)
+        for i in model.units.indices where cyclic.contains(model.units[i].id) {
+            let unit = model.units[i]
             var path = [unit.id]
             var current = parent[unit.id]
             while let next = current, path.count <= parent.count {
@@ -85,6 +88,26 @@ public enum Validation {
             }
         }
         return found
+    }
+
+    /// The ids on a cycle of `parent` links, each id walked over once.
+    private static func unitsOnCycles(_ parent: [String: String]) -> Set<String> {
+        var walkOf: [String: Int] = [:], onCycle = Set<String>()
+        for (walk, start) in parent.keys.enumerated() where walkOf[start] == nil {
+            var current: String? = start
+            while let id = current, walkOf[id] == nil {
+                walkOf[id] = walk
+                current = parent[id]
+            }
+            // Back on this walk: `current` is on a cycle; go round it once.
+            guard let entry = current, walkOf[entry] == walk else { continue }
+            var id = entry
+            repeat {
+                onCycle.insert(id)
+                id = parent[id] ?? entry
+            } while id != entry
+        }
+        return onCycle
     }
 
     private static func citations(_ model: Model) -> [Diagnostic] {

@@ -1,60 +1,95 @@
 import Yams
 
+/// A YAML node that `LocatedFields` can read: a scalar, a sequence or a mapping, with its place
+/// in the file.
+public protocol LocatedYAMLValue {
+    /// The text of a scalar; nil for a sequence or a mapping.
+    var scalarText: String? { get }
+    /// True for a scalar written without quotes or block indicators.
+    var isPlainScalar: Bool { get }
+    /// The items of a sequence; nil for a scalar or a mapping.
+    var sequenceItems: [Self]? { get }
+    /// The pairs of a mapping in file order; nil for a scalar or a sequence.
+    var mappingPairs: [(key: Self, value: Self)]? { get }
+    /// The text of this node as a mapping key; nil when it has none.
+    var keyText: String? { get }
+    /// Where this node starts in `file`.
+    func location(in file: String) -> SourceLocation
+}
+
+/// The fields of a mapping of Yams nodes (manifests, mapping files).
+public typealias YAMLFields = LocatedFields<Node>
+
 /// Reads the fields of one YAML mapping of a model file, remembering where each value is and
 /// reporting keys it does not know, missing keys and values of the wrong shape.
-public struct YAMLFields {
+public struct LocatedFields<Value: LocatedYAMLValue> {
     /// The mapping node.
-    public let node: Node
+    public let node: Value
     /// The file it was read from.
     public let file: String
-    private(set) var pairs: [(key: String, value: Node)] = []
+    /// The known keys, in file order, and their values.
+    private let keys: [String]
+    private let values: [Value]
     private let reporter: DiagnosticSink
 
     /// Wraps `node`; reports a diagnostic when it is not a mapping or has keys outside `known`.
-    public init?(_ node: Node, what: String, known: [String], file: String, reporter: DiagnosticSink) {
+    /// `what` names the mapping in those diagnostics.
+    public init?(_ node: Value, what: @autoclosure () -> String, known: [String], file: String, reporter: DiagnosticSink) {
         self.node = node
         self.file = file
         self.reporter = reporter
-        guard let mapping = node.mapping else {
-            reporter.error(at: node.location(in: file), "\(what) must be a mapping of keys to values",
+        guard let mapping = node.mappingPairs else {
+            reporter.error(at: node.location(in: file), "\(what()) must be a mapping of keys to values",
                            hint: "write it as `key: value` lines, e.g. `- id: my-unit`")
             return nil
         }
+        var keys: [String] = [], values: [Value] = []
+        keys.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
+            guard let name = key.keyText else { continue }
             if !known.contains(name) {
                 let suggestion = closest(to: name, among: known)
-                reporter.error(at: key.location(in: file), "unknown key '\(name)' in \(what)",
+                reporter.error(at: key.location(in: file), "unknown key '\(name)' in \(what())",
                                hint: suggestion.map { "did you mean '\($0)'? Known keys: \(known.joined(separator: ", "))" }
                                    ?? "known keys: \(known.joined(separator: ", "))")
                 continue
             }
-            pairs.append((name, value))
+            keys.append(name)
+            values.append(value)
         }
+        self.keys = keys
+        self.values = values
     }
 
     /// The node under `key`, or nil when absent or null.
-    public func node(_ key: String) -> Node? {
-        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+    public func node(_ key: String) -> Value? {
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        let value = values[index]
+        if value.isPlainScalar, let text = value.scalarText {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
+        }
         return value
     }
 
     /// The string under `key`; reports an error when it is a list or mapping.
     public func string(_ key: String) -> String? {
         guard let value = node(key) else { return nil }
-        guard case .scalar(let scalar) = value else {
+        guard let text = value.scalarText else {
             reporter.error(at: value.location(in: file), "'\(key)' must be a single value, not a list or mapping",
                            hint: "write `\(key): text`")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// The string under `key`; reports an error naming `what` when it is missing or empty.
-    public func required(_ key: String, of what: String) -> String? {
-        guard let value = string(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-            reporter.error(at: node.location(in: file), "\(what) has no '\(key)'", hint: "add `\(key): …`")
+    public func required(_ key: String, of what: @autoclosure () -> String) -> String? {
+        guard let value = string(key), !value.isBlank else {
+            reporter.error(at: node.location(in: file), "\(what()) has no '\(key)'", hint: "add `\(key): …`")
             return nil
         }
         return value
@@ -63,30 +98,28 @@ public struct YAMLFields {
     /// A list of strings under `key` (a single string counts as a list of one).
     public func strings(_ key: String) -> [String] {
         guard let value = node(key) else { return [] }
-        switch value {
-        case .scalar(let scalar): return [scalar.string]
-        case .sequence(let items):
-            return items.compactMap { item in
-                guard case .scalar(let scalar) = item else {
-                    reporter.error(at: item.location(in: file), "items of '\(key)' must be plain text", hint: nil)
-                    return nil
-                }
-                return scalar.string
-            }
-        default:
+        if let text = value.scalarText { return [text] }
+        guard let items = value.sequenceItems else {
             reporter.error(at: value.location(in: file), "'\(key)' must be a list", hint: "write `\(key): [a, b]`")
             return []
+        }
+        return items.compactMap { item in
+            guard let text = item.scalarText else {
+                reporter.error(at: item.location(in: file), "items of '\(key)' must be plain text", hint: nil)
+                return nil
+            }
+            return text
         }
     }
 
     /// The list of nodes under `key`; reports an error when it is not a list.
-    public func list(_ key: String) -> [Node] {
+    public func list(_ key: String) -> [Value] {
         guard let value = node(key) else { return [] }
-        guard case .sequence(let items) = value else {
+        guard let items = value.sequenceItems else {
             reporter.error(at: value.location(in: file), "'\(key)' must be a list of entries", hint: "start each entry with `- `")
             return []
         }
-        return Array(items)
+        return items
     }
 
     /// The location of the value under `key`, or of the mapping itself.
@@ -117,10 +150,63 @@ public final class DiagnosticSink {
     public func append(_ more: [Diagnostic]) { diagnostics += more }
 }
 
-extension Node {
+extension Node: LocatedYAMLValue {
     /// Where this node starts in `file`.
     public func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    public var scalarText: String? { scalar?.string }
+    public var isPlainScalar: Bool { scalar?.style == .plain }
+    public var sequenceItems: [Node]? { sequence.map(Array.init) }
+    public var mappingPairs: [(key: Node, value: Node)]? { mapping.map { $0.map { ($0.key, $0.value) } } }
+    public var keyText: String? { string }
+}
+
+extension YAMLNode: LocatedYAMLValue {
+    func location(in file: String) -> SourceLocation { SourceLocation(file: file, line: Int(line), column: Int(column)) }
+
+    var scalarText: String? { text }
+
+    var isPlainScalar: Bool {
+        if case .scalar(_, let plain, _) = content { return plain }
+        return false
+    }
+
+    var sequenceItems: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    var mappingPairs: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// True when empty or only spaces and tabs: what `trimmingCharacters(in: .whitespaces)` would
+    /// empty (tab, the Unicode space separators and U+200B).
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.isBlank) }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs, like `trimmingCharacters(in: .whitespaces)`.
+    func trimmingBlanks() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }), let last = scalars.lastIndex(where: { !$0.isBlank }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Tab, a space separator (general category Zs) or U+200B, Foundation's `.whitespaces`.
+    var isBlank: Bool {
+        switch value {
+        case 0x09, 0x20: return true
+        case 0..<0x80: return false
+        default: return value == 0x200B || properties.generalCategory == .spaceSeparator
+        }
     }
 }
 

@@ -36,17 +36,19 @@ public struct AccountabilityGraph: Sendable {
             links.append(AccountabilityLink(from: from, to: to, kind: relation.kind, source: relation.source))
         }
         let stated = Set(links.map(\.from))
-        for unit in model.units where unit.head != nil && !stated.contains(unit.id) {
-            if let superior = headedAncestor(of: unit, in: model) {
-                links.append(AccountabilityLink(from: unit.id, to: superior, kind: nil, source: unit.source))
+        // By position, so that units are not copied.
+        let units = model.units
+        for i in units.indices where units[i].head != nil && !stated.contains(units[i].id) {
+            if let superior = headedAncestor(of: units[i].parent, in: model) {
+                links.append(AccountabilityLink(from: units[i].id, to: superior, kind: nil, source: units[i].source))
             }
         }
-        let ordered = links.enumerated().sorted { a, b in
-            (Self.precedence(a.element.kind), a.offset) < (Self.precedence(b.element.kind), b.offset)
-        }.map(\.element)
+        // By precedence, in model order within a kind (a stable bucket sort).
+        var buckets = Array(repeating: [AccountabilityLink](), count: Self.upwardKinds.count + 1)
+        for link in links { buckets[Self.precedence(link.kind)].append(link) }
         // One link per pair of posts: the kind of highest precedence.
-        var seen = Set<[String]>()
-        for link in ordered where seen.insert([link.from, link.to]).inserted {
+        var seen = Set<PostPair>()
+        for link in buckets.joined() where seen.insert(PostPair(from: link.from, to: link.to)).inserted {
             up[link.from, default: []].append(link)
         }
         for link in links where up[link.from]?.contains(link) ?? false {
@@ -79,14 +81,17 @@ public struct AccountabilityGraph: Sendable {
     public func cycles() -> [[String]] {
         var found: [[String]] = []
         var reported = Set<String>()
-        for start in up.keys.sorted() where !reported.contains(start) {
+        // A cycle through `start` stays within its strongly connected component, so only posts
+        // on a cycle are searched from, and only within their component.
+        let component = cyclicComponents()
+        for start in component.keys.sorted() where !reported.contains(start) {
             var stack: [(String, [String])] = [(start, [start])]
             var visited = Set<String>()
             while let (current, path) = stack.popLast() {
                 for link in up[current] ?? [] {
                     if link.to == start {
                         if reported.isDisjoint(with: path) { found.append(path + [start]); reported.formUnion(path) }
-                    } else if !visited.contains(link.to), path.count < 64 {
+                    } else if !visited.contains(link.to), path.count < 64, component[link.to] == component[start] {
                         visited.insert(link.to)
                         stack.append((link.to, path + [link.to]))
                     }
@@ -109,14 +114,80 @@ public struct AccountabilityGraph: Sendable {
         kind.flatMap { upwardKinds.firstIndex(of: $0) } ?? upwardKinds.count
     }
 
-    private func headedAncestor(of unit: Unit, in model: Model) -> String? {
-        var current = unit.parent
+    /// The strongly connected components of the `up` links that hold a cycle (more than one
+    /// post, or a post linked to itself), numbered; posts on no cycle are absent. Tarjan's
+    /// algorithm with an explicit stack, linear in the number of links.
+    private func cyclicComponents() -> [String: Int] {
+        // Posts with links up, numbered; a post with none is on no cycle.
+        let posts = Array(up.keys)
+        var number: [String: Int] = [:]
+        number.reserveCapacity(posts.count)
+        for (i, post) in posts.enumerated() { number[post] = i }
+        // The posts each post links up to, all in one array: those of post `p` from `first[p]`.
+        var first = [0], flat: [Int] = []
+        for post in posts {
+            flat += (up[post] ?? []).compactMap { number[$0.to] }
+            first.append(flat.count)
+        }
+        func targets(_ post: Int) -> ArraySlice<Int> { flat[first[post]..<first[post + 1]] }
+        var order = Array(repeating: -1, count: posts.count), low = order
+        var isOpen = Array(repeating: false, count: posts.count), open: [Int] = []
+        var visited = 0
+        var component: [String: Int] = [:], components = 0
+        func enter(_ post: Int) {
+            order[post] = visited
+            low[post] = visited
+            visited += 1
+            open.append(post)
+            isOpen[post] = true
+        }
+        for root in posts.indices where order[root] < 0 {
+            enter(root)
+            var work: [(post: Int, next: Int)] = [(root, 0)]
+            while let (post, next) = work.last {
+                if next < targets(post).count {
+                    work[work.count - 1].next += 1
+                    let target = flat[first[post] + next]
+                    if order[target] < 0 {
+                        enter(target)
+                        work.append((target, 0))
+                    } else if isOpen[target] {
+                        low[post] = min(low[post], order[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let caller = work.last?.post { low[caller] = min(low[caller], low[post]) }
+                guard low[post] == order[post] else { continue }
+                var members: [Int] = []
+                repeat {
+                    let member = open.removeLast()
+                    isOpen[member] = false
+                    members.append(member)
+                } while members.last != post
+                guard members.count > 1 || targets(post).contains(post) else { continue }
+                for member in members { component[posts[member]] = components }
+                components += 1
+            }
+        }
+        return component
+    }
+
+    /// The nearest headed unit at or above `parent`.
+    private func headedAncestor(of parent: String?, in model: Model) -> String? {
+        var current = parent
         var steps = 0
-        while let id = current, steps < model.units.count {
-            if let ancestor = model.unit(id), ancestor.head != nil { return ancestor.id }
-            current = model.unit(id)?.parent
+        while let id = current, steps < model.units.count, let i = model.position(of: id) {
+            if model.units[i].head != nil { return id }
+            current = model.units[i].parent
             steps += 1
         }
         return nil
     }
+}
+
+/// Two posts, as a key.
+private struct PostPair: Hashable {
+    var from: String
+    var to: String
 }

@@ -5,11 +5,15 @@ public enum ModelLint {
     public static func warnings(_ model: Model) -> [Diagnostic] {
         let graph = AccountabilityGraph(model: model)
         var found: [Diagnostic] = []
-        for unit in model.units where unit.head == nil && unit.kind.isHeaded {
+        // By position, so that only the units warned about are copied.
+        let units = model.units
+        for i in units.indices where units[i].head == nil && units[i].kind.isHeaded {
+            let unit = units[i]
             found.append(Diagnostic(.warning, at: unit.location, subject: unit.id, "unit '\(unit.id)' has no head",
                                     hint: "add `head: {title: …}` when the text names one"))
         }
-        for unit in model.units where unit.head != nil && unit.parent == nil && graph.up[unit.id] == nil {
+        for i in units.indices where units[i].head != nil && units[i].parent == nil && graph.up[units[i].id] == nil {
+            let unit = units[i]
             found.append(Diagnostic(.warning, at: unit.location, subject: unit.id, "the head of '\(unit.id)' has no line of accountability",
                                     hint: "add an `accountable-to` relationship to the post it answers to"))
         }
