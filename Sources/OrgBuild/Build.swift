@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizRender
+import SVGWriter
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
@@ -41,7 +42,7 @@ public struct Build {
                 let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
                 let path = "\(manifest.directory)/\(relative)"
                 var inputs = Fingerprint()
-                inputs.add(prepared.dot)
+                inputs.add(prepared.source)
                 inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
                 let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
                 let existingDigest = existing.map { bytes -> String in var f = Fingerprint(); f.add(bytes); return f.hex }
@@ -88,4 +89,10 @@ struct Stamps {
     var text: String {
         entries.keys.sorted().map { "\($0) \(entries[$0]!.inputs) \(entries[$0]!.output)\n" }.joined()
     }
+}
+
+extension PreparedChart {
+    /// What the chart's files are made from, for the build stamps: the SVG orgchart draws
+    /// itself (so that a change in the drawing is seen), or the DOT text Graphviz reads.
+    var source: [UInt8] { drawsItself ? SVGWriter(theme: writer.theme).write(chart) : Array(dot.utf8) }
 }

@@ -50,7 +50,7 @@ struct Footer {
 
     /// Widths of the sample boxes of the first row.
     private func cellWidths(_ entries: [LegendEntry]) -> [Double] {
-        entries.map { textWidth($0.label) + 4 * Self.padding }
+        entries.map { textWidth($0.label) * 1.1 + 4 * Self.padding }
     }
 
     /// The footer's width in points.
