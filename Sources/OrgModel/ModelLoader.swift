@@ -96,11 +96,13 @@ public enum ModelLoader {
     /// Parses a model file's text: straight from libyaml's events when it is plain YAML, through
     /// `parse` (Yams' composer, which gives the same nodes) for anchors, aliases, tags and errors.
     static func parseModel(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
-        YAMLNode.read(text) ?? parse(text, file: file, sink: sink).map(YAMLNode.init)
+        let text = withoutByteOrderMark(text)
+        return YAMLNode.read(text) ?? parse(text, file: file, sink: sink).map(YAMLNode.init)
     }
 
     /// Parses YAML text, turning syntax errors into located diagnostics.
     public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
+        let text = withoutByteOrderMark(text)
         do {
             // Every value is read as text and converted where a key needs it, so no tag resolution
             // (a regular expression per scalar) is needed.
@@ -111,15 +113,78 @@ public enum ModelLoader {
             }
             return root
         } catch let error as YamlError {
-            let (mark, problem) = error.markAndProblem
-            sink.error(at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
-                       "YAML syntax error: \(problem)",
-                       hint: "check the indentation and quote values that contain ': ' or start with '[', '{', '&', '*' or '#'")
+            report(error, in: text, file: file, sink: sink)
             return nil
         } catch {
             sink.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot parse YAML: \(error)", hint: nil)
             return nil
         }
+    }
+
+    /// `text` without a leading byte order mark, which Foundation drops when it reads a file but
+    /// libyaml, told the text is UTF-8, counts as the first column of the first line.
+    static func withoutByteOrderMark(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    /// Records Yams' error for `text` as short located diagnostics; never the text itself, which
+    /// some of Yams' descriptions hold.
+    static func report(_ error: YamlError, in text: String, file: String, sink: DiagnosticSink) {
+        let syntaxHint = "check the indentation and quote values that contain ': ' or start with '[', '{', '&', '*' or '#'"
+        func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        switch error {
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let repeated = YAMLNode.repeatedKeys(in: text)
+            guard !repeated.isEmpty else {
+                // Keys that are lists or mappings: only the first one's place is known, and Yams
+                // names them "<uncovertable>".
+                let names = duplicates.filter { $0 != "<uncovertable>" }.sorted()
+                sink.error(at: at(context.mark.line, context.mark.column),
+                           names.count == duplicates.count && names.count == 1 ? "key '\(shortened(names[0]))' appears more than once in this mapping"
+                               : "a key that is a list or a mapping appears more than once in this mapping",
+                           hint: "keep one of each key")
+                return
+            }
+            for key in repeated {
+                let first = key.firstLine == key.line ? "line \(key.firstLine), column \(key.firstColumn)" : "line \(key.firstLine)"
+                sink.error(at: at(key.line, key.column),
+                           "key '\(shortened(key.key))' appears \(key.count == 2 ? "twice" : "\(key.count) times") in this mapping",
+                           hint: "\(key.count == 2 ? "remove one of them" : "keep one of them") (the first is at \(first))")
+            }
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            sink.error(at: at(mark.line, mark.column), "YAML syntax error: \(context.map { "\(problem) (\($0.text))" } ?? problem)", hint: syntaxHint)
+        case let .composer(context, problem, mark, _):
+            sink.error(at: at(mark.line, mark.column), "YAML syntax error: \(context.map { "\(problem) (\($0.text))" } ?? problem)",
+                       hint: problem.contains("undefined alias")
+                           ? "an alias `*NAME` repeats a value marked `&NAME` earlier in the file; quote a value that starts with '*'"
+                           : syntaxHint)
+        case let .reader(problem, offset, value, _):
+            let place = offset.map { Self.place(ofCharacter: $0, in: text) } ?? (line: 1, column: 1)
+            let character = problem.hasPrefix("control characters") && value >= 0 ? " (\(String(format: "U+%04X", value)))" : ""
+            sink.error(at: at(place.line, place.column), "YAML syntax error: \(problem)\(character)",
+                       hint: "remove the character, or write it as an escape in a double-quoted value, such as \"\\t\"")
+        default:
+            sink.error(at: at(1, 1), "cannot parse YAML: \(shortened(String(describing: error)))", hint: nil)
+        }
+    }
+
+    /// The 1-based line and column of the character at `offset` (counted in characters, as Yams
+    /// gives a reader error's place); columns are counted in Unicode scalars, as libyaml does.
+    static func place(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        let end = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+        var line = 1, lineStart = text.startIndex, index = text.startIndex
+        while index < end {
+            let next = text.index(after: index)
+            if text[index].isNewline { line += 1; lineStart = next }
+            index = next
+        }
+        return (line, text.unicodeScalars[lineStart..<end].count + 1)
+    }
+
+    /// The first line of `text`, cut to 60 characters.
+    private static func shortened(_ text: String) -> String {
+        let line = text.prefix { !$0.isNewline }
+        return line.count > 60 || line.count < text.count ? String(line.prefix(60)) + "…" : text
     }
 
     /// The entries of one file, appended in file order.
@@ -211,19 +276,5 @@ public enum ModelLoader {
               let document = c.required("document", of: "a source") else { return nil }
         let inferred = c.node("inferred")?.bool ?? false
         return Citation(document: document, section: c.string("section") ?? "", inferred: inferred, note: c.string("note"))
-    }
-}
-
-extension YamlError {
-    /// Where libyaml stopped and what it said.
-    var markAndProblem: (Mark?, String) {
-        switch self {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return (mark, context.map { "\(problem) (\($0.text))" } ?? problem)
-        case let .reader(problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, String(describing: self))
-        }
     }
 }

@@ -194,3 +194,107 @@ private final class EventReader {
         return false
     }
 }
+
+/// A key written more than once in one mapping of a YAML text.
+struct RepeatedKey: Equatable {
+    /// The key's text.
+    var key: String
+    /// 1-based line and column of its second occurrence.
+    var line: Int, column: Int
+    /// 1-based line and column of its first occurrence.
+    var firstLine: Int, firstColumn: Int
+    /// How many times the mapping holds the key.
+    var count: Int
+}
+
+extension YAMLNode {
+    /// The keys written more than once in a mapping of the first document of `text`, in file
+    /// order of their second occurrence. Keys are compared as Yams' composer compares them with
+    /// the basic resolver: by text and tag, an alias as the scalar it names; keys that are
+    /// collections are not compared. Reads up to the first syntax error.
+    static func repeatedKeys(in text: String) -> [RepeatedKey] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let reader = EventReader(bytes)
+            defer { reader.close() }
+            return reader.repeatedKeys().sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
+    }
+}
+
+extension EventReader {
+    /// A scalar as a mapping key: its tag (nil for text, as the basic resolver reads any
+    /// scalar without a tag or with `!` or `!!str`) and its text.
+    private struct Key: Hashable {
+        var tag: String?
+        var text: String
+    }
+
+    /// An open collection: for a mapping, its keys so far and whether the next node is a key.
+    private struct Frame {
+        var isMapping: Bool
+        var keys: [(key: Key?, line: Int, column: Int)] = []
+        var expectsKey = true
+    }
+
+    /// See `YAMLNode.repeatedKeys(in:)`; not sorted.
+    func repeatedKeys() -> [RepeatedKey] {
+        var frames: [Frame] = []
+        var anchors: [String: Key?] = [:]
+        var found: [RepeatedKey] = []
+        func name(_ chars: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            chars.map { String(cString: $0) }
+        }
+        // A node starts at (line, column): a key when its mapping expects one.
+        func started(_ key: Key?, line: Int, column: Int) {
+            guard let last = frames.indices.last, frames[last].isMapping else { return }
+            if frames[last].expectsKey { frames[last].keys.append((key, line, column)) }
+            frames[last].expectsKey.toggle()
+        }
+        while next() {
+            let line = Int(event.pointee.start_mark.line) + 1, column = Int(event.pointee.start_mark.column) + 1
+            switch type {
+            case YAML_SCALAR_EVENT:
+                let scalar = event.pointee.data.scalar
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                // As in `node()`: Yams decodes with Foundation, which drops a leading byte order mark.
+                let text = (bytes.first == 0xEF ? String(bytes: bytes, encoding: .utf8) : nil) ?? String(decoding: bytes, as: UTF8.self)
+                let tag = name(scalar.tag).flatMap { $0 == "!" || $0 == Tag.Name.str.rawValue ? nil : $0 }
+                let key = Key(tag: tag, text: text)
+                if let anchor = name(scalar.anchor) { anchors[anchor] = key }
+                started(key, line: line, column: column)
+            case YAML_ALIAS_EVENT:
+                started(name(event.pointee.data.alias.anchor).flatMap { anchors[$0] ?? nil }, line: line, column: column)
+            case YAML_SEQUENCE_START_EVENT:
+                if let anchor = name(event.pointee.data.sequence_start.anchor) { anchors[anchor] = .some(nil) }
+                started(nil, line: line, column: column)
+                frames.append(Frame(isMapping: false))
+            case YAML_MAPPING_START_EVENT:
+                if let anchor = name(event.pointee.data.mapping_start.anchor) { anchors[anchor] = .some(nil) }
+                started(nil, line: line, column: column)
+                frames.append(Frame(isMapping: true))
+            case YAML_SEQUENCE_END_EVENT:
+                frames.removeLast()
+            case YAML_MAPPING_END_EVENT:
+                let keys = frames.removeLast().keys
+                var seen: [Key: (index: Int, count: Int)] = [:]
+                for (index, entry) in keys.enumerated() {
+                    guard let key = entry.key else { continue }
+                    seen[key, default: (index, 0)].count += 1
+                }
+                var reported = Set<Key>()
+                for (index, entry) in keys.enumerated() {
+                    guard let key = entry.key, let (first, count) = seen[key], count > 1, index != first,
+                          reported.insert(key).inserted else { continue }
+                    found.append(RepeatedKey(key: key.text, line: entry.line, column: entry.column,
+                                             firstLine: keys[first].line, firstColumn: keys[first].column, count: count))
+                }
+            case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                return found
+            default:
+                break
+            }
+        }
+        return found
+    }
+}

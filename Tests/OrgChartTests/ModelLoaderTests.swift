@@ -52,13 +52,87 @@ final class ModelLoaderTests: XCTestCase {
         }
     }
 
-    func testDuplicateKeysAreReportedAsBefore() {
-        for key in ["name", "\"name\""] {
-            let lines = messages(load(header + "units:\n  - id: a\n    name: A\n    \(key): B\n    kind: team\n"))
-            XCTAssertEqual(lines.count, 1)
-            XCTAssertTrue(lines[0].hasPrefix("1:1 YAML syntax error: Parser: expected all keys to be unique but found the following duplicated key(s): 'name'."), lines[0])
-            XCTAssertTrue(lines[0].hasSuffix(" in line 8, column 5\n"), lines[0])
+    private func hints(_ loaded: LoadedModel) -> [String] {
+        loaded.diagnostics.map { $0.hint ?? "-" }
+    }
+
+    func testRepeatedKeysAreReportedAtTheirSecondOccurrence() {
+        for key in ["name", "\"name\"", "'name'"] {
+            let loaded = load(header + "units:\n  - id: a\n    name: A\n    kind: team\n    \(key): B\n")
+            XCTAssertEqual(messages(loaded), ["10:5 key 'name' appears twice in this mapping"], key)
+            XCTAssertEqual(hints(loaded), ["remove one of them (the first is at line 8)"], key)
         }
+        let flow = load(header + "units:\n  - {id: a, name: A, kind: team, name: B}\n")
+        XCTAssertEqual(messages(flow), ["7:34 key 'name' appears twice in this mapping"])
+        XCTAssertEqual(hints(flow), ["remove one of them (the first is at line 7, column 13)"])
+        let thrice = load(header + "units:\n  - id: a\n    kind: team\n    kind: team\n    name: A\n    kind: team\n")
+        XCTAssertEqual(messages(thrice), ["9:5 key 'kind' appears 3 times in this mapping"])
+        XCTAssertEqual(hints(thrice), ["keep one of them (the first is at line 8)"])
+    }
+
+    func testEveryRepeatedKeyIsReportedWithAnchorsAndAliases() {
+        // Anchors send the file to Yams' composer, which stops at the first mapping with a repeated key.
+        let text = header + "units:\n  - id: &a a\n    name: A\n    kind: team\n    name: B\n  - id: b\n    *a : x\n    name: B\n    a: y\n    kind: team\n"
+        XCTAssertEqual(messages(load(text)), [
+            "10:5 key 'name' appears twice in this mapping",
+            "14:5 key 'a' appears twice in this mapping",
+        ])
+        XCTAssertEqual(hints(load(text)), ["remove one of them (the first is at line 8)", "remove one of them (the first is at line 12)"])
+        let located = YAMLNode.repeatedKeys(in: "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
+        XCTAssertEqual(located, [
+            RepeatedKey(key: "c", line: 4, column: 3, firstLine: 3, firstColumn: 3, count: 2),
+            RepeatedKey(key: "a", line: 5, column: 1, firstLine: 1, firstColumn: 1, count: 2),
+        ])
+        // Keys with different tags are different keys; keys that are collections are not compared.
+        XCTAssertEqual(YAMLNode.repeatedKeys(in: "a: 1\n!!int a: 2\n!!str b: 3\nb: 4\n? [c]\n: 5\n? [c]\n: 6\n").map(\.key), ["b"])
+        XCTAssertEqual(messages(load(header + "? [c]\n: 5\n? [c]\n: 6\n")), ["6:3 a key that is a list or a mapping appears more than once in this mapping"])
+    }
+
+    func testYAMLErrorsAreShortAndLocated() {
+        let cases: [(text: String, message: String)] = [
+            (header + "units:\n  - id: a\n    name: A\n    name: B\n", "9:5 key 'name' appears twice in this mapping"),
+            (header + "units:\n  - id: a\n    name: A\n    source: *s\n", "9:13 YAML syntax error: found undefined alias"),
+            (header + "units:\n  - id: a\n    name: \"A\u{01}\"\n", "8:13 YAML syntax error: control characters are not allowed (U+0001)"),
+            (header + "units:\n  - id: a\n   name: A\n", "8:4 YAML syntax error: did not find expected '-' indicator (while parsing a block collection)"),
+            (header + "units:\n  - id: a\n    name: @A\n", "8:11 YAML syntax error: found character that cannot start any token (while scanning for the next token)"),
+            (header + "units:\n  - id: a\n    name: \"A\n", "9:1 YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)"),
+        ]
+        for (text, message) in cases {
+            let loaded = load(text)
+            XCTAssertEqual(messages(loaded), [message], text)
+            for diagnostic in loaded.diagnostics {
+                XCTAssertFalse(diagnostic.description.contains("title: D"), diagnostic.description)
+                XCTAssertEqual(diagnostic.description.split(separator: "\n").count, 2, diagnostic.description)
+            }
+        }
+        XCTAssertEqual(hints(load(cases[1].text)), ["an alias `*NAME` repeats a value marked `&NAME` earlier in the file; quote a value that starts with '*'"])
+    }
+
+    func testRepeatedKeysThroughTheCommandLine() throws {
+        let directory = try temporaryDirectory(self)
+        let text = "model: m\ntitle: Repeated\nunits:\n  - id: a\n    name: First name\n    kind: team\n    note: a note\n    name: Second name\n"
+        let path = try write(text, to: "repeated.yaml", in: directory)
+        let diagnostic = "\(path):8:5: error: key 'name' appears twice in this mapping\n    hint: remove one of them (the first is at line 5)\n"
+        let fileLines = ["model: m", "title: Repeated", "units:", "id: a", "name: First name", "kind: team", "note: a note", "Second name", "Context:"]
+        // `validate` prints its report on standard output and the verdict on standard error.
+        let validate = try orgchart(["validate", path])
+        XCTAssertEqual(validate.status, 1, validate.stderr)
+        XCTAssertEqual(validate.stdout, diagnostic)
+        XCTAssertEqual(validate.stderr, "1 error, 0 warnings: the model is not valid\n")
+        // Other commands print the diagnostics on standard error.
+        let render = try orgchart(["render", path, "-o", directory.appendingPathComponent("out.svg").path])
+        XCTAssertEqual(render.status, 1, render.stderr)
+        XCTAssertTrue(render.stderr.hasPrefix(diagnostic), render.stderr)
+        for line in fileLines {
+            XCTAssertFalse(validate.stdout.contains(line) || validate.stderr.contains(line) || render.stderr.contains(line), line)
+        }
+        XCTAssertFalse(render.stderr.contains("Fatal error"), render.stderr)
+        // A manifest is read by the same parser.
+        try write("output: Out\noutput: Charts\ncharts:\n  - name: a\n    model: repeated.yaml\n", to: "orgchart.yml", in: directory)
+        let build = try orgchart(["build"], in: directory)
+        XCTAssertEqual(build.status, 1, build.stderr)
+        XCTAssertTrue(build.stderr.contains("orgchart.yml:2:1: error: key 'output' appears twice in this mapping\n    hint: remove one of them (the first is at line 1)\n"), build.stderr)
+        XCTAssertFalse(build.stderr.contains("charts:"), build.stderr)
     }
 
     func testAnchorsAndAliasesAreFollowedAndUndefinedAliasesReported() throws {
@@ -82,6 +156,19 @@ final class ModelLoaderTests: XCTestCase {
         try Data("\u{FEFF}\(header)units:\n  - id: a\n    name: A\n    kind: team\n".utf8).write(to: URL(fileURLWithPath: path))
         let model = try ModelLoader.load(file: path).valid()
         XCTAssertEqual(model.units.first?.location, SourceLocation(file: path, line: 7, column: 5))
+    }
+
+    func testByteOrderMarkOfReadTextIsSkipped() throws {
+        let model = try load("\u{FEFF}\(header)units:\n  - id: a\n    name: A\n    kind: team\n").valid()
+        XCTAssertEqual(model.id, "m")
+        XCTAssertEqual(model.units.first?.location, SourceLocation(file: "/models/m.yaml", line: 7, column: 5))
+        XCTAssertEqual(messages(load("\u{FEFF}\(header)tilte: T\n")), ["6:1 unknown key 'tilte' in a model file"])
+        XCTAssertEqual(messages(load("\u{FEFF}model: m\nmodel: n\ntitle: T\n")), ["2:1 key 'model' appears twice in this mapping"])
+        XCTAssertEqual(messages(load("\u{FEFF}")), ["1:1 the model file is empty"])
+        let sink = DiagnosticSink()
+        let mark = try XCTUnwrap(ModelLoader.parse("\u{FEFF}a: b\nc: d\n", file: "f.yaml", sink: sink)?.mapping?.first?.key.mark)
+        XCTAssertEqual([mark.line, mark.column], [1, 1])
+        XCTAssertEqual(sink.diagnostics, [])
     }
 
     func testQuotedAndPlainScalarsKeepTheirText() throws {
