@@ -35,7 +35,7 @@ extension Theme {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw ThemeError(message: "\(path): YAML syntax error: \(error)")
+            throw ThemeError(message: located(error, path: path))
         }
         guard let mapping = root?.mapping else { throw ThemeError(message: "\(path): a theme is a mapping of keys to values") }
         var own: [String: Node] = [:]
@@ -52,6 +52,21 @@ extension Theme {
             }
         }
         return merged
+    }
+
+    /// Yams' error as `FILE:LINE:COLUMN: message`, on one line: never the theme's text, which
+    /// some of Yams' descriptions hold.
+    static func located(_ error: YamlError, path: String) -> String {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return "\(path):\(mark.line):\(mark.column): YAML syntax error: \(problem)"
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.sorted().joined(separator: ", ")
+            return "\(path):\(context.mark.line):\(context.mark.column): this mapping repeats the key \(keys); keep one of each key"
+        default:
+            let first = String(describing: error).prefix { !$0.isNewline }
+            return "\(path): YAML syntax error: \(first.prefix(80))"
+        }
     }
 
     private static func decode(_ fields: [String: Node], name: String) throws -> Theme {

@@ -64,4 +64,17 @@ final class PageTests: XCTestCase {
         let svg = try ChartSpec(template: path).prepare().render(.svg)
         XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("#ff0000"))
     }
+
+    func testThemeFileErrorsAreLocatedOnOneLine() throws {
+        let directory = try temporaryDirectory(self)
+        let repeated = try write("extends: default\nfont: A\nfont: B\n", to: "repeated.yaml", in: directory)
+        XCTAssertThrowsError(try Theme.load(repeated)) { error in
+            XCTAssertEqual("\(error)", "error: \(repeated):2:1: this mapping repeats the key 'font'; keep one of each key")
+        }
+        let broken = try write("extends: default\nboxes: [a\n", to: "broken.yaml", in: directory)
+        XCTAssertThrowsError(try Theme.load(broken)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("error: \(broken):3:1: YAML syntax error:"), "\(error)")
+            XCTAssertFalse("\(error)".contains("\n"), "one line, without the file's text")
+        }
+    }
 }
