@@ -76,12 +76,12 @@ struct Footer {
         for row in rows {
             switch row {
             case .boxes(let entries):
-                out.text("Boxes", font: theme.font, x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: true, color: nil, anchor: "start")
+                out.text("Boxes", x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: true, color: nil, anchor: "start")
                 var x = origin.x + firstColumn + Self.spacing
                 for (entry, width) in zip(entries, cellWidths(entries)) {
                     let shape = BoxShape(theme.box(entry.style))
                     shape.write(BoxFrame(center: ChartPoint(x: x + width / 2, y: top + rowHeight / 2), width: width, height: rowHeight), into: &out)
-                    out.text(entry.label, font: theme.font, x: x + width / 2, baseline: top + baseline, size: size, bold: false, color: shape.text)
+                    out.text(entry.label, x: x + width / 2, baseline: top + baseline, size: size, bold: false, color: shape.text)
                     x += width + Self.spacing
                 }
             case .line(let entry):
@@ -95,9 +95,9 @@ struct Footer {
                 out.points([(start.x, start.y), (end.x, end.y)])
                 out.raw("\"/>\n")
                 stroke.arrowhead.write(tip: tip, from: end, color: stroke.color, penWidth: stroke.width, into: &out)
-                out.text(entry.label, font: theme.font, x: origin.x + firstColumn + Self.spacing + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
+                out.text(entry.label, x: origin.x + firstColumn + Self.spacing + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
             case .source(let text):
-                out.text(text, font: theme.font, x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
+                out.text(text, x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
             }
             top += rowHeight + Self.spacing
         }

@@ -63,12 +63,13 @@ struct SVGText {
         if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
     }
 
-    /// Appends `name="value"` with a leading space, the value escaped.
-    mutating func attribute(_ name: StaticString, _ value: String) {
+    /// Appends `name="value"` with a leading space, the value escaped (`-` as `&#45;` unless
+    /// `hyphens` is false).
+    mutating func attribute(_ name: StaticString, _ value: String, hyphens: Bool = true) {
         raw(" ")
         raw(name)
         raw("=\"")
-        escaped(value)
+        escaped(value, hyphens: hyphens)
         raw("\"")
     }
 
@@ -96,14 +97,13 @@ struct SVGText {
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// Appends one line of text in `font`, anchored at `x` (`middle`: centred on it).
-    mutating func text(_ text: String, font: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: StaticString = "middle") {
+    /// Appends one line of text in the drawing's font, anchored at `x` (`middle`: centred on it).
+    mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: StaticString = "middle") {
         raw("<text text-anchor=\"")
         raw(anchor)
         raw("\"")
         attribute("x", x)
         attribute("y", baseline)
-        attribute("font-family", font)
         if bold { raw(" font-weight=\"bold\"") }
         attribute("font-size", size)
         if let color { attribute("fill", color) }

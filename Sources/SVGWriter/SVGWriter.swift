@@ -88,6 +88,7 @@ public struct SVGWriter: Sendable {
         out.escaped(([chart.subtitle].compactMap { $0 } + chart.footer).joined(separator: ". "), hyphens: false)
         out.raw("</desc>\n<g")
         out.attribute("id", chart.id)
+        out.attribute("font-family", fontFamily, hyphens: false)
         out.raw(" class=\"graph\" transform=\"translate(")
         out.number(Self.pad - origin.x)
         out.raw(" ")
@@ -98,6 +99,15 @@ public struct SVGWriter: Sendable {
         out.attribute("width", width)
         out.attribute("height", height)
         out.raw(" fill=\"white\"/>\n")
+    }
+
+    /// The theme's font, followed by the fonts that have its metrics and a generic family, for
+    /// browsers on machines without it: Liberation Sans is drawn in Arial's widths, so the text
+    /// still fits its boxes.
+    var fontFamily: String {
+        let fallbacks = ["Liberation Sans": "Arial,Helvetica,sans-serif", "Liberation Serif": "Times New Roman,Times,serif",
+                         "Liberation Mono": "Courier New,Courier,monospace"]
+        return [theme.font, fallbacks[theme.font] ?? "sans-serif"].joined(separator: ",")
     }
 
     /// The title and the subtitle, with their sizes.
@@ -112,7 +122,7 @@ public struct SVGWriter: Sendable {
         out.raw("<g id=\"orgchart:title\" class=\"node\">\n<title>orgchart:title</title>\n")
         var y = centre.y - block / 2
         for line in lines {
-            out.text(line.text, font: theme.font, x: centre.x, baseline: y + line.size * Self.baseline, size: line.size, bold: line.bold, color: nil)
+            out.text(line.text, x: centre.x, baseline: y + line.size * Self.baseline, size: line.size, bold: line.bold, color: nil)
             y += line.size * BoxMetrics.lineHeight
         }
         out.raw("</g>\n")
@@ -137,11 +147,11 @@ public struct SVGWriter: Sendable {
         let color = shape.text
         var y = frame.center.y - BoxMetrics(theme: theme).textHeight(text) / 2
         for line in text.heading {
-            out.text(line, font: theme.font, x: frame.center.x, baseline: y + theme.headingSize * Self.baseline, size: theme.headingSize, bold: true, color: color)
+            out.text(line, x: frame.center.x, baseline: y + theme.headingSize * Self.baseline, size: theme.headingSize, bold: true, color: color)
             y += theme.headingSize * BoxMetrics.lineHeight
         }
         for line in text.detailLines {
-            out.text(line, font: theme.font, x: frame.center.x, baseline: y + theme.detailSize * Self.baseline, size: theme.detailSize, bold: false, color: color)
+            out.text(line, x: frame.center.x, baseline: y + theme.detailSize * Self.baseline, size: theme.detailSize, bold: false, color: color)
             y += theme.detailSize * BoxMetrics.lineHeight
         }
         out.raw("</a>\n</g>\n</g>\n")
@@ -198,7 +208,7 @@ public struct SVGWriter: Sendable {
                 Self.length(points[a - 1], points[a]) < Self.length(points[b - 1], points[b])
             } ?? 1
             let middle = ChartPoint(x: (points[segment - 1].x + points[segment].x) / 2, y: (points[segment - 1].y + points[segment].y) / 2)
-            out.text(label, font: theme.font, x: middle.x, baseline: middle.y - 3, size: theme.detailSize, bold: false, color: stroke.color)
+            out.text(label, x: middle.x, baseline: middle.y - 3, size: theme.detailSize, bold: false, color: stroke.color)
         }
         if linked { out.raw("</a>\n</g>\n") }
         out.raw("</g>\n")
