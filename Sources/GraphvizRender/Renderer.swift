@@ -39,17 +39,66 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
 
 /// Lays out and renders DOT text in-process through libgvc. One Graphviz context serves the
 /// whole process; every call into it is serialized, since libgvc is not thread-safe. Each render
-/// frees its graph, layout and buffer, and Graphviz's messages become the thrown error instead of
-/// being printed.
+/// frees its buffer, and the graph and layout of the render before it (as the `dot` command
+/// does, so that a process rendering one chart does not spend time freeing it before it exits);
+/// Graphviz's messages become the thrown error instead of being printed.
 public final class Renderer: @unchecked Sendable {
     /// The process-wide renderer.
     public static let shared = Renderer()
 
-    private let context: OpaquePointer
     private let lock = NSLock()
+    /// Guarded by `lock`: the Graphviz context, created by the first call that needs it.
+    private var created: OpaquePointer?
+    /// Guarded by `lock`: true once anything has been rendered.
+    private var rendered = false
+    /// Guarded by `warmUpLock`: true once a warm-up was started.
+    private var warmUpStarted = false
+    private let warmUpLock = NSLock()
+    /// Entered while a warm-up thread runs; the process waits for it before exiting.
+    private let warming = DispatchGroup()
 
-    private init() {
-        context = orgchart_gv_context()
+    private init() {}
+
+    /// The Graphviz context; call with `lock` held.
+    private var context: OpaquePointer {
+        if let created { return created }
+        let context: OpaquePointer = orgchart_gv_context()
+        created = context
+        return context
+    }
+
+    /// Starts Graphviz's one-time work on a background thread: loading the layout and render
+    /// plugins, fontconfig's configuration and the faces of `fontname`, by laying out and
+    /// rendering a one-box graph. A caller that is about to render calls this before its last
+    /// preparations (writing the DOT text), which then overlap that work instead of being
+    /// followed by it. Renders wait for the warm-up to finish, and so does the process before it
+    /// exits. Only the first call in a process does anything, and only if nothing has been
+    /// rendered yet; it changes no output.
+    public func warmUp(engine: LayoutEngine, fontname: String) {
+        let start = warmUpLock.withLock {
+            defer { warmUpStarted = true }
+            return !warmUpStarted
+        }
+        guard start else { return }
+        warming.enter()
+        atexit { Renderer.shared.warming.wait() }
+        let text = Self.warmUpDOT(fontname: fontname)
+        Thread.detachNewThread { [self] in
+            defer { warming.leave() }
+            lock.withLock {
+                guard !rendered else { return }
+                _ = try? renderLocked(dot: text, engine: engine, format: .svg)
+            }
+        }
+    }
+
+    /// A one-box graph with the markup of a chart's boxes (bold and small text in `fontname`),
+    /// positioned so that `nop2` can draw it too.
+    static func warmUpDOT(fontname: String) -> String {
+        let font = "\"" + fontname.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return """
+            digraph { node [shape=box, fontname=\(font)]; a [label=<<b>Box</b><br/><font point-size="8">text</font>>, pos="40,20"] }
+            """
     }
 
     /// Runs `body` while holding the renderer's lock, for other libraries that share Graphviz's
@@ -67,18 +116,24 @@ public final class Renderer: @unchecked Sendable {
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat) throws -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
         let bytes: [UInt8] = try lock.withLock {
-            var output: UnsafeMutablePointer<CChar>?
-            var length = 0
-            var failure: Int32 = 0
-            let rc = dot.withCString { text in
-                orgchart_gv_render(context, text, engine.rawValue, format.rawValue, &output, &length, &failure)
-            }
-            let messages = String(cString: orgchart_gv_captured()).trimmingCharacters(in: .whitespacesAndNewlines)
-            defer { orgchart_gv_free(output) }
-            guard rc == 0, let output else { throw Self.error(stage: failure, format: format, engine: engine, messages: messages) }
-            return output.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+            rendered = true
+            return try renderLocked(dot: dot, engine: engine, format: format)
         }
         return format == .pdf ? PDFDates.fixed(bytes) : bytes
+    }
+
+    /// Renders while the caller holds `lock`.
+    private func renderLocked(dot: String, engine: LayoutEngine, format: OutputFormat) throws -> [UInt8] {
+        var output: UnsafeMutablePointer<CChar>?
+        var length = 0
+        var failure: Int32 = 0
+        let rc = dot.withCString { text in
+            orgchart_gv_render(context, text, engine.rawValue, format.rawValue, &output, &length, &failure)
+        }
+        let messages = String(cString: orgchart_gv_captured()).trimmingCharacters(in: .whitespacesAndNewlines)
+        defer { orgchart_gv_free(output) }
+        guard rc == 0, let output else { throw Self.error(stage: failure, format: format, engine: engine, messages: messages) }
+        return output.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
     private static func error(stage: Int32, format: OutputFormat, engine: LayoutEngine, messages: String) -> RenderError {

@@ -89,6 +89,8 @@ public struct PreparedChart: Sendable {
             case .png: return try SVGImage(svg).png()
             }
         }
+        // Graphviz loads its plugins and fonts while the DOT text is written.
+        if format != .dot { Renderer.shared.warmUp(engine: engine, fontname: writer.theme.font) }
         let bytes = try Renderer.shared.render(dot: dot, engine: engine, format: format)
         return format == .svg ? SVGDescription.add(to: bytes, chart: chart) : bytes
     }

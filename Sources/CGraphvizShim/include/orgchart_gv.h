@@ -13,7 +13,8 @@ orgchart_gv_context_t *orgchart_gv_context(void);
 const char *orgchart_gv_version(orgchart_gv_context_t *gvc);
 
 /// Reads DOT `text`, lays it out with `engine` and renders it as `format` into a new buffer.
-/// Frees the graph and its layout before returning. On success returns 0 and sets `*result`
+/// Frees the graph and layout of the previous render first; those of this render are freed by
+/// the next one (or not at all, if the process exits first). On success returns 0 and sets `*result`
 /// (free it with orgchart_gv_free) and `*length`. On failure returns -1 and sets `*stage` to
 /// 1 (reading), 2 (layout) or 3 (rendering); the messages are in orgchart_gv_captured().
 /// Hides the type of gvRenderData's length argument: `unsigned int *` before Graphviz 13,
