@@ -25,7 +25,7 @@ public struct DOTWriter: Sendable {
         for group in chart.groups { write(group, boxes: boxes.filter { $0.box.group == group.id }, widths: widths, into: &out) }
         switch chart.arrangement {
         case .tree:
-            TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start in edge(line, from: start) }
+            TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start, segment in edge(line, from: start, segment: segment) }
         case .layered, .flow:
             for line in chart.lines where line.shapesLayout { out.line(edge(line)) }
         }
@@ -123,24 +123,28 @@ public struct DOTWriter: Sendable {
         out.line("}")
     }
 
-    /// One DOT edge for `line`, drawn from its parent end to its child end.
-    func edge(_ line: Line, from start: String? = nil, extra: String? = nil) -> String {
+    /// One DOT edge for `line`, drawn from its parent end to its child end; a segment of it ends
+    /// at the bend point `joint` instead, with the id prefix `part` and no arrow.
+    func edge(_ line: Line, from start: String? = nil, segment: (joint: String, part: String)? = nil, extra: String? = nil) -> String {
         let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
-        var attributes = self.attributes(of: line)
+        var attributes = self.attributes(of: line, segment: segment?.part)
         if let extra { attributes += ", " + extra }
-        return "\(Escape.quoted(start ?? tail)) -> \(Escape.quoted(head)) [\(attributes)]"
+        return "\(Escape.quoted(start ?? tail)) -> \(Escape.quoted(segment?.joint ?? head)) [\(attributes)]"
     }
 
-    /// The DOT attributes of a line: its look from the theme, id, class and (unless `tooltip` is false) tooltip.
-    func attributes(of line: Line, tooltip: Bool = true) -> String {
+    /// The DOT attributes of a line: its look from the theme, id, class and (unless `tooltip` is
+    /// false) tooltip; for a segment of it, the id prefixed with `part` and no arrow.
+    func attributes(of line: Line, tooltip: Bool = true, segment part: String? = nil) -> String {
         let style = theme.line(line.style)
-        var attributes = ["id=\(Escape.quoted("\(line.style):\(line.from)->\(line.to)"))", "class=\(Escape.quoted(line.style))"]
+        let id = (part.map { "\($0):" } ?? "") + "\(line.style):\(line.from)->\(line.to)"
+        var attributes = ["id=\(Escape.quoted(id))", "class=\(Escape.quoted(line.style))"]
         if let color = style.color { attributes.append("color=\(Escape.quoted(color))") }
         if let look = style.style { attributes.append("style=\(look)") }
+        let arrow = part == nil ? style.arrowhead ?? "none" : "none"
         if line.ranksUpward {
-            attributes.append("dir=back, arrowtail=\(style.arrowhead ?? "none")")
+            attributes.append("dir=back, arrowtail=\(arrow)")
         } else {
-            attributes.append("arrowhead=\(style.arrowhead ?? "none")")
+            attributes.append("arrowhead=\(arrow)")
         }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
@@ -186,7 +190,9 @@ struct DOTText {
     var indent = 0
 
     mutating func line(_ line: String) {
-        text += String(repeating: "  ", count: indent) + line + "\n"
+        for _ in 0..<indent { text += "  " }
+        text += line
+        text += "\n"
     }
 }
 

@@ -1,70 +1,82 @@
-/// Escaping of text for the two kinds of DOT strings the writer emits.
+/// Escaping of text for the two kinds of DOT strings the writer emits. Every function works on
+/// UTF-8 bytes and returns printable ASCII text unchanged without copying it.
 enum Escape {
     /// Text inside an HTML-like label: markup characters become entities, every non-ASCII
     /// character a numeric reference, line breaks `<br/>`, other control characters are dropped.
     static func html(_ text: String) -> String {
-        if isPlain(text, also: [UInt8(ascii: "\\")]) { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        if isPlain(text, allowing: .backslash) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br/>"
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "'": out.append(contentsOf: "&#39;".utf8)
+            case "\n": out.append(contentsOf: "<br/>".utf8)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
-            case _ where scalar.value > 0x7E: out += "&#\(scalar.value);"
-            default: out.unicodeScalars.append(scalar)
+            case _ where scalar.value > 0x7E: out.append(contentsOf: "&#\(scalar.value);".utf8)
+            default: out.append(UInt8(scalar.value))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A double-quoted DOT string. Backslashes are doubled (Graphviz reads `\\` as one backslash
     /// in labels and tooltips), quotes escaped, line breaks written `\n`, control characters dropped.
     static func quoted(_ text: String) -> String {
-        if isPlain(text, also: [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "'")]) { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        if isPlain(text, allowing: [.ampersand, .markup, .apostrophe]) { return "\"" + text + "\"" }
+        return quoted(text, references: false)
     }
 
     /// A double-quoted DOT string for a tooltip: as `quoted`, with every non-ASCII character
     /// and every `&` written as a character reference. Graphviz decodes references in strings,
     /// so the SVG is the same, but it reads plain ASCII much faster (at 20,000 boxes, seconds).
     static func tooltip(_ text: String) -> String {
-        if isPlain(text, also: [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "'")]) { return "\"" + text + "\"" }
-        var plain = ""
-        plain.reserveCapacity(text.utf8.count)
+        if isPlain(text, allowing: [.markup, .apostrophe]) { return "\"" + text + "\"" }
+        return quoted(text, references: true)
+    }
+
+    /// The quoted string, with `&` and characters outside ASCII (and DEL) as character
+    /// references when `references` is true.
+    private static func quoted(_ text: String, references: Bool) -> String {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": plain += "&amp;"
-            case _ where scalar.value > 0x7E: plain += "&#\(scalar.value);"
-            default: plain.unicodeScalars.append(scalar)
+            case "&" where references: out.append(contentsOf: "&amp;".utf8)
+            case _ where references && scalar.value > 0x7E: out.append(contentsOf: "&#\(scalar.value);".utf8)
+            case "\\": out.append(contentsOf: "\\\\".utf8)
+            case "\"": out.append(contentsOf: "\\\"".utf8)
+            case "\n": out.append(contentsOf: "\\n".utf8)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            default: out.append(contentsOf: String(scalar).utf8)
             }
         }
-        return quoted(plain)
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Characters that some escapes rewrite and others may leave alone.
+    struct Specials: OptionSet {
+        let rawValue: UInt8
+        static let backslash = Specials(rawValue: 1), ampersand = Specials(rawValue: 2)
+        static let markup = Specials(rawValue: 4), apostrophe = Specials(rawValue: 8)
     }
 
     /// True when `text` is printable ASCII without the characters every escape rewrites (`"`,
-    /// `\\`, `&`, `<`, `>`, `'`), so that it needs no escaping: a fast path for large charts.
-    /// `also` lists characters the caller does not rewrite and may therefore allow.
-    private static func isPlain(_ text: String, also allowed: [UInt8]) -> Bool {
+    /// `\\`, `&`, `<`, `>`, `'`) other than those `allowed`, so that it needs no escaping: a
+    /// fast path for large charts.
+    private static func isPlain(_ text: String, allowing allowed: Specials) -> Bool {
         text.utf8.allSatisfy { byte in
-            guard byte >= 0x20, byte < 0x7F else { return false }
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "'"):
-                return allowed.contains(byte)
+            case 0..<0x20, 0x7F...: return false
+            case UInt8(ascii: "\""): return false
+            case UInt8(ascii: "\\"): return allowed.contains(.backslash)
+            case UInt8(ascii: "&"): return allowed.contains(.ampersand)
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): return allowed.contains(.markup)
+            case UInt8(ascii: "'"): return allowed.contains(.apostrophe)
             default: return true
             }
         }

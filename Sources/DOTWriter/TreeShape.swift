@@ -1,5 +1,4 @@
 import ChartGraph
-import Foundation
 
 /// The tree lines of a chart written as an organigramme: a parent's aside boxes (front office,
 /// advisers) hang off a short trunk beside the vertical line, and children that are all leaves
@@ -8,8 +7,10 @@ struct TreeShape {
     let chart: Chart
     let stackLeaves: Int
 
-    /// Writes the tree lines; `edge` gives the DOT edge of a line, starting at a bend point when one is given.
-    func write(into out: inout DOTText, edge: (Line, String?) -> String) {
+    /// Writes the tree lines; `edge` gives the DOT edge of a line, starting at a bend point when
+    /// one is given, and, for a segment, ending at the bend point `joint` with an id of its own
+    /// (prefixed with `part`) and no arrow.
+    func write(into out: inout DOTText, edge: (Line, String?, _ segment: (joint: String, part: String)?) -> String) {
         var children: [String: [Line]] = [:]
         var parents: [String] = []
         for line in chart.lines where line.shapesLayout {
@@ -26,24 +27,24 @@ struct TreeShape {
             if !aside.isEmpty, !regular.isEmpty {
                 let trunk = "\(parent):trunk"
                 joint(trunk, into: &out)
-                out.line(segment(edge(lines[0], nil), to: trunk, part: "trunk"))
+                out.line(edge(lines[0], nil, (trunk, "trunk")))
                 out.line("{ rank=same; \(([trunk] + aside.map(\.lowerEnd)).map(Escape.quoted).joined(separator: "; ")) }")
                 source = trunk
             }
-            for line in aside { out.line(edge(line, source)) }
+            for line in aside { out.line(edge(line, source, nil)) }
             let allLeaves = regular.allSatisfy { children[$0.lowerEnd] == nil }
             if stackLeaves > 0, allLeaves, regular.count >= stackLeaves {
                 var above = source
                 for (index, line) in regular.enumerated() {
                     let joint = "\(parent):spine:\(index)"
                     self.joint(joint, into: &out)
-                    out.line(segment(edge(line, above), to: joint, part: "spine"))
+                    out.line(edge(line, above, (joint, "spine")))
                     out.line("{ rank=same; \(Escape.quoted(joint)); \(Escape.quoted(line.lowerEnd)) }")
-                    out.line(edge(line, joint))
+                    out.line(edge(line, joint, nil))
                     above = joint
                 }
             } else {
-                for line in regular { out.line(edge(line, source)) }
+                for line in regular { out.line(edge(line, source, nil)) }
             }
         }
     }
@@ -51,17 +52,5 @@ struct TreeShape {
     /// An invisible bend point of a connector.
     private func joint(_ id: String, into out: inout DOTText) {
         out.line("\(Escape.quoted(id)) [id=\(Escape.quoted(id)), shape=point, width=0.01, height=0.01, style=invis, label=\"\"]")
-    }
-
-    /// A connector segment ending at bend point `joint` instead of the line's child box: the
-    /// line's look without its arrow, with an id of its own.
-    private func segment(_ edge: String, to joint: String, part: String) -> String {
-        guard let arrow = edge.range(of: " -> "), let attributes = edge.range(of: " [") else { return edge }
-        let tail = edge[..<arrow.lowerBound]
-        let rest = edge[attributes.lowerBound...]
-            .replacingOccurrences(of: "[id=\"", with: "[id=\"\(part):")
-            .replacingOccurrences(of: #"arrowhead=\w+"#, with: "arrowhead=none", options: .regularExpression)
-            .replacingOccurrences(of: #"arrowtail=\w+"#, with: "arrowtail=none", options: .regularExpression)
-        return "\(tail) -> \(Escape.quoted(joint))\(rest)"
     }
 }
