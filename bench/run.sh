@@ -9,6 +9,7 @@
 #   - the same to PDF
 #   - `orgchart render MODEL --layout tidy -o x.svg` (orgchart's tidy tree, drawn by orgchart's SVG writer)
 #   - the same to PDF
+#   - the same tidy tree to SVG and PDF drawn by Graphviz instead (`--drawing graphviz`, libgvc's nop2)
 #   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
 # and how much longer orgchart with dot takes than the `dot` command on the same DOT.
 # Each command runs BENCH_RUNS times (default 1) and the fastest run is shown: on a busy machine
@@ -88,8 +89,8 @@ else
     echo "warning: $mod_csv not found; skipping the MOD organogram" >&2
 fi
 
-printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
-printf "|---|---:|---|---|---|---|---|---|---:|---:|\n"
+printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | tidy drawn by Graphviz → SVG; PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
+printf "|---|---:|---|---|---|---|---|---|---|---:|---:|\n"
 for name in "${models[@]}"; do
     model="$work/$name.yaml"
     boxes=$(awk '/^units:/{u=1} u && /^  - id:/{n++} END{print n}' "$model")
@@ -98,6 +99,8 @@ for name in "${models[@]}"; do
     ours_dot_pdf=$(measure "$name-ours-dot-pdf" "$orgchart" render "$model" --layout dot -o "$work/$name-dot.pdf")
     ours_tidy=$(measure "$name-ours-tidy" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.svg")
     ours_pdf=$(measure "$name-ours-tidy-pdf" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.pdf")
+    gv_svg=$(measure "$name-gv-tidy" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.svg")
+    gv_pdf=$(measure "$name-gv-tidy-pdf" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.pdf")
     dot_svg=$(measure "$name-dot-svg" dot -Tsvg "$work/$name.gv" -o "$work/$name-graphviz.svg")
     dot_pdf=$(measure "$name-dot-pdf" dot -Tpdf "$work/$name.gv" -o "$work/$name-graphviz.pdf")
     ratio=$(awk -v a="$ours_tidy" -v b="$dot_svg" -v limit="$limit" 'BEGIN {
@@ -106,8 +109,8 @@ for name in "${models[@]}"; do
         if (b == "timeout") { printf "> %.0f×\n", limit / x[1]; exit }
         if (b == "failed") { print "–"; exit }
         printf "%.1f×\n", y[1] / x[1] }')
-    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
-        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
+    printf "| %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
+        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$gv_svg")" "$(cell "$gv_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
         "$(extra "$ours_dot" "$dot_svg")" "$(extra "$ours_dot_pdf" "$dot_pdf")" "$ratio"
 done
 echo
