@@ -20,11 +20,13 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
-        // Lays rendered SVG pages out as one PDF with librsvg and cairo (apt librsvg2-dev, brew librsvg).
+        // Draws charts with cairo and pango, and lays SVG pages out as one PDF with librsvg
+        // (apt librsvg2-dev libpango1.0-dev, brew librsvg pango).
         .target(
             name: "CPagesShim",
             path: "Sources/CPagesShim",
-            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("cairo"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
+            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"), .linkedLibrary("cairo"),
+                             .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
         ),
         // A tiny C shim that hides API differences between Graphviz versions.
         .target(name: "CGraphvizShim", dependencies: ["CGraphviz"], path: "Sources/CGraphvizShim"),
@@ -58,8 +60,8 @@ let package = Package(
         .target(name: "TidyTree", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/TidyTree"),
         // Stage 4b: DOT text from a styled chart graph, for Graphviz to lay out (or only to draw).
         .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/DOTWriter"),
-        // Stage 4c: SVG drawn directly from a tidy-tree layout, without Graphviz.
-        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/SVGWriter"),
+        // Stage 4c: tidy-tree charts drawn without Graphviz: SVG text, or PDF and PNG through cairo.
+        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "CPagesShim"], path: "Sources/SVGWriter"),
         // Stage 5: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.

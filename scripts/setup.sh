@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what orgchart needs on Debian or Ubuntu when it is missing: Graphviz's C library
-# with its cairo plugins (libgraphviz-dev), librsvg and cairo for multi-page PDFs
-# (librsvg2-dev) and the fonts the templates use. With --tests, also the tools the tests use
-# to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin, chromium).
+# with its cairo plugins (libgraphviz-dev), cairo and pango to draw tree charts as PDF and PNG
+# (libpango1.0-dev), librsvg for multi-page PDFs (librsvg2-dev) and the fonts the templates use.
+# With --tests, also the tools the tests use to read the outputs (poppler-utils, libxml2-utils, librsvg2-bin, chromium).
 set -euo pipefail
 
 missing=()
@@ -16,6 +16,7 @@ if [ "${1:-}" = "--tests" ]; then
   command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
+[ -e /usr/lib/x86_64-linux-gnu/libpangocairo-1.0.so ] || [ -e /usr/lib/aarch64-linux-gnu/libpangocairo-1.0.so ] || pkg-config --exists pangocairo 2>/dev/null || missing+=(libpango1.0-dev)
 [ -e /usr/lib/x86_64-linux-gnu/librsvg-2.so ] || [ -e /usr/lib/aarch64-linux-gnu/librsvg-2.so ] || pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then

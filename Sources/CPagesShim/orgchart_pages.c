@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <math.h>
 
 /* The few stable C entry points of cairo (>= 1.10) and librsvg (>= 2.52) this file uses,
    declared here so that the package builds without their development headers' compiler flags. */
@@ -20,12 +19,6 @@ void cairo_surface_finish(cairo_surface_t *surface);
 cairo_status_t cairo_surface_status(cairo_surface_t *surface);
 void cairo_surface_destroy(cairo_surface_t *surface);
 const char *cairo_status_to_string(cairo_status_t status);
-#define CAIRO_FORMAT_RGB24 1
-cairo_surface_t *cairo_image_surface_create(int format, int width, int height);
-cairo_status_t cairo_surface_write_to_png_stream(cairo_surface_t *surface, cairo_write_func_t write, void *closure);
-void cairo_scale(cairo_t *cr, double sx, double sy);
-void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
-void cairo_paint(cairo_t *cr);
 
 typedef struct _RsvgHandle RsvgHandle;
 typedef struct { unsigned int domain; int code; char *message; } GError;
@@ -108,61 +101,6 @@ int orgchart_pages_pdf(const char *const *svgs, const size_t *lengths, int count
     if (status != 0 || buffer.failed) {
         free(buffer.data);
         if (buffer.failed) snprintf(error, error_size, "out of memory");
-        return -1;
-    }
-    *result = buffer.data;
-    *length = buffer.length;
-    return 0;
-}
-
-int orgchart_svg_png(const char *svg, size_t svg_length, double pixels_per_point, double max_side, double max_pixels,
-                     unsigned char **result, size_t *length, char *error, size_t error_size) {
-    *result = NULL;
-    *length = 0;
-    GError *gerror = NULL;
-    RsvgHandle *handle = rsvg_handle_new_from_data((const unsigned char *)svg, svg_length, &gerror);
-    if (handle == NULL) {
-        snprintf(error, error_size, "%s", gerror ? gerror->message : "unreadable SVG");
-        if (gerror) g_error_free(gerror);
-        return -1;
-    }
-    rsvg_handle_set_dpi(handle, 72.0);
-    double width = 0, height = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 || height <= 0) {
-        snprintf(error, error_size, "the SVG has no size");
-        g_object_unref(handle);
-        return -1;
-    }
-    double scale = pixels_per_point;
-    if (width * scale > max_side) scale = max_side / width;
-    if (height * scale > max_side) scale = max_side / height;
-    if (width * height * scale * scale > max_pixels) {
-        scale = sqrt(max_pixels / (width * height));
-    }
-    int pixel_width = (int)(width * scale + 0.5), pixel_height = (int)(height * scale + 0.5);
-    if (pixel_width < 1) pixel_width = 1;
-    if (pixel_height < 1) pixel_height = 1;
-    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
-    cairo_t *cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    RsvgRectangle viewport = { .x = 0, .y = 0, .width = pixel_width, .height = pixel_height };
-    int status = 0;
-    if (!rsvg_handle_render_document(handle, cr, &viewport, &gerror)) {
-        snprintf(error, error_size, "%s", gerror ? gerror->message : "cannot draw the SVG");
-        if (gerror) g_error_free(gerror);
-        status = -1;
-    }
-    g_object_unref(handle);
-    cairo_destroy(cr);
-    buffer_t buffer = {0};
-    if (status == 0 && cairo_surface_write_to_png_stream(surface, append, &buffer) != CAIRO_STATUS_SUCCESS) {
-        snprintf(error, error_size, "%s", buffer.failed ? "out of memory" : "cannot write the PNG");
-        status = -1;
-    }
-    cairo_surface_destroy(surface);
-    if (status != 0) {
-        free(buffer.data);
         return -1;
     }
     *result = buffer.data;

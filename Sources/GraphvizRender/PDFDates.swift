@@ -1,10 +1,11 @@
 /// cairo writes the time of rendering into every PDF (`/CreationDate (D:…)`); charts must be
 /// identical run to run, so the date is overwritten in place with a fixed one of the same length,
 /// which keeps every byte offset of the file valid.
-enum PDFDates {
+public enum PDFDates {
     static let fixedDate = Array("D:20000101000000".utf8)
 
-    static func fixed(_ pdf: [UInt8]) -> [UInt8] {
+    /// `pdf` with its creation date replaced by a fixed one of the same length.
+    public static func fixed(_ pdf: [UInt8]) -> [UInt8] {
         var bytes = pdf
         for key in ["/CreationDate (", "/ModDate ("] {
             let pattern = Array(key.utf8)

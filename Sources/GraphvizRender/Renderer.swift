@@ -103,7 +103,7 @@ public final class Renderer: @unchecked Sendable {
 
     /// Runs `body` while holding the renderer's lock, for other libraries that share Graphviz's
     /// cairo and fontconfig state.
-    static func serialized<T>(_ body: () throws -> T) rethrows -> T {
+    public static func serialized<T>(_ body: () throws -> T) rethrows -> T {
         try shared.lock.withLock(body)
     }
 

@@ -72,6 +72,12 @@ public struct PreparedChart: Sendable {
     /// The DOT text: positioned for `nop2` when the tidy tree lays the chart out.
     public var dot: String { tidy ? writer.writeTidy(chart) : writer.write(chart) }
 
+    /// Pixels per point of PNG images: 96 dpi, as Graphviz's PNGs.
+    public static let pixelsPerPoint = 96.0 / 72.0
+    /// A PNG image is scaled down until neither side exceeds this many pixels (cairo's limit)
+    /// and it has at most `maximumPixels` pixels.
+    public static let maximumSide = 32_000.0, maximumPixels = 40_000_000.0
+
     /// True when orgchart draws the chart itself rather than Graphviz.
     var drawsItself: Bool { tidy && drawing == .builtin }
 
@@ -82,11 +88,14 @@ public struct PreparedChart: Sendable {
             return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing).renderPDF()
         }
         if drawsItself, format != .dot {
-            let svg = SVGWriter(theme: writer.theme).write(chart)
+            let theme = writer.theme
             switch format {
-            case .svg, .dot: return svg
-            case .pdf: return try SVGImage(svg).pdf()
-            case .png: return try SVGImage(svg).png()
+            case .svg, .dot: return SVGWriter(theme: theme).write(chart)
+            case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(chart, theme: theme) })
+            case .png:
+                return try Renderer.serialized {
+                    try ChartPrint.png(chart, theme: theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide, maximumPixels: Self.maximumPixels)
+                }
             }
         }
         // Graphviz loads its plugins and fonts while the DOT text is written.

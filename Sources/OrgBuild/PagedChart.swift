@@ -59,21 +59,30 @@ public struct PagedChart {
 
     /// The PDF with one page per chart of `pages()`.
     public func renderPDF() throws -> [UInt8] {
+        if drawsItself {
+            let charts = try pages()
+            return PDFDates.fixed(try Renderer.serialized {
+                try ChartPrint.pdf(pages: charts, theme: writer.theme, width: page.width * 72, height: page.height * 72, margin: Self.margin)
+            })
+        }
         let svgs = try pages().map(svg)
         return try PagedPDF.compose(svgs, width: page.width * 72, height: page.height * 72, margin: Self.margin)
     }
 
+    /// True when orgchart draws the pages itself rather than Graphviz.
+    private var drawsItself: Bool { tidy && drawing == .builtin }
+
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     func fits(_ chart: Chart) throws -> Bool {
-        guard let size = SVGImage.size(of: try svg(chart)) else { return true }
+        let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
+        guard let size = drawn else { return true }
         let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
         return min(writer.theme.detailSize, writer.theme.footerSize) * scale >= Self.smallestReadable
     }
 
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
-        if tidy, drawing == .builtin { return SVGWriter(theme: writer.theme).write(chart) }
-        return try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
+        try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
     }
 
     /// Moves the largest subtrees under the root to pages of their own, one at a time, until

@@ -19,41 +19,26 @@ struct Arrowhead {
     /// True when the shape is drawn in outline only.
     var isOpen: Bool { name.hasPrefix("o") || name == "empty" }
 
-    /// Writes the arrowhead whose tip is at `tip`, pointing away from `from`.
-    func write(tip: ChartPoint, from: ChartPoint, color: String, penWidth: Double, into out: inout SVGText) {
+    /// Paints the arrowhead whose tip is at `tip`, pointing away from `from`, in the colour and
+    /// width of `stroke` (always solid).
+    func paint<C: Canvas>(tip: ChartPoint, from: ChartPoint, stroke: Stroke, on canvas: inout C) {
         guard name != "none" else { return }
         let dx = tip.x - from.x, dy = tip.y - from.y
         let distance = (dx * dx + dy * dy).squareRoot()
         guard distance > 0 else { return }
         let (ux, uy) = (dx / distance, dy / distance)
         /// A point `back` points behind the tip and `side` points to its left.
-        func at(_ back: Double, _ side: Double) -> (x: Double, y: Double) {
-            (tip.x - ux * back - uy * side, tip.y - uy * back + ux * side)
+        func at(_ back: Double, _ side: Double) -> ChartPoint {
+            ChartPoint(x: tip.x - ux * back - uy * side, y: tip.y - uy * back + ux * side)
         }
-        let fill = isOpen ? "none" : color
-        if name == "odot" || name == "dot" {
-            let center = at(4, 0)
-            out.raw("<ellipse")
-            out.attribute("fill", fill)
-            out.attribute("stroke", color)
-            if penWidth != 1 { out.attribute("stroke-width", penWidth) }
-            out.attribute("cx", center.x)
-            out.attribute("cy", center.y)
-            out.raw(" rx=\"4\" ry=\"4\"/>\n")
-            return
-        }
-        let outline: [(x: Double, y: Double)]
+        let paint = Paint(fill: isOpen ? nil : stroke.color, stroke: stroke.color, width: stroke.width)
         switch name {
-        case "vee", "ovee": outline = [at(0, 0), at(10, 4), at(6, 0), at(10, -4)]
-        case "diamond", "odiamond": outline = [at(0, 0), at(6, 4), at(12, 0), at(6, -4)]
-        default: outline = [at(0, 0), at(10, 3.5), at(10, -3.5)]
+        case "odot", "dot":
+            let center = at(4, 0)
+            canvas.ellipse(BoxFrame(center: center, width: 8, height: 8), paint: paint)
+        case "vee", "ovee": canvas.path([at(0, 0), at(10, 4), at(6, 0), at(10, -4)], closed: true, paint: paint)
+        case "diamond", "odiamond": canvas.path([at(0, 0), at(6, 4), at(12, 0), at(6, -4)], closed: true, paint: paint)
+        default: canvas.path([at(0, 0), at(10, 3.5), at(10, -3.5)], closed: true, paint: paint)
         }
-        out.raw("<polygon")
-        out.attribute("fill", fill)
-        out.attribute("stroke", color)
-        if penWidth != 1 { out.attribute("stroke-width", penWidth) }
-        out.raw(" points=\"")
-        out.points(outline + [outline[0]])
-        out.raw("\"/>\n")
     }
 }

@@ -67,21 +67,21 @@ struct Footer {
     /// The footer's height in points.
     var height: Double { Double(rows.count) * (rowHeight + Self.spacing) }
 
-    /// Writes the footer with its top-left corner at `origin`.
-    func write(at origin: ChartPoint, into out: inout SVGText) {
+    /// Paints the footer with its top-left corner at `origin`.
+    func paint<C: Canvas>(at origin: ChartPoint, on canvas: inout C) {
         guard !rows.isEmpty else { return }
-        out.raw("<g id=\"orgchart:legend\" class=\"legend\">\n<title>Legend and sources</title>\n")
+        canvas.begin(.legend)
         var top = origin.y + Self.inset
-        let baseline = Self.padding + size * 0.94
+        let baseline = Self.padding + size * ChartPainter.baseline
         for row in rows {
             switch row {
             case .boxes(let entries):
-                out.text("Boxes", x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: true, color: nil, anchor: "start")
+                canvas.text("Boxes", x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: true, color: nil, anchor: .start)
                 var x = origin.x + firstColumn + Self.spacing
                 for (entry, width) in zip(entries, cellWidths(entries)) {
                     let shape = BoxShape(theme.box(entry.style))
-                    shape.write(BoxFrame(center: ChartPoint(x: x + width / 2, y: top + rowHeight / 2), width: width, height: rowHeight), into: &out)
-                    out.text(entry.label, x: x + width / 2, baseline: top + baseline, size: size, bold: false, color: shape.text)
+                    shape.paint(BoxFrame(center: ChartPoint(x: x + width / 2, y: top + rowHeight / 2), width: width, height: rowHeight), on: &canvas)
+                    canvas.text(entry.label, x: x + width / 2, baseline: top + baseline, size: size, bold: false, color: shape.text, anchor: .middle)
                     x += width + Self.spacing
                 }
             case .line(let entry):
@@ -89,18 +89,14 @@ struct Footer {
                 let y = top + rowHeight / 2
                 let start = ChartPoint(x: origin.x + Self.padding, y: y), tip = ChartPoint(x: origin.x + Self.padding + Self.sampleLength, y: y)
                 let end = ChartPoint(x: tip.x - stroke.arrowhead.length, y: y)
-                out.raw("<path fill=\"none\"")
-                stroke.write(into: &out)
-                out.raw(" d=\"M")
-                out.points([(start.x, start.y), (end.x, end.y)])
-                out.raw("\"/>\n")
-                stroke.arrowhead.write(tip: tip, from: end, color: stroke.color, penWidth: stroke.width, into: &out)
-                out.text(entry.label, x: origin.x + firstColumn + Self.spacing + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
+                canvas.path([start, end], closed: false, paint: stroke.paint)
+                stroke.arrowhead.paint(tip: tip, from: end, stroke: stroke, on: &canvas)
+                canvas.text(entry.label, x: origin.x + firstColumn + Self.spacing + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: .start)
             case .source(let text):
-                out.text(text, x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: "start")
+                canvas.text(text, x: origin.x + Self.padding, baseline: top + baseline, size: size, bold: false, color: nil, anchor: .start)
             }
             top += rowHeight + Self.spacing
         }
-        out.raw("</g>\n")
+        canvas.end(.legend)
     }
 }

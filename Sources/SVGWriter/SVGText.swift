@@ -82,25 +82,15 @@ struct SVGText {
         raw("\"")
     }
 
-    /// Appends a list of points, `x,y x,y …`.
-    mutating func points(_ points: [(x: Double, y: Double)]) {
-        for (index, point) in points.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: " ")) }
-            number(point.x)
-            bytes.append(UInt8(ascii: ","))
-            number(point.y)
-        }
-    }
-
     private mutating func integer(_ value: Int) {
         if value >= 10 { integer(value / 10) }
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// Appends one line of text in the drawing's font, anchored at `x` (`middle`: centred on it).
-    mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: StaticString = "middle") {
+    mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
         raw("<text text-anchor=\"")
-        raw(anchor)
+        raw(anchor.rawValue)
         raw("\"")
         attribute("x", x)
         attribute("y", baseline)

@@ -15,60 +15,21 @@ public struct SVGWriter: Sendable {
     /// Creates a writer for `theme`.
     public init(theme: Theme) { self.theme = theme }
 
-    /// Blank margin around the drawing, in points (as Graphviz's `pad=0.25`).
-    static let pad = 18.0
-    /// Where a text's baseline sits below the top of its line, in ems.
-    static let baseline = 0.94
-    /// Corner radius of rounded boxes, in points.
-    static let cornerRadius = 5.0
-
     /// The SVG of `chart`, laid out as a tidy tree.
     public func write(_ chart: Chart) -> [UInt8] {
-        let top = TidyLayout.titleHeight(chart, theme: theme)
-        let layout = TidyLayout(chart: chart, theme: theme, top: top)
-        let title = titleLines(chart)
-        let titleCentre = ChartPoint(x: layout.width / 2, y: top / 2)
-        let titleBlock = title.reduce(0) { $0 + $1.size * BoxMetrics.lineHeight }
-        let titleWidth = title.map { Double($0.text.count) * $0.size * BoxMetrics.headingAdvance }.max() ?? 0
-        // The drawing is cropped to what is drawn, as Graphviz crops to its bounding box.
-        var minX = titleCentre.x - titleWidth / 2, maxX = titleCentre.x + titleWidth / 2
-        let minY = titleCentre.y - titleBlock / 2
-        var maxY = titleCentre.y + titleBlock / 2
-        for frame in layout.frames {
-            minX = min(minX, frame.minX)
-            maxX = max(maxX, frame.maxX)
-            maxY = max(maxY, frame.maxY)
-        }
-        let footer = Footer(chart: chart, theme: theme)
-        let width = max(maxX - minX, footer.width)
-        let height = maxY - minY + (footer.isEmpty ? 0 : Footer.inset + footer.height)
+        let painter = ChartPainter(chart: chart, theme: theme)
         var out = SVGText(capacity: 4096 + chart.boxes.count * 800 + chart.lines.count * 300)
-        header(chart, origin: ChartPoint(x: minX, y: minY), width: width, height: height, into: &out)
-        footer.write(at: ChartPoint(x: minX, y: maxY + Footer.inset), into: &out)
-        var strokes: [String: Stroke] = [:]
-        for connector in layout.connectors {
-            let line = chart.lines[connector.line]
-            let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
-            strokes[line.style] = stroke
-            write(line, route: connector.points, stroke: stroke, into: &out)
-        }
-        self.title(title, centre: titleCentre, block: titleBlock, into: &out)
-        var shapes: [String: BoxShape] = [:]
-        for index in chart.boxes.indices {
-            let box = chart.boxes[index]
-            let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
-            shapes[box.style] = shape
-            write(box, text: layout.texts[index], frame: layout.frames[index], shape: shape, into: &out)
-        }
+        header(chart, painter: painter, into: &out)
+        painter.paint(on: &out)
         out.raw("</g>\n</svg>\n")
         return out.bytes
     }
 
     /// The XML declaration, the `<svg>` element (scaled down to its page, if it has one), its
     /// accessible name and description, the chart's group, moved so that the drawing's top-left
-    /// corner `origin` comes inside the padding, and a white background.
-    private func header(_ chart: Chart, origin: ChartPoint, width: Double, height: Double, into out: inout SVGText) {
-        let width = width + 2 * Self.pad, height = height + 2 * Self.pad
+    /// corner comes inside the padding, and a white background.
+    private func header(_ chart: Chart, painter: ChartPainter, into out: inout SVGText) {
+        let width = painter.width, height = painter.height
         var scale = 1.0
         if let page = chart.page {
             let area = page.printable(margin: 0.51)
@@ -90,12 +51,12 @@ public struct SVGWriter: Sendable {
         out.attribute("id", chart.id)
         out.attribute("font-family", fontFamily, hyphens: false)
         out.raw(" class=\"graph\" transform=\"translate(")
-        out.number(Self.pad - origin.x)
+        out.number(painter.offset.x)
         out.raw(" ")
-        out.number(Self.pad - origin.y)
+        out.number(painter.offset.y)
         out.raw(")\">\n<rect")
-        out.attribute("x", origin.x - Self.pad)
-        out.attribute("y", origin.y - Self.pad)
+        out.attribute("x", -painter.offset.x)
+        out.attribute("y", -painter.offset.y)
         out.attribute("width", width)
         out.attribute("height", height)
         out.raw(" fill=\"white\"/>\n")
@@ -109,75 +70,113 @@ public struct SVGWriter: Sendable {
                          "Liberation Mono": "Courier New,Courier,monospace"]
         return [theme.font, fallbacks[theme.font] ?? "sans-serif"].joined(separator: ",")
     }
+}
 
-    /// The title and the subtitle, with their sizes.
-    private func titleLines(_ chart: Chart) -> [(text: String, size: Double, bold: Bool)] {
-        var lines = [(text: chart.title, size: theme.titleSize, bold: true)]
-        if let subtitle = chart.subtitle { lines.append((subtitle, theme.titleSize * 0.7, false)) }
-        return lines
+/// A chart laid out as a tidy tree, ready to paint on any canvas: its size, cropped to what is
+/// drawn (as Graphviz crops to its bounding box) plus a margin, and every box, line, the title
+/// and the legend as shapes and text.
+struct ChartPainter {
+    let chart: Chart
+    let theme: Theme
+    let layout: TidyLayout
+    let footer: Footer
+    /// The title and subtitle with their sizes, the centre of their block and its height.
+    let title: [(text: String, size: Double, bold: Bool)]
+    let titleCentre: ChartPoint
+    let titleBlock: Double
+    /// The top-left corner of what is drawn, and the bottom of the boxes.
+    let origin: ChartPoint
+    let bottom: Double
+    /// Width and height in points, margins included.
+    let width: Double, height: Double
+
+    /// Blank margin around the drawing, in points (as Graphviz's `pad=0.25`).
+    static let pad = 18.0
+    /// Where a text's baseline sits below the top of its line, in ems.
+    static let baseline = 0.94
+    /// Corner radius of rounded boxes, in points.
+    static let cornerRadius = 5.0
+
+    init(chart: Chart, theme: Theme) {
+        self.chart = chart
+        self.theme = theme
+        let top = TidyLayout.titleHeight(chart, theme: theme)
+        layout = TidyLayout(chart: chart, theme: theme, top: top)
+        var title = [(text: chart.title, size: theme.titleSize, bold: true)]
+        if let subtitle = chart.subtitle { title.append((subtitle, theme.titleSize * 0.7, false)) }
+        self.title = title
+        titleCentre = ChartPoint(x: layout.width / 2, y: top / 2)
+        titleBlock = title.reduce(0) { $0 + $1.size * BoxMetrics.lineHeight }
+        let titleWidth = title.map { Double($0.text.count) * $0.size * BoxMetrics.headingAdvance }.max() ?? 0
+        var minX = titleCentre.x - titleWidth / 2, maxX = titleCentre.x + titleWidth / 2
+        var maxY = titleCentre.y + titleBlock / 2
+        for frame in layout.frames {
+            minX = min(minX, frame.minX)
+            maxX = max(maxX, frame.maxX)
+            maxY = max(maxY, frame.maxY)
+        }
+        origin = ChartPoint(x: minX, y: titleCentre.y - titleBlock / 2)
+        bottom = maxY
+        footer = Footer(chart: chart, theme: theme)
+        width = max(maxX - minX, footer.width) + 2 * Self.pad
+        height = maxY - origin.y + (footer.isEmpty ? 0 : Footer.inset + footer.height) + 2 * Self.pad
     }
 
-    /// The title and subtitle, centred on `centre`, as the node `orgchart:title`.
-    private func title(_ lines: [(text: String, size: Double, bold: Bool)], centre: ChartPoint, block: Double, into out: inout SVGText) {
-        out.raw("<g id=\"orgchart:title\" class=\"node\">\n<title>orgchart:title</title>\n")
-        var y = centre.y - block / 2
-        for line in lines {
-            out.text(line.text, x: centre.x, baseline: y + line.size * Self.baseline, size: line.size, bold: line.bold, color: nil)
+    /// How far the drawing is moved so that its top-left corner comes inside the margin.
+    var offset: ChartPoint { ChartPoint(x: Self.pad - origin.x, y: Self.pad - origin.y) }
+
+    /// Paints the legend, the lines, the title and the boxes, in that order (lines under boxes).
+    func paint<C: Canvas>(on canvas: inout C) {
+        footer.paint(at: ChartPoint(x: origin.x, y: bottom + Footer.inset), on: &canvas)
+        var strokes: [String: Stroke] = [:]
+        for connector in layout.connectors {
+            let line = chart.lines[connector.line]
+            let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
+            strokes[line.style] = stroke
+            paint(line, route: connector.points, stroke: stroke, on: &canvas)
+        }
+        canvas.begin(.title)
+        var y = titleCentre.y - titleBlock / 2
+        for line in title {
+            canvas.text(line.text, x: titleCentre.x, baseline: y + line.size * Self.baseline, size: line.size, bold: line.bold, color: nil, anchor: .middle)
             y += line.size * BoxMetrics.lineHeight
         }
-        out.raw("</g>\n")
+        canvas.end(.title)
+        var shapes: [String: BoxShape] = [:]
+        for index in chart.boxes.indices {
+            let box = chart.boxes[index]
+            let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
+            shapes[box.style] = shape
+            paint(box, text: layout.texts[index], frame: layout.frames[index], shape: shape, on: &canvas)
+        }
     }
 
-    /// One box: its shape in the theme's look and its lines of text, centred, inside a link
-    /// carrying its tooltip (and its URL, when it has one).
-    private func write(_ box: Box, text: BoxText, frame: BoxFrame, shape: BoxShape, into out: inout SVGText) {
-        out.raw("<g")
-        out.attribute("id", box.id)
-        out.raw(" class=\"node ")
-        out.escaped(box.style)
-        out.raw("\">\n<title>")
-        out.escaped(box.id)
-        out.raw("</title>\n<g id=\"a_")
-        out.escaped(box.id)
-        out.raw("\"><a")
-        if let url = box.url { out.attribute("xlink:href", url) }
-        out.attribute("xlink:title", box.tooltip ?? box.heading)
-        out.raw(">\n")
-        shape.write(frame, into: &out)
-        let color = shape.text
+    /// One box: its shape in the theme's look and its lines of text, centred.
+    private func paint<C: Canvas>(_ box: Box, text: BoxText, frame: BoxFrame, shape: BoxShape, on canvas: inout C) {
+        let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: box.url)
+        canvas.begin(element)
+        shape.paint(frame, on: &canvas)
         var y = frame.center.y - BoxMetrics(theme: theme).textHeight(text) / 2
         for line in text.heading {
-            out.text(line, x: frame.center.x, baseline: y + theme.headingSize * Self.baseline, size: theme.headingSize, bold: true, color: color)
+            canvas.text(line, x: frame.center.x, baseline: y + theme.headingSize * Self.baseline, size: theme.headingSize, bold: true, color: shape.text, anchor: .middle)
             y += theme.headingSize * BoxMetrics.lineHeight
         }
         for line in text.detailLines {
-            out.text(line, x: frame.center.x, baseline: y + theme.detailSize * Self.baseline, size: theme.detailSize, bold: false, color: color)
+            canvas.text(line, x: frame.center.x, baseline: y + theme.detailSize * Self.baseline, size: theme.detailSize, bold: false, color: shape.text, anchor: .middle)
             y += theme.detailSize * BoxMetrics.lineHeight
         }
-        out.raw("</a>\n</g>\n</g>\n")
+        canvas.end(element)
     }
 
     /// One line along `route` (from its upper end), with its arrowhead at the box it points
-    /// to and its label at the middle of its longest segment; inside a link carrying its
-    /// tooltip, except for containment lines, whose source is the tooltip of the box below.
-    private func write(_ line: Line, route: [ChartPoint], stroke: Stroke, into out: inout SVGText) {
-        let id = "\(line.style):\(line.from)->\(line.to)"
-        out.raw("<g")
-        out.attribute("id", id)
-        out.raw(" class=\"edge ")
-        out.escaped(line.style)
-        out.raw("\"")
-        out.raw(">\n<title>")
-        out.escaped(line.ranksUpward ? "\(line.to)->\(line.from)" : "\(line.from)->\(line.to)")
-        out.raw("</title>\n")
+    /// to and its label at the middle of its longest segment; containment lines carry no
+    /// tooltip (their source is the tooltip of the box below).
+    private func paint<C: Canvas>(_ line: Line, route: [ChartPoint], stroke: Stroke, on canvas: inout C) {
         let linked = !(line.shapesLayout && line.style == "contains")
-        if linked {
-            out.raw("<g id=\"a_")
-            out.escaped(id)
-            out.raw("\"><a")
-            out.attribute("xlink:title", line.tooltip ?? line.style)
-            out.raw(">\n")
-        }
+        let element = ChartElement.edge(id: "\(line.style):\(line.from)->\(line.to)", style: line.style,
+                                        title: line.ranksUpward ? "\(line.to)->\(line.from)" : "\(line.from)->\(line.to)",
+                                        tooltip: linked ? line.tooltip ?? line.style : nil)
+        canvas.begin(element)
         let arrow = stroke.arrowhead
         var points = route
         let tipIndex = line.ranksUpward ? 0 : points.count - 1
@@ -192,26 +191,16 @@ public struct SVGWriter: Sendable {
                 points[tipIndex] = ChartPoint(x: end.x - dx / length * arrow.length, y: end.y - dy / length * arrow.length)
             }
         }
-        out.raw("<path fill=\"none\"")
-        stroke.write(into: &out)
-        out.raw(" d=\"M")
-        for (index, point) in points.enumerated() {
-            if index > 0 { out.raw(" L") }
-            out.number(point.x)
-            out.raw(",")
-            out.number(point.y)
-        }
-        out.raw("\"/>\n")
-        if let tip { arrow.write(tip: tip, from: points[tipIndex], color: stroke.color, penWidth: stroke.width, into: &out) }
+        canvas.path(points, closed: false, paint: stroke.paint)
+        if let tip { arrow.paint(tip: tip, from: points[tipIndex], stroke: stroke, on: &canvas) }
         if let label = line.label, points.count >= 2 {
             let segment = points.indices.dropFirst().max { a, b in
                 Self.length(points[a - 1], points[a]) < Self.length(points[b - 1], points[b])
             } ?? 1
             let middle = ChartPoint(x: (points[segment - 1].x + points[segment].x) / 2, y: (points[segment - 1].y + points[segment].y) / 2)
-            out.text(label, x: middle.x, baseline: middle.y - 3, size: theme.detailSize, bold: false, color: stroke.color)
+            canvas.text(label, x: middle.x, baseline: middle.y - 3, size: theme.detailSize, bold: false, color: stroke.color, anchor: .middle)
         }
-        if linked { out.raw("</a>\n</g>\n") }
-        out.raw("</g>\n")
+        canvas.end(element)
     }
 
     private static func length(_ a: ChartPoint, _ b: ChartPoint) -> Double {
@@ -234,12 +223,8 @@ struct Stroke {
         dashes = look == "dashed" ? "5,2" : look == "dotted" ? "1,5" : nil
     }
 
-    /// Writes the `stroke` attributes.
-    func write(into out: inout SVGText) {
-        out.attribute("stroke", color)
-        if width != 1 { out.attribute("stroke-width", width) }
-        if let dashes { out.attribute("stroke-dasharray", dashes) }
-    }
+    /// The paint of the line itself (no fill).
+    var paint: Paint { Paint(fill: nil, stroke: color, width: width, dashes: dashes) }
 }
 
 /// How a box is outlined and filled, from its style: Graphviz's `box` (the default), `ellipse`
@@ -263,54 +248,26 @@ struct BoxShape {
         diagonals = looks.contains("diagonals")
     }
 
-    /// Writes the shape filling `frame`.
-    func write(_ frame: BoxFrame, into out: inout SVGText) {
+    /// How the outline and the fill are painted.
+    var paint: Paint { Paint(fill: fill == "none" ? nil : fill, stroke: stroke, width: width, dashes: dashes) }
+
+    /// Paints the shape filling `frame`.
+    func paint<C: Canvas>(_ frame: BoxFrame, on canvas: inout C) {
         switch shape {
         case "plain", "plaintext", "none":
             return
         case "ellipse", "oval":
-            out.raw("<ellipse")
-            paint(into: &out)
-            out.attribute("cx", frame.center.x)
-            out.attribute("cy", frame.center.y)
-            out.attribute("rx", frame.width / 2)
-            out.attribute("ry", frame.height / 2)
-            out.raw("/>\n")
+            canvas.ellipse(frame, paint: paint)
         default:
-            out.raw("<rect")
-            paint(into: &out)
-            out.attribute("x", frame.minX)
-            out.attribute("y", frame.minY)
-            out.attribute("width", frame.width)
-            out.attribute("height", frame.height)
-            if rounded {
-                out.attribute("rx", SVGWriter.cornerRadius)
-                out.attribute("ry", SVGWriter.cornerRadius)
+            canvas.rect(frame, radius: rounded ? ChartPainter.cornerRadius : 0, paint: paint)
+            if diagonals {
+                // Graphviz's `diagonals`: a short line cutting off each corner.
+                let cut = min(8, frame.width / 4, frame.height / 4)
+                let corners = [(frame.minX, frame.minY, 1.0, 1.0), (frame.maxX, frame.minY, -1.0, 1.0), (frame.maxX, frame.maxY, -1.0, -1.0), (frame.minX, frame.maxY, 1.0, -1.0)]
+                for (x, y, sx, sy) in corners {
+                    canvas.path([ChartPoint(x: x + sx * cut, y: y), ChartPoint(x: x, y: y + sy * cut)], closed: false, paint: Paint(fill: nil, stroke: stroke, width: width))
+                }
             }
-            out.raw("/>\n")
-            if diagonals { corners(frame, into: &out) }
         }
-    }
-
-    private func paint(into out: inout SVGText) {
-        out.attribute("fill", fill)
-        out.attribute("stroke", stroke)
-        if width != 1 { out.attribute("stroke-width", width) }
-        if let dashes { out.attribute("stroke-dasharray", dashes) }
-    }
-
-    /// Graphviz's `diagonals`: a short line cutting off each corner.
-    private func corners(_ frame: BoxFrame, into out: inout SVGText) {
-        let cut = min(8, frame.width / 4, frame.height / 4)
-        out.raw("<path fill=\"none\"")
-        out.attribute("stroke", stroke)
-        if width != 1 { out.attribute("stroke-width", width) }
-        out.raw(" d=\"")
-        let corners = [(frame.minX, frame.minY, 1.0, 1.0), (frame.maxX, frame.minY, -1.0, 1.0), (frame.maxX, frame.maxY, -1.0, -1.0), (frame.minX, frame.maxY, 1.0, -1.0)]
-        for (index, (x, y, sx, sy)) in corners.enumerated() {
-            out.raw(index == 0 ? "M" : " M")
-            out.points([(x + sx * cut, y), (x, y + sy * cut)])
-        }
-        out.raw("\"/>\n")
     }
 }

@@ -103,7 +103,7 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertEqual(try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "t.svg", in: self).status, 0)
     }
 
-    func testPDFAndPNGAreDrawnFromTheSVGAtItsSize() throws {
+    func testPDFAndPNGAreDrawnWithTheSVGsShapesAtItsSize() throws {
         let prepared = try ChartSpec().prepare()
         let svg = try prepared.render(.svg)
         let size = try XCTUnwrap(SVGImage.size(of: svg))
@@ -112,10 +112,12 @@ final class SVGWriterTests: XCTestCase {
         let info = try tool("pdfinfo", on: pdf, named: "chart.pdf", in: self).stdout
         XCTAssertTrue(info.contains("Pages:           1"), info)
         XCTAssertTrue(info.contains("Page size:       \(String(format: "%.2f", size.width)) x"), "\(info) vs \(size)")
+        let fonts = try tool("pdffonts", on: pdf, named: "chart.pdf", in: self).stdout
+        XCTAssertTrue(fonts.contains("LiberationSans-Bold") && fonts.contains("LiberationSans "), "text is text, in the theme's font: \(fonts)")
         let png = try prepared.render(.png)
         XCTAssertEqual(png, try prepared.render(.png), "identical run to run")
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * SVGImage.pixelsPerPoint).rounded(), accuracy: 1, "96 dpi")
+        XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.pixelsPerPoint).rounded(), accuracy: 1, "96 dpi")
     }
 
     func testAVeryWideChartBecomesAPNGWithinCairosLimits() throws {
@@ -126,11 +128,13 @@ final class SVGWriterTests: XCTestCase {
         let lines = (0..<400).map { Line(from: "top", to: "u\($0)", style: "contains") } + (0..<400).map { Line(from: "u\($0)", to: "s\($0)", style: "contains") }
         var chart = Chart(id: "wide", title: "Wide", boxes: boxes, lines: lines)
         chart.legend = []
-        let svg = SVGWriter(theme: try Theme.load("print")).write(chart)
-        let size = try XCTUnwrap(SVGImage.size(of: svg))
-        XCTAssertGreaterThan(size.width * SVGImage.pixelsPerPoint, SVGImage.maximumSide, "the chart is wider than cairo can draw")
-        let png = try SVGImage(svg).png()
-        XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), SVGImage.maximumSide)
+        let theme = try Theme.load("print")
+        let size = ChartPrint.size(of: chart, theme: theme)
+        XCTAssertGreaterThan(size.width * PreparedChart.pixelsPerPoint, PreparedChart.maximumSide, "the chart is wider than cairo can draw")
+        let png = try ChartPrint.png(chart, theme: theme, pixelsPerPoint: PreparedChart.pixelsPerPoint,
+                                     maximumSide: PreparedChart.maximumSide, maximumPixels: PreparedChart.maximumPixels)
+        XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), PreparedChart.maximumSide)
+        XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.maximumSide / size.width).rounded(), accuracy: 1)
     }
 
     func testTheDrawingIsChosenOnTheCommandLineAndInManifests() throws {

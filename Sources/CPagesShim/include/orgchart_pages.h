@@ -11,14 +11,7 @@ int orgchart_pages_pdf(const char *const *svgs, const size_t *lengths, int count
                        double page_width, double page_height, double margin,
                        unsigned char **result, size_t *length, char *error, size_t error_size);
 
-/// Draws one SVG document as a PNG image at `pixels_per_point` pixels per point (4/3 for
-/// 96 dpi), scaled down further so that neither side exceeds `max_side` pixels and the image
-/// has at most `max_pixels` pixels; white background. Returns 0 and sets `*result` (free it
-/// with orgchart_pages_free) and `*length`, or -1 with a message in `error`.
-int orgchart_svg_png(const char *svg, size_t svg_length, double pixels_per_point, double max_side, double max_pixels,
-                     unsigned char **result, size_t *length, char *error, size_t error_size);
-
-/// Frees a buffer returned by orgchart_pages_pdf or orgchart_svg_png.
+/// Frees a buffer returned by orgchart_pages_pdf or orgchart_draw_finish.
 void orgchart_pages_free(unsigned char *data);
 
 #endif

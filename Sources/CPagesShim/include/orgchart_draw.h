@@ -1,0 +1,40 @@
+#ifndef ORGCHART_DRAW_H
+#define ORGCHART_DRAW_H
+
+#include <stddef.h>
+
+/// A drawing being made with cairo and pango: the pages of a PDF or one PNG image. Coordinates
+/// are in points; colours are RGB components from 0 to 1; a negative red component means none.
+typedef struct orgchart_draw orgchart_draw_t;
+
+/// A PDF document whose pages are `width` × `height` points.
+orgchart_draw_t *orgchart_draw_pdf(double width, double height);
+/// A PNG image of `pixel_width` × `pixel_height` pixels, white, drawn at `scale` pixels per point.
+orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale);
+
+/// Moves and scales what follows on the current page (after the image's own scale).
+void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double scale);
+/// Ends the current PDF page and starts the next, resetting the transform.
+void orgchart_draw_next_page(orgchart_draw_t *d);
+
+/// The line width and dash pattern (`dashes` of `count` lengths; 0 for solid) of strokes to come.
+void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count);
+/// A rectangle with corners rounded by `radius` (0 for square), filled and outlined.
+void orgchart_draw_rect(orgchart_draw_t *d, double x, double y, double w, double h, double radius,
+                        double fr, double fg, double fb, double sr, double sg, double sb);
+/// An ellipse, filled and outlined.
+void orgchart_draw_ellipse(orgchart_draw_t *d, double cx, double cy, double rx, double ry,
+                           double fr, double fg, double fb, double sr, double sg, double sb);
+/// A line through `count` points (`xy`: x0, y0, x1, y1, …), closed and filled when `fr` >= 0.
+void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int closed,
+                        double fr, double fg, double fb, double sr, double sg, double sb);
+/// One line of text in `family`, `size` points, bold or not, whose baseline starts at (x, y)
+/// (`anchor` 0), is centred on x (1) or ends at x (2).
+void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
+                        double x, double y, int anchor, double r, double g, double b);
+
+/// Finishes the drawing: on success returns 0 and sets `*result` (free it with
+/// orgchart_pages_free) and `*length`; on failure returns -1 with a message in `error`. Frees `d`.
+int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size);
+
+#endif

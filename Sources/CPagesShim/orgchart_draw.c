@@ -1,0 +1,240 @@
+#include "orgchart_draw.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+/* The few stable C entry points of cairo (>= 1.10) and pango (>= 1.44) this file uses, declared
+   here so that the package builds without their development headers' compiler flags. */
+typedef struct _cairo_surface cairo_surface_t;
+typedef struct _cairo cairo_t;
+typedef int cairo_status_t;
+typedef cairo_status_t (*cairo_write_func_t)(void *closure, const unsigned char *data, unsigned int length);
+cairo_surface_t *cairo_pdf_surface_create_for_stream(cairo_write_func_t write, void *closure, double width, double height);
+cairo_surface_t *cairo_image_surface_create(int format, int width, int height);
+cairo_status_t cairo_surface_write_to_png_stream(cairo_surface_t *surface, cairo_write_func_t write, void *closure);
+cairo_t *cairo_create(cairo_surface_t *surface);
+void cairo_destroy(cairo_t *cr);
+void cairo_show_page(cairo_t *cr);
+void cairo_surface_finish(cairo_surface_t *surface);
+cairo_status_t cairo_surface_status(cairo_surface_t *surface);
+void cairo_surface_destroy(cairo_surface_t *surface);
+const char *cairo_status_to_string(cairo_status_t status);
+void cairo_save(cairo_t *cr);
+void cairo_restore(cairo_t *cr);
+void cairo_identity_matrix(cairo_t *cr);
+void cairo_translate(cairo_t *cr, double tx, double ty);
+void cairo_scale(cairo_t *cr, double sx, double sy);
+void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
+void cairo_paint(cairo_t *cr);
+void cairo_set_line_width(cairo_t *cr, double width);
+void cairo_set_dash(cairo_t *cr, const double *dashes, int num_dashes, double offset);
+void cairo_new_path(cairo_t *cr);
+void cairo_new_sub_path(cairo_t *cr);
+void cairo_move_to(cairo_t *cr, double x, double y);
+void cairo_line_to(cairo_t *cr, double x, double y);
+void cairo_arc(cairo_t *cr, double xc, double yc, double radius, double angle1, double angle2);
+void cairo_rectangle(cairo_t *cr, double x, double y, double width, double height);
+void cairo_close_path(cairo_t *cr);
+void cairo_fill_preserve(cairo_t *cr);
+void cairo_stroke(cairo_t *cr);
+
+typedef struct _PangoLayout PangoLayout;
+typedef struct _PangoFontDescription PangoFontDescription;
+PangoLayout *pango_cairo_create_layout(cairo_t *cr);
+void pango_cairo_update_layout(cairo_t *cr, PangoLayout *layout);
+void pango_cairo_show_layout(cairo_t *cr, PangoLayout *layout);
+PangoFontDescription *pango_font_description_new(void);
+void pango_font_description_set_family(PangoFontDescription *desc, const char *family);
+void pango_font_description_set_weight(PangoFontDescription *desc, int weight);
+void pango_font_description_set_absolute_size(PangoFontDescription *desc, double size);
+void pango_font_description_free(PangoFontDescription *desc);
+void pango_layout_set_font_description(PangoLayout *layout, const PangoFontDescription *desc);
+void pango_layout_set_text(PangoLayout *layout, const char *text, int length);
+void pango_layout_get_size(PangoLayout *layout, int *width, int *height);
+int pango_layout_get_baseline(PangoLayout *layout);
+void g_object_unref(void *object);
+
+#define CAIRO_FORMAT_RGB24 1
+#define PANGO_SCALE 1024
+#define PANGO_WEIGHT_NORMAL 400
+#define PANGO_WEIGHT_BOLD 700
+
+struct orgchart_draw {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    PangoLayout *layout;
+    double base_scale;
+    int png;
+    int transformed;
+    /* The font of the last text, so that a run of texts in one font sets it once. */
+    char family[128];
+    double size;
+    int bold;
+    unsigned char *data;
+    size_t length, capacity;
+    int failed;
+};
+
+static cairo_status_t append(void *closure, const unsigned char *data, unsigned int length) {
+    orgchart_draw_t *d = closure;
+    if (d->length + length > d->capacity) {
+        size_t capacity = d->capacity ? d->capacity : 65536;
+        while (capacity < d->length + length) capacity *= 2;
+        unsigned char *grown = realloc(d->data, capacity);
+        if (grown == NULL) { d->failed = 1; return 11; /* CAIRO_STATUS_WRITE_ERROR */ }
+        d->data = grown;
+        d->capacity = capacity;
+    }
+    memcpy(d->data + d->length, data, length);
+    d->length += length;
+    return 0;
+}
+
+static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, double scale, int png) {
+    d->surface = surface;
+    d->cr = cairo_create(surface);
+    d->base_scale = scale;
+    d->png = png;
+    if (png) {
+        cairo_set_source_rgb(d->cr, 1, 1, 1);
+        cairo_paint(d->cr);
+    }
+    cairo_scale(d->cr, scale, scale);
+    d->layout = pango_cairo_create_layout(d->cr);
+    return d;
+}
+
+orgchart_draw_t *orgchart_draw_pdf(double width, double height) {
+    orgchart_draw_t *d = calloc(1, sizeof *d);
+    if (d == NULL) return NULL;
+    return start(d, cairo_pdf_surface_create_for_stream(append, d, width, height), 1, 0);
+}
+
+orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale) {
+    orgchart_draw_t *d = calloc(1, sizeof *d);
+    if (d == NULL) return NULL;
+    return start(d, cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixel_width, pixel_height), scale, 1);
+}
+
+void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double scale) {
+    cairo_identity_matrix(d->cr);
+    cairo_scale(d->cr, d->base_scale, d->base_scale);
+    cairo_translate(d->cr, dx, dy);
+    cairo_scale(d->cr, scale, scale);
+    pango_cairo_update_layout(d->cr, d->layout);
+}
+
+void orgchart_draw_next_page(orgchart_draw_t *d) {
+    cairo_show_page(d->cr);
+    cairo_identity_matrix(d->cr);
+    cairo_scale(d->cr, d->base_scale, d->base_scale);
+}
+
+void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count) {
+    cairo_set_line_width(d->cr, width);
+    cairo_set_dash(d->cr, dashes, count, 0);
+}
+
+static void paint(orgchart_draw_t *d, double fr, double fg, double fb, double sr, double sg, double sb) {
+    if (fr >= 0) {
+        cairo_set_source_rgb(d->cr, fr, fg, fb);
+        cairo_fill_preserve(d->cr);
+    }
+    if (sr >= 0) {
+        cairo_set_source_rgb(d->cr, sr, sg, sb);
+        cairo_stroke(d->cr);
+    }
+    cairo_new_path(d->cr);
+}
+
+void orgchart_draw_rect(orgchart_draw_t *d, double x, double y, double w, double h, double radius,
+                        double fr, double fg, double fb, double sr, double sg, double sb) {
+    cairo_new_path(d->cr);
+    if (radius > 0) {
+        double r = fmin(radius, fmin(w, h) / 2);
+        cairo_new_sub_path(d->cr);
+        cairo_arc(d->cr, x + w - r, y + r, r, -M_PI / 2, 0);
+        cairo_arc(d->cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+        cairo_arc(d->cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+        cairo_arc(d->cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+        cairo_close_path(d->cr);
+    } else {
+        cairo_rectangle(d->cr, x, y, w, h);
+    }
+    paint(d, fr, fg, fb, sr, sg, sb);
+}
+
+void orgchart_draw_ellipse(orgchart_draw_t *d, double cx, double cy, double rx, double ry,
+                           double fr, double fg, double fb, double sr, double sg, double sb) {
+    if (rx <= 0 || ry <= 0) return;
+    cairo_new_path(d->cr);
+    cairo_save(d->cr);
+    cairo_translate(d->cr, cx, cy);
+    cairo_scale(d->cr, rx, ry);
+    cairo_arc(d->cr, 0, 0, 1, 0, 2 * M_PI);
+    cairo_restore(d->cr);
+    cairo_close_path(d->cr);
+    paint(d, fr, fg, fb, sr, sg, sb);
+}
+
+void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int closed,
+                        double fr, double fg, double fb, double sr, double sg, double sb) {
+    if (count < 2) return;
+    cairo_new_path(d->cr);
+    cairo_move_to(d->cr, xy[0], xy[1]);
+    for (int i = 1; i < count; i++) cairo_line_to(d->cr, xy[2 * i], xy[2 * i + 1]);
+    if (closed) cairo_close_path(d->cr);
+    paint(d, closed ? fr : -1, fg, fb, sr, sg, sb);
+}
+
+void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
+                        double x, double y, int anchor, double r, double g, double b) {
+    if (strncmp(family, d->family, sizeof d->family) != 0 || size != d->size || bold != d->bold) {
+        PangoFontDescription *font = pango_font_description_new();
+        pango_font_description_set_family(font, family);
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+        pango_layout_set_font_description(d->layout, font);
+        pango_font_description_free(font);
+        snprintf(d->family, sizeof d->family, "%s", family);
+        d->size = size;
+        d->bold = bold;
+    }
+    pango_layout_set_text(d->layout, text, -1);
+    int width = 0, height = 0;
+    pango_layout_get_size(d->layout, &width, &height);
+    double left = x - (anchor == 1 ? width / 2.0 : anchor == 2 ? width : 0) / PANGO_SCALE;
+    double top = y - (double)pango_layout_get_baseline(d->layout) / PANGO_SCALE;
+    cairo_set_source_rgb(d->cr, r, g, b);
+    cairo_move_to(d->cr, left, top);
+    pango_cairo_show_layout(d->cr, d->layout);
+    cairo_new_path(d->cr);
+}
+
+int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size) {
+    *result = NULL;
+    *length = 0;
+    g_object_unref(d->layout);
+    if (!d->png) cairo_show_page(d->cr);
+    cairo_destroy(d->cr);
+    int status = 0;
+    if (d->png) {
+        if (cairo_surface_write_to_png_stream(d->surface, append, d) != 0) status = -1;
+    } else {
+        cairo_surface_finish(d->surface);
+    }
+    if (status != 0 || cairo_surface_status(d->surface) != 0 || d->failed) {
+        snprintf(error, error_size, "%s", d->failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));
+        status = -1;
+    }
+    cairo_surface_destroy(d->surface);
+    if (status == 0) {
+        *result = d->data;
+        *length = d->length;
+    } else {
+        free(d->data);
+    }
+    free(d);
+    return status;
+}

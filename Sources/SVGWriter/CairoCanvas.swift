@@ -1,0 +1,122 @@
+import ChartGraph
+import CPagesShim
+import OrgTemplates
+import TidyTree
+
+/// cairo and pango drawing the painter's shapes and text: the PDF and PNG of a tidy-tree chart,
+/// with the look of its SVG. Text is laid out by pango in the theme's font, as in the SVG.
+struct CairoCanvas: Canvas {
+    let drawing: OpaquePointer
+    let font: String
+
+    func begin(_ element: ChartElement) {}
+    func end(_ element: ChartElement) {}
+
+    func rect(_ frame: BoxFrame, radius: Double, paint: Paint) {
+        style(paint)
+        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
+        orgchart_draw_rect(drawing, frame.minX, frame.minY, frame.width, frame.height, radius, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    }
+
+    func ellipse(_ frame: BoxFrame, paint: Paint) {
+        style(paint)
+        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
+        orgchart_draw_ellipse(drawing, frame.center.x, frame.center.y, frame.width / 2, frame.height / 2, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    }
+
+    func path(_ points: [ChartPoint], closed: Bool, paint: Paint) {
+        style(paint)
+        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
+        let xy = points.flatMap { [$0.x, $0.y] }
+        orgchart_draw_path(drawing, xy, Int32(points.count), closed ? 1 : 0, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    }
+
+    func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
+        let rgb = Self.rgb(color ?? "#000000")
+        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, anchor == .middle ? 1 : 0, rgb.0, rgb.1, rgb.2)
+    }
+
+    /// Sets the width and dashes of the outline to come.
+    private func style(_ paint: Paint) {
+        let dashes = paint.dashes?.split(separator: ",").compactMap { Double($0) } ?? []
+        orgchart_draw_stroke_style(drawing, paint.width, dashes, Int32(dashes.count))
+    }
+
+    /// A colour as red, green and blue from 0 to 1: `#rgb`, `#rrggbb`, `white` or `black`; nil,
+    /// `none` and `transparent` are no colour (red -1); any other name is drawn black.
+    static func rgb(_ color: String?) -> (Double, Double, Double) {
+        guard let color, color != "none", color != "transparent" else { return (-1, 0, 0) }
+        if color == "white" { return (1, 1, 1) }
+        var hex = color.hasPrefix("#") ? String(color.dropFirst()) : ""
+        if hex.count == 3 { hex = hex.map { "\($0)\($0)" }.joined() }
+        guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return (0, 0, 0) }
+        return (Double(value >> 16 & 0xFF) / 255, Double(value >> 8 & 0xFF) / 255, Double(value & 0xFF) / 255)
+    }
+}
+
+/// A failure of cairo while drawing a chart.
+public struct DrawingError: Error, Sendable, CustomStringConvertible {
+    /// What cairo said.
+    public var description: String
+}
+
+/// Tidy-tree charts drawn as PDF and PNG by cairo and pango, from the same shapes as their SVG.
+/// Not thread-safe with other users of fontconfig and cairo: callers serialize.
+public enum ChartPrint {
+    /// Width and height in points of the drawing of `chart` (margins included).
+    public static func size(of chart: Chart, theme: Theme) -> (width: Double, height: Double) {
+        let painter = ChartPainter(chart: chart, theme: theme)
+        return (painter.width, painter.height)
+    }
+
+    /// A PDF of one page the size of the drawing.
+    public static func pdf(_ chart: Chart, theme: Theme) throws -> [UInt8] {
+        let painter = ChartPainter(chart: chart, theme: theme)
+        return try draw(orgchart_draw_pdf(painter.width, painter.height), theme: theme) { canvas in
+            orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
+            painter.paint(on: &canvas)
+        }
+    }
+
+    /// A PDF with one page of `width` × `height` points per chart, each drawing scaled down to
+    /// fit inside `margin`, centred across the page and at the top margin.
+    public static func pdf(pages charts: [Chart], theme: Theme, width: Double, height: Double, margin: Double) throws -> [UInt8] {
+        try draw(orgchart_draw_pdf(width, height), theme: theme) { canvas in
+            for (index, chart) in charts.enumerated() {
+                if index > 0 { orgchart_draw_next_page(canvas.drawing) }
+                let painter = ChartPainter(chart: chart, theme: theme)
+                let scale = min(1, (width - 2 * margin) / painter.width, (height - 2 * margin) / painter.height)
+                let left = (width - painter.width * scale) / 2
+                orgchart_draw_transform(canvas.drawing, left + painter.offset.x * scale, margin + painter.offset.y * scale, scale)
+                painter.paint(on: &canvas)
+            }
+        }
+    }
+
+    /// A PNG image at `pixelsPerPoint`, scaled down further so that neither side exceeds
+    /// `maximumSide` pixels and the image has at most `maximumPixels` pixels.
+    public static func png(_ chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double) throws -> [UInt8] {
+        let painter = ChartPainter(chart: chart, theme: theme)
+        var scale = min(pixelsPerPoint, maximumSide / painter.width, maximumSide / painter.height)
+        scale = min(scale, (maximumPixels / (painter.width * painter.height)).squareRoot())
+        let pixelWidth = max(1, Int32((painter.width * scale).rounded())), pixelHeight = max(1, Int32((painter.height * scale).rounded()))
+        return try draw(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme) { canvas in
+            orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
+            painter.paint(on: &canvas)
+        }
+    }
+
+    private static func draw(_ drawing: OpaquePointer?, theme: Theme, _ body: (inout CairoCanvas) -> Void) throws -> [UInt8] {
+        guard let drawing else { throw DrawingError(description: "out of memory") }
+        var canvas = CairoCanvas(drawing: drawing, font: theme.font)
+        body(&canvas)
+        var output: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var message = [CChar](repeating: 0, count: 256)
+        guard orgchart_draw_finish(drawing, &output, &length, &message, message.count) == 0, let output else {
+            throw DrawingError(description: "cairo could not draw the chart: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+        }
+        defer { orgchart_pages_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: length))
+    }
+}
