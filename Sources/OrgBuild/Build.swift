@@ -43,7 +43,7 @@ public struct Build {
                 let path = "\(manifest.directory)/\(relative)"
                 var inputs = Fingerprint()
                 inputs.add(prepared.source)
-                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
+                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion) \(Self.toolIdentity)")
                 let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
                 let existingDigest = existing.map { bytes -> String in var f = Fingerprint(); f.add(bytes); return f.hex }
                 if check {
@@ -89,6 +89,18 @@ struct Stamps {
     var text: String {
         entries.keys.sorted().map { "\($0) \(entries[$0]!.inputs) \(entries[$0]!.output)\n" }.joined()
     }
+}
+
+extension Build {
+    /// The size and modification time of the running executable: a new build or version of
+    /// orgchart may draw differently, so its outputs are rendered again.
+    static let toolIdentity: String = {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)@\(Int64(modified))"
+    }()
 }
 
 extension PreparedChart {
