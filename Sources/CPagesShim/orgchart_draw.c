@@ -1,25 +1,13 @@
 #include "orgchart_draw.h"
+#include "orgchart_cairo.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
 
-/* The few stable C entry points of cairo (>= 1.10) and pango (>= 1.44) this file uses, declared
-   here so that the package builds without their development headers' compiler flags. */
-typedef struct _cairo_surface cairo_surface_t;
-typedef struct _cairo cairo_t;
-typedef int cairo_status_t;
-typedef cairo_status_t (*cairo_write_func_t)(void *closure, const unsigned char *data, unsigned int length);
-cairo_surface_t *cairo_pdf_surface_create_for_stream(cairo_write_func_t write, void *closure, double width, double height);
+/* The entry points of cairo and pango this file uses beyond orgchart_cairo.h's. */
 cairo_surface_t *cairo_image_surface_create(int format, int width, int height);
 cairo_status_t cairo_surface_write_to_png_stream(cairo_surface_t *surface, cairo_write_func_t write, void *closure);
-cairo_t *cairo_create(cairo_surface_t *surface);
-void cairo_destroy(cairo_t *cr);
-void cairo_show_page(cairo_t *cr);
-void cairo_surface_finish(cairo_surface_t *surface);
-cairo_status_t cairo_surface_status(cairo_surface_t *surface);
-void cairo_surface_destroy(cairo_surface_t *surface);
-const char *cairo_status_to_string(cairo_status_t status);
 void cairo_save(cairo_t *cr);
 void cairo_restore(cairo_t *cr);
 void cairo_identity_matrix(cairo_t *cr);
@@ -53,7 +41,6 @@ void pango_layout_set_font_description(PangoLayout *layout, const PangoFontDescr
 void pango_layout_set_text(PangoLayout *layout, const char *text, int length);
 void pango_layout_get_size(PangoLayout *layout, int *width, int *height);
 int pango_layout_get_baseline(PangoLayout *layout);
-void g_object_unref(void *object);
 
 #define CAIRO_FORMAT_RGB24 1
 #define PANGO_SCALE 1024
@@ -71,25 +58,8 @@ struct orgchart_draw {
     char family[128];
     double size;
     int bold;
-    unsigned char *data;
-    size_t length, capacity;
-    int failed;
+    buffer_t output;
 };
-
-static cairo_status_t append(void *closure, const unsigned char *data, unsigned int length) {
-    orgchart_draw_t *d = closure;
-    if (d->length + length > d->capacity) {
-        size_t capacity = d->capacity ? d->capacity : 65536;
-        while (capacity < d->length + length) capacity *= 2;
-        unsigned char *grown = realloc(d->data, capacity);
-        if (grown == NULL) { d->failed = 1; return 11; /* CAIRO_STATUS_WRITE_ERROR */ }
-        d->data = grown;
-        d->capacity = capacity;
-    }
-    memcpy(d->data + d->length, data, length);
-    d->length += length;
-    return 0;
-}
 
 static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, double scale, int png) {
     d->surface = surface;
@@ -108,7 +78,7 @@ static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, doub
 orgchart_draw_t *orgchart_draw_pdf(double width, double height) {
     orgchart_draw_t *d = calloc(1, sizeof *d);
     if (d == NULL) return NULL;
-    return start(d, cairo_pdf_surface_create_for_stream(append, d, width, height), 1, 0);
+    return start(d, cairo_pdf_surface_create_for_stream(append, &d->output, width, height), 1, 0);
 }
 
 orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale) {
@@ -220,20 +190,20 @@ int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *len
     cairo_destroy(d->cr);
     int status = 0;
     if (d->png) {
-        if (cairo_surface_write_to_png_stream(d->surface, append, d) != 0) status = -1;
+        if (cairo_surface_write_to_png_stream(d->surface, append, &d->output) != 0) status = -1;
     } else {
         cairo_surface_finish(d->surface);
     }
-    if (status != 0 || cairo_surface_status(d->surface) != 0 || d->failed) {
-        snprintf(error, error_size, "%s", d->failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));
+    if (status != 0 || cairo_surface_status(d->surface) != 0 || d->output.failed) {
+        snprintf(error, error_size, "%s", d->output.failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));
         status = -1;
     }
     cairo_surface_destroy(d->surface);
     if (status == 0) {
-        *result = d->data;
-        *length = d->length;
+        *result = d->output.data;
+        *length = d->output.length;
     } else {
-        free(d->data);
+        free(d->output.data);
     }
     free(d);
     return status;
