@@ -40,7 +40,7 @@ public enum Validation {
             guard let parent = model.units[i].parent, !units.contains(parent) else { continue }
             let unit = model.units[i]
             found.append(Diagnostic(.error, at: unit.location, subject: unit.id, "unit '\(unit.id)' has parent '\(parent)', which is not a unit of the model",
-                                    hint: suggestion(parent, among: units) ?? "declare a unit with id '\(parent)' or correct the parent"))
+                                    hint: suggestion(parent, among: units.subtracting([unit.id])) ?? "declare a unit with id '\(parent)' or correct the parent"))
         }
         for post in model.posts {
             if let unit = post.unit, !units.contains(unit) {

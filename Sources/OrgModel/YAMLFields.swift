@@ -214,7 +214,8 @@ extension Unicode.Scalar {
 func closest(to word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    // A suggestion keeps at least one character of the word: "zz" is not a typo of "a".
+    return best.1 <= min(max(2, word.count / 3), word.count - 1) ? best.0 : nil
 }
 
 /// Levenshtein distance, counting a swap of two neighbouring letters as one edit.

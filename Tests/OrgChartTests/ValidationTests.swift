@@ -9,6 +9,14 @@ final class ValidationTests: XCTestCase {
         return ModelLoader.load(file: path)
     }
 
+    func testAParentIdIsSuggestedOnlyWhenItIsALikelyTypo() throws {
+        let loaded = try load("model: x\ntitle: X\nunits:\n  - id: alpha\n    name: A\n    kind: office\n    parent: zz\n  - id: b\n    name: B\n    kind: unit\n    parent: alpah\n")
+        let hints = loaded.diagnostics.filter { $0.severity == .error }.map { $0.hint ?? "" }
+        XCTAssertEqual(hints.count, 2, "\(loaded.diagnostics)")
+        XCTAssertEqual(hints.first, "declare a unit with id 'zz' or correct the parent", "no unit is offered as its own parent, nor 'b' for 'zz'")
+        XCTAssertEqual(hints.last, "did you mean 'alpha'?")
+    }
+
     func testSmallModelIsValid() throws {
         let loaded = try load(smallModel)
         XCTAssertTrue(loaded.isValid, "\(loaded.diagnostics)")
