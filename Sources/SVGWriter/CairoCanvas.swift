@@ -69,11 +69,17 @@ public enum ChartPrint {
         return (painter.width, painter.height)
     }
 
-    /// A PDF of one page the size of the drawing.
+    /// The largest side of a PDF page in points (200 inches): larger pages are refused or cut by
+    /// common PDF readers.
+    public static let largestPage = 14_400.0
+
+    /// A PDF of one page the size of the drawing, scaled down when a side would exceed
+    /// `largestPage`.
     public static func pdf(_ chart: Chart, theme: Theme) throws -> [UInt8] {
         let painter = ChartPainter(chart: chart, theme: theme)
-        return try draw(orgchart_draw_pdf(painter.width, painter.height), theme: theme) { canvas in
-            orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
+        let scale = min(1, largestPage / painter.width, largestPage / painter.height)
+        return try draw(orgchart_draw_pdf(painter.width * scale, painter.height * scale), theme: theme) { canvas in
+            orgchart_draw_transform(canvas.drawing, painter.offset.x * scale, painter.offset.y * scale, scale)
             painter.paint(on: &canvas)
         }
     }

@@ -120,7 +120,7 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.pixelsPerPoint).rounded(), accuracy: 1, "96 dpi")
     }
 
-    func testAVeryWideChartBecomesAPNGWithinCairosLimits() throws {
+    func testAVeryWideChartBecomesAPNGAndAPDFPageWithinTheirLimits() throws {
         // 400 units side by side, each with a section, so that none is stacked as a leaf.
         let boxes = [Box(id: "top", heading: "Top", style: "department")]
             + (0..<400).map { Box(id: "u\($0)", heading: "Unit with a long name \($0)", style: "unit", level: 1) }
@@ -135,6 +135,10 @@ final class SVGWriterTests: XCTestCase {
                                      maximumSide: PreparedChart.maximumSide, maximumPixels: PreparedChart.maximumPixels)
         XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), PreparedChart.maximumSide)
         XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.maximumSide / size.width).rounded(), accuracy: 1)
+        // Its PDF page is scaled down to the largest page PDF readers accept.
+        XCTAssertGreaterThan(size.width, ChartPrint.largestPage)
+        let info = try tool("pdfinfo", on: try ChartPrint.pdf(chart, theme: theme), named: "wide.pdf", in: self).stdout
+        XCTAssertTrue(info.contains("Page size:       14400 x"), info)
     }
 
     func testTheDrawingIsChosenOnTheCommandLineAndInManifests() throws {
