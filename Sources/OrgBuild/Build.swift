@@ -1,6 +1,5 @@
 import Foundation
 import GraphvizRender
-import SVGWriter
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
@@ -42,8 +41,8 @@ public struct Build {
                 let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
                 let path = "\(manifest.directory)/\(relative)"
                 var inputs = Fingerprint()
-                inputs.add(prepared.source)
-                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion) \(Self.toolIdentity)")
+                if !prepared.drawsItself { inputs.add(prepared.dot) }
+                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
                 let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
                 let existingDigest = existing.map { bytes -> String in var f = Fingerprint(); f.add(bytes); return f.hex }
                 if check {
@@ -51,16 +50,23 @@ public struct Build {
                     results.append(Result(path: relative, outcome: existing == bytes ? .current : .stale))
                     continue
                 }
-                if let recorded = stamps.entries["\(entry.name).\(format.rawValue)"],
-                   recorded == Stamps.Record(inputs: inputs.hex, output: existingDigest ?? "") {
+                let key = "\(entry.name).\(format.rawValue)"
+                // A chart orgchart draws itself is drawn again every time (it takes a fraction of
+                // a second), so that a new version of the drawing is never taken for unchanged;
+                // Graphviz's renders are skipped when their DOT text and Graphviz are the same.
+                if !prepared.drawsItself, let recorded = stamps.entries[key], recorded == Stamps.Record(inputs: inputs.hex, output: existingDigest ?? "") {
                     results.append(Result(path: relative, outcome: .unchanged))
                     continue
                 }
                 let bytes = try prepared.render(format)
-                try OutputFile.write(bytes, to: path)
                 var digest = Fingerprint()
                 digest.add(bytes)
-                stamps.entries["\(entry.name).\(format.rawValue)"] = Stamps.Record(inputs: inputs.hex, output: digest.hex)
+                stamps.entries[key] = Stamps.Record(inputs: inputs.hex, output: digest.hex)
+                if bytes == existing {
+                    results.append(Result(path: relative, outcome: .unchanged))
+                    continue
+                }
+                try OutputFile.write(bytes, to: path)
                 results.append(Result(path: relative, outcome: .written))
             }
         }
@@ -69,8 +75,8 @@ public struct Build {
     }
 }
 
-/// What each output was last built from: a digest of its inputs (the DOT text, format, engine
-/// and Graphviz version) and of its bytes. One sorted line per output file.
+/// What each output was last built from: a digest of its inputs (the DOT text Graphviz renders,
+/// format, engine, drawing and Graphviz version) and of its bytes. One sorted line per output file.
 struct Stamps {
     struct Record: Equatable {
         var inputs: String
@@ -89,22 +95,4 @@ struct Stamps {
     var text: String {
         entries.keys.sorted().map { "\($0) \(entries[$0]!.inputs) \(entries[$0]!.output)\n" }.joined()
     }
-}
-
-extension Build {
-    /// The size and modification time of the running executable: a new build or version of
-    /// orgchart may draw differently, so its outputs are rendered again.
-    static let toolIdentity: String = {
-        guard let path = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)@\(Int64(modified))"
-    }()
-}
-
-extension PreparedChart {
-    /// What the chart's files are made from, for the build stamps: the SVG orgchart draws
-    /// itself (so that a change in the drawing is seen), or the DOT text Graphviz reads.
-    var source: [UInt8] { drawsItself ? SVGWriter(theme: writer.theme).write(chart) : Array(dot.utf8) }
 }

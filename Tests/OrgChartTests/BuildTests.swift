@@ -42,6 +42,16 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(third.stdout.contains("unchanged Output/small-division.svg"), third.stdout)
         let svg = try String(contentsOfFile: directory.appendingPathComponent("Output/small.svg").path, encoding: .utf8)
         XCTAssertTrue(svg.contains("Division Beta"))
+
+        // A chart orgchart draws itself is drawn again every time: an output that differs from
+        // what this orgchart draws is rewritten even when the stamps say it is up to date.
+        try write("an older drawing", to: "Output/small-division.svg", in: directory)
+        let stamps = try String(contentsOfFile: directory.appendingPathComponent("Output/.orgchart-stamps").path, encoding: .utf8)
+        let fourth = try orgchart(["build"], in: directory)
+        XCTAssertTrue(fourth.stdout.contains("written   Output/small-division.svg"), fourth.stdout)
+        XCTAssertTrue(fourth.stdout.contains("unchanged Output/small.svg"), fourth.stdout)
+        XCTAssertEqual(try String(contentsOfFile: directory.appendingPathComponent("Output/.orgchart-stamps").path, encoding: .utf8), stamps,
+                       "the stamps do not depend on the orgchart executable, so a fresh build of the same charts leaves them as they are")
     }
 
     func testManifestErrorsAreLocated() throws {
