@@ -92,3 +92,10 @@ enum ThemeValues {
         isLetterOrDigit(byte) || " .,:_+!#-".utf8.contains(byte)
     }
 }
+
+extension Theme {
+    /// True for a colour a theme file may give: `#rgb`, `#rrggbb`, `#rrggbbaa` or a name of
+    /// letters and digits. Writers drop any other colour of a theme made in code: Graphviz 2.43
+    /// crashes on some (`a;b`), and none may leave its attribute.
+    public static func isColour(_ text: String) -> Bool { ThemeValues.isColour(text) }
+}
