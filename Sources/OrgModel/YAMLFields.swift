@@ -91,7 +91,7 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
     public func link(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         guard let refusal = LinkPolicy.refusal(text) else { return text }
-        reporter.warning(at: location(key), "\(refusal); the link '\(text.prefix(60))' is dropped from every chart and page",
+        reporter.warning(at: location(key), "\(refusal); the link is dropped from every chart, page and report",
                          hint: "give an http:, https: or mailto: link, or a relative one")
         return nil
     }
