@@ -40,6 +40,7 @@ extension Theme {
         guard let mapping = root?.mapping else { throw ThemeError(message: "\(path): a theme is a mapping of keys to values") }
         var own: [String: Node] = [:]
         for (key, value) in mapping { if let key = key.string { own[key] = value } }
+        try ThemeValues.check(own, path: path)
         guard let base = own.removeValue(forKey: "extends")?.string else { return own }
         var merged = try resolve(base, seen: &seen)
         for (key, value) in own {
