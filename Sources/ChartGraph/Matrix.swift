@@ -101,6 +101,9 @@ public struct Mark: Sendable, Equatable {
     /// Text shown on hover: the relation and its source.
     public var tooltip: String
 
+    /// The style of the legend entry explaining that hollow (inferred) marks are inferred.
+    public static let inferredStyle = "inferred"
+
     /// Creates a mark.
     public init(row: Int, column: Int, style: String, inferred: Bool = false, source: Int? = nil, tooltip: String) {
         self.row = row

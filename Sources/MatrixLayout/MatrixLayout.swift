@@ -220,9 +220,9 @@ public struct MatrixLayout: Sendable {
         let chars = max(10, Int((columnWidth - 14) / (smallSize * BoxMetrics.detailAdvance)))
         var notes: [Note] = [.heading("Legend")]
         let kinds = chart.legend.filter { $0.sample == .mark }
-        let firstKind = kinds.first { $0.style != "inferred" }?.style ?? "default"
+        let firstKind = kinds.first { $0.style != Mark.inferredStyle }?.style ?? "default"
         for entry in kinds {
-            let inferred = entry.style == "inferred"
+            let inferred = entry.style == Mark.inferredStyle
             for (index, line) in BoxMetrics.wrap(entry.label, width: chars).enumerated() {
                 notes.append(.sample(index == 0 ? (inferred ? firstKind : entry.style) : nil, inferred: inferred, text: line))
             }

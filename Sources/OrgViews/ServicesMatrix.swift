@@ -35,7 +35,7 @@ struct ServicesMatrix {
                             rowGroups: providers.groups, columnGroups: clients.groups, marks: marks, sources: sources.list, notes: notes)
         var legend = Set(relations.map(\.kind)).sorted().map { LegendEntry(.mark, style: $0.rawValue, label: $0.label) }
         if marks.contains(where: \.inferred) {
-            legend.append(LegendEntry(.mark, style: Self.inferredStyle, label: "hollow: inferred from the source, not stated"))
+            legend.append(LegendEntry(.mark, style: Mark.inferredStyle, label: "hollow: inferred from the source, not stated"))
         }
         let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
         var chart = Chart(id: "\(model.id)-services-matrix", title: title,
@@ -47,9 +47,6 @@ struct ServicesMatrix {
 
     /// The id prefix of the groups of missions under the division that backstops them.
     static let missionsOf = "missions-of-"
-
-    /// The legend style explaining that hollow marks are inferred.
-    static let inferredStyle = "inferred"
 
     /// Where a header goes: its group, and the rank of the group among groups.
     struct Placement {
