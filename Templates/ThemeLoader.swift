@@ -103,6 +103,8 @@ extension Theme {
             })
         theme.groups = boxStyles("groups")
         theme.hangBelow = max(0, fields["hang-below"]?.int ?? 0)
+        theme.pageShaped = fields["tree-shape"]?.string != "wide"
+        theme.marks = map("marks").mapValues { v in MarkStyle(symbol: v["symbol"]?.string, color: v["color"]?.string) }
         return theme
     }
 }
