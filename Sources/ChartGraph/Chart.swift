@@ -21,6 +21,9 @@ public struct Chart: Sendable, Equatable {
     public var arrangement: Arrangement = .tree
     /// The page the chart is fitted to, if any.
     public var page: PageSize?
+    /// The page whose shape the tree layout aims at when the chart is drawn at its natural size
+    /// and fitted to that page later (a page of a multi-page PDF); `page` when nil.
+    public var shapedFor: PageSize?
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true

@@ -36,25 +36,72 @@ public struct PagedChart {
     /// Margin around the drawing, in points.
     public static let margin = 28.0
 
-    /// The charts of the pages, in page order.
+    /// A part of the chart that can be read on a page by itself: the ids of its boxes, and the
+    /// part its top box was moved from.
+    struct Piece {
+        var ids: Set<String>
+        var parent: Int?
+    }
+
+    /// The charts of the pages, in page order. The chart is cut into pieces, each readable on a
+    /// page by itself: the largest subtrees under the top move to pieces of their own, one at a
+    /// time, until what remains can be read. The first page holds the top; the other pieces are
+    /// packed in order, as many side by side on a page as stay readable there, so pages are full.
+    /// A box whose subtree moved says on which page it continues; each later page says which
+    /// page it continues.
     public func pages() throws -> [Chart] {
-        var accepted: [Chart] = []
-        var queue: [Chart] = [chart]
+        var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
+        var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
-        while index < queue.count {
-            var current = queue[index]
-            current.page = nil
+        while index < pieces.count {
+            let current = shaped(chart.restricted(to: pieces[index].ids))
             let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
             let splittable = chart.splitsAcrossPages && root.map { id in (current.treeChildren[id] ?? []).contains { !(current.treeChildren[$0] ?? []).isEmpty } } ?? false
-            let readable = try !splittable || fits(current)
-            if readable {
-                accepted.append(current)
-            } else {
-                accepted.append(try split(current, onPage: index + 1, into: &queue))
+            if splittable, try !fits(current) {
+                let (kept, subtrees) = try split(current)
+                pieces[index].ids = kept
+                for (box, ids) in subtrees {
+                    moved[index, default: []].append((box, pieces.count))
+                    pieces.append(Piece(ids: ids, parent: index))
+                }
             }
             index += 1
         }
-        return accepted
+        // Pack the pieces after the first onto pages, in order.
+        var pageOf = [0]
+        var pageIDs: [Set<String>] = [pieces[0].ids]
+        for (number, piece) in pieces.enumerated().dropFirst() {
+            if pageIDs.count > 1, try fits(shaped(chart.restricted(to: pageIDs[pageIDs.count - 1].union(piece.ids)))) {
+                pageIDs[pageIDs.count - 1].formUnion(piece.ids)
+            } else {
+                pageIDs.append(piece.ids)
+            }
+            pageOf.append(pageIDs.count - 1)
+            _ = number
+        }
+        var pages = pageIDs.map { chart.restricted(to: $0) }
+        for (piece, moves) in moved {
+            for (box, target) in moves {
+                let page = pageOf[piece]
+                if let position = pages[page].boxes.firstIndex(where: { $0.id == box }) {
+                    pages[page].boxes[position].details.append("continued on page \(pageOf[target] + 1)")
+                }
+            }
+        }
+        for page in pages.indices.dropFirst() {
+            let from = Set(pieces.indices.filter { pageOf[$0] == page }.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).sorted()
+            let continued = "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
+            pages[page].subtitle = [chart.subtitle, continued].compactMap { $0 }.joined(separator: " — ")
+        }
+        return pages.map(shaped)
+    }
+
+    /// `chart` drawn at its natural size, laid out for the shape of the page.
+    private func shaped(_ chart: Chart) -> Chart {
+        var copy = chart
+        copy.page = nil
+        copy.shapedFor = page
+        return copy
     }
 
     /// The PDF with one page per chart of `pages()`.
@@ -85,36 +132,23 @@ public struct PagedChart {
         try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
     }
 
-    /// Moves the largest subtrees under the root to pages of their own, one at a time, until
-    /// what remains can be read on this page; each moved subtree's top box stays here, marked
-    /// "continued on page N".
-    private func split(_ chart: Chart, onPage current: Int, into queue: inout [Chart]) throws -> Chart {
+    /// Moves the largest subtrees under the root out of `chart`, one at a time, until what
+    /// remains can be read on a page: the ids that remain, and the top box and ids of each
+    /// subtree moved, in chart order. A moved subtree's top box stays in both.
+    private func split(_ chart: Chart) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
         let root = chart.treeRoots[0]
         let children = chart.treeChildren
-        let everything = Set(chart.boxes.map(\.id))
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
         let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
         var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
-        var kept = everything
+        var kept = Set(chart.boxes.map(\.id))
         var moved = Set<String>()
         repeat {
             let child = candidates.removeFirst()
             moved.insert(child)
             kept.subtract(chart.subtree(of: child).subtracting([child]))
-            let readable = try fits(chart.restricted(to: kept))
-            if readable { break }
+            if try fits(shaped(chart.restricted(to: kept))) { break }
         } while !candidates.isEmpty
-        var remaining = chart.restricted(to: kept)
-        var next = queue.count + 1
-        for child in order where moved.contains(child) {
-            var sub = chart.restricted(to: chart.subtree(of: child))
-            sub.subtitle = [chart.subtitle, "continued from page \(current)"].compactMap { $0 }.joined(separator: " — ")
-            queue.append(sub)
-            if let position = remaining.boxes.firstIndex(where: { $0.id == child }) {
-                remaining.boxes[position].details.append("continued on page \(next)")
-            }
-            next += 1
-        }
-        return remaining
+        return (kept, order.filter(moved.contains).map { ($0, chart.subtree(of: $0)) })
     }
 }

@@ -40,9 +40,9 @@ public struct BoxMetrics: Sendable {
     public static let lineHeight = 1.2
 
     /// The heading wrap width of this theme.
-    var headingWrap: Int { theme.hangBelow > 0 ? Self.hangingHeadingWrap : Self.headingWrap }
+    var headingWrap: Int { theme.hangBelow > 0 || theme.pageShaped ? Self.hangingHeadingWrap : Self.headingWrap }
     /// The detail wrap width of this theme.
-    var detailWrap: Int { theme.hangBelow > 0 ? Self.hangingDetailWrap : Self.detailWrap }
+    var detailWrap: Int { theme.hangBelow > 0 || theme.pageShaped ? Self.hangingDetailWrap : Self.detailWrap }
     /// Graphviz's box margins (`margin="0.10,0.05"`) in inches, both sides together.
     static let horizontalMargin = 0.25, verticalMargin = 0.14
     /// The smallest box height, as in the DOT writer's node defaults (`height=0.4`).
