@@ -120,7 +120,7 @@ public struct PagedChart {
     private var drawsItself: Bool { tidy && drawing == .builtin }
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
-    func fits(_ chart: Chart) throws -> Bool {
+    public func fits(_ chart: Chart) throws -> Bool {
         let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
         guard let size = drawn else { return true }
         let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
