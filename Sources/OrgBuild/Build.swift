@@ -15,6 +15,8 @@ public struct Build {
         public var path: String
         /// Written, skipped as unchanged, or (with `check`) stale or current.
         public var outcome: Outcome
+        /// A warning about the chart just written, e.g. text below 6 pt on its page.
+        public var warning: String?
     }
 
     /// The manifest being built.
@@ -67,7 +69,7 @@ public struct Build {
                     continue
                 }
                 try OutputFile.write(bytes, to: path)
-                results.append(Result(path: relative, outcome: .written))
+                results.append(Result(path: relative, outcome: .written, warning: try prepared.smallTextWarning(format)))
             }
         }
         if !check { try OutputFile.write(Array(stamps.text.utf8), to: stampsPath) }

@@ -128,6 +128,31 @@ extension PreparedChart {
     }
 }
 
+extension PreparedChart {
+    /// The smallest text of the chart once fitted to its page, in points, for `format`; nil
+    /// when the chart has no page (it is drawn at its natural size) or is a matrix (which cuts
+    /// itself into blocks that stay readable).
+    public func smallestText(_ format: OutputFormat) throws -> Double? {
+        guard let page = chart.page, chart.matrix == nil, format != .dot else { return nil }
+        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        if format == .pdf { return try paged.smallestText() }
+        var whole = chart
+        whole.page = nil
+        whole.shapedFor = page
+        return try paged.smallestText(of: whole)
+    }
+
+    /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
+    /// smallest size; nil when every text is readable.
+    public func smallTextWarning(_ format: OutputFormat) throws -> String? {
+        guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005, let page = chart.page else { return nil }
+        let size = (smallest * 10).rounded() / 10
+        let hint = format == .pdf ? "a larger page (--page A3), or a smaller part of the chart (--root, --depth)"
+            : "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
+        return "warning: on \(page.name) the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n    hint: \(hint)"
+    }
+}
+
 /// A failure of the pipeline, worded for the command line.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// The full message, possibly several diagnostics.

@@ -121,10 +121,22 @@ public struct PagedChart {
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     public func fits(_ chart: Chart) throws -> Bool {
+        try smallestText(of: chart) >= Self.smallestReadable
+    }
+
+    /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
+    func smallestText(of chart: Chart) throws -> Double {
         let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
-        guard let size = drawn else { return true }
+        let smallest = min(writer.theme.detailSize, writer.theme.footerSize)
+        guard let size = drawn else { return smallest }
         let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
-        return min(writer.theme.detailSize, writer.theme.footerSize) * scale >= Self.smallestReadable
+        return smallest * scale
+    }
+
+    /// The smallest text on any page, in points: below `smallestReadable` only where a piece
+    /// cannot be cut further (or the chart may not be split).
+    public func smallestText() throws -> Double {
+        try pages().map(smallestText(of:)).min() ?? min(writer.theme.detailSize, writer.theme.footerSize)
     }
 
     /// The chart rendered as SVG at its natural size.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BuiltinModels
 import ChartGraph
 import DOTWriter
@@ -76,8 +77,10 @@ struct Render: ParsableCommand {
             spec.page = size
         }
         do {
-            let bytes = try spec.prepare().render(chosen)
+            let prepared = try spec.prepare()
+            let bytes = try prepared.render(chosen)
             try OutputFile.write(bytes, to: output)
+            if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         } catch {
             throw fail("\(error)")
         }
