@@ -80,9 +80,9 @@ public enum InputFile {
         }
     }
 
-    /// `bytes` in whole MiB or KiB, e.g. "64 MB".
+    /// `bytes` in MiB or KiB when a whole number of them ("64 MB"), else in bytes.
     static func describe(bytes: Int) -> String {
-        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+        bytes > 0 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : bytes > 0 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
     }
 }
 

@@ -83,6 +83,15 @@ final class BoundsTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 30)
     }
 
+    func testEndlessStandardInputOfTheBulletinImporterIsCutAtItsLimit() throws {
+        let directory = try temporaryDirectory(self)
+        let result = try orgchart(["import", "bulletin", "-", "-o", directory.appendingPathComponent("model.yaml").path],
+                                  input: FileHandle(forReadingAtPath: "/dev/zero"))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("<stdin>:1:1: error: the bulletin is larger than 2000000 bytes"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model.yaml").path))
+    }
+
     /// Theme files whose values are out of range, unknown or of the wrong shape, each with the
     /// error expected at its line and column.
     static let badThemes: [(text: String, error: String)] = [
