@@ -50,8 +50,11 @@ public enum InputFile {
     public static func text(of bytes: [UInt8], file: String, what: String) throws(InputError) -> String {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         // Decoding replaces each byte that is not UTF-8, so the text has the same bytes only when all are.
-        let text = String(decoding: body, as: UTF8.self)
-        if text.utf8.count == body.count, text.utf8.elementsEqual(body) { return text }
+        var text = String(decoding: body, as: UTF8.self)
+        let unchanged = text.utf8.count == body.count && (body.isEmpty || text.withUTF8 { decoded in
+            body.withUnsafeBufferPointer { memcmp(decoded.baseAddress!, $0.baseAddress!, body.count) == 0 }
+        })
+        if unchanged { return text }
         guard let place = firstInvalidByte(in: body) else { return text }
         throw .invalid(Diagnostic(.error, at: SourceLocation(file: file, line: place.line, column: place.column),
                                   "the \(what) is not UTF-8 text: byte 0x\(String(body[place.offset], radix: 16, uppercase: true)) cannot start or continue a character here",

@@ -114,7 +114,7 @@ public enum ModelLoader {
         let limit = YAMLNode.expansionLimit(of: text)
         if text.utf8.contains(UInt8(ascii: "*")), let place = YAMLNode.aliasExpansionExceeds(limit, in: text) {
             sink.error(at: SourceLocation(file: file, line: place.line, column: place.column),
-                       "with its aliases written out, this file would be larger than \(InputFile.describe(bytes: limit)); orgchart reads at most 4 times a file's size (1 MB for small files)",
+                       "with its aliases written out, this file would pass \(InputFile.describe(bytes: limit)), the most orgchart expands it to (4 times its size, at least 1 MB)",
                        hint: "an alias `*NAME` repeats the whole value marked `&NAME`: write repeated values out, or alias smaller values")
             return nil
         }
