@@ -21,8 +21,12 @@ public struct Theme: Sendable, Equatable {
     /// Frame styles of groups by style class; `default` applies to every class not listed.
     public var groups: [String: BoxStyle] = [:]
     /// Children of a box this many levels or more below the top hang in one indented column
-    /// under it (recursively) instead of spreading in a row; 0 never hangs (`hang-below`).
+    /// under it (recursively) instead of spreading in a row; 0 lets the layout choose
+    /// (`hang-below`).
     public var hangBelow: Int = 0
+    /// True (the default) when, without `hang-below`, the layout chooses which subtrees hang to
+    /// give the chart its page's shape; false keeps every child in a row (`shape: wide`).
+    public var pageShaped = true
 
     /// The style of a box class, falling back to `default`.
     public func box(_ style: String) -> BoxStyle {

@@ -38,12 +38,12 @@ extension Theme {
 
     /// Keys of a theme file, of a box or group style, of a line style and of `layout`.
     static let themeKeys = ["extends", "name", "font", "title-size", "heading-size", "detail-size", "footer-size", "stack-leaves",
-                            "hang-below", "layout", "boxes", "groups", "lines"]
+                            "hang-below", "tree-shape", "layout", "boxes", "groups", "lines"]
     static let boxKeys = ["fill", "stroke", "text", "shape", "style", "penwidth"]
     static let lineKeys = ["color", "style", "arrowhead", "penwidth"]
-    static let layoutKeys = ["nodesep", "ranksep", "splines"]
-    /// The values of `layout: splines` (Graphviz's).
-    static let splines = ["none", "line", "false", "polyline", "curved", "ortho", "spline", "true"]
+    /// Graph attributes of `layout` that are distances in inches (`pad` and `margin` may give two,
+    /// `x,y`), range-checked with `separations`.
+    static let distanceKeys: Set<String> = ["nodesep", "ranksep", "pad", "margin"]
     /// Point sizes of text, widths of lines in points, spacing in inches; each with a value to
     /// suggest.
     static let fontSizes = (range: 4.0...72.0, example: 10.0), penWidths = (range: 0.0...20.0, example: 1.0),
@@ -95,7 +95,9 @@ private struct ThemeFields {
     func apply(to theme: inout Theme) {
         if let name = fields.string("name") { theme.name = name }
         if let font = fields.string("font") {
-            if font.isEmpty { sink.error(at: fields.location("font"), "'font' is empty", hint: "name a font family, e.g. `font: Liberation Sans`") } else { theme.font = font }
+            if ThemeValues.isFontName(font) { theme.font = font } else {
+                refuse(fields, "font", font, "'font' is not a font name", hint: "give a font family such as Liberation Sans (letters, digits, spaces, '-', '.', ',')")
+            }
         }
         if let size = number("title-size", in: Theme.fontSizes, of: fields) { theme.titleSize = size }
         if let size = number("heading-size", in: Theme.fontSizes, of: fields) { theme.headingSize = size }
@@ -103,28 +105,67 @@ private struct ThemeFields {
         if let size = number("footer-size", in: Theme.fontSizes, of: fields) { theme.footerSize = size }
         if let count = wholeNumber("stack-leaves", in: 0...1000) { theme.stackLeaves = count }
         if let depth = wholeNumber("hang-below", in: 0...100) { theme.hangBelow = depth }
-        if let node = fields.node("layout"), let layout = YAMLFields(node, what: "'layout'", known: Theme.layoutKeys, file: fields.file, reporter: sink) {
-            for key in ["nodesep", "ranksep"] where number(key, in: Theme.separations, of: layout) != nil {
-                theme.layout[key] = layout.string(key)
+        if let shape = fields.string("tree-shape") {
+            if ["page", "wide"].contains(shape) { theme.pageShaped = shape == "page" } else {
+                refuse(fields, "tree-shape", shape, "unknown 'tree-shape' '\(shape)'", hint: "`page` (the default) or `wide`")
             }
-            if let splines = layout.string("splines") {
-                if Theme.splines.contains(splines) { theme.layout["splines"] = splines } else {
-                    sink.error(at: layout.location("splines"), "unknown 'splines' value '\(splines)'",
-                               hint: "one of \(Theme.splines.joined(separator: ", "))")
+        }
+        if let node = fields.node("layout"),
+           let layout = YAMLFields(node, what: "'layout'", known: ThemeValues.layoutKeys.sorted(), file: fields.file, reporter: sink) {
+            for key in ThemeValues.layoutKeys.sorted() {
+                guard let value = layout.string(key) else { continue }
+                if !ThemeValues.isLayoutValue(value) {
+                    refuse(layout, key, value, "'layout.\(key)' is not a plain value", hint: "write a number, a word or a list such as 0.5,0.3 (letters, digits, spaces and . , : _ + ! # -)")
+                } else if Theme.distanceKeys.contains(key),
+                          !value.split(separator: ",").allSatisfy({ Double($0).map { $0.isFinite && Theme.separations.range.contains($0) } ?? false }) {
+                    refuse(layout, key, value, "'layout.\(key)' must be a distance from 0 to 10 inches, not '\(value)'", hint: "write e.g. `\(key): 0.25`")
+                } else {
+                    theme.layout[key] = value
                 }
             }
         }
-        for (key, style) in styles("boxes", known: Theme.boxKeys) { theme.boxes[key] = boxStyle(style) }
-        for (key, style) in styles("groups", known: Theme.boxKeys) { theme.groups[key] = boxStyle(style) }
+        for (key, style) in styles("boxes", known: Theme.boxKeys) { theme.boxes[key] = boxStyle(style, at: "boxes.\(key)") }
+        for (key, style) in styles("groups", known: Theme.boxKeys) { theme.groups[key] = boxStyle(style, at: "groups.\(key)") }
         for (key, style) in styles("lines", known: Theme.lineKeys) {
-            theme.lines[key] = LineStyle(color: color("color", of: style), style: style.string("style"), arrowhead: style.string("arrowhead"),
+            let place = "lines.\(key)"
+            theme.lines[key] = LineStyle(color: color("color", of: style, at: place), style: lineStyle(style, at: place),
+                                         arrowhead: checked("arrowhead", of: style, at: place, by: ThemeValues.isArrowheadName, "is not an arrowhead name",
+                                                            hint: "give a Graphviz arrow such as normal, vee, onormal or none"),
                                          penwidth: number("penwidth", in: Theme.penWidths, of: style))
         }
     }
 
-    private func boxStyle(_ style: YAMLFields) -> BoxStyle {
-        BoxStyle(fill: color("fill", of: style), stroke: color("stroke", of: style), text: color("text", of: style),
-                 shape: style.string("shape"), style: style.string("style"), penwidth: number("penwidth", in: Theme.penWidths, of: style))
+    private func boxStyle(_ style: YAMLFields, at place: String) -> BoxStyle {
+        BoxStyle(fill: color("fill", of: style, at: place), stroke: color("stroke", of: style, at: place), text: color("text", of: style, at: place),
+                 shape: checked("shape", of: style, at: place, by: ThemeValues.isShapeName, "is not a shape name", hint: "give a Graphviz shape such as box"),
+                 style: lineStyle(style, at: place), penwidth: number("penwidth", in: Theme.penWidths, of: style))
+    }
+
+    /// The `style` of a box, frame or line: Graphviz styles separated by commas.
+    private func lineStyle(_ style: YAMLFields, at place: String) -> String? {
+        checked("style", of: style, at: place, by: ThemeValues.isStyle, "is not a style",
+                hint: "combine, separated by commas: \(ThemeValues.styles.sorted().joined(separator: ", "))")
+    }
+
+    /// The colour under `key` of `style`: `#rgb`, `#rrggbb`, `#rrggbbaa` or a colour name.
+    private func color(_ key: String, of style: YAMLFields, at place: String) -> String? {
+        checked(key, of: style, at: place, by: ThemeValues.isColour, "is not a colour", hint: "write #rrggbb (or #rgb, #rrggbbaa) or a colour name such as navy")
+    }
+
+    /// The text under `key` of `style` when `accepts` it; else an error "'PLACE.KEY' `problem`: 'TEXT'".
+    private func checked(_ key: String, of style: YAMLFields, at place: String, by accepts: (String?) -> Bool, _ problem: String, hint: String) -> String? {
+        guard let text = style.string(key) else { return nil }
+        guard accepts(text) else {
+            refuse(style, key, text, "'\(place).\(key)' \(problem)", hint: hint)
+            return nil
+        }
+        return text
+    }
+
+    /// Reports `text`, the value under `key` of `mapping`: `message` and the text, cut to 60
+    /// characters, unless the message quotes it.
+    private func refuse(_ mapping: YAMLFields, _ key: String, _ text: String, _ message: String, hint: String) {
+        sink.error(at: mapping.location(key), message.contains("'\(text)'") ? message : "\(message): '\(text.prefix(60))'", hint: hint)
     }
 
     /// The entries of the mapping under `key` (style class to style), each checked against `known`.
@@ -163,19 +204,6 @@ private struct ThemeFields {
             return nil
         }
         return value
-    }
-
-    /// The colour under `key` of `style`: `#rgb`, `#rrggbb`, `white`, `black`, `none` or `transparent`.
-    private func color(_ key: String, of style: YAMLFields) -> String? {
-        guard let text = style.string(key) else { return nil }
-        let hex = text.dropFirst()
-        guard ["white", "black", "none", "transparent"].contains(text)
-                || text.first == "#" && (hex.count == 3 || hex.count == 6) && hex.allSatisfy(\.isHexDigit) else {
-            sink.error(at: style.location(key), "'\(key)' must be a colour such as \"#1f4e79\", not '\(text)'",
-                       hint: "write colours as \"#rrggbb\" (quoted: # starts a comment), or white, black, none")
-            return nil
-        }
-        return text
     }
 
     /// `value` without a trailing `.0`.

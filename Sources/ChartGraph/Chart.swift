@@ -60,7 +60,8 @@ public struct Box: Sendable, Equatable {
     public var style: String
     /// Extra text shown on hover, e.g. the source citation.
     public var tooltip: String?
-    /// A link, when the element has one.
+    /// A link, when the element has one: one that OrgModel's `LinkPolicy` allows, as it writes
+    /// it (views set it so); writers escape it for their format and never vet it again.
     public var url: String?
     /// The id of the group the box belongs to.
     public var group: String?

@@ -44,7 +44,7 @@ public struct DOTWriter: Sendable {
         ]
         graph += ["labelloc=t", "labeljust=c", "label=<\(titleLabel(chart))>"]
         if let size = pageSize(chart) { graph.append(size) }
-        for key in theme.layout.keys.sorted() { graph.append("\(key)=\(Escape.quoted(theme.layout[key]!))") }
+        for key in theme.layout.keys.sorted() { graph.append("\(Escape.quoted(key))=\(Escape.quoted(theme.layout[key]!))") }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
@@ -96,14 +96,14 @@ public struct DOTWriter: Sendable {
         let style = theme.box(box.style)
         let label = self.label(text)
         var attributes = ["id=\(Escape.quoted(box.id))", "class=\(Escape.quoted(box.style))", "label=<\(label)>", "width=\(format(width))"]
-        if let shape = style.shape { attributes.append("shape=\(shape)") }
+        if let shape = style.shape { attributes.append("shape=\(Escape.quoted(shape))") }
         if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
-        if let fill = style.fill { attributes.append("fillcolor=\(Escape.quoted(fill))") }
-        if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
-        if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
+        if let fill = colour(style.fill) { attributes.append("fillcolor=\(Escape.quoted(fill))") }
+        if let stroke = colour(style.stroke) { attributes.append("color=\(Escape.quoted(stroke))") }
+        if let text = colour(style.text) { attributes.append("fontcolor=\(Escape.quoted(text))") }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         attributes.append("tooltip=\(Escape.tooltip(box.tooltip ?? box.heading))")
-        if let url = box.url { attributes.append("URL=\(Escape.quoted(url))") }
+        if let url = box.url { attributes.append("URL=\(Escape.url(url))") }
         return attributes
     }
 
@@ -114,9 +114,9 @@ public struct DOTWriter: Sendable {
         out.indent += 1
         var attributes = ["id=\(Escape.quoted("group:\(group.id)"))", "label=<<b>\(Escape.html(group.label))</b>>", "labeljust=l",
                           "fontsize=\(format(theme.headingSize))", "style=\(Escape.quoted(style.style ?? "filled,rounded"))"]
-        if let fill = style.fill { attributes.append("fillcolor=\(Escape.quoted(fill))") }
-        if let stroke = style.stroke { attributes.append("color=\(Escape.quoted(stroke))") }
-        if let text = style.text { attributes.append("fontcolor=\(Escape.quoted(text))") }
+        if let fill = colour(style.fill) { attributes.append("fillcolor=\(Escape.quoted(fill))") }
+        if let stroke = colour(style.stroke) { attributes.append("color=\(Escape.quoted(stroke))") }
+        if let text = colour(style.text) { attributes.append("fontcolor=\(Escape.quoted(text))") }
         out.line("graph [\(attributes.joined(separator: ", "))]")
         for box in boxes { write(box.box, text: box.text, width: widths[box.box.level] ?? 1, into: &out) }
         out.indent -= 1
@@ -138,9 +138,9 @@ public struct DOTWriter: Sendable {
         let style = theme.line(line.style)
         let id = (part.map { "\($0):" } ?? "") + "\(line.style):\(line.from)->\(line.to)"
         var attributes = ["id=\(Escape.quoted(id))", "class=\(Escape.quoted(line.style))"]
-        if let color = style.color { attributes.append("color=\(Escape.quoted(color))") }
-        if let look = style.style { attributes.append("style=\(look)") }
-        let arrow = part == nil ? style.arrowhead ?? "none" : "none"
+        if let color = colour(style.color) { attributes.append("color=\(Escape.quoted(color))") }
+        if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
+        let arrow = Escape.quoted(part == nil ? style.arrowhead ?? "none" : "none")
         if line.ranksUpward {
             attributes.append("dir=back, arrowtail=\(arrow)")
         } else {
@@ -152,6 +152,12 @@ public struct DOTWriter: Sendable {
         return attributes.joined(separator: ", ")
     }
 
+    /// A colour of the theme when it is one (see `Theme.isColour`); nil for anything else, which
+    /// only a theme made in code can hold.
+    func colour(_ value: String?) -> String? {
+        value.flatMap { Theme.isColour($0) ? $0 : nil }
+    }
+
     /// The legend and the sources, as one HTML table for the label under the chart.
     func footerTable(_ chart: Chart) -> String? {
         guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return nil }
@@ -161,7 +167,7 @@ public struct DOTWriter: Sendable {
         if !boxes.isEmpty {
             let cells = boxes.map { entry -> String in
                 let style = theme.box(entry.style)
-                return "<td bgcolor=\"\(style.fill ?? "#ffffff")\" border=\"1\" color=\"\(style.stroke ?? "#000000")\"><font color=\"\(style.text ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label))</font></td>"
+                return "<td bgcolor=\"\(colour(style.fill) ?? "#ffffff")\" border=\"1\" color=\"\(colour(style.stroke) ?? "#000000")\"><font color=\"\(colour(style.text) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label))</font></td>"
             }
             rows.append("<tr><td align=\"left\"><font point-size=\"\(size)\"><b>Boxes</b></font></td>\(cells.joined())</tr>")
         }
@@ -175,7 +181,7 @@ public struct DOTWriter: Sendable {
             default: stroke = "────▸"
             }
             let sample = style.arrowhead == "none" ? String(stroke.dropLast()) : stroke
-            rows.append("<tr><td align=\"left\"><font color=\"\(style.color ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(sample))</font></td><td align=\"left\" colspan=\"\(max(boxes.count, 1))\"><font point-size=\"\(size)\">\(Escape.html(entry.label))</font></td></tr>")
+            rows.append("<tr><td align=\"left\"><font color=\"\(colour(style.color) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(sample))</font></td><td align=\"left\" colspan=\"\(max(boxes.count, 1))\"><font point-size=\"\(size)\">\(Escape.html(entry.label))</font></td></tr>")
         }
         for line in chart.footer {
             rows.append("<tr><td align=\"left\" colspan=\"\(max(boxes.count, 1) + 1)\"><font point-size=\"\(size)\">\(Escape.html(line))</font></td></tr>")

@@ -49,6 +49,7 @@ public struct Manifest: Sendable {
             }
             var names = Set<String>()
             for entry in manifest.entries where !names.insert(entry.name).inserted {
+                // Names are compared in one spelling: `a` and `./a` are one file.
                 sink.error(at: fields.location("charts"), "two charts are named '\(entry.name)'", hint: "give each chart its own name")
             }
         }
@@ -58,7 +59,11 @@ public struct Manifest: Sendable {
 
     private static func entry(_ node: Node, file: String, sink: DiagnosticSink) -> Entry? {
         guard let f = YAMLFields(node, what: "a chart", known: entryKeys, file: file, reporter: sink),
-              let name = f.required("name", of: "a chart") else { return nil }
+              let given = f.required("name", of: "a chart") else { return nil }
+        guard let name = OutputFile.safeName(given) else {
+            sink.error(at: f.location("name"), "the chart name '\(given)' would be written outside the output directory", hint: OutputFile.safeNameHint)
+            return nil
+        }
         func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fallback: T) -> T where T.RawValue == String {
             guard let text = f.string(key) else { return fallback }
             guard let value = T(rawValue: text) else {

@@ -127,7 +127,7 @@ extension Mapping {
                 guard let f = YAMLFields(node, what: "a document", known: documentKeys, file: file, reporter: sink),
                       let id = f.required("id", of: "a document") else { continue }
                 mapping.documents.append(Document(id: id, symbol: f.string("symbol"), title: f.required("title", of: "document '\(id)'") ?? id,
-                                                  date: f.string("date"), url: f.string("url"), location: f.location()))
+                                                  date: f.string("date"), url: f.link("url"), location: f.location()))
             }
             for node in fields.list("matches") {
                 guard let f = YAMLFields(node, what: "a match", known: pinKeys, file: file, reporter: sink),

@@ -34,8 +34,25 @@ public enum MarkdownReport {
         return out
     }
 
-    /// Text safe inside a table cell: pipes escaped, line breaks as spaces.
+    /// Text shown as it is, in a table cell or a list item: `&`, `<` and `>` as character
+    /// references (no HTML gets through); the characters of Markdown's emphasis, code, links,
+    /// strikethrough and tables (backslash, backquote, `*`, `_`, `[`, `]`, `~`, `|`) escaped with
+    /// a backslash, so that a name never becomes a link; line breaks as spaces.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "~", "|":
+                out.append("\\")
+                out.append(character)
+            case _ where character.isNewline: out.append(" ")
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

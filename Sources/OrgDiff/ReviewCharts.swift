@@ -7,18 +7,19 @@ import OrgViews
 /// the merged model holds and restyles boxes and lines by their change.
 public enum ReviewCharts {
     /// The merged chart: the new snapshot's units plus the removed ones under their former
-    /// parents, each box coloured by its change, lines added and removed drawn across the tree.
+    /// parents, each box coloured by its change, lines added and removed drawn across the tree;
+    /// without links, as the snapshots' own charts.
     public static func merged(_ review: RestructuringReview) throws -> Chart {
         let old = review.restructuring.old, new = review.restructuring.new
         let byBox = Dictionary(review.changes.flatMap { change in change.boxes.map { ($0, change) } }, uniquingKeysWith: { a, _ in a })
         var chart = try Views.chart(.organigramme, of: mergedModel(review), options: ViewOptions())
         let describer = ChangeBadges(review: review)
         for index in chart.boxes.indices {
+            chart.boxes[index].url = nil
             guard let change = byBox[chart.boxes[index].id] else { continue }
             chart.boxes[index].style = change.primary.style
             chart.boxes[index].details += describer.badges(change)
             chart.boxes[index].tooltip = ([change.summary] + change.sources).joined(separator: "\n")
-            chart.boxes[index].url = nil
         }
         let shown = Set(chart.boxes.map(\.id))
         for index in chart.lines.indices {

@@ -214,7 +214,7 @@ public enum ModelLoader {
             guard let f = ModelFields(node, what: "a document", known: documentKeys, file: file, reporter: sink),
                   let id = f.required("id", of: "a document") else { continue }
             parts.documents.append(Document(id: id, symbol: f.string("symbol"), title: f.required("title", of: "document '\(id)'") ?? id,
-                                            date: f.string("date"), abolishes: f.strings("abolishes"), url: f.string("url"),
+                                            date: f.string("date"), abolishes: f.strings("abolishes"), url: f.link("url"),
                                             location: f.location()))
         }
         for node in fields.list("posts") {
@@ -244,7 +244,7 @@ public enum ModelLoader {
             var unit = Unit(id: id, name: f.required("name", of: "unit '\(id)'") ?? id,
                             abbreviation: f.string("abbreviation"), kind: kind, parent: f.string("parent"), head: head,
                             functions: f.strings("functions"), aliases: f.strings("aliases"),
-                            source: citation(f, sink: sink), url: f.string("url"), note: f.string("note"),
+                            source: citation(f, sink: sink), url: f.link("url"), note: f.string("note"),
                             location: f.location())
             unit.lineage = f.list("lineage").compactMap { lineage(of: id, $0, file: file, sink: sink) }
             parts.units.append(unit)

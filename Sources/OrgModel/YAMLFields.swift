@@ -96,6 +96,16 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
         return String(decoding: text.utf8.prefix(limit), as: UTF8.self)
     }
 
+    /// The link under `key` as written, or nil when absent or refused by `LinkPolicy`; a refused
+    /// link is reported as a warning and dropped, so that no output carries it.
+    public func link(_ key: String) -> String? {
+        guard let text = string(key) else { return nil }
+        guard let refusal = LinkPolicy.refusal(text) else { return text }
+        reporter.warning(at: location(key), "\(refusal); the link is dropped from every chart, page and report",
+                         hint: "give an http:, https: or mailto: link, or a relative one")
+        return nil
+    }
+
     /// The string under `key`; reports an error naming `what` when it is missing or empty.
     public func required(_ key: String, of what: @autoclosure () -> String) -> String? {
         guard let value = string(key), !value.isBlank else {

@@ -14,7 +14,7 @@ extension Model {
         if let cited = cite(unit.source) { tooltip.append("Established by \(cited)") }
         if let head = unit.head, let cited = cite(head.source) { tooltip.append("Head: \(head.title), \(cited)") }
         return Box(id: unit.id, heading: heading, details: details, style: unit.kind.rawValue, tooltip: tooltip.joined(separator: "\n"),
-                   url: unit.url, group: group, level: level, isAside: unit.kind == .frontOffice && children(of: unit.id).isEmpty)
+                   url: unit.link, group: group, level: level, isAside: unit.kind == .frontOffice && children(of: unit.id).isEmpty)
     }
 
     /// The box of a post: its title in bold, the unit it heads and its other roles below.
@@ -25,7 +25,7 @@ extension Model {
             details += head.roles.map { "also \($0)" }
             let tooltip = [head.title, unit.name, cite(head.source).map { "Head: \($0)" }].compactMap { $0 }
             return Box(id: id, heading: head.title, details: details, style: unit.kind.rawValue,
-                       tooltip: tooltip.joined(separator: "\n"), url: unit.url, level: level)
+                       tooltip: tooltip.joined(separator: "\n"), url: unit.link, level: level)
         }
         let post = posts.first { $0.id == id }
         var details = post?.grade.map { [$0] } ?? []

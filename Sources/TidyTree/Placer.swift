@@ -25,7 +25,7 @@ struct Placer {
     private var fixedY: [Double?]
     /// For stacked leaves: the x of their spine, relative to the parent's centre.
     private var spine: [Double]
-    /// Boxes whose children hang in a column under them (depth at least the theme's `hang-below`).
+    /// Boxes whose children hang in a column under them (a column's top box and every box under it).
     private var hangs: [Bool]
     /// For each hanging box: its siblings' column in order (asides first), and the top of its
     /// box relative to its parent's top.
@@ -44,25 +44,34 @@ struct Placer {
     /// How much further right each hanging level starts.
     static var hangIndent: Double { hangInset + hangTick }
 
-    /// The placer of `tree`. With `hangBelow` > 0, boxes at that depth or deeper get the
-    /// column width `columnWidths` asks for less one indent per level below `hangBelow`, so that
-    /// a hanging column's right edges line up, and boxes below that depth get `compactHeights`.
+    /// The placer of `tree`. The subtree of each box marked in `hangRoots` hangs in an indented
+    /// column under it: every box of such a column gets the width of the widest less one indent
+    /// per level below its column's top, so that the columns' right edges line up, and boxes
+    /// below a column's top get `compactHeights` (when given).
     init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double,
-         hangBelow: Int = 0, naturalWidths: [Double] = [], compactHeights: [Double] = []) {
+         hangRoots: [Bool] = [], naturalWidths: [Double] = [], compactHeights: [Double] = []) {
         self.tree = tree
         self.chart = chart
         self.spacing = spacing
         let count = sizes.count
-        hangs = (0..<count).map { hangBelow > 0 && tree.depth[$0] >= hangBelow }
-        var sizes = sizes
-        if hangBelow > 0, naturalWidths.count == count, compactHeights.count == count {
-            var widest = 0.0
-            for box in 0..<count where hangs[box] {
-                widest = max(widest, naturalWidths[box] + Double(tree.depth[box] - hangBelow) * Self.hangIndent)
+        // Levels below the top of each box's hanging column; nil outside columns.
+        var level = [Int?](repeating: nil, count: count)
+        for box in tree.preorder {
+            if let parent = tree.parent[box], let above = level[parent] {
+                level[box] = above + 1
+            } else if hangRoots.count == count, hangRoots[box] {
+                level[box] = 0
             }
-            for box in 0..<count where hangs[box] {
-                sizes[box].width = widest - Double(tree.depth[box] - hangBelow) * Self.hangIndent
-                if tree.depth[box] > hangBelow { sizes[box].height = compactHeights[box] }
+        }
+        hangs = level.map { $0 != nil }
+        var sizes = sizes
+        if naturalWidths.count == count {
+            var widest = 0.0
+            for box in 0..<count { if let l = level[box] { widest = max(widest, naturalWidths[box] + Double(l) * Self.hangIndent) } }
+            for box in 0..<count {
+                guard let l = level[box] else { continue }
+                sizes[box].width = widest - Double(l) * Self.hangIndent
+                if l > 0, compactHeights.count == count { sizes[box].height = compactHeights[box] }
             }
         }
         self.sizes = sizes
@@ -128,6 +137,16 @@ struct Placer {
                 centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.center(tree.depth[box]))
             }
         }
+    }
+
+    /// Width and height of the placed boxes, from the left and top edges of the drawing.
+    var extent: (width: Double, height: Double) {
+        var width = 0.0, height = 0.0
+        for (center, size) in zip(centers, sizes) {
+            width = max(width, center.x + size.width / 2)
+            height = max(height, center.y + size.height / 2)
+        }
+        return (width + spacing.horizontal, height + spacing.horizontal)
     }
 
     /// Runs of at least `stackLeaves` consecutive leaves become combs; every other child is a subtree.

@@ -21,18 +21,33 @@ public struct TidyLayout: Sendable {
     public private(set) var width: Double, height: Double
 
     /// Lays out `chart` with the sizes and spacing of `theme`, leaving `top` points free above it.
+    /// With the theme's `hang-below`, every subtree from that depth hangs in an indented column;
+    /// without it the layout is page-shaped: it chooses which subtrees hang (see `PageShape`) to
+    /// bring the chart close to the aspect ratio of its page (√2 landscape when it has none).
     public init(chart: Chart, theme: Theme, top: Double = 0) {
         let metrics = BoxMetrics(theme: theme)
         let texts = chart.boxes.map(metrics.text)
         let widths = metrics.levelWidths(chart, texts: texts)
         let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
         let spacing = Spacing(theme: theme)
-        let hanging = theme.hangBelow > 0
-        var placer = Placer(tree: ChartTree(chart), chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
-                            hangBelow: theme.hangBelow,
-                            naturalWidths: hanging ? texts.map { metrics.width($0) * 72 } : [],
-                            compactHeights: hanging ? texts.map { metrics.compactHeight($0) * 72 } : [])
-        placer.place()
+        let tree = ChartTree(chart)
+        let naturalWidths = texts.map { metrics.width($0) * 72 }
+        let compactHeights = texts.map { metrics.compactHeight($0) * 72 }
+        func placer(_ hangRoots: [Bool]) -> Placer {
+            var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
+                                hangRoots: hangRoots, naturalWidths: naturalWidths, compactHeights: compactHeights)
+            placer.place()
+            return placer
+        }
+        let hangRoots: [Bool]
+        if theme.hangBelow > 0 {
+            hangRoots = tree.depth.map { $0 == theme.hangBelow }
+        } else if !theme.pageShaped {
+            hangRoots = []
+        } else {
+            hangRoots = PageShape(tree: tree, target: PageShape.target(of: chart.page)).choose { placer($0).extent }
+        }
+        var placer = placer(hangRoots)
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
         self.texts = texts

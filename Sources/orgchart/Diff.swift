@@ -131,7 +131,10 @@ struct Diff: ParsableCommand {
     private func plannedOutputs(defaultName: String) throws -> [(path: String, output: PreparedReview.Output)] {
         var outputs: [(path: String, output: PreparedReview.Output)] = []
         if let output {
-            let base = (output as NSString).appendingPathComponent(name ?? defaultName)
+            guard let safe = OutputFile.safeName(name ?? defaultName) else {
+                throw fail("error: --name '\(name ?? defaultName)' would be written outside the output directory '\(output)'\n    hint: \(OutputFile.safeNameHint)")
+            }
+            let base = (output as NSString).appendingPathComponent(safe)
             for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !word.isEmpty {
                 guard let format = OutputFormat(rawValue: word) else {
                     throw fail("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")

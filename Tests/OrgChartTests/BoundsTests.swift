@@ -105,9 +105,9 @@ final class BoundsTests: XCTestCase {
         ("extends: default\nlines:\n  contains: {colour: \"#000000\"}\n", "3:14: error: unknown key 'colour' in the style 'contains' of 'lines'\n    hint: did you mean 'color'?"),
         ("extends: default\nstack-leaves: 2.5\n", "2:15: error: 'stack-leaves' must be a whole number from 0 to 1000"),
         ("extends: default\nhang-below: -1\n", "2:13: error: 'hang-below' must be a whole number from 0 to 100"),
-        ("extends: default\nlayout: {ranksep: 1e9}\n", "2:19: error: 'ranksep' must be a number from 0 to 10"),
+        ("extends: default\nlayout: {ranksep: 1e9}\n", "2:19: error: 'layout.ranksep' must be a distance from 0 to 10 inches, not '1e9'"),
         ("extends: default\nlayout: {dpi: 9000}\n", "2:10: error: unknown key 'dpi' in 'layout'"),
-        ("extends: default\nboxes: {unit: {fill: red}}\n", "2:22: error: 'fill' must be a colour"),
+        ("extends: default\nboxes: {unit: {fill: 'red; x'}}\n", "2:22: error: 'boxes.unit.fill' is not a colour: 'red; x'"),
         ("extends: nowhere\n", "1:10: error: no theme 'nowhere'"),
     ]
 

@@ -71,11 +71,13 @@ final class HangingLayoutTests: XCTestCase {
         XCTAssertEqual(spine.points[2].x, frames["t2"]!.minX)
     }
 
-    func testTheDefaultThemeDoesNotHang() throws {
+    func testAWideThemeDoesNotHang() throws {
         XCTAssertEqual(try Theme.load("default").hangBelow, 0)
         XCTAssertEqual(try Theme.load("print").hangBelow, 1)
         let chart = sampleChart()
-        let layout = TidyLayout(chart: chart, theme: try Theme.load("default"))
+        var wide = try Theme.load("default")
+        wide.pageShaped = false
+        let layout = TidyLayout(chart: chart, theme: wide)
         let frames = Dictionary(uniqueKeysWithValues: zip(chart.boxes.map(\.id), layout.frames))
         XCTAssertEqual(frames["s1"]!.center.y, frames["s3"]!.center.y, "sections spread in a row")
     }

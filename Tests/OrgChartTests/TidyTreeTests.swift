@@ -12,7 +12,13 @@ import TidyTree
 import XCTest
 
 final class TidyTreeTests: XCTestCase {
-    let theme = try! Theme.load("default")
+    /// The default theme with every child in a row (`shape: wide`), the layout's mechanics
+    /// without the page-shaped choice of hanging columns.
+    let theme: Theme = {
+        var theme = try! Theme.load("default")
+        theme.pageShaped = false
+        return theme
+    }()
 
     /// A head with an adviser beside it, a division with two sections, a run of eight leaf
     /// units, a division with three sections, and four leaf teams.

@@ -1,0 +1,81 @@
+import ChartGraph
+
+/// The choice of which subtrees of a tree chart hang in indented columns, so that the chart
+/// comes close to the shape of its page: a row of children is wide, a hanging column is tall,
+/// and a chart is read at the largest size when its width and height have the page's ratio.
+///
+/// The search is greedy and deterministic: first one depth from which every subtree hangs (or
+/// none), whichever fits the page at the largest scale; then, widest subtrees first, single
+/// subtrees hang one level higher or one level lower when that fits better. It lays the chart
+/// out at most `budget` times, each in linear time.
+struct PageShape {
+    let tree: ChartTree
+    /// Width over height of the page the chart is fitted to.
+    let target: Double
+    /// How many layouts the search may try.
+    var budget: Int = 40
+
+    /// √2 landscape when there is no page; the page's printable area otherwise.
+    static func target(of page: PageSize?) -> Double {
+        guard let page else { return 2.0.squareRoot() }
+        return max(0.2, (page.width * 72 - 36) / (page.height * 72 - 36))
+    }
+
+    /// The hang roots that make the chart fit its page best; `extent` lays the chart out with
+    /// the given hang roots and returns its width and height.
+    func choose(_ extent: ([Bool]) -> (width: Double, height: Double)) -> [Bool] {
+        let count = tree.depth.count
+        var tries = 0
+        /// How large the chart is drawn on a page of the target ratio and height 1.
+        func scale(_ roots: [Bool]) -> Double {
+            tries += 1
+            let size = extent(roots)
+            return min(target / max(size.width, 1), 1 / max(size.height, 1))
+        }
+        let none = [Bool](repeating: false, count: count)
+        var best = none, bestScale = scale(none)
+        // A chart that is already no wider than its page keeps its rows.
+        let maxDepth = tree.depth.max() ?? 0
+        guard count > 2, maxDepth > 1 else { return best }
+        for depth in 1..<maxDepth where tries < budget {
+            let roots = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty }
+            let candidate = scale(roots)
+            if candidate > bestScale * 1.0001 { best = roots; bestScale = candidate }
+        }
+        // Refinement, widest subtrees first: raise a column to the parent of its top, or lower
+        // it to the top's children.
+        let sizes = subtreeSizes()
+        var changed = true
+        while changed, tries < budget {
+            changed = false
+            let tops = (0..<count).filter { best[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+            for top in tops where tries < budget {
+                var options: [[Bool]] = []
+                if let parent = tree.parent[top], tree.parent[parent] != nil {
+                    var raised = best
+                    for sibling in tree.children[parent] { raised[sibling] = false }
+                    raised[parent] = true
+                    options.append(raised)
+                }
+                let grandchildren = tree.children[top].filter { !tree.children[$0].isEmpty }
+                var lowered = best
+                lowered[top] = false
+                for child in grandchildren { lowered[child] = true }
+                options.append(lowered)
+                for option in options where tries < budget {
+                    let candidate = scale(option)
+                    if candidate > bestScale * 1.0001 { best = option; bestScale = candidate; changed = true; break }
+                }
+                if changed { break }
+            }
+        }
+        return best
+    }
+
+    /// The number of boxes in each box's subtree.
+    private func subtreeSizes() -> [Int] {
+        var sizes = [Int](repeating: 1, count: tree.depth.count)
+        for box in tree.preorder.reversed() { if let parent = tree.parent[box] { sizes[parent] += sizes[box] } }
+        return sizes
+    }
+}
