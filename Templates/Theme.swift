@@ -25,8 +25,11 @@ public struct Theme: Sendable, Equatable {
     /// (`hang-below`).
     public var hangBelow: Int = 0
     /// True (the default) when, without `hang-below`, the layout chooses which subtrees hang to
-    /// give the chart its page's shape; false keeps every child in a row (`shape: wide`).
+    /// give the chart its page's shape; false keeps every child in a row (`tree-shape: wide`).
     public var pageShaped = true
+    /// Symbols of the marks of matrices by style class (`marks`); `default` applies to every
+    /// class not listed.
+    public var marks: [String: MarkStyle] = [:]
 
     /// The style of a box class, falling back to `default`.
     public func box(_ style: String) -> BoxStyle {
@@ -36,6 +39,11 @@ public struct Theme: Sendable, Equatable {
     /// The style of a group frame, falling back to `default`.
     public func group(_ style: String) -> BoxStyle {
         (groups["default"] ?? BoxStyle(fill: "#f7f9fc", stroke: "#9dc3e6")).overlaid(by: groups[style])
+    }
+
+    /// The style of a matrix mark's class, falling back to `default`.
+    public func mark(_ style: String) -> MarkStyle {
+        (marks["default"] ?? MarkStyle()).overlaid(by: marks[style])
     }
 
     /// The style of a line class, falling back to `default`.
@@ -88,6 +96,26 @@ public struct LineStyle: Sendable, Equatable {
     func overlaid(by other: LineStyle?) -> LineStyle {
         guard let other else { return self }
         return LineStyle(color: other.color ?? color, style: other.style ?? style, arrowhead: other.arrowhead ?? arrowhead, penwidth: other.penwidth ?? penwidth)
+    }
+}
+
+/// How a mark of a matrix looks: a symbol in a colour. Stated relations are filled, inferred
+/// ones hollow.
+public struct MarkStyle: Sendable, Equatable {
+    /// `circle`, `square`, `triangle`, `diamond` or `cross`.
+    public var symbol: String?
+    /// Colour (`#rrggbb`).
+    public var color: String?
+
+    /// Creates a style; unset fields fall back to the theme's default.
+    public init(symbol: String? = nil, color: String? = nil) {
+        self.symbol = symbol
+        self.color = color
+    }
+
+    func overlaid(by other: MarkStyle?) -> MarkStyle {
+        guard let other else { return self }
+        return MarkStyle(symbol: other.symbol ?? symbol, color: other.color ?? color)
     }
 }
 

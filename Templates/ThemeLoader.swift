@@ -38,9 +38,12 @@ extension Theme {
 
     /// Keys of a theme file, of a box or group style, of a line style and of `layout`.
     static let themeKeys = ["extends", "name", "font", "title-size", "heading-size", "detail-size", "footer-size", "stack-leaves",
-                            "hang-below", "tree-shape", "layout", "boxes", "groups", "lines"]
+                            "hang-below", "tree-shape", "layout", "boxes", "groups", "lines", "marks"]
     static let boxKeys = ["fill", "stroke", "text", "shape", "style", "penwidth"]
     static let lineKeys = ["color", "style", "arrowhead", "penwidth"]
+    static let markKeys = ["symbol", "color"]
+    /// The symbols of matrix marks.
+    static let markSymbols = ["circle", "square", "triangle", "diamond", "cross"]
     /// Graph attributes of `layout` that are distances in inches (`pad` and `margin` may give two,
     /// `x,y`), range-checked with `separations`.
     static let distanceKeys: Set<String> = ["nodesep", "ranksep", "pad", "margin"]
@@ -91,7 +94,7 @@ private struct ThemeFields {
     let sink: DiagnosticSink
 
     /// Overlays what the file sets on `theme`: scalars replace, and each entry of `layout`,
-    /// `boxes`, `groups` and `lines` replaces the entry of that name.
+    /// `boxes`, `groups`, `lines` and `marks` replaces the entry of that name.
     func apply(to theme: inout Theme) {
         if let name = fields.string("name") { theme.name = name }
         if let font = fields.string("font") {
@@ -132,6 +135,12 @@ private struct ThemeFields {
                                          arrowhead: checked("arrowhead", of: style, at: place, by: ThemeValues.isArrowheadName, "is not an arrowhead name",
                                                             hint: "give a Graphviz arrow such as normal, vee, onormal or none"),
                                          penwidth: number("penwidth", in: Theme.penWidths, of: style))
+        }
+        for (key, style) in styles("marks", known: Theme.markKeys) {
+            let place = "marks.\(key)"
+            theme.marks[key] = MarkStyle(symbol: checked("symbol", of: style, at: place, by: { Theme.markSymbols.contains($0 ?? "") }, "is not a symbol",
+                                                         hint: "one of \(Theme.markSymbols.joined(separator: ", "))"),
+                                         color: color("color", of: style, at: place))
         }
     }
 

@@ -13,6 +13,7 @@ void cairo_restore(cairo_t *cr);
 void cairo_identity_matrix(cairo_t *cr);
 void cairo_translate(cairo_t *cr, double tx, double ty);
 void cairo_scale(cairo_t *cr, double sx, double sy);
+void cairo_rotate(cairo_t *cr, double angle);
 void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
 void cairo_paint(cairo_t *cr);
 void cairo_set_line_width(cairo_t *cr, double width);
@@ -159,7 +160,7 @@ void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int clo
 }
 
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
-                        double x, double y, int anchor, double r, double g, double b) {
+                        double x, double y, int anchor, int turned, double r, double g, double b) {
     if (strncmp(family, d->family, sizeof d->family) != 0 || size != d->size || bold != d->bold) {
         PangoFontDescription *font = pango_font_description_new();
         pango_font_description_set_family(font, family);
@@ -174,12 +175,16 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
     pango_layout_set_text(d->layout, text, -1);
     int width = 0, height = 0;
     pango_layout_get_size(d->layout, &width, &height);
-    double left = x - (anchor == 1 ? width / 2.0 : anchor == 2 ? width : 0) / PANGO_SCALE;
-    double top = y - (double)pango_layout_get_baseline(d->layout) / PANGO_SCALE;
+    double left = -(anchor == 1 ? width / 2.0 : anchor == 2 ? width : 0) / PANGO_SCALE;
+    double top = -(double)pango_layout_get_baseline(d->layout) / PANGO_SCALE;
+    cairo_save(d->cr);
+    cairo_translate(d->cr, x, y);
+    if (turned) cairo_rotate(d->cr, -M_PI / 2);
     cairo_set_source_rgb(d->cr, r, g, b);
     cairo_move_to(d->cr, left, top);
     pango_cairo_show_layout(d->cr, d->layout);
     cairo_new_path(d->cr);
+    cairo_restore(d->cr);
 }
 
 int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size) {

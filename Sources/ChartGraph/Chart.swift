@@ -24,6 +24,8 @@ public struct Chart: Sendable, Equatable {
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true
+    /// The grid the chart is drawn as instead of boxes and lines, if it is a matrix.
+    public var matrix: Matrix?
 
     /// Creates a chart.
     public init(id: String, title: String, subtitle: String? = nil, footer: [String] = [], boxes: [Box] = [], lines: [Line] = [], groups: [Group] = [], legend: [LegendEntry] = []) {
@@ -123,20 +125,23 @@ public struct Group: Sendable, Equatable {
     public var label: String
     /// The style class.
     public var style: String
+    /// A shorter label (an abbreviation) for where the label does not fit, if any.
+    public var shortLabel: String?
 
     /// Creates a group.
-    public init(id: String, label: String, style: String) {
+    public init(id: String, label: String, style: String, shortLabel: String? = nil) {
         self.id = id
         self.label = label
         self.style = style
+        self.shortLabel = shortLabel
     }
 }
 
 /// One legend entry: a sample box or line with its meaning.
 public struct LegendEntry: Sendable, Equatable {
     /// Whether the entry explains a box style or a line style.
-    public enum Sample: String, Sendable { case box, line }
-    /// Box or line.
+    public enum Sample: String, Sendable { case box, line, mark }
+    /// Box, line or matrix mark.
     public var sample: Sample
     /// The style class it explains.
     public var style: String

@@ -21,6 +21,8 @@ enum Escape {
             case "\\": out.append(contentsOf: "\\\\".utf8)
             case "\n": out.append(contentsOf: "<br/>".utf8)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            // Graphviz 2.43 decodes references above U+FFFF into invalid UTF-8: those go as they are.
+            case _ where scalar.value > 0xFFFF: out.append(contentsOf: String(scalar).utf8)
             case _ where scalar.value > 0x7E: out.append(contentsOf: "&#\(scalar.value);".utf8)
             default: out.append(UInt8(scalar.value))
             }
@@ -66,7 +68,7 @@ enum Escape {
             case ">" where markup: out.append(contentsOf: "&gt;".utf8)
             case "\"" where markup: out.append(contentsOf: "&quot;".utf8)
             case "'" where markup: out.append(contentsOf: "&#39;".utf8)
-            case _ where references && scalar.value > 0x7E: out.append(contentsOf: "&#\(scalar.value);".utf8)
+            case _ where references && scalar.value > 0x7E && scalar.value <= 0xFFFF: out.append(contentsOf: "&#\(scalar.value);".utf8)
             case "\\": out.append(contentsOf: backslash.utf8)
             case "\"": out.append(contentsOf: "\\\"".utf8)
             case "\n": out.append(contentsOf: "\\n".utf8)

@@ -84,6 +84,7 @@ public struct PreparedChart: Sendable {
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
     public func render(_ format: OutputFormat) throws -> [UInt8] {
+        if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
             return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing).renderPDF()
         }
@@ -102,6 +103,28 @@ public struct PreparedChart: Sendable {
         if format != .dot { Renderer.shared.warmUp(engine: engine, fontname: writer.theme.font) }
         let bytes = try Renderer.shared.render(dot: dot, engine: engine, format: format)
         return format == .svg ? SVGDescription.add(to: bytes, chart: chart) : bytes
+    }
+}
+
+extension PreparedChart {
+    /// A matrix chart, drawn by orgchart itself: SVG, a PDF (on pages of the chart's page
+    /// size, split into blocks when it must) or a PNG. A matrix has no DOT text.
+    func renderMatrix(_ format: OutputFormat) throws -> [UInt8] {
+        let theme = writer.theme
+        switch format {
+        case .svg: return SVGWriter(theme: theme).write(chart)
+        case .dot:
+            throw PipelineError("error: the \(chart.id) chart is a matrix, which has no DOT text\n    hint: render it as svg, pdf or png")
+        case .pdf:
+            return PDFDates.fixed(try Renderer.serialized {
+                if let page = chart.page { return try ChartPrint.pdf(matrix: chart, theme: theme, page: page, margin: PagedChart.margin) }
+                return try ChartPrint.pdf(chart, theme: theme)
+            })
+        case .png:
+            return try Renderer.serialized {
+                try ChartPrint.png(chart, theme: theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide, maximumPixels: Self.maximumPixels)
+            }
+        }
     }
 }
 

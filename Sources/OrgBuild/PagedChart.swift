@@ -34,7 +34,7 @@ public struct PagedChart {
     }
 
     /// Margin around the drawing, in points.
-    static let margin = 28.0
+    public static let margin = 28.0
 
     /// The charts of the pages, in page order.
     public func pages() throws -> [Chart] {

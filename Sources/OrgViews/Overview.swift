@@ -60,7 +60,7 @@ struct Overview {
         for relation in model.relationships where shown.contains(relation.from) && shown.contains(relation.to) {
             let main = graph.mainLine(of: relation.from)
             let isMain = main?.to == relation.to && main?.kind == relation.kind && tops.contains { $0.id == relation.from }
-            guard isMain || ServicesChart.kinds.contains(relation.kind) || [.alsoAccountableTo, .reportsTo].contains(relation.kind) else { continue }
+            guard isMain || ServiceLinks.kinds.contains(relation.kind) || [.alsoAccountableTo, .reportsTo].contains(relation.kind) else { continue }
             var line = model.line(for: relation, shapesLayout: isMain)
             line.ranksUpward = isMain
             lines.append(line)

@@ -8,21 +8,8 @@ struct ServicesChart {
     let model: Model
     let options: ViewOptions
 
-    /// Relationship kinds that mean "serves".
-    static let kinds: Set<RelationKind> = [.providesServicesTo, .backstops, .hosts, .secretariatOf]
-
     func chart() throws -> Chart {
-        var scope: Set<String>?
-        if options.root != nil || options.depth != nil {
-            scope = Set(try model.roots(for: options).flatMap { model.subtree(of: $0.id, depth: options.depth).map(\.id) })
-        }
-        let relations = model.relationships.filter { relation in
-            Self.kinds.contains(relation.kind) && (scope.map { $0.contains(relation.from) || $0.contains(relation.to) } ?? true)
-        }
-        guard !relations.isEmpty else {
-            throw ViewError("model '\(model.id)' states no shared services\(options.root.map { " for '\($0)'" } ?? "")",
-                            hint: "the services view draws provides-services-to, backstops, hosts and secretariat-of relationships")
-        }
+        let relations = try model.relationships(of: ServiceLinks.kinds, options: options)
         var members: [String] = []
         for relation in relations {
             for end in [relation.from, relation.to] where !members.contains(end) { members.append(end) }
@@ -52,5 +39,24 @@ struct ServicesChart {
                           legend: Legend.entries(boxes: boxes, lines: lines))
         chart.arrangement = .flow
         return chart
+    }
+}
+
+extension Model {
+    /// The relationships of `kinds` in model order, limited to those with one end in the subtree
+    /// the options select when they give a root or a depth; throws when there is none.
+    func relationships(of kinds: Set<RelationKind>, options: ViewOptions) throws -> [Relationship] {
+        var scope: Set<String>?
+        if options.root != nil || options.depth != nil {
+            scope = Set(try roots(for: options).flatMap { subtree(of: $0.id, depth: options.depth).map(\.id) })
+        }
+        let relations = relationships.filter { relation in
+            kinds.contains(relation.kind) && (scope.map { $0.contains(relation.from) || $0.contains(relation.to) } ?? true)
+        }
+        guard !relations.isEmpty else {
+            throw ViewError("model '\(id)' states no shared services\(options.root.map { " for '\($0)'" } ?? "")",
+                            hint: "services views draw \(kinds.sorted().map(\.rawValue).joined(separator: ", ")) relationships")
+        }
+        return relations
     }
 }

@@ -9,6 +9,9 @@ public enum ViewKind: String, CaseIterable, Sendable {
     case accountability
     /// Providers of shared services and the units or missions they serve, by department.
     case services
+    /// The same relations as a matrix: providers as rows, clients as columns, one mark per
+    /// relation, grouped by department, region and body; legible at the scale of a pillar.
+    case servicesMatrix = "services-matrix"
     /// Departments, shared structures and services under the Secretary-General, on one page.
     case overview
 }
@@ -51,6 +54,7 @@ public enum Views {
         case .organigramme: return try Organigramme(model: model, options: options).chart()
         case .accountability: return try AccountabilityChart(model: model, options: options).chart()
         case .services: return try ServicesChart(model: model, options: options).chart()
+        case .servicesMatrix: return try ServicesMatrix(model: model, options: options).chart()
         case .overview: return try Overview(model: model, options: options).chart()
         }
     }

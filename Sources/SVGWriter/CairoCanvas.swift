@@ -1,5 +1,6 @@
 import ChartGraph
 import CPagesShim
+import MatrixLayout
 import OrgTemplates
 import TidyTree
 
@@ -33,7 +34,12 @@ struct CairoCanvas: Canvas {
 
     func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
         let rgb = Self.rgb(color ?? "#000000")
-        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, anchor == .middle ? 1 : 0, rgb.0, rgb.1, rgb.2)
+        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, anchor == .middle ? 1 : anchor == .end ? 2 : 0, 0, rgb.0, rgb.1, rgb.2)
+    }
+
+    func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?) {
+        let rgb = Self.rgb(color ?? "#000000")
+        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, 0, 1, rgb.0, rgb.1, rgb.2)
     }
 
     /// Sets the width and dashes of the outline to come.
@@ -76,6 +82,12 @@ public enum ChartPrint {
     /// A PDF of one page the size of the drawing, scaled down when a side would exceed
     /// `largestPage`.
     public static func pdf(_ chart: Chart, theme: Theme) throws -> [UInt8] {
+        if chart.matrix != nil {
+            let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
+            return try draw(orgchart_draw_pdf(sheet.width, sheet.height), theme: theme) { canvas in
+                MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+            }
+        }
         let painter = ChartPainter(chart: chart, theme: theme)
         let scale = min(1, largestPage / painter.width, largestPage / painter.height)
         return try draw(orgchart_draw_pdf(painter.width * scale, painter.height * scale), theme: theme) { canvas in
@@ -99,9 +111,31 @@ public enum ChartPrint {
         }
     }
 
+    /// A PDF of a matrix chart on pages of `width` × `height` points: one page when its text
+    /// stays readable there, otherwise page-sized blocks with their headers repeated (see
+    /// `MatrixLayout.sheets`), each scaled to fit inside `margin`, centred across the page.
+    public static func pdf(matrix chart: Chart, theme: Theme, page: PageSize, margin: Double) throws -> [UInt8] {
+        let sheets = MatrixLayout(chart: chart, theme: theme).sheets(page: page, margin: margin)
+        let width = page.width * 72, height = page.height * 72
+        return try draw(orgchart_draw_pdf(width, height), theme: theme) { canvas in
+            for (index, sheet) in sheets.enumerated() {
+                if index > 0 { orgchart_draw_next_page(canvas.drawing) }
+                orgchart_draw_transform(canvas.drawing, (width - sheet.width * sheet.scale) / 2, margin, sheet.scale)
+                MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+            }
+        }
+    }
+
     /// A PNG image at `pixelsPerPoint`, scaled down further so that neither side exceeds
     /// `maximumSide` pixels and the image has at most `maximumPixels` pixels.
     public static func png(_ chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double) throws -> [UInt8] {
+        if chart.matrix != nil {
+            let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
+            let scale = min(pixelsPerPoint, maximumSide / sheet.width, maximumSide / sheet.height, (maximumPixels / (sheet.width * sheet.height)).squareRoot())
+            return try draw(orgchart_draw_png(max(1, Int32((sheet.width * scale).rounded())), max(1, Int32((sheet.height * scale).rounded())), scale), theme: theme) { canvas in
+                MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+            }
+        }
         let painter = ChartPainter(chart: chart, theme: theme)
         var scale = min(pixelsPerPoint, maximumSide / painter.width, maximumSide / painter.height)
         scale = min(scale, (maximumPixels / (painter.width * painter.height)).squareRoot())

@@ -16,11 +16,13 @@ protocol Canvas {
     mutating func path(_ points: [ChartPoint], closed: Bool, paint: Paint)
     /// One line of text whose baseline starts at (or is centred on) `x`.
     mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor)
+    /// One line of text turned a quarter counter-clockwise, reading upwards from (`x`, `baseline`).
+    mutating func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?)
 }
 
 /// Where a line of text sits relative to its `x`.
 enum TextAnchor: String {
-    case start, middle
+    case start, middle, end
 }
 
 /// How a shape is filled and outlined.
@@ -45,4 +47,6 @@ enum ChartElement {
     case title
     /// The legend and sources.
     case legend
+    /// A mark of a matrix: its id, style class and tooltip (the relation and its source).
+    case mark(id: String, style: String, tooltip: String)
 }

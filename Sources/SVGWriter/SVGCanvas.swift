@@ -36,6 +36,14 @@ extension SVGText: Canvas {
             raw("<g id=\"orgchart:title\" class=\"node\">\n<title>orgchart:title</title>\n")
         case .legend:
             raw("<g id=\"orgchart:legend\" class=\"legend\">\n<title>Legend and sources</title>\n")
+        case let .mark(id, style, tooltip):
+            raw("<g")
+            attribute("id", id)
+            raw(" class=\"mark ")
+            escaped(style)
+            raw("\">\n<title>")
+            escaped(tooltip, hyphens: false)
+            raw("</title>\n")
         }
     }
 
@@ -43,7 +51,7 @@ extension SVGText: Canvas {
         switch element {
         case .node: raw("</a>\n</g>\n</g>\n")
         case let .edge(_, _, _, tooltip): raw(tooltip == nil ? "</g>\n" : "</a>\n</g>\n</g>\n")
-        case .title, .legend: raw("</g>\n")
+        case .title, .legend, .mark: raw("</g>\n")
         }
     }
 

@@ -90,9 +90,25 @@ struct SVGText {
 
     /// Appends one line of text in the drawing's font, anchored at `x` (`middle`: centred on it).
     mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
+        self.text(text, x: x, baseline: baseline, size: size, bold: bold, color: color, anchor: anchor, turned: false)
+    }
+
+    /// Appends one line of text turned a quarter counter-clockwise about its start.
+    mutating func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?) {
+        self.text(text, x: x, baseline: baseline, size: size, bold: bold, color: color, anchor: .start, turned: true)
+    }
+
+    private mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor, turned: Bool) {
         raw("<text text-anchor=\"")
         raw(anchor.rawValue)
         raw("\"")
+        if turned {
+            raw(" transform=\"rotate(-90 ")
+            number(x)
+            raw(" ")
+            number(baseline)
+            raw(")\"")
+        }
         attribute("x", x)
         attribute("y", baseline)
         if bold { raw(" font-weight=\"bold\"") }

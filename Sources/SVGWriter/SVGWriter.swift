@@ -1,4 +1,5 @@
 import ChartGraph
+import MatrixLayout
 import OrgTemplates
 import TidyTree
 
@@ -15,21 +16,29 @@ public struct SVGWriter: Sendable {
     /// Creates a writer for `theme`.
     public init(theme: Theme) { self.theme = theme }
 
-    /// The SVG of `chart`, laid out as a tidy tree.
+    /// The SVG of `chart`, laid out as a tidy tree, or of its matrix on one sheet.
     public func write(_ chart: Chart) -> [UInt8] {
+        if chart.matrix != nil {
+            let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
+            let painter = MatrixPainter(chart: chart, sheet: sheet, theme: theme)
+            var out = SVGText(capacity: 4096 + sheet.shapes.count * 120)
+            header(chart, width: sheet.width, height: sheet.height, offset: ChartPoint(x: 0, y: 0), into: &out)
+            painter.paint(on: &out)
+            out.raw("</g>\n</svg>\n")
+            return out.bytes
+        }
         let painter = ChartPainter(chart: chart, theme: theme)
         var out = SVGText(capacity: 4096 + chart.boxes.count * 800 + chart.lines.count * 300)
-        header(chart, painter: painter, into: &out)
+        header(chart, width: painter.width, height: painter.height, offset: painter.offset, into: &out)
         painter.paint(on: &out)
         out.raw("</g>\n</svg>\n")
         return out.bytes
     }
 
     /// The XML declaration, the `<svg>` element (scaled down to its page, if it has one), its
-    /// accessible name and description, the chart's group, moved so that the drawing's top-left
-    /// corner comes inside the padding, and a white background.
-    private func header(_ chart: Chart, painter: ChartPainter, into out: inout SVGText) {
-        let width = painter.width, height = painter.height
+    /// accessible name and description, the chart's group, moved by `offset` so that the
+    /// drawing's top-left corner comes inside the padding, and a white background.
+    private func header(_ chart: Chart, width: Double, height: Double, offset: ChartPoint, into out: inout SVGText) {
         var scale = 1.0
         if let page = chart.page {
             let area = page.printable(margin: 0.51)
@@ -51,12 +60,12 @@ public struct SVGWriter: Sendable {
         out.attribute("id", chart.id)
         out.attribute("font-family", fontFamily, hyphens: false)
         out.raw(" class=\"graph\" transform=\"translate(")
-        out.number(painter.offset.x)
+        out.number(offset.x)
         out.raw(" ")
-        out.number(painter.offset.y)
+        out.number(offset.y)
         out.raw(")\">\n<rect")
-        out.attribute("x", -painter.offset.x)
-        out.attribute("y", -painter.offset.y)
+        out.attribute("x", -offset.x)
+        out.attribute("y", -offset.y)
         out.attribute("width", width)
         out.attribute("height", height)
         out.raw(" fill=\"white\"/>\n")

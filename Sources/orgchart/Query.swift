@@ -1,7 +1,10 @@
 import ArgumentParser
 import BuiltinModels
+import ChartGraph
 import Foundation
+import OrgBuild
 import OrgModel
+import OrgViews
 
 /// `orgchart query`: the questions a reader asks of a model, as text or JSON.
 struct Query: ParsableCommand {
@@ -81,16 +84,29 @@ extension Query {
         }
     }
 
-    /// `orgchart query serves UNIT`.
+    /// `orgchart query serves UNIT`, or `orgchart query serves --matrix` for every unit.
     struct Serves: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Whom a unit serves and who serves it.")
+        static let configuration = CommandConfiguration(abstract: "Whom a unit serves and who serves it; with --matrix, who serves whom across the model as a table.")
 
         @OptionGroup var common: Common
-        @Argument(help: "The unit.")
-        var unit: String
+        @Argument(help: "The unit (with --matrix: optional, limits the table to the relations with an end in its subtree).")
+        var unit: String?
+
+        @Flag(help: "Print the services matrix (providers × clients, as `--view services-matrix` draws it) as a table.")
+        var matrix = false
+
+        @Option(help: "The table's format with --matrix: csv or markdown.")
+        var format: MatrixFormat = .csv
+
+        /// The text formats of the services matrix.
+        enum MatrixFormat: String, ExpressibleByArgument, CaseIterable {
+            case csv, markdown
+        }
 
         func run() throws {
             let model = try common.load()
+            if matrix { return try printMatrix(of: model) }
+            guard let unit else { throw fail("error: which unit?\n    hint: write `orgchart query serves UNIT`, or `--matrix` for the whole model") }
             try Query.check(unit, in: model)
             let links = ServiceLinks(model: model)
             func records(_ relations: [Relationship], other: (Relationship) -> String) -> [[String: String]] {
@@ -104,6 +120,15 @@ extension Query {
             for record in serves { print("    \(record["kind"]!) → \(record["name"]!)  [\(record["source"]!)]") }
             print("  served by:\(servedBy.isEmpty ? " no one" : "")")
             for record in servedBy { print("    \(record["name"]!) (\(record["kind"]!))  [\(record["source"]!)]") }
+        }
+
+        /// Prints the services matrix of `model` (of `unit`'s subtree, if given) as CSV or Markdown.
+        private func printMatrix(of model: Model) throws {
+            if let unit { try Query.check(unit, in: model) }
+            let chart: Chart
+            do { chart = try Views.chart(.servicesMatrix, of: model, options: ViewOptions(root: unit)) } catch { throw fail("\(error)") }
+            let text = format == .csv ? MatrixTable.csv(chart) : MatrixTable.markdown(chart)
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 

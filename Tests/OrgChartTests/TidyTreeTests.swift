@@ -12,7 +12,7 @@ import TidyTree
 import XCTest
 
 final class TidyTreeTests: XCTestCase {
-    /// The default theme with every child in a row (`shape: wide`), the layout's mechanics
+    /// The default theme with every child in a row (`tree-shape: wide`), the layout's mechanics
     /// without the page-shaped choice of hanging columns.
     let theme: Theme = {
         var theme = try! Theme.load("default")

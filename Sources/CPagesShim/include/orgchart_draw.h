@@ -29,9 +29,10 @@ void orgchart_draw_ellipse(orgchart_draw_t *d, double cx, double cy, double rx, 
 void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int closed,
                         double fr, double fg, double fb, double sr, double sg, double sb);
 /// One line of text in `family`, `size` points, bold or not, whose baseline starts at (x, y)
-/// (`anchor` 0), is centred on x (1) or ends at x (2).
+/// (`anchor` 0), is centred on x (1) or ends at x (2); `turned` 1 turns it a quarter
+/// counter-clockwise about (x, y), to read upwards.
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
-                        double x, double y, int anchor, double r, double g, double b);
+                        double x, double y, int anchor, int turned, double r, double g, double b);
 
 /// Finishes the drawing: on success returns 0 and sets `*result` (free it with
 /// orgchart_pages_free) and `*length`; on failure returns -1 with a message in `error`. Frees `d`.

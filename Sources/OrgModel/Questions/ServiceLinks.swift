@@ -2,6 +2,8 @@
 public struct ServiceLinks: Sendable {
     /// Relationship kinds that mean one unit serves another.
     public static let kinds: Set<RelationKind> = [.providesServicesTo, .backstops, .hosts, .secretariatOf]
+    /// The kinds a services matrix shows: who serves whom, and the lead department of each mission.
+    public static let matrixKinds: Set<RelationKind> = kinds.union([.leadDepartmentFor])
 
     /// The model.
     public let model: Model

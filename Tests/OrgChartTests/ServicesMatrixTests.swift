@@ -1,0 +1,173 @@
+import BuiltinModels
+import ChartGraph
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import MatrixLayout
+@testable import OrgBuild
+import OrgModel
+import OrgTemplates
+import OrgViews
+import SVGWriter
+import XCTest
+
+/// The services matrix: its data (one mark per relation, totals, names), its layout on a page
+/// (readable text, or blocks with repeated headers), its drawing and its text forms.
+final class ServicesMatrixTests: XCTestCase {
+    private func pillar() throws -> (model: Model, chart: Chart) {
+        let model = try BuiltinModels.load("peace-security-2021").valid()
+        return (model, try Views.chart(.servicesMatrix, of: model))
+    }
+
+    func testOneMarkPerServicesRelationshipWithItsKind() throws {
+        let (model, chart) = try pillar()
+        let matrix = try XCTUnwrap(chart.matrix)
+        let relations = model.relationships.filter { ServiceLinks.matrixKinds.contains($0.kind) }
+        XCTAssertEqual(matrix.marks.count, relations.count)
+        var expected = relations.map { "\($0.from)>\($0.to)>\($0.kind.rawValue)" }
+        var found = matrix.marks.map { "\(matrix.rows[$0.row].id)>\(matrix.columns[$0.column].id)>\($0.style)" }
+        expected.sort()
+        found.sort()
+        XCTAssertEqual(found, expected)
+        for kind in ServiceLinks.matrixKinds {
+            XCTAssertTrue(chart.legend.contains { $0.sample == .mark && $0.style == kind.rawValue }, "legend lacks \(kind)")
+        }
+        XCTAssertTrue(matrix.marks.allSatisfy { $0.source != nil && $0.tooltip.contains("§") || $0.tooltip.contains("lesson") })
+    }
+
+    func testEveryProviderAndClientIsNamedOnceAndGrouped() throws {
+        let (model, chart) = try pillar()
+        let matrix = try XCTUnwrap(chart.matrix)
+        let relations = model.relationships.filter { ServiceLinks.matrixKinds.contains($0.kind) }
+        XCTAssertEqual(Set(matrix.rows.map(\.id)), Set(relations.map(\.from)))
+        XCTAssertEqual(Set(matrix.columns.map(\.id)), Set(relations.map(\.to)))
+        XCTAssertEqual(matrix.rows.count, Set(matrix.rows.map(\.id)).count)
+        XCTAssertEqual(matrix.columns.count, Set(matrix.columns.map(\.id)).count)
+        for header in matrix.rows + matrix.columns { XCTAssertEqual(header.label, model.unit(header.id)?.name ?? model.post(header.id)?.title) }
+        // Groups are contiguous: each appears in one run.
+        for headers in [matrix.rows, matrix.columns] {
+            var seen: [String] = []
+            for header in headers where seen.last != header.group {
+                XCTAssertFalse(seen.contains(header.group), "group \(header.group) is split")
+                seen.append(header.group)
+            }
+        }
+        // Missions stand under the regional division that backstops them.
+        let unama = try XCTUnwrap(matrix.columns.first { $0.id == "unama" })
+        XCTAssertEqual(matrix.columnGroups.first { $0.id == unama.group }?.label, "Asia and the Pacific Division")
+        XCTAssertEqual(matrix.rows.first { $0.id == "reg-med" }?.group, "reg")
+        XCTAssertEqual(matrix.rows.first { $0.id == "odcss-eo" }?.group, "odcss")
+    }
+
+    func testTotalsCountTheMarks() throws {
+        let (model, chart) = try pillar()
+        let matrix = try XCTUnwrap(chart.matrix)
+        let relations = model.relationships.filter { ServiceLinks.matrixKinds.contains($0.kind) }
+        for (index, row) in matrix.rows.enumerated() {
+            XCTAssertEqual(matrix.rowTotals[index], relations.filter { $0.from == row.id }.count, row.id)
+        }
+        for (index, column) in matrix.columns.enumerated() {
+            XCTAssertEqual(matrix.columnTotals[index], relations.filter { $0.to == column.id }.count, column.id)
+        }
+        XCTAssertEqual(matrix.rowTotals.reduce(0, +), matrix.marks.count)
+        XCTAssertEqual(matrix.rowTotals[matrix.rows.firstIndex { $0.id == "gsc" }!], 40)
+    }
+
+    func testThePillarFitsA3LandscapeAtSixPointsOrSplitsWithRepeatedHeaders() throws {
+        let (_, chart) = try pillar()
+        let matrix = try XCTUnwrap(chart.matrix)
+        for template in ["default", "print"] {
+            let sheets = MatrixLayout(chart: chart, theme: try Theme.load(template)).sheets(page: PageSize.a3.landscape, margin: PagedChart.margin)
+            for sheet in sheets {
+                XCTAssertGreaterThanOrEqual(sheet.smallestPrintedText, 6 - 1e-9, template)
+                XCTAssertLessThanOrEqual(sheet.width * sheet.scale, PageSize.a3.landscape.width * 72 - 2 * PagedChart.margin + 1e-6)
+                XCTAssertLessThanOrEqual(sheet.height * sheet.scale, PageSize.a3.landscape.height * 72 - 2 * PagedChart.margin + 1e-6)
+                let texts = sheet.shapes.compactMap { shape -> PlacedText? in if case .text(let text) = shape { return text } else { return nil } }
+                XCTAssertTrue(texts.allSatisfy { $0.size * sheet.scale >= 6 - 1e-9 })
+                for row in sheet.rows { XCTAssertTrue(texts.contains { $0.text.hasPrefix(matrix.rows[row].label) || matrix.rows[row].label.hasPrefix($0.text) }) }
+            }
+            XCTAssertEqual(Set(sheets.flatMap(\.rows)), Set(matrix.rows.indices))
+            XCTAssertEqual(Set(sheets.flatMap(\.columns)), Set(matrix.columns.indices))
+            let placed = sheets.reduce(0) { count, sheet in count + sheet.shapes.filter { if case .mark = $0 { return true } else { return false } }.count }
+            XCTAssertEqual(placed, matrix.marks.count, "every mark on exactly one sheet")
+        }
+    }
+
+    func testASmallPageSplitsIntoBlocksThatRepeatTheirHeaders() throws {
+        let (_, chart) = try pillar()
+        let matrix = try XCTUnwrap(chart.matrix)
+        let sheets = MatrixLayout(chart: chart, theme: try Theme.load("default")).sheets(page: PageSize.a4, margin: PagedChart.margin)
+        XCTAssertGreaterThan(sheets.count, 1)
+        for sheet in sheets {
+            XCTAssertGreaterThanOrEqual(sheet.smallestPrintedText, 6 - 1e-9)
+            let texts = sheet.shapes.compactMap { shape -> String? in if case .text(let text) = shape { return text.text } else { return nil } }
+            XCTAssertTrue(texts.contains("Total") && texts.contains("Sources") && texts.contains { $0.hasPrefix("Page ") })
+            // Every sheet names its rows and its columns.
+            for row in sheet.rows { XCTAssertTrue(texts.contains { matrix.rows[row].label.hasPrefix($0) || $0.hasPrefix(matrix.rows[row].label) }, matrix.rows[row].label) }
+            XCTAssertFalse(sheet.columns.isEmpty)
+        }
+    }
+
+    func testSVGIsValidXMLWithATooltipPerMarkAndDeterministic() throws {
+        let (_, chart) = try pillar()
+        let writer = SVGWriter(theme: try Theme.load("default"))
+        let svg = writer.write(chart)
+        XCTAssertEqual(svg, writer.write(chart))
+        let document = try XMLDocument(data: Data(svg))
+        let marks = try document.nodes(forXPath: "//*[local-name()='g'][starts-with(@class, 'mark ')]")
+        XCTAssertEqual(marks.count, chart.matrix!.marks.count)
+        let title = try XCTUnwrap((marks.first as? XMLElement)?.elements(forName: "title").first?.stringValue)
+        XCTAssertTrue(title.contains("e-Guide"), title)
+        XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("rotate(-90"))
+    }
+
+    func testPDFOnA3IsOnePageAndIdenticalOnASecondRun() throws {
+        let directory = try temporaryDirectory(self)
+        let paths = ["a.pdf", "b.pdf"].map { directory.appendingPathComponent($0).path }
+        for path in paths {
+            let result = try orgchart(["render", "peace-security-2021", "--view", "services-matrix", "--page", "A3,landscape", "-o", path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let bytes = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        XCTAssertEqual(bytes[0], bytes[1])
+        let text = String(decoding: bytes[0], as: UTF8.self)
+        XCTAssertEqual(text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count, 1, "one page")
+        let dot = try orgchart(["render", "peace-security-2021", "--view", "services-matrix", "--format", "dot", "-o", "-"])
+        XCTAssertEqual(dot.status, 1)
+        XCTAssertTrue(dot.stderr.contains("matrix"))
+    }
+
+    func testCSVAndMarkdownOfTheMatrix() throws {
+        let model = try BuiltinModels.load("dpko-2010").valid()
+        let chart = try Views.chart(.servicesMatrix, of: model)
+        let csv = MatrixTable.csv(chart)
+        let lines = csv.components(separatedBy: "\r\n").dropLast()
+        XCTAssertEqual(lines[1], "Providers group,Providers,Department of Peacekeeping Operations,Department of Field Support,Total,Sources")
+        XCTAssertTrue(lines.contains("Department of Peacekeeping Operations (DPKO),\"Policy, Evaluation and Training Division\",provides shared services to [2],provides shared services to [2],2,2"))
+        XCTAssertTrue(lines.contains(",Total,5,5,10,"))
+        XCTAssertEqual(Set(lines.map { $0.replacingOccurrences(of: "\"Policy, Evaluation", with: "").filter { $0 == "," }.count }).count, 1, "every row has as many fields")
+
+        let markdown = MatrixTable.markdown(chart)
+        XCTAssertTrue(markdown.contains("| Providers | DPKO | DFS | Total | Sources |"))
+        XCTAssertTrue(markdown.contains("| Policy, Evaluation and Training Division (DPET) | P | P | 2 | 2 |"))
+        XCTAssertTrue(markdown.contains("| **Total** | 5 | 5 | **10** | |"))
+        XCTAssertTrue(markdown.contains("- **P**: provides shared services to"))
+
+        let result = try orgchart(["query", "serves", "--matrix", "-m", "dpko-2010", "--format", "markdown"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, markdown)
+        let again = try orgchart(["query", "serves", "--matrix", "-m", "peace-security-2021"])
+        XCTAssertEqual(again.stdout, try orgchart(["query", "serves", "--matrix", "-m", "peace-security-2021"]).stdout)
+        let pillar = try XCTUnwrap(try self.pillar().chart.matrix)
+        XCTAssertEqual(again.stdout.components(separatedBy: "\r\n").count - 1, 2 + pillar.rows.count + 1 + pillar.sources.count)
+    }
+}
+
+extension ServicesMatrixTests {
+    func testTextIsEscaped() {
+        XCTAssertEqual(MatrixTable.csvField("a \"b\", c"), "\"a \"\"b\"\", c\"")
+        XCTAssertEqual(MatrixTable.csvField("plain"), "plain")
+        XCTAssertEqual(MatrixTable.markdownText("a|b_c\nd"), "a\\|b\\_c d")
+    }
+}
