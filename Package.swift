@@ -49,7 +49,7 @@ let package = Package(
         // Themes: fonts, colours and line styles per kind, as data under Templates/.
         .target(
             name: "OrgTemplates",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", .product(name: "Yams", package: "Yams")],
             path: "Templates",
             exclude: ["README.md"],
             resources: [.copy("themes")]

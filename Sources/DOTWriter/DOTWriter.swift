@@ -202,8 +202,9 @@ struct DOTText {
     }
 }
 
-/// A number as Graphviz reads it, without a trailing `.0` and with at most two decimals.
+/// A number as Graphviz reads it, without a trailing `.0` and with at most two decimals; NaN and
+/// infinities as 0, and values beyond ±10¹⁵ as ±10¹⁵, so that no value traps.
 func format(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
+    let rounded = value.isFinite ? (min(max(value, -1e15), 1e15) * 100).rounded() / 100 : 0
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }

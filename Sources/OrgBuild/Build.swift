@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizRender
+import OrgModel
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
@@ -32,7 +33,7 @@ public struct Build {
     public func run(check: Bool = false) throws -> [Result] {
         let outputDirectory = "\(manifest.directory)/\(manifest.output)"
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
-        var stamps = Stamps(text: (try? String(contentsOfFile: stampsPath, encoding: .utf8)) ?? "")
+        var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
         var results: [Result] = []
         for entry in manifest.entries {
             let prepared: PreparedChart

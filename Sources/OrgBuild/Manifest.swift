@@ -31,8 +31,12 @@ public struct Manifest: Sendable {
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
+        let text: String
+        do { text = try InputFile.text(path, what: "manifest") } catch {
+            guard case .invalid(let diagnostic) = error else {
+                throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
+            }
+            throw PipelineError(diagnostic.description)
         }
         let sink = DiagnosticSink()
         let directory = (path as NSString).deletingLastPathComponent
