@@ -12,8 +12,8 @@ struct PageShape {
     let tree: ChartTree
     /// Width over height of the page the chart is fitted to.
     let target: Double
-    /// How many layouts the search may try.
-    var budget: Int = 40
+    /// How many layouts the search may try: 40, fewer for very large charts (20 at 20,000 boxes).
+    var budget: Int { max(8, min(40, 400_000 / max(tree.depth.count, 1))) }
 
     /// √2 landscape when there is no page; the page's printable area otherwise.
     static func target(of page: PageSize?) -> Double {
