@@ -88,10 +88,25 @@ public struct PagedChart {
                 }
             }
         }
+        // Each later page names its place (the heads above its pieces, as far as they share
+        // them) and the pages it continues.
+        var parentOf: [String: String] = [:]
+        for (parent, children) in chart.treeChildren { for child in children { parentOf[child] = parent } }
+        let headings = Dictionary(chart.boxes.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
+        func ancestors(_ id: String) -> [String] {
+            var path: [String] = [], seen: Set<String> = [id], current = id
+            while let parent = parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
+            return path
+        }
         for page in pages.indices.dropFirst() {
-            let from = Set(pieces.indices.filter { pageOf[$0] == page }.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).sorted()
+            let here = pieces.indices.filter { pageOf[$0] == page }
+            let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).sorted()
             let continued = "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
-            pages[page].subtitle = [chart.subtitle, continued].compactMap { $0 }.joined(separator: " — ")
+            let paths = here.compactMap { piece in pages[page].treeRoots.first { pieces[piece].ids.contains($0) }.map(ancestors) }
+            var shared = paths.first ?? []
+            for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
+            let place = shared.compactMap { headings[$0] }.joined(separator: " › ")
+            pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: " — ")
         }
         return pages.map(shaped)
     }
