@@ -59,6 +59,9 @@ final class PageShapeTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(continuations, 0)
+        // Each later page names its place: the heads above its pieces.
+        for page in pages.dropFirst() { XCTAssertTrue(page.subtitle?.contains("Department of Peacekeeping Operations (DPKO)") == true, page.subtitle ?? "") }
+        XCTAssertTrue(pages.contains { $0.subtitle?.contains("(DPKO) › Office of Operations") == true })
         XCTAssertLessThan(pages.count, continuations + 1, "more than one piece on some page")
     }
 }
