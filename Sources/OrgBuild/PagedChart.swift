@@ -36,31 +36,38 @@ public struct PagedChart {
     /// Margin around the drawing, in points.
     public static let margin = 28.0
 
-    /// A part of the chart that can be read on a page by itself: the ids of its boxes, and the
-    /// part its top box was moved from.
+    /// A part of the chart that can be read on a page by itself: the ids of its boxes, the part
+    /// its top box was moved from, and the boxes whose subtrees (or lists) continue elsewhere.
     struct Piece {
         var ids: Set<String>
         var parent: Int?
+        var continuing: Set<String> = []
     }
+
+    /// The line a box whose subtree moved gets, with a page number as wide as any: fitting
+    /// counts it before the page numbers are known.
+    static func continuation(_ page: Int) -> String { "continued on page \(page)" }
+    static let continuationPlaceholder = continuation(999)
 
     /// The charts of the pages, in page order. The chart is cut into pieces, each readable on a
     /// page by itself: the largest subtrees under the top move to pieces of their own, one at a
-    /// time, until what remains can be read. The first page holds the top; the other pieces are
-    /// packed in order, as many side by side on a page as stay readable there, so pages are full.
-    /// A box whose subtree moved says on which page it continues; each later page says which
-    /// page it continues.
+    /// time, until what remains can be read, and a list too long for a page is cut into runs.
+    /// The first page holds the top; the other pieces are packed in order, as many side by side
+    /// on a page as stay readable there, so pages are full. A box whose subtree moved says on
+    /// which page it continues; each later page names its place and the page it continues.
     public func pages() throws -> [Chart] {
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
         while index < pieces.count {
-            let current = shaped(chart.restricted(to: pieces[index].ids))
+            let current = marked(pieces[index].ids, continuing: [])
             let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
-            let splittable = chart.splitsAcrossPages && root.map { id in (current.treeChildren[id] ?? []).contains { !(current.treeChildren[$0] ?? []).isEmpty } } ?? false
+            let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
             if splittable, try !fits(current) {
                 let (kept, subtrees) = try split(current)
                 pieces[index].ids = kept
                 for (box, ids) in subtrees {
+                    pieces[index].continuing.insert(box)
                     moved[index, default: []].append((box, pieces.count))
                     pieces.append(Piece(ids: ids, parent: index))
                 }
@@ -69,23 +76,27 @@ public struct PagedChart {
         }
         // Pack the pieces after the first onto pages, in order.
         var pageOf = [0]
-        var pageIDs: [Set<String>] = [pieces[0].ids]
-        for (number, piece) in pieces.enumerated().dropFirst() {
-            if pageIDs.count > 1, try fits(shaped(chart.restricted(to: pageIDs[pageIDs.count - 1].union(piece.ids)))) {
-                pageIDs[pageIDs.count - 1].formUnion(piece.ids)
-            } else {
-                pageIDs.append(piece.ids)
-            }
-            pageOf.append(pageIDs.count - 1)
-            _ = number
-        }
-        var pages = pageIDs.map { chart.restricted(to: $0) }
-        for (piece, moves) in moved {
-            for (box, target) in moves {
-                let page = pageOf[piece]
-                if let position = pages[page].boxes.firstIndex(where: { $0.id == box }) {
-                    pages[page].boxes[position].details.append("continued on page \(pageOf[target] + 1)")
+        var pagePieces: [[Int]] = [[0]]
+        for number in pieces.indices.dropFirst() {
+            if pagePieces.count > 1 {
+                let packed = pagePieces[pagePieces.count - 1] + [number]
+                if try fits(marked(packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) },
+                                   continuing: packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].continuing) })) {
+                    pagePieces[pagePieces.count - 1] = packed
+                    pageOf.append(pagePieces.count - 1)
+                    continue
                 }
+            }
+            pagePieces.append([number])
+            pageOf.append(pagePieces.count - 1)
+        }
+        var pages = pagePieces.map { group in chart.restricted(to: group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
+        for (piece, moves) in moved.sorted(by: { $0.key < $1.key }) {
+            let page = pageOf[piece]
+            for (box, target) in moves where pageOf[target] != page {
+                guard let position = pages[page].boxes.firstIndex(where: { $0.id == box }) else { continue }
+                let line = Self.continuation(pageOf[target] + 1)
+                if !pages[page].boxes[position].details.contains(line) { pages[page].boxes[position].details.append(line) }
             }
         }
         // Each later page names its place (the heads above its pieces, as far as they share
@@ -99,16 +110,40 @@ public struct PagedChart {
             return path
         }
         for page in pages.indices.dropFirst() {
-            let here = pieces.indices.filter { pageOf[$0] == page }
-            let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).sorted()
-            let continued = "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
-            let paths = here.compactMap { piece in pages[page].treeRoots.first { pieces[piece].ids.contains($0) }.map(ancestors) }
+            let here = pagePieces[page]
+            let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
+            let continued = from.isEmpty ? nil : "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
+            let paths = pages[page].treeRoots.map(ancestors)
             var shared = paths.first ?? []
             for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
-            let place = shared.compactMap { headings[$0] }.joined(separator: " › ")
+            let place = Self.place(shared.compactMap { headings[$0] })
             pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: " — ")
         }
         return pages.map(shaped)
+    }
+
+    /// The heads above a page's pieces as one short line: the nearest ones, as many as fit in
+    /// about 70 characters, after "…" when some are left out, so the subtitle never widens the page.
+    static func place(_ heads: [String]) -> String {
+        var kept: [String] = []
+        var length = 0
+        for head in heads.reversed() {
+            let short = head.count > 60 ? String(head.prefix(57)) + "…" : head
+            if !kept.isEmpty, length + short.count > 70 { return (["…"] + kept).joined(separator: " › ") }
+            kept.insert(short, at: 0)
+            length += short.count + 3
+        }
+        return kept.joined(separator: " › ")
+    }
+
+    /// The part of the chart with the boxes `ids`, laid out for the page, each box of
+    /// `continuing` with the line that will say where it continues.
+    private func marked(_ ids: Set<String>, continuing: Set<String>) -> Chart {
+        var part = shaped(chart.restricted(to: ids))
+        for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
+            part.boxes[index].details.append(Self.continuationPlaceholder)
+        }
+        return part
     }
 
     /// `chart` drawn at its natural size, laid out for the shape of the page.
@@ -117,6 +152,67 @@ public struct PagedChart {
         copy.page = nil
         copy.shapedFor = page
         return copy
+    }
+
+    /// Moves the largest subtrees under the first branching box out of `chart`, one at a time,
+    /// until what remains can be read on a page: the ids that remain, and the top box and ids of
+    /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
+    /// continuing. When even the branching box with its children cannot be read (a long list of
+    /// units), the children are cut into runs that can, each a piece under a copy of that box.
+    private func split(_ chart: Chart) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
+        guard let root = Self.branch(below: chart.treeRoots[0], in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
+        let children = chart.treeChildren
+        let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
+        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
+        var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
+        var kept = Set(chart.boxes.map(\.id))
+        var moved = Set<String>()
+        var readable = false
+        while !candidates.isEmpty {
+            let child = candidates.removeFirst()
+            moved.insert(child)
+            kept.subtract(chart.subtree(of: child).subtracting([child]))
+            readable = try fits(marked(kept, continuing: moved))
+            if readable { break }
+        }
+        var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0)) }
+        if !readable {
+            let runs = try self.runs(of: root, in: marked(kept, continuing: moved))
+            if runs.count > 1 {
+                // The boxes above the branching box stay with the first run.
+                let inRuns = runs.reduce(into: Set<String>()) { $0.formUnion($1) }
+                kept = runs[0].union(kept.subtracting(inRuns))
+                pieces += runs.dropFirst().map { (box: root, ids: $0) }
+            }
+        }
+        return (kept, pieces)
+    }
+
+    /// The first box at or below `top` with more than one child, following single children
+    /// down; nil when there is none (a chain is not cut).
+    static func branch(below top: String, in chart: Chart) -> String? {
+        let children = chart.treeChildren
+        var box = top, seen: Set<String> = [top]
+        while let only = children[box], only.count == 1, seen.insert(only[0]).inserted { box = only[0] }
+        return (children[box]?.count ?? 0) > 1 ? box : nil
+    }
+
+    /// The children of `root` in `chart` cut into consecutive runs, each as long as can be read
+    /// on a page under `root` (at least one child): the ids of each run with `root` and the
+    /// children's subtrees. The longest readable run is found by doubling, then halving.
+    private func runs(of root: String, in chart: Chart) throws -> [Set<String>] {
+        let children = chart.treeChildren[root] ?? []
+        let subtrees = children.map { chart.subtree(of: $0) }
+        func run(_ range: Range<Int>) -> Set<String> { subtrees[range].reduce(into: [root]) { $0.formUnion($1) } }
+        func readable(_ count: Int) throws -> Bool { try fits(chart.restricted(to: run(0..<count))) }
+        var low = 1, high = 2
+        while high < children.count, try readable(high) { low = high; high *= 2 }
+        high = min(high, children.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if try readable(middle) { low = middle } else { high = middle }
+        }
+        return stride(from: 0, to: children.count, by: low).map { run($0..<min($0 + low, children.count)) }
     }
 
     /// The PDF with one page per chart of `pages()`.
@@ -157,25 +253,5 @@ public struct PagedChart {
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
         try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
-    }
-
-    /// Moves the largest subtrees under the root out of `chart`, one at a time, until what
-    /// remains can be read on a page: the ids that remain, and the top box and ids of each
-    /// subtree moved, in chart order. A moved subtree's top box stays in both.
-    private func split(_ chart: Chart) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
-        let root = chart.treeRoots[0]
-        let children = chart.treeChildren
-        let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
-        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
-        var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
-        var kept = Set(chart.boxes.map(\.id))
-        var moved = Set<String>()
-        repeat {
-            let child = candidates.removeFirst()
-            moved.insert(child)
-            kept.subtract(chart.subtree(of: child).subtracting([child]))
-            if try fits(shaped(chart.restricted(to: kept))) { break }
-        } while !candidates.isEmpty
-        return (kept, order.filter(moved.contains).map { ($0, chart.subtree(of: $0)) })
     }
 }
