@@ -8,6 +8,11 @@ public struct DOTWriter: Sendable {
     /// The theme giving fonts, colours and line styles.
     public var theme: Theme
 
+    /// True to hold the legend below the boxes with invisible edges of weight 0, as dot needs;
+    /// false for twopi, which takes edges of weight 0 for missing and then fails ("use of
+    /// weight=0 creates disconnected component").
+    public var tiesLegend = true
+
     /// Creates a writer for `theme`.
     public init(theme: Theme) { self.theme = theme }
 
@@ -72,7 +77,7 @@ public struct DOTWriter: Sendable {
         guard let table = footerTable(chart) else { return }
         out.line("\"orgchart:legend\" [id=\"orgchart:legend\", shape=plain, style=\"\", label=<\(table)>, tooltip=\"Legend and sources\"]")
         let parents = Set(chart.lines.filter(\.shapesLayout).map(\.upperEnd))
-        for box in chart.boxes where !parents.contains(box.id) {
+        for box in chart.boxes where tiesLegend && !parents.contains(box.id) {
             out.line("\(Escape.quoted(box.id)) -> \"orgchart:legend\" [style=invis, weight=0]")
         }
         out.line("{ rank=max; \"orgchart:legend\" }")

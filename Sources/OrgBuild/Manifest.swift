@@ -93,8 +93,11 @@ public struct Manifest: Sendable {
         paged.layout = choice("layout", ChartLayout.auto)
         paged.drawing = choice("drawing", Drawing.builtin)
         if let text = f.string("page") {
-            paged.page = PageSize(parsing: text)
-            if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }
+            do {
+                paged.page = try PageSize.parse(text)
+            } catch {
+                sink.error(at: f.location("page"), "\(error) in chart '\(name)'", hint: PageSizeError.hint)
+            }
         }
         return Entry(name: name, spec: paged, formats: formats.isEmpty ? [.svg] : formats)
     }

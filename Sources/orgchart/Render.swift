@@ -71,10 +71,11 @@ struct Render: ParsableCommand {
         }
         spec.drawing = drawer
         if let page {
-            guard let size = PageSize(parsing: page) else {
-                throw fail("error: unknown page '\(page)'\n    hint: write A4, A3 or letter, optionally followed by ,landscape (e.g. --page A4,landscape)")
+            do {
+                spec.page = try PageSize.parse(page)
+            } catch {
+                throw fail("error: \(error)\n    hint: \(PageSizeError.hint)")
             }
-            spec.page = size
         }
         do {
             let prepared = try spec.prepare()
