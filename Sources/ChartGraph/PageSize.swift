@@ -4,6 +4,9 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
     public var width: Double, height: Double
     /// The name it was given, e.g. `A4`.
     public var name: String
+    /// True when no orientation was given (`A4` rather than `A4,portrait`): the chart may turn
+    /// the page to landscape when it reads larger that way.
+    public var turnable = false
 
     /// Creates a page size.
     public init(name: String, width: Double, height: Double) {
@@ -22,6 +25,11 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
     /// The same paper turned sideways.
     public var landscape: PageSize {
         PageSize(name: name + ",landscape", width: max(width, height), height: min(width, height))
+    }
+
+    /// The same paper upright, without a choice of orientation left.
+    public var portrait: PageSize {
+        PageSize(name: name.hasSuffix(",landscape") ? String(name.dropLast(10)) : name, width: min(width, height), height: max(width, height))
     }
 
     /// Parses `A4`, `A3`, `letter`, optionally followed by `,landscape` (or `,portrait`); nil for
@@ -43,7 +51,11 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
         }
         guard parts.count <= 2 else { throw PageSizeError(text: text, part: parts[2]) }
         switch parts.dropFirst().first {
-        case nil, "portrait": return base
+        case nil:
+            var turnable = base
+            turnable.turnable = true
+            return turnable
+        case "portrait": return base
         case "landscape": return base.landscape
         case let part?: throw PageSizeError(text: text, part: part)
         }

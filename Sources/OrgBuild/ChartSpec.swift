@@ -130,6 +130,21 @@ extension PreparedChart {
 }
 
 extension PreparedChart {
+    /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a tie).
+    func betterOrientation(of page: PageSize) throws -> PageSize {
+        let candidates = [page.portrait, page.landscape]
+        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
+        var best = candidates[0], bestScale = -1.0
+        for candidate in candidates {
+            var shaped = chart
+            shaped.page = nil
+            shaped.shapedFor = candidate
+            let scale = try paged.scale(of: shaped, on: candidate)
+            if scale > bestScale + 1e-9 { best = candidate; bestScale = scale }
+        }
+        return best
+    }
+
     /// The smallest text of the chart once fitted to its page, in points, for `format`; nil
     /// when the chart has no page (it is drawn at its natural size) or is a matrix (which cuts
     /// itself into blocks that stay readable).
@@ -175,6 +190,10 @@ extension ChartSpec {
         var chart = try Views.chart(view, of: model, options: options)
         if let page { chart.page = page }
         let theme = try Theme.load(template)
-        return PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        var prepared = PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        if let page = prepared.chart.page, page.turnable, prepared.chart.matrix == nil {
+            prepared.chart.page = try prepared.betterOrientation(of: page)
+        }
+        return prepared
     }
 }

@@ -237,11 +237,14 @@ public struct PagedChart {
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
     func smallestText(of chart: Chart) throws -> Double {
+        min(writer.theme.detailSize, writer.theme.footerSize) * (try scale(of: chart, on: page))
+    }
+
+    /// The scale (at most 1) at which `chart`, drawn at its natural size, fits `paper` inside the margins.
+    func scale(of chart: Chart, on paper: PageSize) throws -> Double {
         let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
-        let smallest = min(writer.theme.detailSize, writer.theme.footerSize)
-        guard let size = drawn else { return smallest }
-        let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
-        return smallest * scale
+        guard let size = drawn else { return 1 }
+        return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
     }
 
     /// The smallest text on any page, in points: below `smallestReadable` only where a piece
