@@ -5,7 +5,7 @@ public struct Chart: Sendable, Equatable {
     public var id: String
     /// The heading printed above the chart.
     public var title: String
-    /// A second heading line, e.g. the date of the snapshot.
+    /// A second heading line, e.g. the date of the snapshot; line breaks start further lines.
     public var subtitle: String?
     /// Lines printed below the chart, e.g. the source documents.
     public var footer: [String]
@@ -40,6 +40,13 @@ public struct Chart: Sendable, Equatable {
         self.lines = lines
         self.groups = groups
         self.legend = legend
+    }
+}
+
+extension Chart {
+    /// The lines of the subtitle, none when there is none.
+    public var subtitleLines: [String] {
+        subtitle.map { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) } ?? []
     }
 }
 

@@ -27,6 +27,13 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
         PageSize(name: name + ",landscape", width: max(width, height), height: min(width, height))
     }
 
+    /// The same page, whose orientation may still be chosen.
+    public var turnableAgain: PageSize {
+        var copy = self
+        copy.turnable = true
+        return copy
+    }
+
     /// The same paper upright, without a choice of orientation left.
     public var portrait: PageSize {
         PageSize(name: name.hasSuffix(",landscape") ? String(name.dropLast(10)) : name, width: min(width, height), height: max(width, height))

@@ -87,7 +87,7 @@ public struct PreparedChart: Sendable {
     public func render(_ format: OutputFormat) throws -> [UInt8] {
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
-            return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing).renderPDF()
+            return try pagedForPDF(page).renderPDF()
         }
         if drawsItself, format != .dot {
             let theme = writer.theme
@@ -130,7 +130,18 @@ extension PreparedChart {
 }
 
 extension PreparedChart {
-    /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a tie).
+    /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
+    /// fewer pages (on a tie, the one `betterOrientation` chose).
+    func pagedForPDF(_ page: PageSize) throws -> PagedChart {
+        let chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        guard page.turnable else { return chosen }
+        let turned = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine,
+                                page: page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain, drawing: drawing)
+        return try turned.pages().count < chosen.pages().count ? turned : chosen
+    }
+
+    /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a
+    /// tie); the page stays turnable, so that a PDF may still take the orientation with fewer pages.
     func betterOrientation(of page: PageSize) throws -> PageSize {
         let candidates = [page.portrait, page.landscape]
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
@@ -142,7 +153,7 @@ extension PreparedChart {
             let scale = try paged.scale(of: shaped, on: candidate)
             if scale > bestScale + 1e-9 { best = candidate; bestScale = scale }
         }
-        return best
+        return best.turnableAgain
     }
 
     /// The smallest text of the chart once fitted to its page, in points, for `format`; nil
@@ -151,7 +162,7 @@ extension PreparedChart {
     public func smallestText(_ format: OutputFormat) throws -> Double? {
         guard let page = chart.page, chart.matrix == nil, format != .dot else { return nil }
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
-        if format == .pdf { return try paged.smallestText() }
+        if format == .pdf { return try pagedForPDF(page).smallestText() }
         var whole = chart
         whole.page = nil
         whole.shapedFor = page

@@ -60,11 +60,11 @@ public struct PagedChart {
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
         while index < pieces.count {
-            let current = marked(pieces[index].ids, continuing: [])
+            let current = marked(pieces[index].ids, continuing: [], later: index > 0)
             let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
             let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
             if splittable, try !fits(current) {
-                let (kept, subtrees) = try split(current)
+                let (kept, subtrees) = try split(current, later: index > 0)
                 pieces[index].ids = kept
                 for (box, ids) in subtrees {
                     pieces[index].continuing.insert(box)
@@ -117,19 +117,20 @@ public struct PagedChart {
             var shared = paths.first ?? []
             for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
             let place = Self.place(shared.compactMap { headings[$0] })
-            pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: " — ")
+            pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: "\n")
         }
         return pages.map(shaped)
     }
 
     /// The heads above a page's pieces as one short line: the nearest ones, as many as fit in
-    /// about 70 characters, after "…" when some are left out, so the subtitle never widens the page.
+    /// about `placeLength` characters, after "…" when some are left out, so the subtitle never widens the page.
+    static let placeLength = 70
     static func place(_ heads: [String]) -> String {
         var kept: [String] = []
         var length = 0
         for head in heads.reversed() {
-            let short = head.count > 60 ? String(head.prefix(57)) + "…" : head
-            if !kept.isEmpty, length + short.count > 70 { return (["…"] + kept).joined(separator: " › ") }
+            let short = head.count > Self.placeLength ? String(head.prefix(Self.placeLength - 3)) + "…" : head
+            if !kept.isEmpty, length + short.count > Self.placeLength { return (["…"] + kept).joined(separator: " › ") }
             kept.insert(short, at: 0)
             length += short.count + 3
         }
@@ -137,9 +138,13 @@ public struct PagedChart {
     }
 
     /// The part of the chart with the boxes `ids`, laid out for the page, each box of
-    /// `continuing` with the line that will say where it continues.
-    private func marked(_ ids: Set<String>, continuing: Set<String>) -> Chart {
+    /// `continuing` with the line that will say where it continues; a part that goes on a later
+    /// page with the two subtitle lines that will name its place and the page it continues.
+    private func marked(_ ids: Set<String>, continuing: Set<String>, later: Bool = true) -> Chart {
         var part = shaped(chart.restricted(to: ids))
+        if later {
+            part.subtitle = [chart.subtitle, String(repeating: "M", count: Self.placeLength), "continued from pages 999, 999"].compactMap { $0 }.joined(separator: "\n")
+        }
         for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
             part.boxes[index].details.append(Self.continuationPlaceholder)
         }
@@ -159,7 +164,7 @@ public struct PagedChart {
     /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
     /// continuing. When even the branching box with its children cannot be read (a long list of
     /// units), the children are cut into runs that can, each a piece under a copy of that box.
-    private func split(_ chart: Chart) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
+    private func split(_ chart: Chart, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
         guard let root = Self.branch(below: chart.treeRoots[0], in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
@@ -172,12 +177,12 @@ public struct PagedChart {
             let child = candidates.removeFirst()
             moved.insert(child)
             kept.subtract(chart.subtree(of: child).subtracting([child]))
-            readable = try fits(marked(kept, continuing: moved))
+            readable = try fits(marked(kept, continuing: moved, later: later))
             if readable { break }
         }
         var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0)) }
         if !readable {
-            let runs = try self.runs(of: root, in: marked(kept, continuing: moved))
+            let runs = try self.runs(of: root, in: marked(kept, continuing: moved, later: later))
             if runs.count > 1 {
                 // The boxes above the branching box stay with the first run.
                 let inRuns = runs.reduce(into: Set<String>()) { $0.formUnion($1) }

@@ -112,7 +112,7 @@ struct ChartPainter {
         let top = TidyLayout.titleHeight(chart, theme: theme)
         layout = TidyLayout(chart: chart, theme: theme, top: top)
         var title = [(text: chart.title, size: theme.titleSize, bold: true)]
-        if let subtitle = chart.subtitle { title.append((subtitle, theme.titleSize * 0.7, false)) }
+        for line in chart.subtitleLines { title.append((line, theme.titleSize * 0.7, false)) }
         self.title = title
         titleCentre = ChartPoint(x: layout.width / 2, y: top / 2)
         titleBlock = title.reduce(0) { $0 + $1.size * BoxMetrics.lineHeight }

@@ -36,8 +36,8 @@ struct PageShape {
         var best = none, bestScale = scale(none)
         // A chart that is already no wider than its page keeps its rows.
         let maxDepth = tree.depth.max() ?? 0
-        guard count > 2, maxDepth > 1 else { return best }
-        for depth in 1..<maxDepth where tries < budget {
+        guard count > 2, maxDepth > 0 else { return best }
+        for depth in 0..<maxDepth where tries < budget {
             let roots = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty }
             let candidate = scale(roots)
             if candidate > bestScale * 1.0001 { best = roots; bestScale = candidate }
@@ -51,7 +51,7 @@ struct PageShape {
             let tops = (0..<count).filter { best[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
             for top in tops where tries < budget {
                 var options: [[Bool]] = []
-                if let parent = tree.parent[top], tree.parent[parent] != nil {
+                if let parent = tree.parent[top] {
                     var raised = best
                     for sibling in tree.children[parent] { raised[sibling] = false }
                     raised[parent] = true

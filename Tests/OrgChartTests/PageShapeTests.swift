@@ -64,4 +64,20 @@ final class PageShapeTests: XCTestCase {
         XCTAssertTrue(pages.contains { $0.subtitle?.contains("(DPKO) › Office of Operations") == true })
         XCTAssertLessThan(pages.count, continuations + 1, "more than one piece on some page")
     }
+
+    func testAPageWithoutOrientationTakesTheOneWithFewerPages() throws {
+        func pages(_ page: String) throws -> (count: Int, landscape: Bool) {
+            var spec = ChartSpec(model: "dpo-2019")
+            spec.page = PageSize(parsing: page)
+            let info = try tool("pdfinfo", on: try spec.prepare().render(.pdf), named: "c.pdf", in: self).stdout
+            let count = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+            return (count, info.contains("841.68 x 595.44"))
+        }
+        let free = try pages("A4"), portrait = try pages("A4,portrait"), landscape = try pages("A4,landscape")
+        XCTAssertFalse(portrait.landscape)
+        XCTAssertTrue(landscape.landscape)
+        XCTAssertEqual(free.count, min(portrait.count, landscape.count))
+        XCTAssertTrue(PageSize(parsing: "A4")!.turnable)
+        XCTAssertFalse(PageSize(parsing: "A4,portrait")!.turnable)
+    }
 }
