@@ -91,6 +91,18 @@ public struct PagedChart {
             pageOf.append(pagePieces.count - 1)
         }
         var pages = pagePieces.map { group in chart.restricted(to: group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
+        // Lines whose ends are on different pages become references at both ends.
+        var firstPage: [String: Int] = [:]
+        for (number, page) in pages.enumerated() { for box in page.boxes where firstPage[box.id] == nil { firstPage[box.id] = number } }
+        for line in chart.lines where !line.shapesLayout {
+            guard let a = firstPage[line.from], let b = firstPage[line.to], !pages[a].boxes.contains(where: { $0.id == line.to }) else { continue }
+            if let index = pages[a].boxes.firstIndex(where: { $0.id == line.from }) {
+                pages[a].boxes[index].details.append(reference(line, to: line.to, outgoing: true, page: b + 1))
+            }
+            if let index = pages[b].boxes.firstIndex(where: { $0.id == line.to }) {
+                pages[b].boxes[index].details.append(reference(line, to: line.from, outgoing: false, page: a + 1))
+            }
+        }
         for (piece, moves) in moved.sorted(by: { $0.key < $1.key }) {
             let page = pageOf[piece]
             for (box, target) in moves where pageOf[target] != page {
@@ -148,7 +160,21 @@ public struct PagedChart {
         for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
             part.boxes[index].details.append(Self.continuationPlaceholder)
         }
+        // A line across the tree with one end outside becomes a reference at that end.
+        let positions = Dictionary(part.boxes.indices.map { (part.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for line in chart.lines where !line.shapesLayout && ids.contains(line.from) != ids.contains(line.to) {
+            let (here, there, outgoing) = ids.contains(line.from) ? (line.from, line.to, true) : (line.to, line.from, false)
+            if let index = positions[here] { part.boxes[index].details.append(reference(line, to: there, outgoing: outgoing, page: 999)) }
+        }
         return part
+    }
+
+    /// The text that stands for a line whose other end is on another page: its kind as the
+    /// legend says it, the box at the other end and that box's page.
+    func reference(_ line: Line, to other: String, outgoing: Bool, page: Int) -> String {
+        let kind = chart.legend.first { $0.sample == .line && $0.style == line.style }?.label ?? line.style
+        let name = chart.boxes.first { $0.id == other }?.heading ?? other
+        return "\(outgoing ? "→" : "←") \(kind): \(name) (page \(page))"
     }
 
     /// `chart` drawn at its natural size, laid out for the shape of the page.

@@ -80,4 +80,17 @@ final class PageShapeTests: XCTestCase {
         XCTAssertTrue(PageSize(parsing: "A4")!.turnable)
         XCTAssertFalse(PageSize(parsing: "A4,portrait")!.turnable)
     }
+
+    func testLinesBetweenPagesBecomeReferencesAtBothEnds() throws {
+        var spec = ChartSpec(model: "dpko-2010")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape).pages()
+        let details = pages.enumerated().flatMap { number, page in page.boxes.flatMap { box in box.details.map { (number + 1, box.id, $0) } } }
+        // The Police Adviser's direct access to the USG (§8.6) crosses pages: a reference at each end.
+        let out = try XCTUnwrap(details.first { $0.1 == "dpko-pd" && $0.2.hasPrefix("→ direct access: Department of Peacekeeping Operations") })
+        let back = try XCTUnwrap(details.first { $0.1 == "dpko" && $0.2.hasPrefix("← direct access: Police Division") })
+        XCTAssertTrue(out.2.hasSuffix("(page \(back.0))"), out.2)
+        XCTAssertTrue(back.2.hasSuffix("(page \(out.0))"), back.2)
+    }
 }
