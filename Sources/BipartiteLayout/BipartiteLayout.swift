@@ -39,17 +39,19 @@ public struct BipartiteLayout: Sendable {
     /// Width and height of the drawing in points, from (0, 0).
     public private(set) var width: Double, height: Double
 
-    /// Headings are wrapped at about this many characters: the columns are tall, so boxes
-    /// are kept to a line where they can be.
-    static let headingWrap = 44, detailWrap = 50
+    /// Headings are wrapped at about this many characters: columns grow tall long before they
+    /// grow wide, so boxes are kept to one line where they can be.
+    static let headingWrap = 70, detailWrap = 80
     /// Space inside a frame around its boxes and label, between boxes, and between frames, in points.
-    static let framePadding = 5.0, boxGap = 4.0, frameGap = 8.0
+    static let framePadding = 4.0, boxGap = 3.0, frameGap = 6.0
     /// Distance between neighbouring ports: on the left column's boxes (where lines start) and
-    /// on the right column's (where arrowheads end), in points.
-    static let startPitch = 6.0, endPitch = 11.0
+    /// on the right column's (where arrowheads end, 7 points wide), in points.
+    static let startPitch = 6.0, endPitch = 10.0
     /// Distance between neighbouring tracks, and the stubs' shortest runs from a frame to the
     /// first track and from the last track to a frame (room for an arrowhead), in points.
-    static let trackPitch = 5.0, leftRun = 10.0, rightRun = 20.0
+    static let trackPitch = 4.5, leftRun = 8.0, rightRun = 18.0
+    /// Space above and below the text of a box, together, in points: boxes sit close in a column.
+    static let boxMargin = 5.0
 
     /// Lays out `chart` with the sizes of `theme`, leaving `top` points free above it.
     public init(chart: Chart, theme: Theme, top: Double = 0) {
@@ -94,7 +96,7 @@ public struct BipartiteLayout: Sendable {
         // Sizes: one width per column; heights for the text and the ports.
         let columnWidth = [0, 1].map { column in chart.boxes.indices.filter { side[$0] == column }.map { metrics.width(texts[$0]) * 72 }.max() ?? 0 }
         let heights = chart.boxes.indices.map { box in
-            max(metrics.compactHeight(texts[box]) * 72, Double(portsOf[box].count) * (side[box] == 0 ? Self.startPitch : Self.endPitch) + 2)
+            max(metrics.textHeight(texts[box]) + Self.boxMargin, Double(portsOf[box].count) * (side[box] == 0 ? Self.startPitch : Self.endPitch) + 2)
         }
         let labelSize = theme.detailSize, labelLine = labelSize * BoxMetrics.lineHeight
         let frameWidth = columnWidth.map { $0 + 2 * Self.framePadding }
