@@ -58,6 +58,9 @@ public enum Arrangement: String, Sendable, Equatable {
     case layered
     /// Layered left to right: sources of lines on the left, their targets on the right.
     case flow
+    /// Two columns, boxes of level 0 on the left and of level 1 on the right, each framed by
+    /// group; every line goes from a box on the left to one on the right.
+    case bipartite
 }
 
 /// One box: a unit, a post or a body.

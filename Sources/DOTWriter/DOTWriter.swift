@@ -31,7 +31,7 @@ public struct DOTWriter: Sendable {
         switch chart.arrangement {
         case .tree:
             TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start, segment in edge(line, from: start, segment: segment) }
-        case .layered, .flow:
+        case .layered, .flow, .bipartite:
             for line in chart.lines where line.shapesLayout { out.line(edge(line)) }
         }
         for line in chart.lines where !line.shapesLayout { out.line(edge(line, extra: "constraint=false")) }
@@ -43,7 +43,7 @@ public struct DOTWriter: Sendable {
 
     private func graphAttributes(_ chart: Chart, into out: inout DOTText) {
         var graph = [
-            "charset=\"UTF-8\"", "rankdir=\(chart.arrangement == .flow ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
+            "charset=\"UTF-8\"", "rankdir=\([.flow, .bipartite].contains(chart.arrangement) ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
             "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
             "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
         ]

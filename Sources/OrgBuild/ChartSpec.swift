@@ -47,6 +47,15 @@ public enum Drawing: String, CaseIterable, Sendable {
     case graphviz
 }
 
+extension Drawing {
+    /// True when orgchart draws `chart` itself: a chart it placed (`tidy`), unless Graphviz is
+    /// asked to draw it; Graphviz cannot draw the frames of a two-column chart, so orgchart
+    /// always draws those.
+    func drawsItself(_ chart: Chart, tidy: Bool) -> Bool {
+        tidy && (self == .builtin || chart.arrangement == .bipartite)
+    }
+}
+
 /// A chart computed as far as the writers' input, ready to be rendered.
 public struct PreparedChart: Sendable {
     /// The chart graph.
@@ -59,6 +68,9 @@ public struct PreparedChart: Sendable {
     public var tidy: Bool
     /// Who draws a tidy-tree chart.
     public var drawing: Drawing
+    /// A remark for the person rendering, e.g. which form the services view chose; nil when
+    /// there is nothing to say.
+    public var note: String?
 
     /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
@@ -71,7 +83,7 @@ public struct PreparedChart: Sendable {
     }
 
     /// The DOT text: positioned for `nop2` when the tidy tree lays the chart out.
-    public var dot: String { tidy ? writer.writeTidy(chart) : writer.write(chart) }
+    public var dot: String { tidy && chart.arrangement != .bipartite ? writer.writeTidy(chart) : writer.write(chart) }
 
     /// Pixels per point of PNG images: 96 dpi, as Graphviz's PNGs.
     public static let pixelsPerPoint = 96.0 / 72.0
@@ -80,7 +92,7 @@ public struct PreparedChart: Sendable {
     public static let maximumSide = 32_000.0, maximumPixels = 40_000_000.0
 
     /// True when orgchart draws the chart itself rather than Graphviz.
-    var drawsItself: Bool { tidy && drawing == .builtin }
+    var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
@@ -199,12 +211,28 @@ extension ChartSpec {
                                 + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
         }
         var chart = try Views.chart(view, of: model, options: options)
-        if let page { chart.page = page }
-        let theme = try Theme.load(template)
-        var prepared = PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        chart.page = page ?? chart.page
+        let writer = DOTWriter(theme: try Theme.load(template))
+        var note: String?
+        if view == .services, layout.resolved(for: chart) == .tidy {
+            // The two-column chart when it can be read on the page, the matrix otherwise.
+            let target = page ?? Self.servicesPage
+            if try PagedChart(chart: chart, writer: writer, tidy: true, engine: engine, page: target).fits(chart) {
+                note = "services: drawn as the two-column chart, readable on \(target) (text at least \(Int(PagedChart.smallestReadable)) pt)"
+            } else {
+                chart = try Views.chart(.servicesMatrix, of: model, options: options)
+                chart.page = page
+                note = "services: drawn as the services matrix; the two-column chart would print text under \(Int(PagedChart.smallestReadable)) pt on \(target) (view services-chart draws it anyway)"
+            }
+        }
+        var prepared = PreparedChart(chart: chart, writer: writer, tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        prepared.note = note
         if let page = prepared.chart.page, page.turnable, prepared.chart.matrix == nil {
             prepared.chart.page = try prepared.betterOrientation(of: page)
         }
         return prepared
     }
+
+    /// The page on which the services view must stay readable as a chart when no page is given.
+    public static let servicesPage = PageSize.a3.landscape
 }

@@ -259,7 +259,7 @@ public struct PagedChart {
     }
 
     /// True when orgchart draws the pages itself rather than Graphviz.
-    private var drawsItself: Bool { tidy && drawing == .builtin }
+    private var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     public func fits(_ chart: Chart) throws -> Bool {

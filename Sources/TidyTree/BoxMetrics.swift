@@ -12,6 +12,12 @@ public struct BoxText: Sendable, Equatable {
     /// The detail lines in order.
     public var detailLines: [String] { details.flatMap { $0 } }
 
+    /// Creates the text of a box from its wrapped heading and details.
+    public init(heading: [String], details: [[String]]) {
+        self.heading = heading
+        self.details = details
+    }
+
     /// The number of detail lines.
     var detailLineCount: Int { details.reduce(0) { $0 + $1.count } }
 }

@@ -106,6 +106,7 @@ final class EscapingSafetyTests: XCTestCase {
                         #"Head \N of <b>bold</b>"#],
         .accountability: [#"Head \N of <b>bold</b>"#, #"Director \T"#, #"Close ]]> "quoted" 'single'"#],
         .services: ["Link [x](javascript:alert(1))", "Bold <b>not bold</b> &amp; &#92;N"],
+        .servicesChart: ["Link [x](javascript:alert(1))", "Bold <b>not bold</b> &amp; &#92;N"],
         .overview: [#"Escapes \N \G \L \E \T \H"#, #"Close ]]> "quoted" 'single'"#],
     ]
 
