@@ -27,6 +27,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var layout: ChartLayout = .auto
     /// Who draws a chart the tidy tree placed: orgchart itself, or Graphviz (`nop2`).
     public var drawing: Drawing = .builtin
+    /// At most this many pages for a PDF with a page (`--pages`); nil for as many as readable text needs.
+    public var maxPages: Int?
 
     /// Creates a spec.
     public init(model: String? = nil, view: ViewKind = .organigramme, options: ViewOptions = ViewOptions(), template: String = "default", engine: LayoutEngine = .dot) {
@@ -71,6 +73,8 @@ public struct PreparedChart: Sendable {
     /// A remark for the person rendering, e.g. which form the services view chose; nil when
     /// there is nothing to say.
     public var note: String?
+    /// At most this many pages for a PDF with a page (`--pages`); nil for as many as readable text needs.
+    public var maxPages: Int?
 
     /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
@@ -145,10 +149,12 @@ extension PreparedChart {
     /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
     /// fewer pages (on a tie, the one `betterOrientation` chose).
     func pagedForPDF(_ page: PageSize) throws -> PagedChart {
-        let chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        var chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        chosen.maxPages = maxPages
         guard page.turnable else { return chosen }
-        let turned = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine,
-                                page: page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain, drawing: drawing)
+        var turned = chosen
+        turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
+        if maxPages != nil { return try turned.smallestText() > chosen.smallestText() + 0.05 ? turned : chosen }
         return try turned.pages().count < chosen.pages().count ? turned : chosen
     }
 
@@ -186,8 +192,15 @@ extension PreparedChart {
     public func smallTextWarning(_ format: OutputFormat) throws -> String? {
         guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005, let page = chart.page else { return nil }
         let size = (smallest * 10).rounded() / 10
-        let hint = format == .pdf ? "a larger page (--page A3), or a smaller part of the chart (--root, --depth)"
-            : "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
+        let larger = page.width * page.height < PageSize.a3.width * PageSize.a3.height ? "a larger page (--page A3), or " : ""
+        let hint: String
+        if format != .pdf {
+            hint = "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
+        } else if let maxPages {
+            hint = "more pages than \(maxPages) (--pages), \(larger)a smaller part of the chart (--root, --depth)"
+        } else {
+            hint = "\(larger)a smaller part of the chart (--root, --depth)"
+        }
         return "warning: on \(page.name) the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n    hint: \(hint)"
     }
 }
@@ -227,6 +240,7 @@ extension ChartSpec {
         }
         var prepared = PreparedChart(chart: chart, writer: writer, tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
         prepared.note = note
+        prepared.maxPages = maxPages
         if let page = prepared.chart.page, page.turnable, prepared.chart.matrix == nil {
             prepared.chart.page = try prepared.betterOrientation(of: page)
         }

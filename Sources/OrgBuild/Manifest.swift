@@ -27,7 +27,7 @@ public struct Manifest: Sendable {
     public var directory: String
 
     static let topKeys = ["output", "charts"]
-    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "formats"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "pages", "formats"]
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
@@ -97,6 +97,13 @@ public struct Manifest: Sendable {
                 paged.page = try PageSize.parse(text)
             } catch {
                 sink.error(at: f.location("page"), "\(error) in chart '\(name)'", hint: PageSizeError.hint)
+            }
+        }
+        if let text = f.string("pages") {
+            if let count = Int(text), (1...10_000).contains(count) {
+                paged.maxPages = count
+            } else {
+                sink.error(at: f.location("pages"), "pages must be a whole number from 1 to 10000, not '\(text)'", hint: "write `pages: 2` (with a page)")
             }
         }
         return Entry(name: name, spec: paged, formats: formats.isEmpty ? [.svg] : formats)

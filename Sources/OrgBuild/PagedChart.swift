@@ -22,6 +22,14 @@ public struct PagedChart {
     public var page: PageSize
     /// Who draws the pages of a tidy-tree chart.
     public var drawing: Drawing
+    /// At most this many pages (`--pages`): the text may then shrink below `smallestReadable`,
+    /// as little as the count allows; nil for as many pages as readable text needs.
+    public var maxPages: Int?
+    /// The smallest text, in points, a page may hold.
+    var readable = PagedChart.smallestReadable
+    /// For the top box of a piece whose page came out too small: how much larger (as a
+    /// fraction) its text must be when it is fitted again.
+    var margins: [String: Double] = [:]
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -56,6 +64,41 @@ public struct PagedChart {
     /// on a page as stay readable there, so pages are full. A box whose subtree moved says on
     /// which page it continues; each later page names its place and the page it continues.
     public func pages() throws -> [Chart] {
+        let readablePages = try cut()
+        guard let maxPages, readablePages.count > maxPages else { return readablePages }
+        // The largest text size (to a tenth of a point) at which the chart takes at most maxPages.
+        var low = 0.0, high = readable, best = try cut(readable: 0)
+        while high - low > 0.1 {
+            let middle = (low + high) / 2
+            let candidate = try cut(readable: middle)
+            if candidate.count <= maxPages { low = middle; best = candidate } else { high = middle }
+        }
+        return best
+    }
+
+    /// The pages when text may shrink to `readable` points.
+    private func cut(readable: Double) throws -> [Chart] {
+        var copy = self
+        copy.readable = readable
+        return try copy.cut()
+    }
+
+    /// The pages at the text size `readable`. The layout of a final page may differ from the
+    /// one its piece was fitted with (its heads, references and subtitle are written in then),
+    /// so a page that comes out too small is cut again with a stricter size for its top box.
+    private func cut() throws -> [Chart] {
+        var strict = self
+        for _ in 0..<4 {
+            let pages = try strict.cutOnce()
+            let small = try pages.filter { try $0.treeRoots.count == 1 && smallestText(of: $0) < readable }.map { $0.treeRoots[0] }
+            if small.isEmpty { return pages }
+            for top in small { strict.margins[top, default: 0] += 0.06 }
+        }
+        return try strict.cutOnce()
+    }
+
+    /// The pages at the text size `readable`, with the extra `margins` of some tops.
+    private func cutOnce() throws -> [Chart] {
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
@@ -90,6 +133,20 @@ public struct PagedChart {
             pagePieces.append([number])
             pageOf.append(pagePieces.count - 1)
         }
+        // A page whose final layout cannot be read after all (its heads, references and
+        // subtitles differ from what was fitted) gives its pieces a page each.
+        while true {
+            let pages = assemble(pieces, moved: moved, onto: pagePieces)
+            guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
+            pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
+        }
+    }
+
+    /// The charts of the pages holding `pagePieces`, with the continuation lines, the
+    /// references of lines between pages, and each later page's place and origin.
+    private func assemble(_ pieces: [Piece], moved: [Int: [(box: String, piece: Int)]], onto pagePieces: [[Int]]) -> [Chart] {
+        var pageOf = [Int](repeating: 0, count: pieces.count)
+        for (page, group) in pagePieces.enumerated() { for piece in group { pageOf[piece] = page } }
         var pages = pagePieces.map { group in chart.restricted(to: group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
         // Lines whose ends are on different pages become references at both ends.
         var firstPage: [String: Int] = [:]
@@ -111,25 +168,12 @@ public struct PagedChart {
                 if !pages[page].boxes[position].details.contains(line) { pages[page].boxes[position].details.append(line) }
             }
         }
-        // Each later page names its place (the heads above its pieces, as far as they share
-        // them) and the pages it continues.
-        var parentOf: [String: String] = [:]
-        for (parent, children) in chart.treeChildren { for child in children { parentOf[child] = parent } }
-        let headings = Dictionary(chart.boxes.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
-        func ancestors(_ id: String) -> [String] {
-            var path: [String] = [], seen: Set<String> = [id], current = id
-            while let parent = parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
-            return path
-        }
+        // Each later page names its place and the pages it continues.
         for page in pages.indices.dropFirst() {
             let here = pagePieces[page]
             let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
             let continued = from.isEmpty ? nil : "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
-            let paths = pages[page].treeRoots.map(ancestors)
-            var shared = paths.first ?? []
-            for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
-            let place = Self.place(shared.compactMap { headings[$0] })
-            pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: "\n")
+            pages[page].subtitle = [chart.subtitle, place(of: pages[page]), continued].compactMap { $0 }.joined(separator: "\n")
         }
         return pages.map(shaped)
     }
@@ -149,13 +193,31 @@ public struct PagedChart {
         return kept.joined(separator: " › ")
     }
 
+    /// The heads above the tops of `part` in the whole chart, as far as the tops share them, as
+    /// one short line (see `place(_:)`); nil when the tops are tops of the whole chart.
+    private func place(of part: Chart) -> String? {
+        var parentOf: [String: String] = [:]
+        for line in chart.lines where line.shapesLayout { parentOf[line.lowerEnd] = parentOf[line.lowerEnd] ?? line.upperEnd }
+        func ancestors(_ id: String) -> [String] {
+            var path: [String] = [], seen: Set<String> = [id], current = id
+            while let parent = parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
+            return path
+        }
+        let paths = part.treeRoots.map(ancestors)
+        var shared = paths.first ?? []
+        for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
+        let headings = Dictionary(chart.boxes.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
+        let line = Self.place(shared.compactMap { headings[$0] })
+        return line.isEmpty ? nil : line
+    }
+
     /// The part of the chart with the boxes `ids`, laid out for the page, each box of
     /// `continuing` with the line that will say where it continues; a part that goes on a later
-    /// page with the two subtitle lines that will name its place and the page it continues.
+    /// page with the subtitle lines that will name its place and the page it continues.
     private func marked(_ ids: Set<String>, continuing: Set<String>, later: Bool = true) -> Chart {
         var part = shaped(chart.restricted(to: ids))
         if later {
-            part.subtitle = [chart.subtitle, String(repeating: "M", count: Self.placeLength), "continued from pages 999, 999"].compactMap { $0 }.joined(separator: "\n")
+            part.subtitle = [chart.subtitle, place(of: part), "continued from page 999"].compactMap { $0 }.joined(separator: "\n")
         }
         for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
             part.boxes[index].details.append(Self.continuationPlaceholder)
@@ -263,7 +325,8 @@ public struct PagedChart {
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     public func fits(_ chart: Chart) throws -> Bool {
-        try smallestText(of: chart) >= Self.smallestReadable
+        let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
+        return try smallestText(of: chart) >= readable * (1 + margin)
     }
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.

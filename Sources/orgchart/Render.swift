@@ -43,8 +43,11 @@ struct Render: ParsableCommand {
     @Option(help: "Who draws a chart the tidy tree placed: builtin (orgchart's own SVG; PDF and PNG from it) or graphviz (libgvc's nop2). Two-column charts are always drawn by orgchart.")
     var drawing: String = Drawing.builtin.rawValue
 
-    @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
+    @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape or ,portrait (without one, the orientation that fits better).")
     var page: String?
+
+    @Option(help: "With --page and a PDF: at most this many pages, the text as large as that allows (it may fall below 6 pt; a warning says how small).")
+    var pages: Int?
 
     func run() throws {
         guard let viewKind = ViewKind(rawValue: view) else {
@@ -77,6 +80,13 @@ struct Render: ParsableCommand {
             } catch {
                 throw fail("error: \(error)\n    hint: \(PageSizeError.hint)")
             }
+        }
+        if let pages {
+            guard pages >= 1, pages <= 10_000 else { throw fail("error: --pages must be a whole number from 1 to 10000, not \(pages)\n    hint: --pages 2") }
+            guard spec.page != nil, chosen == .pdf else {
+                throw fail("error: --pages needs a PDF on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
+            }
+            spec.maxPages = pages
         }
         do {
             let prepared = try spec.prepare()

@@ -93,4 +93,39 @@ final class PageShapeTests: XCTestCase {
         XCTAssertTrue(out.2.hasSuffix("(page \(back.0))"), out.2)
         XCTAssertTrue(back.2.hasSuffix("(page \(out.0))"), back.2)
     }
+
+    func testPagesCapsThePageCountWithTheLargestTextThatAllows() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = PageSize.a3.landscape
+        let free = try spec.prepare()
+        let readable = try free.pagedForTest().pages().count
+        XCTAssertGreaterThan(readable, 2)
+        var previous = 0.0
+        for cap in [1, 2, readable] {
+            spec.maxPages = cap
+            let prepared = try spec.prepare()
+            let paged = try prepared.pagedForTest()
+            XCTAssertLessThanOrEqual(try paged.pages().count, cap)
+            let smallest = try XCTUnwrap(try prepared.smallestText(.pdf))
+            XCTAssertGreaterThan(smallest, previous, "more pages, larger text")
+            previous = smallest
+        }
+        XCTAssertGreaterThanOrEqual(previous, PagedChart.smallestReadable, "as many pages as readable text needs: readable")
+        let directory = try temporaryDirectory(self)
+        let refused = try orgchart(["render", "--pages", "2", "-o", directory.appendingPathComponent("x.svg").path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("--pages needs a PDF on a page"), refused.stderr)
+        let warned = try orgchart(["render", "peace-security-2021", "--page", "A3,landscape", "--pages", "1", "-o", directory.appendingPathComponent("x.pdf").path])
+        XCTAssertEqual(warned.status, 0)
+        XCTAssertTrue(warned.stderr.contains("warning: on A3,landscape the smallest text"), warned.stderr)
+    }
+}
+
+extension PreparedChart {
+    /// The paging of a prepared chart on its page, with its page cap.
+    func pagedForTest() throws -> PagedChart {
+        var paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: try XCTUnwrap(chart.page), drawing: drawing)
+        paged.maxPages = maxPages
+        return paged
+    }
 }
