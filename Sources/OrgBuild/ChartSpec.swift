@@ -187,6 +187,13 @@ extension PreparedChart {
         return try paged.smallestText(of: whole)
     }
 
+    /// The report of the PDF's pages (see `PagedChart.Report`); nil without a page, or for a
+    /// chart orgchart does not lay out as a tree.
+    public func pageReport() throws -> PagedChart.Report? {
+        guard let page = chart.page else { return nil }
+        return try pagedForPDF(page).report()
+    }
+
     /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
     /// smallest size; nil when every text is readable.
     public func smallTextWarning(_ format: OutputFormat) throws -> String? {

@@ -3,6 +3,7 @@ import DOTWriter
 import Foundation
 import GraphvizRender
 import SVGWriter
+import TidyTree
 
 /// A chart fitted to pages of a PDF: on one page when it can be read there, otherwise split into
 /// sub-charts, one per subtree, the boxes whose subtrees moved marked "continued on page N".
@@ -345,6 +346,39 @@ public struct PagedChart {
     /// cannot be cut further (or the chart may not be split).
     public func smallestText() throws -> Double {
         try pages().map(smallestText(of:)).min() ?? min(writer.theme.detailSize, writer.theme.footerSize)
+    }
+
+    /// How well the pages of a tree chart drawn by orgchart are used: their count, their
+    /// smallest text, a lower bound on the pages readable text needs (the area of the boxes
+    /// alone at that size over the printable area of a page), and how much of its printable
+    /// area the boxes of the emptiest page cover.
+    public struct Report: Sendable, CustomStringConvertible {
+        public var pages: Int, smallestText: Double, areaBound: Int, leastFilled: Double
+
+        public var description: String {
+            "\(pages) page\(pages == 1 ? "" : "s"), smallest text \((smallestText * 10).rounded() / 10) pt; the boxes alone need at least \(areaBound) page\(areaBound == 1 ? "" : "s") at \(Int(PagedChart.smallestReadable)) pt; the emptiest page is \(Int((leastFilled * 100).rounded()))% boxes"
+        }
+    }
+
+    /// The report of the pages; nil for a chart that orgchart does not lay out as a tree.
+    public func report() throws -> Report? {
+        guard drawsItself, chart.matrix == nil else { return nil }
+        let theme = writer.theme
+        let printable = (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin)
+        func boxArea(_ chart: Chart) -> Double { TidyLayout(chart: chart, theme: theme).frames.reduce(0) { $0 + $1.width * $1.height } }
+        let pages = try self.pages()
+        var leastFilled = 1.0, smallest = Double.infinity
+        for page in pages {
+            let scale = try scale(of: page, on: self.page)
+            leastFilled = min(leastFilled, boxArea(page) * scale * scale / printable)
+            smallest = min(smallest, try smallestText(of: page))
+        }
+        let readableScale = min(1, readable / min(theme.detailSize, theme.footerSize))
+        var whole = chart
+        whole.page = nil
+        whole.shapedFor = page
+        let bound = Int((boxArea(whole) * readableScale * readableScale / printable).rounded(.up))
+        return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: leastFilled)
     }
 
     /// The chart rendered as SVG at its natural size.

@@ -46,6 +46,9 @@ struct Render: ParsableCommand {
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape or ,portrait (without one, the orientation that fits better).")
     var page: String?
 
+    @Flag(help: "With --page and a PDF: print how the pages are used (count, smallest text, the fewest pages the boxes need, the emptiest page) on standard error.")
+    var stats = false
+
     @Option(help: "With --page and a PDF: at most this many pages, the text as large as that allows (it may fall below 6 pt; a warning says how small).")
     var pages: Int?
 
@@ -94,6 +97,7 @@ struct Render: ParsableCommand {
             try OutputFile.write(bytes, to: output)
             if let note = prepared.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+            if stats, chosen == .pdf, let report = try prepared.pageReport() { FileHandle.standardError.write(Data("orgchart: \(report)\n".utf8)) }
         } catch {
             throw fail("\(error)")
         }

@@ -119,6 +119,22 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(warned.status, 0)
         XCTAssertTrue(warned.stderr.contains("warning: on A3,landscape the smallest text"), warned.stderr)
     }
+
+    func testThePageReportBoundsThePageCount() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let report = try XCTUnwrap(try prepared.pageReport())
+        let info = try tool("pdfinfo", on: try prepared.render(.pdf), named: "p.pdf", in: self).stdout
+        XCTAssertTrue(info.contains("Pages:           \(report.pages)"), info)
+        XCTAssertGreaterThanOrEqual(report.smallestText, PagedChart.smallestReadable)
+        XCTAssertLessThanOrEqual(report.areaBound, report.pages)
+        XCTAssertGreaterThan(report.leastFilled, 0)
+        XCTAssertLessThanOrEqual(report.leastFilled, 1)
+        let directory = try temporaryDirectory(self)
+        let result = try orgchart(["render", "dpko-2010", "--page", "A4", "--stats", "-o", directory.appendingPathComponent("d.pdf").path])
+        XCTAssertTrue(result.stderr.contains(" pages, smallest text ") && result.stderr.contains("the boxes alone need at least"), result.stderr)
+    }
 }
 
 extension PreparedChart {
