@@ -87,10 +87,7 @@ public enum BulletinImporter {
         var sectionUnits: [String: Int] = [:]
         let nextParagraph = paragraphNumbersAfter(layout)
         for (i, block) in layout.blocks.enumerated() {
-            if draft.isFull {
-                draft.note(context.place, "the text names more than \(BulletinDraft.maximumNames) units and officials, more than any bulletin; the rest of it was not read")
-                break
-            }
+            if draft.isFull { break }
             switch block {
             case .section(let number, let heading):
                 context.section = number
@@ -106,6 +103,9 @@ public enum BulletinImporter {
             case .paragraph(let paragraph):
                 draft.read(paragraph: paragraph, &context)
             }
+        }
+        if draft.isFull {
+            draft.note(context.place, "the text names \(BulletinDraft.maximumNames) units and officials or more, more than any bulletin; the rest of it was not read")
         }
         return sectionUnits
     }

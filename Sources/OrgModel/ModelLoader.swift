@@ -103,6 +103,12 @@ public enum ModelLoader {
     /// Parses YAML text, turning syntax errors into located diagnostics.
     public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
         let text = withoutByteOrderMark(text)
+        guard !YAMLNode.expandsTooMuch(text) else {
+            sink.error(at: SourceLocation(file: file, line: 1, column: 1),
+                       "its aliases expand the file to more than \(YAMLNode.maximumExpandedNodes) YAML nodes",
+                       hint: "write the repeated parts out, or use fewer aliases of aliases")
+            return nil
+        }
         do {
             // Every value is read as text and converted where a key needs it, so no tag resolution
             // (a regular expression per scalar) is needed.

@@ -222,7 +222,61 @@ extension YAMLNode {
     }
 }
 
+extension YAMLNode {
+    /// The most nodes a document may have once its aliases are replaced by the nodes they name
+    /// (a model of 20,000 units has about 150,000): above it, a few lines of nested aliases
+    /// ("billion laughs") would expand into more nodes than memory holds.
+    static let maximumExpandedNodes = 1_000_000
+
+    /// True when the first document of `text`, its aliases replaced, has more than
+    /// `maximumExpandedNodes` nodes. Counted from libyaml's events, each alias as the size of
+    /// the node it names, in one pass; reads up to the first syntax error.
+    static func expandsTooMuch(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let reader = EventReader(bytes)
+            defer { reader.close() }
+            return reader.expandedNodes(limit: maximumExpandedNodes) > maximumExpandedNodes
+        }
+    }
+}
+
 extension EventReader {
+    /// The number of nodes of the first document with every alias expanded, counted up to just
+    /// past `limit`.
+    func expandedNodes(limit: Int) -> Int {
+        var sizes: [String: Int] = [:]
+        // The open collections: their anchor and the nodes counted in them so far.
+        var open: [(anchor: String?, size: Int)] = []
+        var total = 0
+        func name(_ chars: UnsafeMutablePointer<yaml_char_t>?) -> String? { chars.map { String(cString: $0) } }
+        func add(_ size: Int) {
+            if open.isEmpty { total = min(total + size, limit + 1) } else { open[open.count - 1].size = min(open[open.count - 1].size + size, limit + 1) }
+        }
+        while next(), total <= limit {
+            switch type {
+            case YAML_SCALAR_EVENT:
+                if let anchor = name(event.pointee.data.scalar.anchor) { sizes[anchor] = 1 }
+                add(1)
+            case YAML_ALIAS_EVENT:
+                add(name(event.pointee.data.alias.anchor).flatMap { sizes[$0] } ?? 1)
+            case YAML_SEQUENCE_START_EVENT:
+                open.append((name(event.pointee.data.sequence_start.anchor), 1))
+            case YAML_MAPPING_START_EVENT:
+                open.append((name(event.pointee.data.mapping_start.anchor), 1))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let closed = open.removeLast()
+                if let anchor = closed.anchor { sizes[anchor] = closed.size }
+                add(closed.size)
+            case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                return total
+            default:
+                break
+            }
+        }
+        return total
+    }
+
     /// A scalar as a mapping key: its tag (nil for text, as the basic resolver reads any
     /// scalar without a tag or with `!` or `!!str`) and its text.
     private struct Key: Hashable {
