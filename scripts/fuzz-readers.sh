@@ -10,7 +10,8 @@
 #   scripts/fuzz-readers.sh [ROUNDS] [ORGCHART] [SEED]
 #
 # ROUNDS (default 100) cases per reader, each run at most 10 s: a few minutes in all.
-# Deterministic: the same SEED (default 11) gives the same cases. Seeds are the built-in models
+# Deterministic: the same SEED (default 11) gives the same cases; a failing case is copied into
+# FUZZ_KEEP (default /tmp/orgchart-fuzz-failures) to be run again. Seeds are the built-in models
 # (Models/yaml), the UK organograms in ../shared/data/uk-organograms (else a generated sheet) and
 # ST/SGB/2010/1 in ../shared/seeds (else the bulletin round is skipped with a warning).
 set -euo pipefail
@@ -21,6 +22,7 @@ seed=${3:-11}
 [ -x "$orgchart" ] || { echo "error: $orgchart is not an executable; build first or pass ORGCHART" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+keep=${FUZZ_KEEP:-/tmp/orgchart-fuzz-failures}
 
 python3 - "$root" "$rounds" "$work" "$seed" <<'PY'
 import glob, os, random, sys
@@ -145,6 +147,7 @@ check() {
 
 valid=0
 for model in "$work"/model*.yaml; do
+    before=$failures
     set +e; timeout 10 "$orgchart" validate "$model" >/dev/null 2>"$model.err"; status=$?; set -e
     check "$(basename "$model")" "$status" "" "$model.err"
     if [ "$status" -eq 0 ]; then
@@ -152,14 +155,17 @@ for model in "$work"/model*.yaml; do
         set +e; timeout 10 "$orgchart" render "$model" -o "$model.svg" >/dev/null 2>"$model.render.err"; status=$?; set -e
         check "$(basename "$model") render" "$status" "" "$model.render.err"
     fi
+    if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$model" "$keep/"; fi
 done
 echo "fuzz-readers: $rounds model files, $valid valid and rendered"
 
 imported=0
 for sheet in "$work"/sheet*.csv; do
     out="${sheet%.csv}.yaml"
+    before=$failures
     set +e; timeout 10 "$orgchart" import csv "$sheet" -o "$out" >/dev/null 2>"$sheet.err"; status=$?; set -e
     check "$(basename "$sheet")" "$status" "$out" "$sheet.err" hint
+    if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$sheet" "$keep/"; fi
     [ "$status" -eq 0 ] && imported=$((imported + 1))
 done
 echo "fuzz-readers: $rounds spreadsheets, $imported imported"
