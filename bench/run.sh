@@ -12,11 +12,18 @@
 #   - the same tidy tree to SVG and PDF drawn by Graphviz instead (`--drawing graphviz`, libgvc's nop2)
 #   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
 # and how much longer orgchart with dot takes than the `dot` command on the same DOT.
+# A second table times hostile inputs, each of which was once quadratic: `orgchart diff` of two
+# identical 20,000-unit models and of two whose ids all differ, `orgchart import bulletin` of 2 MB
+# bulletins broken by hyphens at every line or listing `(a)` items each on its own line
+# (bench/hostile-bulletin.py, from ST/SGB/2010/1 in ../shared/seeds; SGB_TEXT names another), and
+# `orgchart query chain` up a chain 20,000 units deep with dual lines. BENCH_BASELINE=/path/to/orgchart
+# adds a column for another build (e.g. of an earlier commit), side by side.
 # Each command runs BENCH_RUNS times (default 1) and the fastest run is shown: on a busy machine
 # a single run can be off by tens of percent. Every run is cut off after BENCH_TIMEOUT seconds
 # (default 60) and shown as "> N s", so with one run the whole benchmark takes at most a few minutes. Inputs are generated deterministically
 # (bench/synthetic-tree.py) or imported from ../shared/data/uk-organograms/mod.csv; outputs go to
-# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench.
+# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench,
+# unless BENCH_ORGCHART names an orgchart executable to time instead.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,6 +33,8 @@ limit="${BENCH_TIMEOUT:-60}"
 runs="${BENCH_RUNS:-1}"
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/orgchart-bench}"
 mod_csv="${MOD_CSV:-$root/../shared/data/uk-organograms/mod.csv}"
+sgb_text="${SGB_TEXT:-$root/../shared/seeds/000_3c041eb162174baa.txt}"
+baseline="${BENCH_BASELINE:-}"
 
 for tool in dot python3 timeout; do
     command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils)" >&2; exit 1; }
@@ -35,9 +44,12 @@ if [ ! -x /usr/bin/time ]; then
     apt-get install -y -qq time >/dev/null || { echo "error: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 fi
 
-echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
-(cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
-orgchart="$root/.build-bench/release/orgchart"
+orgchart="${BENCH_ORGCHART:-}"
+if [ -z "$orgchart" ]; then
+    echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
+    (cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
+    orgchart="$root/.build-bench/release/orgchart"
+fi
 mkdir -p "$work"
 
 # measure NAME COMMAND…: runs COMMAND `runs` times under /usr/bin/time with the time limit; prints
@@ -115,3 +127,28 @@ for name in "${models[@]}"; do
 done
 echo
 echo "Graphviz $(dot -V 2>&1 | sed 's/.*version //'), $(nproc) cores; outputs in $work" 
+
+# Hostile inputs: one row per case, orgchart (and the baseline build) side by side.
+python3 "$here/synthetic-tree.py" 20000 >"$work/hostile-tree.yaml"
+sed 's/id: u/id: v/; s/parent: u/parent: v/; s/^root: u0/root: v0/' "$work/hostile-tree.yaml" >"$work/hostile-tree-renamed.yaml"
+python3 "$here/synthetic-tree.py" --chain 20000 >"$work/hostile-chain.yaml"
+cases=("diff, 20,000 units, identical|diff $work/hostile-tree.yaml $work/hostile-tree.yaml"
+       "diff, 20,000 units, every id changed|diff $work/hostile-tree.yaml $work/hostile-tree-renamed.yaml"
+       "query chain, 20,000 deep, 19 dual lines (64 paths shown)|query chain u19999 -m $work/hostile-chain.yaml")
+if [ -f "$sgb_text" ]; then
+    python3 "$here/hostile-bulletin.py" hyphens "$sgb_text" >"$work/hostile-hyphens.txt"
+    python3 "$here/hostile-bulletin.py" items "$sgb_text" >"$work/hostile-items.txt"
+    cases+=("import bulletin, 2 MB, hyphen at every line end|import bulletin $work/hostile-hyphens.txt -o $work/hostile-hyphens.yaml"
+            "import bulletin, 2 MB, (a) items each on a line|import bulletin $work/hostile-items.txt -o $work/hostile-items.yaml")
+else
+    echo "warning: $sgb_text not found; skipping the hostile bulletins" >&2
+fi
+printf "\n| hostile input | orgchart |%s\n|---|---|%s\n" "${baseline:+ baseline ($baseline) |}" "${baseline:+---|}"
+for entry in "${cases[@]}"; do
+    label="${entry%%|*}"
+    read -r -a arguments <<<"${entry#*|}"
+    ours=$(measure hostile "$orgchart" "${arguments[@]}")
+    row="| $label | $(cell "$ours") |"
+    if [ -n "$baseline" ]; then row+=" $(cell "$(measure hostile-baseline "$baseline" "${arguments[@]}")") |"; fi
+    echo "$row"
+done

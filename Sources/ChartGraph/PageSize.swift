@@ -86,6 +86,7 @@ public struct PageSizeError: Error, Sendable, Equatable, CustomStringConvertible
     /// How a page is written.
     public static let hint = "write A4, A3 or letter, optionally followed by ,landscape or ,portrait (e.g. A4,landscape)"
 
+    /// `unknown page 'A4,portrait,x': 'x' is neither …`.
     public var description: String {
         "unknown page '\(text)': '\(part)' is \(part.isEmpty ? "an empty part" : "neither a paper size (A4, A3, letter) nor an orientation (landscape, portrait)")"
     }

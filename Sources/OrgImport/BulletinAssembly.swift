@@ -26,7 +26,7 @@ struct BulletinAssembly {
         let order = draft.units.indices.filter { !replaced.contains($0) && !draft.units[$0].isExternal }
             + draft.units.indices.filter { !replaced.contains($0) && draft.units[$0].isExternal }
         let ids = unitIDs(order)
-        var taken = Set(ids.values).union([documentID])
+        var taken = TakenIDs(ids: Set(ids.values).union([documentID]))
         var postIDs: [Int: String] = [:]
         for p in draft.posts.indices where draft.posts[p].absorbedBy == nil {
             let base = Names.key(draft.posts[p].title) == "secretary-general" ? "sg" : Names.slug(draft.posts[p].title)
@@ -86,7 +86,7 @@ struct BulletinAssembly {
     /// name recurs or the short form is taken; `-2`, `-3` … as a last resort. Outside units use their own initials.
     private func unitIDs(_ order: [Int]) -> [Int: String] {
         var ids: [Int: String] = [:]
-        var taken: Set<String> = [documentID]
+        var taken = TakenIDs(ids: [documentID])
         var nameCounts: [String: Int] = [:]
         for u in order { nameCounts[Names.key(draft.units[u].name), default: 0] += 1 }
         func base(_ u: Int) -> String {
@@ -102,18 +102,26 @@ struct BulletinAssembly {
             let parentID = d.parent.flatMap { p in ids[p] ?? (draft.units.indices.contains(p) ? base(p) : nil) }
             let recurring = (nameCounts[Names.key(d.name)] ?? 0) > 1
             var candidate = "\(rootID ?? "")-\(base(u))"
-            if recurring || taken.contains(candidate), let parentID { candidate = "\(parentID)-\(base(u))" }
+            if recurring || taken.ids.contains(candidate), let parentID { candidate = "\(parentID)-\(base(u))" }
             ids[u] = Self.unique(candidate, &taken)
         }
         return ids
     }
 
     /// `base`, or `base-2`, `base-3` … the first not yet taken; records it.
-    static func unique(_ base: String, _ taken: inout Set<String>) -> String {
-        var candidate = base
-        var n = 2
-        while taken.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
-        taken.insert(candidate)
+    static func unique(_ base: String, _ taken: inout TakenIDs) -> String {
+        var n = taken.next[base] ?? 2
+        var candidate = taken.ids.contains(base) ? "\(base)-\(n)" : base
+        while taken.ids.contains(candidate) { n += 1; candidate = "\(base)-\(n)" }
+        taken.ids.insert(candidate)
+        if candidate != base { taken.next[base] = n + 1 }
         return candidate
     }
+}
+
+/// Ids given so far, and for each base the suffix to try next, so that a thousand units of one
+/// name are numbered without trying every number before theirs.
+struct TakenIDs {
+    var ids: Set<String>
+    var next: [String: Int] = [:]
 }

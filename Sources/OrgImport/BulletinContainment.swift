@@ -71,7 +71,7 @@ extension BulletinDraft {
     mutating func placeListedItems(_ paragraph: BulletinParagraph, _ context: ReadingContext) {
         let containers = listContainers
         listContainers = []
-        for item in paragraph.items where item.text.count <= 1000 {
+        for item in paragraph.items where item.text.count <= 1000 && !isFull {
             var itemContext = context
             itemContext.place = item.place(in: paragraph)
             let text = BulletinDraft.function(item.text)

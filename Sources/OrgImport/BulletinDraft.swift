@@ -73,11 +73,20 @@ struct DraftUnit: Sendable {
 
 /// An official who heads no unit read from the text ("the Deputy Police Adviser").
 struct DraftPost: Sendable {
-    var title: String
+    var title: String { didSet { key = Names.key(title) } }
+    /// The title as names are compared (kept, since posts are looked up by it often).
+    private(set) var key: String
     var grade: String?
     var evidence: Evidence
     /// Set when a later paragraph shows the official heads a unit; the post is then not emitted.
     var absorbedBy: Int?
+
+    init(title: String, grade: String?, evidence: Evidence) {
+        self.title = title
+        key = Names.key(title)
+        self.grade = grade
+        self.evidence = evidence
+    }
 }
 
 /// One end of a relationship: a unit (meaning its head) or a post.
@@ -125,6 +134,15 @@ struct BulletinDraft: Sendable {
 
     init(text: String) { mentions = DepartmentMentions(text) }
 
+    /// More units and officials than any bulletin names (they name tens, a few hundred at most).
+    /// Reading stops once there are this many, since finding a unit or an official by name looks
+    /// through all of them: a text naming them by the thousand would otherwise take time growing
+    /// with its length squared.
+    static let maximumNames = 1_000
+
+    /// True when `maximumNames` units and officials have been read.
+    var isFull: Bool { units.count + posts.count >= Self.maximumNames }
+
     /// Adds a unit and returns its index.
     mutating func addUnit(_ name: String, kind: UnitKind, parent: Int?, evidence: Evidence, section: String) -> Int {
         let (bareName, inside) = Names.splittingParenthesis(Names.bare(name))
@@ -139,7 +157,7 @@ struct BulletinDraft: Sendable {
     /// The post with this title, added if new.
     mutating func post(titled title: String, evidence: Evidence) -> Int {
         let key = Names.key(title)
-        if let i = posts.firstIndex(where: { Names.key($0.title) == key && $0.absorbedBy == nil }) { return i }
+        if let i = posts.firstIndex(where: { $0.key == key && $0.absorbedBy == nil }) { return i }
         let grade = key == "secretary-general" ? "SG" : Grades.grade(of: title)
         posts.append(DraftPost(title: Names.bare(title), grade: grade, evidence: evidence))
         return posts.count - 1
@@ -149,7 +167,7 @@ struct BulletinDraft: Sendable {
     mutating func setHead(_ head: DraftHead, of unit: Int) {
         units[unit].head = head
         let key = Names.key(head.title)
-        for p in posts.indices where posts[p].absorbedBy == nil && Names.key(posts[p].title) == key {
+        for p in posts.indices where posts[p].absorbedBy == nil && posts[p].key == key {
             posts[p].absorbedBy = unit
             let old = DraftEnd.post(p), new = DraftEnd.unit(unit)
             let moved = relations.map { r -> DraftRelation in

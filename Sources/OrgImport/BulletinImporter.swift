@@ -85,22 +85,27 @@ public enum BulletinImporter {
             context.topic = draft.root
         }
         var sectionUnits: [String: Int] = [:]
+        let nextParagraph = paragraphNumbersAfter(layout)
         for (i, block) in layout.blocks.enumerated() {
+            if draft.isFull { break }
             switch block {
             case .section(let number, let heading):
                 context.section = number
-                context.place = firstParagraph(after: i, in: layout) ?? number
+                context.place = nextParagraph[i] ?? number
                 context.sectionUnit = nil
                 context.sectionUnit = draft.headingUnit(heading, following: text(after: i, in: layout, untilSection: true), topLevel: true, context)
                 if let s = context.sectionUnit { sectionUnits[number] = s }
                 context.topic = context.sectionUnit ?? draft.root
             case .subheading(let heading):
-                context.place = firstParagraph(after: i, in: layout) ?? context.section
+                context.place = nextParagraph[i] ?? context.section
                 context.topic = draft.headingUnit(heading, following: text(after: i, in: layout, untilSection: false), topLevel: false, context)
                     ?? context.sectionUnit ?? draft.root
             case .paragraph(let paragraph):
                 draft.read(paragraph: paragraph, &context)
             }
+        }
+        if draft.isFull {
+            draft.note(context.place, "the text names \(BulletinDraft.maximumNames) units and officials or more, more than any bulletin; the rest of it was not read")
         }
         return sectionUnits
     }
@@ -138,11 +143,15 @@ public enum BulletinImporter {
         return nil
     }
 
-    private static func firstParagraph(after index: Int, in layout: BulletinLayout) -> String? {
-        for block in layout.blocks[(index + 1)...] {
-            if case .paragraph(let p) = block { return p.number }
+    /// For each block, the number of the first paragraph after it, if any (one pass from the end).
+    private static func paragraphNumbersAfter(_ layout: BulletinLayout) -> [String?] {
+        var numbers = [String?](repeating: nil, count: layout.blocks.count)
+        var next: String?
+        for i in layout.blocks.indices.reversed() {
+            numbers[i] = next
+            if case .paragraph(let p) = layout.blocks[i] { next = p.number }
         }
-        return nil
+        return numbers
     }
 
     /// The text of the paragraphs after a heading, up to the next heading (or section).

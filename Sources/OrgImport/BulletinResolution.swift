@@ -96,7 +96,7 @@ extension BulletinDraft {
             guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
             return (.unit(best), 1)
         }
-        if let p = posts.firstIndex(where: { Names.key($0.title) == key && $0.absorbedBy == nil }) { return (.post(p), 1) }
+        if let p = posts.firstIndex(where: { $0.key == key && $0.absorbedBy == nil }) { return (.post(p), 1) }
         if let match = headByUnitName(title, in: context) { return match }
         if let match = headOfGeneric(title, in: context) { return match }
         let prefixed = units.indices.filter { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }

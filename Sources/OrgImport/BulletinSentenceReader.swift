@@ -33,7 +33,7 @@ extension BulletinDraft {
     mutating func read(paragraph: BulletinParagraph, _ context: inout ReadingContext) {
         context.place = paragraph.number
         listContainers = []
-        for sentence in Sentences.split(paragraph.text) {
+        for sentence in Sentences.split(paragraph.text) where !isFull {
             read(sentence: sentence, &context)
         }
         if !listContainers.isEmpty, !paragraph.items.isEmpty {
@@ -42,9 +42,9 @@ extension BulletinDraft {
         }
         listContainers = []
         guard !paragraph.items.isEmpty, !readFunctions(paragraph, &context) else { return }
-        for item in paragraph.items {
+        for item in paragraph.items where !isFull {
             context.place = item.place(in: paragraph)
-            for sentence in Sentences.split(item.text) {
+            for sentence in Sentences.split(item.text) where !isFull {
                 read(sentence: sentence, &context)
             }
         }

@@ -36,6 +36,14 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(paragraphs.first?.items.last?.text, "The Office of Thing 29999;")
     }
 
+    func testABulletinNamingThousandsOfUnitsIsReadUpToTheLimit() throws {
+        let items = (0..<3_000).map { "(\(["a", "b", "c"][$0 % 3]))\nThe Section of Item \($0);" }.joined(separator: "\n")
+        let imported = try BulletinImporter.importBulletin(syntheticBulletin + "\n9.1 The Department comprises the following:\n" + items + "\n")
+        XCTAssertLessThanOrEqual(imported.model.units.count + imported.model.posts.count, BulletinDraft.maximumNames)
+        XCTAssertTrue(imported.report.items.contains { $0.message.contains("names 1000 units and officials or more") }, "\(imported.report.items.map(\.message))")
+        XCTAssertEqual(Set(imported.model.units.map(\.id)).count, imported.model.units.count)
+    }
+
     // MARK: Diff
 
     /// A chain-free tree of `count` units: each unit in the one `fanout` places before it.
@@ -152,6 +160,21 @@ final class HostileInputTests: XCTestCase {
                              to: "twin.yaml", in: temporaryDirectory(self))
         let messages = ModelLoader.load(file: path).diagnostics.filter { $0.severity == .error }.map(\.message)
         XCTAssertEqual(messages, ["duplicate id 'a' (unit)"])
+    }
+
+    func testAModelWhoseAliasesExpandBeyondMemoryIsRefused() throws {
+        // Ten levels of nine aliases each: 9¹⁰ nodes once expanded, from eleven lines.
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<10 {
+            let name = String(UnicodeScalar(UInt8(97 + level))), previous = String(UnicodeScalar(UInt8(96 + level)))
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let path = try write(yaml + "model: *j\n", to: "bomb.yaml", in: temporaryDirectory(self))
+        let messages = ModelLoader.load(file: path).diagnostics.map(\.message)
+        XCTAssertEqual(messages.count, 1)
+        XCTAssertTrue(messages[0].hasPrefix("with its aliases written out, this file would pass"), messages[0])
+        let small = try write("model: x\ntitle: &t Title\ndocuments:\n  - id: d\n    title: *t\n", to: "alias.yaml", in: temporaryDirectory(self))
+        XCTAssertEqual(ModelLoader.load(file: small).model?.documents.first?.title, "Title")
     }
 
     func testAPageWithAnUnknownPartIsRefusedNamingIt() throws {
