@@ -12,9 +12,9 @@ import OrgTemplates
 /// and never move one.
 public struct TidyLayout: Sendable {
     /// The frame of each box, in the order of the chart's boxes.
-    public private(set) var frames: [BoxFrame]
+    public internal(set) var frames: [BoxFrame]
     /// One connector per line of the chart, in the order of the chart's lines.
-    public private(set) var connectors: [Connector]
+    public internal(set) var connectors: [Connector]
     /// The wrapped text of each box, in the order of the chart's boxes.
     public private(set) var texts: [BoxText]
     /// Width and height of the drawing in points, from (0, 0).
