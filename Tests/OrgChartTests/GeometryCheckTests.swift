@@ -1,4 +1,5 @@
 import BuiltinModels
+import Foundation
 import ChartGraph
 import OrgBuild
 import OrgModel
@@ -28,7 +29,9 @@ final class GeometryCheckTests: XCTestCase {
                     let spec = ChartSpec(model: id, view: view, options: ViewOptions(root: root), template: template)
                     guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
                     let theme = prepared.writer.theme
+                    let started = Date()
                     let layout = TidyLayout(chart: prepared.chart, theme: theme, top: TidyLayout.titleHeight(prepared.chart, theme: theme))
+                    print("layout \(id) \(view.rawValue) \(root ?? "-") \(template): \(Int(Date().timeIntervalSince(started) * 1000)) ms")
                     result.append(PlacedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", chart: prepared.chart, theme: theme, layout: layout))
                 }
             }
@@ -41,7 +44,7 @@ final class GeometryCheckTests: XCTestCase {
         for template in ["default", "print"] {
             for placed in try Self.builtinTreeCharts(template: template) {
                 let check = GeometryCheck(chart: placed.chart, layout: placed.layout, theme: placed.theme)
-                print("geometry \(placed.name): \(check.summary)")
+                print("geometry \(placed.name): \(check.summary), unrouted \(placed.layout.unrouted.count) of \(placed.chart.lines.filter { !$0.shapesLayout }.count)")
                 for problem in check.problems { print("    \(problem)") }
                 for kind in GeometryProblem.Kind.allCases { totals[kind, default: 0] += check.count(kind) }
             }
