@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,7 +49,7 @@ let package = Package(
         // Themes: fonts, colours and line styles per kind, as data under Templates/.
         .target(
             name: "OrgTemplates",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", .product(name: "Yams", package: "Yams")],
             path: "Templates",
             exclude: ["README.md"],
             resources: [.copy("themes")]
@@ -60,10 +60,12 @@ let package = Package(
         .target(name: "TidyTree", dependencies: ["ChartGraph", "OrgTemplates"], path: "Sources/TidyTree"),
         // Stage 4d: matrices (the services matrix) placed on page-sized sheets.
         .target(name: "MatrixLayout", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/MatrixLayout"),
+        // Stage 4e: two-column charts (services): ordered columns, lines routed between them.
+        .target(name: "BipartiteLayout", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/BipartiteLayout"),
         // Stage 4b: DOT text from a styled chart graph, for Graphviz to lay out (or only to draw).
         .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/DOTWriter"),
         // Stage 4c: tidy-tree charts drawn without Graphviz: SVG text, or PDF and PNG through cairo.
-        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "CPagesShim"], path: "Sources/SVGWriter"),
+        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "CPagesShim"], path: "Sources/SVGWriter"),
         // Stage 5: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
@@ -77,8 +79,8 @@ let package = Package(
         // The manifest of charts, incremental builds and staleness checks.
         .target(
             name: "OrgBuild",
-            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "DOTWriter", "SVGWriter", "GraphvizRender",
-                           "OrgDiff", .product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter",
+                           "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
         .executableTarget(
@@ -89,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
                            "BuiltinModels", "OrgImport", "OrgDiff", "orgchart"],
             path: "Tests/OrgChartTests"
         ),

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import OrgModel
 
 /// A look for charts, read from a theme file: fonts and sizes, a style per box kind and per line
 /// kind, and layout spacing. Built-in themes live in `Templates/themes/`.
@@ -119,9 +119,9 @@ public struct MarkStyle: Sendable, Equatable {
     }
 }
 
-/// A theme that cannot be found or read.
+/// A theme that cannot be found, read or used: every problem, located in the file that holds it.
 public struct ThemeError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, naming the file.
-    public var message: String
-    public var description: String { "error: \(message)" }
+    /// The problems, sorted by place; each with `file:line:column` when it is in a file, and a hint.
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -1,9 +1,8 @@
 import Foundation
-import Yams
 
-/// The values a theme may give, checked when a theme file is read: every one of them reaches
-/// DOT text, SVG attributes or the review page's style sheet, so none may carry quotes, markup
-/// or Graphviz attributes of its own.
+/// The values a theme may give, checked when a theme file is read: every one of them reaches DOT
+/// text, SVG attributes or the review page's style sheet, so none may carry quotes, markup or
+/// Graphviz attributes of its own.
 enum ThemeValues {
     /// Graph attributes `layout` may set: how Graphviz places and spaces boxes and lines. Others
     /// (`label`, `URL`, `stylesheet`, `imagepath`, `fontpath` …) add text, links or files.
@@ -17,44 +16,6 @@ enum ThemeValues {
 
     /// Graphviz styles a box, frame or line may combine (comma-separated).
     static let styles: Set<String> = ["solid", "dashed", "dotted", "bold", "invis", "filled", "rounded", "diagonals", "striped", "wedged", "radial", "tapered"]
-
-    /// Checks the values one theme file gives (before merging what it extends) and throws the
-    /// first that is refused, located in `path`.
-    static func check(_ fields: [String: Node], path: String) throws {
-        func fail(_ node: Node, _ what: String, _ hint: String) -> ThemeError {
-            ThemeError(message: "\(path):\(node.mark?.line ?? 1):\(node.mark?.column ?? 1): \(what): '\(node.string?.prefix(60) ?? "")'; \(hint)")
-        }
-        if let font = fields["font"], !isFontName(font.string) {
-            throw fail(font, "'font' is not a font name", "give a font family such as Liberation Sans (letters, digits, spaces, '-', '.', ',')")
-        }
-        for (key, value) in fields["layout"]?.mapping ?? [:] {
-            guard let name = key.string, layoutKeys.contains(name) else {
-                throw fail(key, "'layout' cannot set this Graphviz attribute", "layout sets spacing and placement: \(layoutKeys.sorted().joined(separator: ", "))")
-            }
-            guard let text = value.string, !text.isEmpty, text.utf8.allSatisfy(isLayoutCharacter) else {
-                throw fail(value, "'layout.\(name)' is not a plain value", "write a number, a word or a list such as 0.5,0.3 (letters, digits, spaces and . , : _ + ! # -)")
-            }
-        }
-        for section in ["boxes", "groups", "lines"] {
-            for (style, entry) in fields[section]?.mapping ?? [:] {
-                for (key, value) in entry.mapping ?? [:] {
-                    guard let key = key.string else { continue }
-                    let place = "'\(section).\(style.string ?? "").\(key)'"
-                    switch key {
-                    case "fill", "stroke", "text", "color":
-                        if !isColour(value.string) { throw fail(value, "\(place) is not a colour", "write #rrggbb (or #rgb, #rrggbbaa) or a colour name such as navy") }
-                    case "style":
-                        if !isStyle(value.string) { throw fail(value, "\(place) is not a style", "combine, separated by commas: \(styles.sorted().joined(separator: ", "))") }
-                    case "shape":
-                        if !isName(value.string, extra: "_") { throw fail(value, "\(place) is not a shape name", "give a Graphviz shape such as box") }
-                    case "arrowhead":
-                        if !isName(value.string, extra: "") { throw fail(value, "\(place) is not an arrowhead name", "give a Graphviz arrow such as normal, vee, onormal or none") }
-                    default: continue
-                    }
-                }
-            }
-        }
-    }
 
     /// `#rgb`, `#rrggbb`, `#rrggbbaa` or a name of letters and digits starting with a letter.
     static func isColour(_ text: String?) -> Bool {
@@ -77,6 +38,15 @@ enum ThemeValues {
         guard let text, let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || " -.,_".unicodeScalars.contains($0) }
     }
+
+    /// A Graphviz shape name: ASCII letters, digits and `_`, starting with a letter.
+    static func isShapeName(_ text: String?) -> Bool { isName(text, extra: "_") }
+
+    /// A Graphviz arrow name: ASCII letters and digits, starting with a letter.
+    static func isArrowheadName(_ text: String?) -> Bool { isName(text, extra: "") }
+
+    /// A value of `layout`: letters, digits, spaces and `. , : _ + ! # -`.
+    static func isLayoutValue(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy(isLayoutCharacter) }
 
     /// ASCII letters and digits (and the characters of `extra`) starting with a letter.
     private static func isName(_ text: String?, extra: String) -> Bool {

@@ -2,11 +2,16 @@
 """Writes a deterministic synthetic organization model of N units (YAML) for the benchmark.
 
 usage: synthetic-tree.py N > model.yaml
+       synthetic-tree.py --chain N > model.yaml
 
 The tree is grown breadth-first: each unit gets 2 to 8 subunits (from a fixed linear
 congruential sequence, so the same N always gives the same bytes) until N units exist. Kinds
 follow the depth (department, office, division, service, section, unit, team); names and head
-titles are of realistic length."""
+titles are of realistic length.
+
+With --chain the N units form one chain N levels deep (each unit in the one before it), and
+every 1,000th unit is accountable both to the unit above it and to the unit two levels up: a deep
+chain of accountability with dual lines, whose number of paths doubles at each of them."""
 import sys
 
 KINDS = ["department", "office", "division", "service", "section", "unit", "team", "cell"]
@@ -17,6 +22,8 @@ TOPICS = ["Policy", "Finance", "Operations", "Planning", "Logistics", "Human Res
 
 
 def main():
+    if sys.argv[1:2] == ["--chain"]:
+        return chain(int(sys.argv[2]))
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     state = 12345
 
@@ -38,7 +45,20 @@ def main():
             parent.append(unit)
             depth.append(depth[unit] + 1)
             queue.append(len(parent) - 1)
-    out = [f"model: synthetic-{n}", f"title: Synthetic Organization of {n} Units", 'date: "2025-01-01"',
+    write(n, parent, depth)
+
+
+def chain(n):
+    """A chain n units deep, with a dual line every 1,000 units."""
+    dual = [(i, i - 2) for i in range(1000, n, 1000)]
+    write(n, [None] + list(range(n - 1)), list(range(n)), dual, name=f"synthetic-chain-{n}")
+
+
+def write(n, parent, depth, dual=(), name=None):
+    """The model of n units under `parent`, at `depth`; each pair (a, b) of `dual` makes a
+    accountable to its parent and also accountable to b."""
+    name = name or f"synthetic-{n}"
+    out = [f"model: {name}", f"title: Synthetic Organization of {n} Units", 'date: "2025-01-01"',
            "root: u0", "documents:", "  - id: gen", "    title: Synthetic model for the benchmark", "units:"]
     for i in range(n):
         d = min(depth[i], len(KINDS) - 1)
@@ -50,6 +70,11 @@ def main():
             out.append(f"    parent: u{parent[i]}")
         out.append(f"    head: {{title: {TITLES[d]}, grade: {['USG', 'ASG', 'D-2', 'D-1', 'P-5', 'P-4', 'P-3', 'P-2'][d]}}}")
         out.append(f"    source: gen §{i}")
+    if dual:
+        out.append("relationships:")
+    for a, b in dual:
+        for kind, to in (("accountable-to", parent[a]), ("also-accountable-to", b)):
+            out += [f"  - kind: {kind}", f"    from: u{a}", f"    to: u{to}", f"    source: gen §{a}"]
     sys.stdout.write("\n".join(out) + "\n")
 
 

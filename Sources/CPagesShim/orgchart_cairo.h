@@ -22,6 +22,17 @@ cairo_status_t cairo_surface_status(cairo_surface_t *surface);
 void cairo_surface_destroy(cairo_surface_t *surface);
 const char *cairo_status_to_string(cairo_status_t status);
 void g_object_unref(void *object);
+void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
+void cairo_paint(cairo_t *cr);
+
+/* Paints the page white. Done first on every PDF page: cairo's PDF surface unions the extents
+   of every drawing operation into one region, which stays a single rectangle (and each union
+   constant-time) once the first operation covers the page; without it a chart with boxes
+   spread over the page makes that region one rectangle per box, and the unions quadratic. */
+static void white_page(cairo_t *cr) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+}
 
 /* Bytes written by cairo, in memory. */
 typedef struct {

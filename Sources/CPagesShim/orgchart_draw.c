@@ -14,8 +14,6 @@ void cairo_identity_matrix(cairo_t *cr);
 void cairo_translate(cairo_t *cr, double tx, double ty);
 void cairo_scale(cairo_t *cr, double sx, double sy);
 void cairo_rotate(cairo_t *cr, double angle);
-void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
-void cairo_paint(cairo_t *cr);
 void cairo_set_line_width(cairo_t *cr, double width);
 void cairo_set_dash(cairo_t *cr, const double *dashes, int num_dashes, double offset);
 void cairo_new_path(cairo_t *cr);
@@ -67,10 +65,7 @@ static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, doub
     d->cr = cairo_create(surface);
     d->base_scale = scale;
     d->png = png;
-    if (png) {
-        cairo_set_source_rgb(d->cr, 1, 1, 1);
-        cairo_paint(d->cr);
-    }
+    white_page(d->cr);
     cairo_scale(d->cr, scale, scale);
     d->layout = pango_cairo_create_layout(d->cr);
     return d;
@@ -99,6 +94,7 @@ void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double sc
 void orgchart_draw_next_page(orgchart_draw_t *d) {
     cairo_show_page(d->cr);
     cairo_identity_matrix(d->cr);
+    white_page(d->cr);
     cairo_scale(d->cr, d->base_scale, d->base_scale);
 }
 

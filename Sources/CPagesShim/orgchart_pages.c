@@ -33,6 +33,7 @@ int orgchart_pages_pdf(const char *const *svgs, const size_t *lengths, int count
             status = -1;
             break;
         }
+        white_page(cr);
         rsvg_handle_set_dpi(handle, 72.0);
         double width = 0, height = 0;
         if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 || height <= 0) {

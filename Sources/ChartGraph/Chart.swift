@@ -5,7 +5,7 @@ public struct Chart: Sendable, Equatable {
     public var id: String
     /// The heading printed above the chart.
     public var title: String
-    /// A second heading line, e.g. the date of the snapshot.
+    /// A second heading line, e.g. the date of the snapshot; line breaks start further lines.
     public var subtitle: String?
     /// Lines printed below the chart, e.g. the source documents.
     public var footer: [String]
@@ -21,6 +21,9 @@ public struct Chart: Sendable, Equatable {
     public var arrangement: Arrangement = .tree
     /// The page the chart is fitted to, if any.
     public var page: PageSize?
+    /// The page whose shape the tree layout aims at when the chart is drawn at its natural size
+    /// and fitted to that page later (a page of a multi-page PDF); `page` when nil.
+    public var shapedFor: PageSize?
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true
@@ -40,6 +43,13 @@ public struct Chart: Sendable, Equatable {
     }
 }
 
+extension Chart {
+    /// The lines of the subtitle, none when there is none.
+    public var subtitleLines: [String] {
+        subtitle.map { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) } ?? []
+    }
+}
+
 /// How a chart's boxes are arranged.
 public enum Arrangement: String, Sendable, Equatable {
     /// A top-down tree along the lines that shape the layout, with leaf stacking and asides.
@@ -48,6 +58,9 @@ public enum Arrangement: String, Sendable, Equatable {
     case layered
     /// Layered left to right: sources of lines on the left, their targets on the right.
     case flow
+    /// Two columns, boxes of level 0 on the left and of level 1 on the right, each framed by
+    /// group; every line goes from a box on the left to one on the right.
+    case bipartite
 }
 
 /// One box: a unit, a post or a body.

@@ -8,6 +8,11 @@ public struct DOTWriter: Sendable {
     /// The theme giving fonts, colours and line styles.
     public var theme: Theme
 
+    /// True to hold the legend below the boxes with invisible edges of weight 0, as dot needs;
+    /// false for twopi, which takes edges of weight 0 for missing and then fails ("use of
+    /// weight=0 creates disconnected component").
+    public var tiesLegend = true
+
     /// Creates a writer for `theme`.
     public init(theme: Theme) { self.theme = theme }
 
@@ -26,7 +31,7 @@ public struct DOTWriter: Sendable {
         switch chart.arrangement {
         case .tree:
             TreeShape(chart: chart, stackLeaves: theme.stackLeaves).write(into: &out) { line, start, segment in edge(line, from: start, segment: segment) }
-        case .layered, .flow:
+        case .layered, .flow, .bipartite:
             for line in chart.lines where line.shapesLayout { out.line(edge(line)) }
         }
         for line in chart.lines where !line.shapesLayout { out.line(edge(line, extra: "constraint=false")) }
@@ -38,7 +43,7 @@ public struct DOTWriter: Sendable {
 
     private func graphAttributes(_ chart: Chart, into out: inout DOTText) {
         var graph = [
-            "charset=\"UTF-8\"", "rankdir=\(chart.arrangement == .flow ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
+            "charset=\"UTF-8\"", "rankdir=\([.flow, .bipartite].contains(chart.arrangement) ? "LR" : "TB")", "newrank=true", "ordering=out", "outputorder=edgesfirst", "pad=0.25",
             "fontname=\(Escape.quoted(theme.font))", "fontsize=\(format(theme.footerSize))",
             "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
         ]
@@ -72,7 +77,7 @@ public struct DOTWriter: Sendable {
         guard let table = footerTable(chart) else { return }
         out.line("\"orgchart:legend\" [id=\"orgchart:legend\", shape=plain, style=\"\", label=<\(table)>, tooltip=\"Legend and sources\"]")
         let parents = Set(chart.lines.filter(\.shapesLayout).map(\.upperEnd))
-        for box in chart.boxes where !parents.contains(box.id) {
+        for box in chart.boxes where tiesLegend && !parents.contains(box.id) {
             out.line("\(Escape.quoted(box.id)) -> \"orgchart:legend\" [style=invis, weight=0]")
         }
         out.line("{ rank=max; \"orgchart:legend\" }")
@@ -202,8 +207,9 @@ struct DOTText {
     }
 }
 
-/// A number as Graphviz reads it, without a trailing `.0` and with at most two decimals.
+/// A number as Graphviz reads it, without a trailing `.0` and with at most two decimals; NaN and
+/// infinities as 0, and values beyond ±10¹⁵ as ±10¹⁵, so that no value traps.
 func format(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
+    let rounded = value.isFinite ? (min(max(value, -1e15), 1e15) * 100).rounded() / 100 : 0
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizRender
+import OrgModel
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
@@ -15,6 +16,8 @@ public struct Build {
         public var path: String
         /// Written, skipped as unchanged, or (with `check`) stale or current.
         public var outcome: Outcome
+        /// A warning about the chart just written, e.g. text below 6 pt on its page.
+        public var warning: String?
     }
 
     /// The manifest being built.
@@ -30,7 +33,7 @@ public struct Build {
     public func run(check: Bool = false) throws -> [Result] {
         let outputDirectory = "\(manifest.directory)/\(manifest.output)"
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
-        var stamps = Stamps(text: (try? String(contentsOfFile: stampsPath, encoding: .utf8)) ?? "")
+        var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
         var results: [Result] = []
         for entry in manifest.entries {
             let prepared: PreparedChart
@@ -67,7 +70,7 @@ public struct Build {
                     continue
                 }
                 try OutputFile.write(bytes, to: path)
-                results.append(Result(path: relative, outcome: .written))
+                results.append(Result(path: relative, outcome: .written, warning: try prepared.smallTextWarning(format)))
             }
         }
         if !check { try OutputFile.write(Array(stamps.text.utf8), to: stampsPath) }

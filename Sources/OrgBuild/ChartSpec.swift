@@ -47,6 +47,15 @@ public enum Drawing: String, CaseIterable, Sendable {
     case graphviz
 }
 
+extension Drawing {
+    /// True when orgchart draws `chart` itself: a chart it placed (`tidy`), unless Graphviz is
+    /// asked to draw it; Graphviz cannot draw the frames of a two-column chart, so orgchart
+    /// always draws those.
+    func drawsItself(_ chart: Chart, tidy: Bool) -> Bool {
+        tidy && (self == .builtin || chart.arrangement == .bipartite)
+    }
+}
+
 /// A chart computed as far as the writers' input, ready to be rendered.
 public struct PreparedChart: Sendable {
     /// The chart graph.
@@ -59,18 +68,22 @@ public struct PreparedChart: Sendable {
     public var tidy: Bool
     /// Who draws a tidy-tree chart.
     public var drawing: Drawing
+    /// A remark for the person rendering, e.g. which form the services view chose; nil when
+    /// there is nothing to say.
+    public var note: String?
 
     /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
         self.chart = chart
         self.writer = writer
+        if engine == .twopi { self.writer.tiesLegend = false }
         self.tidy = tidy
         self.engine = tidy ? .nop2 : engine
         self.drawing = drawing
     }
 
     /// The DOT text: positioned for `nop2` when the tidy tree lays the chart out.
-    public var dot: String { tidy ? writer.writeTidy(chart) : writer.write(chart) }
+    public var dot: String { tidy && chart.arrangement != .bipartite ? writer.writeTidy(chart) : writer.write(chart) }
 
     /// Pixels per point of PNG images: 96 dpi, as Graphviz's PNGs.
     public static let pixelsPerPoint = 96.0 / 72.0
@@ -79,14 +92,14 @@ public struct PreparedChart: Sendable {
     public static let maximumSide = 32_000.0, maximumPixels = 40_000_000.0
 
     /// True when orgchart draws the chart itself rather than Graphviz.
-    var drawsItself: Bool { tidy && drawing == .builtin }
+    var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
     public func render(_ format: OutputFormat) throws -> [UInt8] {
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
-            return try PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing).renderPDF()
+            return try pagedForPDF(page).renderPDF()
         }
         if drawsItself, format != .dot {
             let theme = writer.theme
@@ -128,6 +141,57 @@ extension PreparedChart {
     }
 }
 
+extension PreparedChart {
+    /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
+    /// fewer pages (on a tie, the one `betterOrientation` chose).
+    func pagedForPDF(_ page: PageSize) throws -> PagedChart {
+        let chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        guard page.turnable else { return chosen }
+        let turned = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine,
+                                page: page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain, drawing: drawing)
+        return try turned.pages().count < chosen.pages().count ? turned : chosen
+    }
+
+    /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a
+    /// tie); the page stays turnable, so that a PDF may still take the orientation with fewer pages.
+    func betterOrientation(of page: PageSize) throws -> PageSize {
+        let candidates = [page.portrait, page.landscape]
+        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
+        var best = candidates[0], bestScale = -1.0
+        for candidate in candidates {
+            var shaped = chart
+            shaped.page = nil
+            shaped.shapedFor = candidate
+            let scale = try paged.scale(of: shaped, on: candidate)
+            if scale > bestScale + 1e-9 { best = candidate; bestScale = scale }
+        }
+        return best.turnableAgain
+    }
+
+    /// The smallest text of the chart once fitted to its page, in points, for `format`; nil
+    /// when the chart has no page (it is drawn at its natural size) or is a matrix (which cuts
+    /// itself into blocks that stay readable).
+    public func smallestText(_ format: OutputFormat) throws -> Double? {
+        guard let page = chart.page, chart.matrix == nil, format != .dot else { return nil }
+        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        if format == .pdf { return try pagedForPDF(page).smallestText() }
+        var whole = chart
+        whole.page = nil
+        whole.shapedFor = page
+        return try paged.smallestText(of: whole)
+    }
+
+    /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
+    /// smallest size; nil when every text is readable.
+    public func smallTextWarning(_ format: OutputFormat) throws -> String? {
+        guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005, let page = chart.page else { return nil }
+        let size = (smallest * 10).rounded() / 10
+        let hint = format == .pdf ? "a larger page (--page A3), or a smaller part of the chart (--root, --depth)"
+            : "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
+        return "warning: on \(page.name) the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n    hint: \(hint)"
+    }
+}
+
 /// A failure of the pipeline, worded for the command line.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// The full message, possibly several diagnostics.
@@ -147,8 +211,28 @@ extension ChartSpec {
                                 + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
         }
         var chart = try Views.chart(view, of: model, options: options)
-        if let page { chart.page = page }
-        let theme = try Theme.load(template)
-        return PreparedChart(chart: chart, writer: DOTWriter(theme: theme), tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        chart.page = page ?? chart.page
+        let writer = DOTWriter(theme: try Theme.load(template))
+        var note: String?
+        if view == .services, layout.resolved(for: chart) == .tidy {
+            // The two-column chart when it can be read on the page, the matrix otherwise.
+            let target = page ?? Self.servicesPage
+            if try PagedChart(chart: chart, writer: writer, tidy: true, engine: engine, page: target).fits(chart) {
+                note = "services: drawn as the two-column chart, readable on \(target) (text at least \(Int(PagedChart.smallestReadable)) pt)"
+            } else {
+                chart = try Views.chart(.servicesMatrix, of: model, options: options)
+                chart.page = page
+                note = "services: drawn as the services matrix; the two-column chart would print text under \(Int(PagedChart.smallestReadable)) pt on \(target) (view services-chart draws it anyway)"
+            }
+        }
+        var prepared = PreparedChart(chart: chart, writer: writer, tidy: layout.resolved(for: chart) == .tidy, engine: engine, drawing: drawing)
+        prepared.note = note
+        if let page = prepared.chart.page, page.turnable, prepared.chart.matrix == nil {
+            prepared.chart.page = try prepared.betterOrientation(of: page)
+        }
+        return prepared
     }
+
+    /// The page on which the services view must stay readable as a chart when no page is given.
+    public static let servicesPage = PageSize.a3.landscape
 }

@@ -31,8 +31,12 @@ public struct Manifest: Sendable {
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
+        let text: String
+        do { text = try InputFile.text(path, what: "manifest") } catch {
+            guard case .invalid(let diagnostic) = error else {
+                throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
+            }
+            throw PipelineError(diagnostic.description)
         }
         let sink = DiagnosticSink()
         let directory = (path as NSString).deletingLastPathComponent
@@ -89,8 +93,11 @@ public struct Manifest: Sendable {
         paged.layout = choice("layout", ChartLayout.auto)
         paged.drawing = choice("drawing", Drawing.builtin)
         if let text = f.string("page") {
-            paged.page = PageSize(parsing: text)
-            if paged.page == nil { sink.error(at: f.location("page"), "unknown page '\(text)' in chart '\(name)'", hint: "write A4, A3 or letter, optionally with ,landscape") }
+            do {
+                paged.page = try PageSize.parse(text)
+            } catch {
+                sink.error(at: f.location("page"), "\(error) in chart '\(name)'", hint: PageSizeError.hint)
+            }
         }
         return Entry(name: name, spec: paged, formats: formats.isEmpty ? [.svg] : formats)
     }

@@ -36,25 +36,214 @@ public struct PagedChart {
     /// Margin around the drawing, in points.
     public static let margin = 28.0
 
-    /// The charts of the pages, in page order.
+    /// A part of the chart that can be read on a page by itself: the ids of its boxes, the part
+    /// its top box was moved from, and the boxes whose subtrees (or lists) continue elsewhere.
+    struct Piece {
+        var ids: Set<String>
+        var parent: Int?
+        var continuing: Set<String> = []
+    }
+
+    /// The line a box whose subtree moved gets, with a page number as wide as any: fitting
+    /// counts it before the page numbers are known.
+    static func continuation(_ page: Int) -> String { "continued on page \(page)" }
+    static let continuationPlaceholder = continuation(999)
+
+    /// The charts of the pages, in page order. The chart is cut into pieces, each readable on a
+    /// page by itself: the largest subtrees under the top move to pieces of their own, one at a
+    /// time, until what remains can be read, and a list too long for a page is cut into runs.
+    /// The first page holds the top; the other pieces are packed in order, as many side by side
+    /// on a page as stay readable there, so pages are full. A box whose subtree moved says on
+    /// which page it continues; each later page names its place and the page it continues.
     public func pages() throws -> [Chart] {
-        var accepted: [Chart] = []
-        var queue: [Chart] = [chart]
+        var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
+        var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
-        while index < queue.count {
-            var current = queue[index]
-            current.page = nil
+        while index < pieces.count {
+            let current = marked(pieces[index].ids, continuing: [], later: index > 0)
             let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
-            let splittable = chart.splitsAcrossPages && root.map { id in (current.treeChildren[id] ?? []).contains { !(current.treeChildren[$0] ?? []).isEmpty } } ?? false
-            let readable = try !splittable || fits(current)
-            if readable {
-                accepted.append(current)
-            } else {
-                accepted.append(try split(current, onPage: index + 1, into: &queue))
+            let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
+            if splittable, try !fits(current) {
+                let (kept, subtrees) = try split(current, later: index > 0)
+                pieces[index].ids = kept
+                for (box, ids) in subtrees {
+                    pieces[index].continuing.insert(box)
+                    moved[index, default: []].append((box, pieces.count))
+                    pieces.append(Piece(ids: ids, parent: index))
+                }
             }
             index += 1
         }
-        return accepted
+        // Pack the pieces after the first onto pages, in order.
+        var pageOf = [0]
+        var pagePieces: [[Int]] = [[0]]
+        for number in pieces.indices.dropFirst() {
+            if pagePieces.count > 1 {
+                let packed = pagePieces[pagePieces.count - 1] + [number]
+                if try fits(marked(packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) },
+                                   continuing: packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].continuing) })) {
+                    pagePieces[pagePieces.count - 1] = packed
+                    pageOf.append(pagePieces.count - 1)
+                    continue
+                }
+            }
+            pagePieces.append([number])
+            pageOf.append(pagePieces.count - 1)
+        }
+        var pages = pagePieces.map { group in chart.restricted(to: group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
+        // Lines whose ends are on different pages become references at both ends.
+        var firstPage: [String: Int] = [:]
+        for (number, page) in pages.enumerated() { for box in page.boxes where firstPage[box.id] == nil { firstPage[box.id] = number } }
+        for line in chart.lines where !line.shapesLayout {
+            guard let a = firstPage[line.from], let b = firstPage[line.to], !pages[a].boxes.contains(where: { $0.id == line.to }) else { continue }
+            if let index = pages[a].boxes.firstIndex(where: { $0.id == line.from }) {
+                pages[a].boxes[index].details.append(reference(line, to: line.to, outgoing: true, page: b + 1))
+            }
+            if let index = pages[b].boxes.firstIndex(where: { $0.id == line.to }) {
+                pages[b].boxes[index].details.append(reference(line, to: line.from, outgoing: false, page: a + 1))
+            }
+        }
+        for (piece, moves) in moved.sorted(by: { $0.key < $1.key }) {
+            let page = pageOf[piece]
+            for (box, target) in moves where pageOf[target] != page {
+                guard let position = pages[page].boxes.firstIndex(where: { $0.id == box }) else { continue }
+                let line = Self.continuation(pageOf[target] + 1)
+                if !pages[page].boxes[position].details.contains(line) { pages[page].boxes[position].details.append(line) }
+            }
+        }
+        // Each later page names its place (the heads above its pieces, as far as they share
+        // them) and the pages it continues.
+        var parentOf: [String: String] = [:]
+        for (parent, children) in chart.treeChildren { for child in children { parentOf[child] = parent } }
+        let headings = Dictionary(chart.boxes.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
+        func ancestors(_ id: String) -> [String] {
+            var path: [String] = [], seen: Set<String> = [id], current = id
+            while let parent = parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
+            return path
+        }
+        for page in pages.indices.dropFirst() {
+            let here = pagePieces[page]
+            let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
+            let continued = from.isEmpty ? nil : "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
+            let paths = pages[page].treeRoots.map(ancestors)
+            var shared = paths.first ?? []
+            for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
+            let place = Self.place(shared.compactMap { headings[$0] })
+            pages[page].subtitle = [chart.subtitle, place.isEmpty ? nil : place, continued].compactMap { $0 }.joined(separator: "\n")
+        }
+        return pages.map(shaped)
+    }
+
+    /// The heads above a page's pieces as one short line: the nearest ones, as many as fit in
+    /// about `placeLength` characters, after "…" when some are left out, so the subtitle never widens the page.
+    static let placeLength = 70
+    static func place(_ heads: [String]) -> String {
+        var kept: [String] = []
+        var length = 0
+        for head in heads.reversed() {
+            let short = head.count > Self.placeLength ? String(head.prefix(Self.placeLength - 3)) + "…" : head
+            if !kept.isEmpty, length + short.count > Self.placeLength { return (["…"] + kept).joined(separator: " › ") }
+            kept.insert(short, at: 0)
+            length += short.count + 3
+        }
+        return kept.joined(separator: " › ")
+    }
+
+    /// The part of the chart with the boxes `ids`, laid out for the page, each box of
+    /// `continuing` with the line that will say where it continues; a part that goes on a later
+    /// page with the two subtitle lines that will name its place and the page it continues.
+    private func marked(_ ids: Set<String>, continuing: Set<String>, later: Bool = true) -> Chart {
+        var part = shaped(chart.restricted(to: ids))
+        if later {
+            part.subtitle = [chart.subtitle, String(repeating: "M", count: Self.placeLength), "continued from pages 999, 999"].compactMap { $0 }.joined(separator: "\n")
+        }
+        for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
+            part.boxes[index].details.append(Self.continuationPlaceholder)
+        }
+        // A line across the tree with one end outside becomes a reference at that end.
+        let positions = Dictionary(part.boxes.indices.map { (part.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for line in chart.lines where !line.shapesLayout && ids.contains(line.from) != ids.contains(line.to) {
+            let (here, there, outgoing) = ids.contains(line.from) ? (line.from, line.to, true) : (line.to, line.from, false)
+            if let index = positions[here] { part.boxes[index].details.append(reference(line, to: there, outgoing: outgoing, page: 999)) }
+        }
+        return part
+    }
+
+    /// The text that stands for a line whose other end is on another page: its kind as the
+    /// legend says it, the box at the other end and that box's page.
+    func reference(_ line: Line, to other: String, outgoing: Bool, page: Int) -> String {
+        let kind = chart.legend.first { $0.sample == .line && $0.style == line.style }?.label ?? line.style
+        let name = chart.boxes.first { $0.id == other }?.heading ?? other
+        return "\(outgoing ? "→" : "←") \(kind): \(name) (page \(page))"
+    }
+
+    /// `chart` drawn at its natural size, laid out for the shape of the page.
+    private func shaped(_ chart: Chart) -> Chart {
+        var copy = chart
+        copy.page = nil
+        copy.shapedFor = page
+        return copy
+    }
+
+    /// Moves the largest subtrees under the first branching box out of `chart`, one at a time,
+    /// until what remains can be read on a page: the ids that remain, and the top box and ids of
+    /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
+    /// continuing. When even the branching box with its children cannot be read (a long list of
+    /// units), the children are cut into runs that can, each a piece under a copy of that box.
+    private func split(_ chart: Chart, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
+        guard let root = Self.branch(below: chart.treeRoots[0], in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
+        let children = chart.treeChildren
+        let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
+        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
+        var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
+        var kept = Set(chart.boxes.map(\.id))
+        var moved = Set<String>()
+        var readable = false
+        while !candidates.isEmpty {
+            let child = candidates.removeFirst()
+            moved.insert(child)
+            kept.subtract(chart.subtree(of: child).subtracting([child]))
+            readable = try fits(marked(kept, continuing: moved, later: later))
+            if readable { break }
+        }
+        var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0)) }
+        if !readable {
+            let runs = try self.runs(of: root, in: marked(kept, continuing: moved, later: later))
+            if runs.count > 1 {
+                // The boxes above the branching box stay with the first run.
+                let inRuns = runs.reduce(into: Set<String>()) { $0.formUnion($1) }
+                kept = runs[0].union(kept.subtracting(inRuns))
+                pieces += runs.dropFirst().map { (box: root, ids: $0) }
+            }
+        }
+        return (kept, pieces)
+    }
+
+    /// The first box at or below `top` with more than one child, following single children
+    /// down; nil when there is none (a chain is not cut).
+    static func branch(below top: String, in chart: Chart) -> String? {
+        let children = chart.treeChildren
+        var box = top, seen: Set<String> = [top]
+        while let only = children[box], only.count == 1, seen.insert(only[0]).inserted { box = only[0] }
+        return (children[box]?.count ?? 0) > 1 ? box : nil
+    }
+
+    /// The children of `root` in `chart` cut into consecutive runs, each as long as can be read
+    /// on a page under `root` (at least one child): the ids of each run with `root` and the
+    /// children's subtrees. The longest readable run is found by doubling, then halving.
+    private func runs(of root: String, in chart: Chart) throws -> [Set<String>] {
+        let children = chart.treeChildren[root] ?? []
+        let subtrees = children.map { chart.subtree(of: $0) }
+        func run(_ range: Range<Int>) -> Set<String> { subtrees[range].reduce(into: [root]) { $0.formUnion($1) } }
+        func readable(_ count: Int) throws -> Bool { try fits(chart.restricted(to: run(0..<count))) }
+        var low = 1, high = 2
+        while high < children.count, try readable(high) { low = high; high *= 2 }
+        high = min(high, children.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if try readable(middle) { low = middle } else { high = middle }
+        }
+        return stride(from: 0, to: children.count, by: low).map { run($0..<min($0 + low, children.count)) }
     }
 
     /// The PDF with one page per chart of `pages()`.
@@ -70,51 +259,33 @@ public struct PagedChart {
     }
 
     /// True when orgchart draws the pages itself rather than Graphviz.
-    private var drawsItself: Bool { tidy && drawing == .builtin }
+    private var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
-    func fits(_ chart: Chart) throws -> Bool {
+    public func fits(_ chart: Chart) throws -> Bool {
+        try smallestText(of: chart) >= Self.smallestReadable
+    }
+
+    /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
+    func smallestText(of chart: Chart) throws -> Double {
+        min(writer.theme.detailSize, writer.theme.footerSize) * (try scale(of: chart, on: page))
+    }
+
+    /// The scale (at most 1) at which `chart`, drawn at its natural size, fits `paper` inside the margins.
+    func scale(of chart: Chart, on paper: PageSize) throws -> Double {
         let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
-        guard let size = drawn else { return true }
-        let scale = min(1, (page.width * 72 - 2 * Self.margin) / size.width, (page.height * 72 - 2 * Self.margin) / size.height)
-        return min(writer.theme.detailSize, writer.theme.footerSize) * scale >= Self.smallestReadable
+        guard let size = drawn else { return 1 }
+        return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
+    }
+
+    /// The smallest text on any page, in points: below `smallestReadable` only where a piece
+    /// cannot be cut further (or the chart may not be split).
+    public func smallestText() throws -> Double {
+        try pages().map(smallestText(of:)).min() ?? min(writer.theme.detailSize, writer.theme.footerSize)
     }
 
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
         try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
-    }
-
-    /// Moves the largest subtrees under the root to pages of their own, one at a time, until
-    /// what remains can be read on this page; each moved subtree's top box stays here, marked
-    /// "continued on page N".
-    private func split(_ chart: Chart, onPage current: Int, into queue: inout [Chart]) throws -> Chart {
-        let root = chart.treeRoots[0]
-        let children = chart.treeChildren
-        let everything = Set(chart.boxes.map(\.id))
-        let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
-        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
-        var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
-        var kept = everything
-        var moved = Set<String>()
-        repeat {
-            let child = candidates.removeFirst()
-            moved.insert(child)
-            kept.subtract(chart.subtree(of: child).subtracting([child]))
-            let readable = try fits(chart.restricted(to: kept))
-            if readable { break }
-        } while !candidates.isEmpty
-        var remaining = chart.restricted(to: kept)
-        var next = queue.count + 1
-        for child in order where moved.contains(child) {
-            var sub = chart.restricted(to: chart.subtree(of: child))
-            sub.subtitle = [chart.subtitle, "continued from page \(current)"].compactMap { $0 }.joined(separator: " — ")
-            queue.append(sub)
-            if let position = remaining.boxes.firstIndex(where: { $0.id == child }) {
-                remaining.boxes[position].details.append("continued on page \(next)")
-            }
-            next += 1
-        }
-        return remaining
     }
 }

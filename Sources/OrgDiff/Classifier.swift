@@ -19,6 +19,8 @@ struct Classifier {
     private let matchIndex: [String: [Int]]
     /// Old unit ids by the box that shows them when removed.
     private let removedByBox: [String: String]
+    /// The place of each unit id in the order of its snapshot.
+    private let oldOrder: [String: Int], newOrder: [String: Int]
 
     init(old: Snapshot, new: Snapshot, matches: [Match], extraDocuments: [Document]) {
         self.old = old
@@ -27,6 +29,8 @@ struct Classifier {
         self.extraDocuments = extraDocuments
         oldUnits = old.units
         newUnits = new.units
+        oldOrder = oldUnits.placesByID
+        newOrder = newUnits.placesByID
         newOf = Dictionary(grouping: matches, by: \.old).mapValues { $0.map(\.new) }
         oldOf = Dictionary(grouping: matches, by: \.new).mapValues { $0.map(\.old) }
         let matchedOld = Set(matches.map(\.old)), newIDs = Set(new.model.units.map(\.id))
@@ -90,7 +94,11 @@ struct Classifier {
                 for new in newOf[old] ?? [] where news.insert(new).inserted { queue.append(new) }
             }
         }
-        return (oldUnits.map(\.id).filter(olds.contains), newUnits.map(\.id).filter(news.contains))
+        // Most groups are one unit on each side.
+        func ordered(_ ids: Set<String>, _ order: [String: Int]) -> [String] {
+            ids.count < 2 ? Array(ids) : ids.sorted { order[$0, default: 0] < order[$1, default: 0] }
+        }
+        return (ordered(olds, oldOrder), ordered(news, newOrder))
     }
 
     private func line(_ change: ChangeKind, _ key: LineKey, _ source: Citation?, origin: Relationship? = nil) -> LineChange {
@@ -148,7 +156,7 @@ struct Classifier {
 
     /// Name, parent and head of a unit matched one to one.
     private func compare(_ o: Unit, _ n: Unit, into notes: inout ChangeNotes) {
-        if Similarity.normalized(o.name) != Similarity.normalized(n.name) || (o.abbreviation != nil && n.abbreviation != nil && o.abbreviation != n.abbreviation) {
+        if (o.name != n.name && Similarity.normalized(o.name) != Similarity.normalized(n.name)) || (o.abbreviation != nil && n.abbreviation != nil && o.abbreviation != n.abbreviation) {
             let before = o.abbreviation.map { "\(o.name) (\($0))" } ?? o.name
             let after = n.abbreviation.map { "\(n.name) (\($0))" } ?? n.name
             notes.add(.renamed, "Renamed: \(before) → \(after)")
@@ -197,6 +205,7 @@ struct Classifier {
     /// ("Adviser" and "Advisor" are one title).
     static func differ(_ a: Post, _ b: Post) -> Bool {
         if let x = a.grade, let y = b.grade, x.lowercased() != y.lowercased() { return true }
+        if a.title == b.title { return false }
         return Similarity.editDistance(Similarity.normalized(a.title), Similarity.normalized(b.title)) > 1
     }
 

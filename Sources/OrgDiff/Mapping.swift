@@ -104,9 +104,13 @@ extension Mapping {
 
     /// Reads a mapping file; throws a `ModelError` listing every problem with its line and column.
     public static func load(file path: String) throws -> Mapping {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ModelError(diagnostics: [Diagnostic(.error, at: nil, subject: path, "cannot read the mapping file '\(path)'",
-                                                      hint: "check the path given to --mapping")])
+        let text: String
+        do { text = try InputFile.text(path, what: "mapping file") } catch {
+            guard case .invalid(let diagnostic) = error else {
+                throw ModelError(diagnostics: [Diagnostic(.error, at: nil, subject: path, "cannot read the mapping file '\(path)'",
+                                                          hint: "check the path given to --mapping")])
+            }
+            throw ModelError(diagnostics: [diagnostic])
         }
         return try parse(text, file: path)
     }

@@ -26,8 +26,7 @@ struct Matcher {
         }
         for unit in newUnits { follow(unit, oldScope: oldScope) }
         for _ in 0..<2 { matchNames(oldUnits, newUnits) }
-        let oldOrder = Dictionary(oldUnits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let newOrder = Dictionary(newUnits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldOrder = oldUnits.placesByID, newOrder = newUnits.placesByID
         matches.sort { (oldOrder[$0.old] ?? 0, newOrder[$0.new] ?? 0) < (oldOrder[$1.old] ?? 0, newOrder[$1.new] ?? 0) }
     }
 
@@ -83,21 +82,30 @@ struct Matcher {
         }
     }
 
+    /// Keys shared by more new units than this (a word such as "policy" in a large model) say
+    /// too little to find a unit by: they are not looked up, so that the pairs scored grow with
+    /// the number of units, not with its square.
+    static let commonKey = 64
+
     /// Greedy matching of the units left by similarity of names, best pairs first. Only pairs
-    /// that share a word, an abbreviation or a name are scored, so large models stay fast.
+    /// that share a word, an abbreviation or a name (other than a common one) are scored, so
+    /// large models stay fast.
     private mutating func matchNames(_ oldUnits: [Unit], _ newUnits: [Unit]) {
         let parents = Dictionary(grouping: matches, by: \.old).mapValues { Set($0.map(\.new)) }
         var index: [String: [Int]] = [:]
+        var newNames: [Int: [Similarity.Name]] = [:]
         for (j, n) in newUnits.enumerated() where !matchedNew.contains(n.id) {
-            for key in Self.keys(n) { index[key, default: []].append(j) }
+            newNames[j] = Self.names(n)
+            for key in Self.keys(newNames[j]!, n) { index[key, default: []].append(j) }
         }
         var candidates: [(score: Double, old: Int, new: Int, alias: Bool)] = []
         for (i, o) in oldUnits.enumerated() where !matchedOld.contains(o.id) {
-            let near = Set(Self.keys(o).flatMap { index[$0] ?? [] })
+            let oldNames = Self.names(o)
+            let near = Set(Self.keys(oldNames, o).flatMap { key in index[key].flatMap { $0.count <= Self.commonKey ? $0 : nil } ?? [] })
             for j in near.sorted() {
                 let n = newUnits[j]
-                guard !mapping.refuses(o.id, n.id) else { continue }
-                let (score, alias) = self.score(o, n, parents: parents)
+                guard !mapping.refuses(o.id, n.id), let names = newNames[j] else { continue }
+                let (score, alias) = self.score(o, oldNames, n, names, parents: parents)
                 if score >= Self.threshold { candidates.append((score, i, j, alias)) }
             }
         }
@@ -111,19 +119,24 @@ struct Matcher {
         }
     }
 
-    /// What a unit can be found by: the words of its names and aliases, its abbreviation, and
-    /// for the compared roots a key of their own.
-    private static func keys(_ unit: Unit) -> Set<String> {
-        var keys = Set(([unit.name] + unit.aliases).flatMap { Similarity.words($0).map { "word:\($0)" } + ["name:\(Similarity.normalized($0))"] })
+    /// The unit's name, then its aliases, prepared for comparison.
+    private static func names(_ unit: Unit) -> [Similarity.Name] {
+        ([unit.name] + unit.aliases).map(Similarity.Name.init)
+    }
+
+    /// What a unit can be found by: the words of its names and aliases (`names`), the names
+    /// themselves, and its abbreviation.
+    private static func keys(_ names: [Similarity.Name], _ unit: Unit) -> Set<String> {
+        var keys = Set(names.flatMap { $0.words.map { "word:\($0)" } + ["name:\($0.normalized)"] })
         if let abbreviation = unit.abbreviation { keys.insert("abbreviation:\(abbreviation.lowercased())") }
         return keys
     }
 
-    /// How likely `o` became `n`: names, aliases, abbreviations, kinds and parents (`parents`:
-    /// the new ids each matched old id became).
-    private func score(_ o: Unit, _ n: Unit, parents: [String: Set<String>]) -> (Double, Bool) {
-        var score = Similarity.names(o.name, n.name)
-        let alias = score < 1 && (n.aliases.contains { Similarity.names($0, o.name) == 1 } || o.aliases.contains { Similarity.names($0, n.name) == 1 })
+    /// How likely `o` became `n`: names (`oNames`, `nNames`: name then aliases), aliases,
+    /// abbreviations, kinds and parents (`parents`: the new ids each matched old id became).
+    private func score(_ o: Unit, _ oNames: [Similarity.Name], _ n: Unit, _ nNames: [Similarity.Name], parents: [String: Set<String>]) -> (Double, Bool) {
+        var score = Similarity.names(oNames[0], nNames[0])
+        let alias = score < 1 && (nNames.dropFirst().contains { Similarity.names($0, oNames[0]) == 1 } || oNames.dropFirst().contains { Similarity.names($0, nNames[0]) == 1 })
         if alias { score = max(score, 0.9) }
         if let a = o.abbreviation, let b = n.abbreviation, a.lowercased() == b.lowercased() { score += 0.2 }
         score += o.kind == n.kind ? 0.05 : -0.1

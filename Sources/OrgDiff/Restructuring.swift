@@ -59,10 +59,12 @@ public struct RestructuringReview: Sendable {
 
     /// The boxes of the merged chart an old unit id became: the units it was matched to, its own
     /// box when removed, or the id itself for posts and units outside the comparison.
-    public func boxes(ofOld id: String) -> [String] {
-        if let box = removedBoxes[id] { return [box] }
-        let targets = matches.filter { $0.old == id }.map(\.new)
-        return targets.isEmpty ? [id] : targets
+    public func boxes(ofOld id: String) -> [String] { boxesOfOld()(id) }
+
+    /// `boxes(ofOld:)` for many ids: the matches are grouped once, not searched for each id.
+    public func boxesOfOld() -> (String) -> [String] {
+        let targets = Dictionary(grouping: matches, by: \.old).mapValues { $0.map(\.new) }
+        return { id in removedBoxes[id].map { [$0] } ?? targets[id] ?? [id] }
     }
 
     /// The changes other than `unchanged`.

@@ -32,9 +32,10 @@ public enum ReviewCharts {
                 chart.lines[index].style = "diff-line-unchanged"
             }
         }
+        let boxesOfOld = review.boxesOfOld()
         for change in review.changes where change.kinds.contains(.moved) {
             guard let oldID = change.old.first, let parent = old.model.unit(oldID)?.parent,
-                  let former = review.boxes(ofOld: parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
+                  let former = boxesOfOld(parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
             chart.lines.append(Line(from: former, to: box, style: "diff-moved-from", tooltip: "\(change.name) was under \(old.model.unit(parent)?.name ?? parent)", shapesLayout: false))
         }
         // Lines of units added or removed go with those units (listed in the report, not drawn):
@@ -82,15 +83,16 @@ public enum ReviewCharts {
             if copy.parent.map(scope.contains) != true { copy.parent = nil }
             return copy
         }
+        let boxesOfOld = review.boxesOfOld()
         for unit in old.units {
             guard let box = review.removedBoxes[unit.id] else { continue }
             var copy = unit
             copy.id = box
-            copy.parent = unit.id == old.root ? nil : unit.parent.flatMap { review.boxes(ofOld: $0).first }
+            copy.parent = unit.id == old.root ? nil : unit.parent.flatMap { boxesOfOld($0).first }
             units.append(copy)
         }
         let shown = Set(units.map(\.id))
-        let kept = LineComparison(old: old, new: new, translate: { review.boxes(ofOld: $0) }).kept
+        let kept = LineComparison(old: old, new: new, translate: boxesOfOld).kept
         let relationships = kept.filter { shown.contains($0.from) && shown.contains($0.to) }.map { Relationship(kind: $0.kind, from: $0.from, to: $0.to) }
         return Model(id: "restructuring-review", title: review.restructuring.title, units: units, relationships: relationships)
     }

@@ -12,16 +12,29 @@ enum Similarity {
     }
 
     /// The words of a name that carry meaning.
-    static func words(_ text: String) -> Set<String> {
-        Set(normalized(text).split(separator: " ").map(String.init).filter { !minorWords.contains($0) })
+    static func words(_ text: String) -> Set<String> { Name(text).words }
+
+    /// A name prepared for comparison, so that one compared with many is normalized once.
+    struct Name {
+        /// `normalized(text)`.
+        let normalized: String
+        /// `words(text)`.
+        let words: Set<String>
+
+        init(_ text: String) {
+            normalized = Similarity.normalized(text)
+            words = Set(normalized.split(separator: " ").map(String.init).filter { !minorWords.contains($0) })
+        }
     }
 
     /// From 0 to 1: the Dice coefficient of the names' words, 1 for equal names.
-    static func names(_ a: String, _ b: String) -> Double {
-        if normalized(a) == normalized(b) { return 1 }
-        let x = words(a), y = words(b)
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    static func names(_ a: String, _ b: String) -> Double { names(Name(a), Name(b)) }
+
+    /// `names(_:_:)` of prepared names.
+    static func names(_ a: Name, _ b: Name) -> Double {
+        if a.normalized == b.normalized { return 1 }
+        guard !a.words.isEmpty, !b.words.isEmpty else { return 0 }
+        return 2 * Double(a.words.intersection(b.words).count) / Double(a.words.count + b.words.count)
     }
 
     /// Levenshtein distance.

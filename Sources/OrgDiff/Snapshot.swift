@@ -3,9 +3,11 @@ import OrgModel
 /// One side of a restructuring: a model and the unit the comparison starts from.
 public struct Snapshot: Sendable {
     /// The model.
-    public var model: Model
+    public var model: Model { didSet { units = model.subtree(of: root) } }
     /// The unit whose subtree is compared; nil for the model's `root`, or every unit when it has none.
-    public var root: String?
+    public var root: String? { didSet { units = model.subtree(of: root) } }
+    /// The units compared, in depth-first source order (kept, since every stage of a comparison reads them).
+    public private(set) var units: [Unit]
 
     /// The root that stands for every unit of the model, whatever its `root` says.
     public static let wholeModel = "*"
@@ -14,10 +16,8 @@ public struct Snapshot: Sendable {
     public init(_ model: Model, root: String? = nil) {
         self.model = model
         self.root = root == Self.wholeModel ? nil : root ?? model.root
+        units = model.subtree(of: self.root)
     }
-
-    /// The units compared, in depth-first source order.
-    public var units: [Unit] { model.subtree(of: root) }
 
     /// "Department of Peacekeeping Operations (2010-01-01)".
     public var caption: String {
@@ -52,5 +52,12 @@ public struct Snapshot: Sendable {
         let scored = ids.map { ($0, Similarity.editDistance(id, $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, id.count / 3) ? best.0 : nil
+    }
+}
+
+extension Array where Element == Unit {
+    /// The place of each unit id in the array (the first, for a repeated id).
+    var placesByID: [String: Int] {
+        Dictionary(enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -123,9 +123,8 @@ struct BulletinReader {
     }
 
     private mutating func closeItem() {
-        guard !itemLines.isEmpty, var p = paragraph, !p.items.isEmpty else { itemLines = []; return }
-        p.items[p.items.count - 1].text = Self.joined(itemLines)
-        paragraph = p
+        // In place: a copy of the paragraph would copy its items, once per item.
+        if !itemLines.isEmpty, let last = paragraph?.items.indices.last { paragraph?.items[last].text = Self.joined(itemLines) }
         itemLines = []
     }
 
@@ -160,12 +159,14 @@ struct BulletinReader {
         return result
     }
 
-    /// Lines joined with spaces; a line ending in a hyphen joins the next word directly.
+    /// Lines joined with spaces; a line ending in a hyphen after a letter joins the next word
+    /// directly. Linear: only the end of the text joined so far is looked at.
     static func joined(_ lines: [String]) -> String {
         var text = ""
         for line in lines {
             if text.isEmpty { text = line; continue }
-            if text.hasSuffix("-"), let c = text.dropLast().last, c.isLetter,
+            let last = text.index(before: text.endIndex)
+            if text[last] == "-", last > text.startIndex, text[text.index(before: last)].isLetter,
                let first = line.split(separator: " ").first, !["and", "or"].contains(first) {
                 text += line
             } else {

@@ -1,7 +1,8 @@
 /// Imports spreadsheets of posts (id, title, reports-to …) as a model: every placed post
 /// becomes a unit of kind `post` under the post it reports to, in file order; dotted-line
 /// reports become `dual-reporting` relationships, which never move a box. Rows that cannot be
-/// placed are reported with their file and line, and the rest is imported.
+/// placed are reported with their file and line, and the rest is imported; when no row can be
+/// placed, the import fails. A file that is not UTF-8 is read as Windows-1252, with a notice.
 public struct CSVImport: Sendable {
     /// Columns named by the caller (role → header or 1-based column number); others are detected.
     public var columns: [CSVColumns.Role: String]
@@ -25,15 +26,21 @@ public struct CSVImport: Sendable {
         public var rows: Int, placed: Int
     }
 
-    /// Imports `files` (path and bytes), read in order; later files may report to posts of earlier ones.
+    /// Imports `files` (path and bytes), read in order; later files may report to posts of earlier
+    /// ones. Throws a `CSVError` when a file cannot be read as CSV or no row can be placed.
     public func run(_ files: [(path: String, bytes: [UInt8])]) throws -> Result {
         var report = ImportReport()
         var posts: [CSVPost] = []
         var index: [String: Int] = [:]
         var rows = 0
         for file in files {
+            let (bytes, notUTF8) = CSVReader.utf8(file.bytes)
+            if let at = notUTF8 {
+                report.items.append(.init(place: "\(file.path):\(at.line)", message: "byte 0x\(String(at.byte, radix: 16, uppercase: true)) at column \(at.column) is not UTF-8; "
+                    + "the file was read as Windows-1252 (Latin-1) — check accented names, or export the sheet as CSV UTF-8"))
+            }
             let before = report.items.count
-            let read = try CSVPost.read(file.bytes, file: file.path, named: columns, report: &report)
+            let read = try CSVPost.read(bytes, file: file.path, named: columns, report: &report)
             rows += read.count + report.items.count - before
             for post in read {
                 if let first = index[post.id] {
@@ -58,6 +65,11 @@ public struct CSVImport: Sendable {
             }
         }
         report.items.sort { Self.order($0.place) < Self.order($1.place) }
+        if placement.placed.isEmpty {
+            let reasons = report.items.prefix(5).map { "\n    \($0.place): \($0.message)" }.joined()
+            throw CSVError(file: files.first?.path ?? "sheet", line: 1, message: (rows == 0 ? "the files have no data rows" : "none of the \(rows) rows could be placed") + "; no model was written\(reasons)",
+                           hint: "give each row an id, and one top post whose reports-to is empty; name the columns with --id and --reports-to if they were not found")
+        }
         let text = CSVModelText(id: modelID ?? "\(stem)-organogram", title: title ?? "Organogram: \(files.first.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path } ?? stem)",
                                 files: files.map(\.path), posts: posts, placed: placement.placed, root: placement.root, dotted: dotted)
         return Result(yaml: text.yaml, report: report, rows: rows, placed: placement.placed.count)

@@ -25,8 +25,56 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Reads comma-separated values as RFC 4180 describes them, and as spreadsheets write them:
 /// fields in double quotes may hold commas, line breaks and doubled quotes (`""`); lines end in
 /// CRLF, LF or CR; a UTF-8 byte order mark is skipped; bytes that are not UTF-8 are replaced,
-/// never fatal. A quote inside an unquoted field is kept as text. Empty lines are skipped.
+/// never fatal (`utf8(_:)` first reads a file that is not UTF-8 as Windows-1252). A quote inside
+/// an unquoted field is kept as text. Empty lines are skipped.
 public enum CSVReader {
+    /// Where a file stops being UTF-8: the line and column (1-based, in characters) of the first
+    /// byte that is not UTF-8, and that byte.
+    public struct NotUTF8: Sendable, Equatable {
+        /// The line and column of the byte.
+        public var line: Int, column: Int
+        /// The byte, e.g. 0xF6 for `ö` in Latin-1.
+        public var byte: UInt8
+    }
+
+    /// `bytes` as UTF-8: unchanged when they are UTF-8; otherwise read as Windows-1252 (whose
+    /// printable characters include every one of Latin-1), as spreadsheets export "CSV" in
+    /// western locales, and where the first byte that is not UTF-8 stands.
+    public static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], notUTF8: NotUTF8?) {
+        var line = 1, column = 1, offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" || (scalar == "\r" && (offset >= bytes.count || bytes[offset] != UInt8(ascii: "\n"))) {
+                    line += 1
+                    column = 1
+                } else if scalar != "\r" {
+                    column += 1
+                }
+            case .emptyInput:
+                return (bytes, nil)
+            case .error:
+                break decoding
+            }
+        }
+        var text = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? windows1252[Int(byte - 0x80)] : UInt32(byte)
+            text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return (Array(String(text).utf8), NotUTF8(line: line, column: column, byte: bytes[offset]))
+    }
+
+    /// The characters of Windows-1252's bytes 0x80…0x9F; the five it leaves undefined stand for
+    /// the control characters of the same number, as in Latin-1.
+    private static let windows1252: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
     /// The records of `bytes`, the header included. Throws only for a quoted field still open
     /// at the end of the file, naming the line it was opened on.
     public static func records(_ bytes: [UInt8], file: String) throws -> [CSVRecord] {

@@ -43,8 +43,9 @@ public enum ModelLoader {
     static let citationKeys = ["document", "section", "inferred", "note"]
 
     /// Loads and validates the model file at `path`, following its `include` entries.
+    /// Each file is read through `InputFile`: at most `InputFile.maximumBytes`, UTF-8.
     public static func load(file path: String) -> LoadedModel {
-        load(file: path) { try String(contentsOfFile: $0, encoding: .utf8) }
+        load(file: path) { try InputFile.text($0, what: "model file") }
     }
 
     /// Loads and validates a model whose files are read by `read` (a path in, the text out).
@@ -60,10 +61,14 @@ public enum ModelLoader {
             guard !files.contains(file) else { return }
             files.append(file)
             let text: String
-            do { text = try read(file) } catch {
+            do { text = try read(file) } catch InputError.invalid(let diagnostic) {
+                sink.append([diagnostic])
+                failed = true
+                return
+            } catch {
                 let exists = FileManager.default.fileExists(atPath: file)
-                sink.error(at: includer, exists ? "model file '\(file)' is not UTF-8 text" : "cannot read model file '\(file)'",
-                           hint: exists ? "save the model as UTF-8 YAML" : "check the path, or run `orgchart models` to list the built-in models")
+                sink.error(at: includer, "cannot read model file '\(file)'",
+                           hint: exists ? "check that it is a readable file, not a directory" : "check the path, or run `orgchart models` to list the built-in models")
                 failed = true
                 return
             }
@@ -100,15 +105,24 @@ public enum ModelLoader {
         return YAMLNode.read(text) ?? parse(text, file: file, sink: sink).map(YAMLNode.init)
     }
 
-    /// Parses YAML text, turning syntax errors into located diagnostics.
-    public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
+    /// Parses YAML text, turning syntax errors into located diagnostics. Refuses a text whose
+    /// aliases would make it more than 4 times its size (at least 1 MiB) when written out in full.
+    /// `what` and `emptyHint` name the file and say how to start it when it holds nothing.
+    public static func parse(_ text: String, file: String, sink: DiagnosticSink, what: String = "model file",
+                             emptyHint: String = "start with `model: ID` and `title: NAME`; see the README's model format") -> Node? {
         let text = withoutByteOrderMark(text)
+        let limit = YAMLNode.expansionLimit(of: text)
+        if text.utf8.contains(UInt8(ascii: "*")), let place = YAMLNode.aliasExpansionExceeds(limit, in: text) {
+            sink.error(at: SourceLocation(file: file, line: place.line, column: place.column),
+                       "with its aliases written out, this file would pass \(InputFile.describe(bytes: limit)), the most orgchart expands it to (4 times its size, at least 1 MB)",
+                       hint: "an alias `*NAME` repeats the whole value marked `&NAME`: write repeated values out, or alias smaller values")
+            return nil
+        }
         do {
             // Every value is read as text and converted where a key needs it, so no tag resolution
             // (a regular expression per scalar) is needed.
             guard let root = try Yams.compose(yaml: text, .basic) else {
-                sink.error(at: SourceLocation(file: file, line: 1, column: 1), "the model file is empty",
-                           hint: "start with `model: ID` and `title: NAME`; see the README's model format")
+                sink.error(at: SourceLocation(file: file, line: 1, column: 1), "the \(what) is empty", hint: emptyHint)
                 return nil
             }
             return root
@@ -182,7 +196,7 @@ public enum ModelLoader {
     }
 
     /// The first line of `text`, cut to 60 characters.
-    private static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String) -> String {
         let line = text.prefix { !$0.isNewline }
         return line.count > 60 || line.count < text.count ? String(line.prefix(60)) + "…" : text
     }

@@ -62,13 +62,20 @@ public enum Validation {
     }
 
     private static func containmentCycles(_ model: Model) -> [Diagnostic] {
+        // The first unit of each id, as `Model.unit(_:)` finds it: a duplicate is reported as
+        // such, and its parent (even its twin) makes no cycle. By position, so that units are
+        // not copied.
         var parent: [String: String] = [:]
-        // By position, so that units are not copied.
-        for i in model.units.indices where parent[model.units[i].id] == nil { parent[model.units[i].id] = model.units[i].parent }
+        var first: [Int] = []
+        var ids = Set<String>()
+        for i in model.units.indices where ids.insert(model.units[i].id).inserted {
+            first.append(i)
+            parent[model.units[i].id] = model.units[i].parent
+        }
         var reported = Set<String>()
         var found: [Diagnostic] = []
         let cyclic = unitsOnCycles(parent)
-        for i in model.units.indices where cyclic.contains(model.units[i].id) {
+        for i in first where cyclic.contains(model.units[i].id) && !reported.contains(model.units[i].id) {
             let unit = model.units[i]
             var path = [unit.id]
             var current = parent[unit.id]

@@ -50,7 +50,7 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
             guard let name = key.keyText else { continue }
             if !known.contains(name) {
                 let suggestion = closest(to: name, among: known)
-                reporter.error(at: key.location(in: file), "unknown key '\(name)' in \(what())",
+                reporter.error(at: key.location(in: file), "unknown key '\(ModelLoader.shortened(name))' in \(what())",
                                hint: suggestion.map { "did you mean '\($0)'? Known keys: \(known.joined(separator: ", "))" }
                                    ?? "known keys: \(known.joined(separator: ", "))")
                 continue
@@ -83,7 +83,17 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
                            hint: "write `\(key): text`")
             return nil
         }
-        return text
+        return bounded(text, of: key, at: value)
+    }
+
+    /// `text`, or when it is longer than `InputFile.maximumValueBytes` its beginning, the
+    /// error reported at `value`.
+    private func bounded(_ text: String, of key: String, at value: Value) -> String {
+        let limit = InputFile.maximumValueBytes
+        guard text.utf8.count > limit else { return text }
+        reporter.error(at: value.location(in: file), "the value of '\(key)' is \(text.utf8.count) bytes long; a value has at most \(limit)",
+                       hint: "shorten it: names, titles and notes are drawn in boxes and tooltips")
+        return String(decoding: text.utf8.prefix(limit), as: UTF8.self)
     }
 
     /// The link under `key` as written, or nil when absent or refused by `LinkPolicy`; a refused
@@ -108,7 +118,7 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
     /// A list of strings under `key` (a single string counts as a list of one).
     public func strings(_ key: String) -> [String] {
         guard let value = node(key) else { return [] }
-        if let text = value.scalarText { return [text] }
+        if let text = value.scalarText { return [bounded(text, of: key, at: value)] }
         guard let items = value.sequenceItems else {
             reporter.error(at: value.location(in: file), "'\(key)' must be a list", hint: "write `\(key): [a, b]`")
             return []
@@ -118,7 +128,7 @@ public struct LocatedFields<Value: LocatedYAMLValue> {
                 reporter.error(at: item.location(in: file), "items of '\(key)' must be plain text", hint: nil)
                 return nil
             }
-            return text
+            return bounded(text, of: key, at: item)
         }
     }
 
@@ -222,6 +232,10 @@ extension Unicode.Scalar {
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
 func closest(to word: String, among candidates: [String]) -> String? {
+    // The distance is at least the difference of lengths: a word much longer than every
+    // candidate is no typo of one, and is not compared (its table would be large).
+    let length = word.count
+    guard length - (candidates.map(\.count).max() ?? 0) <= max(2, length / 3) else { return nil }
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     // A suggestion keeps at least one character of the word: "zz" is not a typo of "a".

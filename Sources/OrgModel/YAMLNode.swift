@@ -195,6 +195,26 @@ private final class EventReader {
     }
 }
 
+extension YAMLNode {
+    /// The size a YAML text may reach with every alias written out in full: 4 times its own
+    /// size, and at least 1 MiB.
+    static func expansionLimit(of text: String) -> Int { max(4 * text.utf8.count, 1 << 20) }
+
+    /// The 1-based line and column of the alias at which the first document of `text`, with
+    /// every alias `*NAME` written out as the value marked `&NAME`, grows past `limit` bytes
+    /// (scalars by their length, collections and separators 2 bytes a node); nil when it stays
+    /// within. Counts without building any node, so a "billion laughs" text is refused in the
+    /// time it takes to read it. Reads up to the first syntax error.
+    static func aliasExpansionExceeds(_ limit: Int, in text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            let reader = EventReader(bytes)
+            defer { reader.close() }
+            return reader.aliasExpansionExceeds(limit)
+        }
+    }
+}
+
 /// A key written more than once in one mapping of a YAML text.
 struct RepeatedKey: Equatable {
     /// The key's text.
@@ -223,6 +243,40 @@ extension YAMLNode {
 }
 
 extension EventReader {
+    /// See `YAMLNode.aliasExpansionExceeds(_:in:)`.
+    func aliasExpansionExceeds(_ limit: Int) -> (line: Int, column: Int)? {
+        let nodeBytes = 2
+        var written = 0
+        var anchored: [String: Int] = [:]
+        var open: [(anchor: String?, start: Int)] = []
+        func name(_ chars: UnsafeMutablePointer<yaml_char_t>?) -> String? { chars.map { String(cString: $0) } }
+        while next() {
+            switch type {
+            case YAML_SCALAR_EVENT:
+                let size = event.pointee.data.scalar.length + nodeBytes
+                written += size
+                if let anchor = name(event.pointee.data.scalar.anchor) { anchored[anchor] = size }
+            case YAML_ALIAS_EVENT:
+                written += name(event.pointee.data.alias.anchor).flatMap { anchored[$0] } ?? nodeBytes
+                if written > limit { return (Int(event.pointee.start_mark.line) + 1, Int(event.pointee.start_mark.column) + 1) }
+            case YAML_SEQUENCE_START_EVENT:
+                open.append((name(event.pointee.data.sequence_start.anchor), written))
+                written += nodeBytes
+            case YAML_MAPPING_START_EVENT:
+                open.append((name(event.pointee.data.mapping_start.anchor), written))
+                written += nodeBytes
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let collection = open.popLast() else { return nil }
+                if let anchor = collection.anchor { anchored[anchor] = written - collection.start }
+            case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                return nil
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
     /// A scalar as a mapping key: its tag (nil for text, as the basic resolver reads any
     /// scalar without a tag or with `!` or `!!str`) and its text.
     private struct Key: Hashable {

@@ -1,44 +1,60 @@
 import ChartGraph
 import OrgModel
 
-/// The shared-service map: providers on the left, the units, departments and missions they serve
-/// on the right, each framed by its department, so that one provider serving many consumers and
-/// one consumer served by many providers both stay readable.
+/// The shared-service map as two columns: providers on the left, the units, departments and
+/// missions they serve on the right, each framed by the group the services matrix gives it
+/// (department or structure; missions by the division that backstops them), one line per
+/// relationship in the style of its kind. The layout orders both columns and routes the lines.
+/// With a root, it is the fan of that unit: its subtree's providers and everything they serve,
+/// or the providers of everything in it.
 struct ServicesChart {
     let model: Model
     let options: ViewOptions
 
     func chart() throws -> Chart {
         let relations = try model.relationships(of: ServiceLinks.kinds, options: options)
-        var members: [String] = []
-        for relation in relations {
-            for end in [relation.from, relation.to] where !members.contains(end) { members.append(end) }
-        }
-        let order = model.units.map(\.id) + model.posts.map(\.id)
-        members.sort { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
+        let grouping = ServiceGroups(model: model)
+        let providers = grouping.providers(of: relations), clients = grouping.clients(of: relations)
+        let providerIDs = Set(providers.members.map(\.id))
+        /// A unit that serves and is served has a box in each column; the client's is renamed.
+        func clientBox(_ id: String) -> String { providerIDs.contains(id) ? id + Self.clientSuffix : id }
 
-        var groups: [Group] = []
-        var boxes: [Box] = []
-        for id in members {
-            guard let unit = model.unit(id) else {
-                boxes.append(model.box(forPost: id, level: 1))
-                continue
+        var boxes = providers.members.map { box(for: $0.id, column: 0, group: Self.providerPrefix + $0.group.id, id: $0.id) }
+        boxes += clients.members.map { box(for: $0.id, column: 1, group: Self.clientPrefix + $0.group.id, id: clientBox($0.id)) }
+        let groups = providers.groups.map { Group(id: Self.providerPrefix + $0.id, label: $0.label, style: $0.style, shortLabel: $0.shortLabel) }
+            + clients.groups.map { group in
+                let label = group.id.hasPrefix(ServiceGroups.missionsOf) ? "Missions backstopped by the \(group.label)" : group.label
+                return Group(id: Self.clientPrefix + group.id, label: label, style: group.style, shortLabel: group.shortLabel)
             }
-            let department = model.department(of: unit)
-            if let department, !groups.contains(where: { $0.id == department.id }) {
-                groups.append(Group(id: department.id, label: department.abbreviation.map { "\(department.name) (\($0))" } ?? department.name,
-                                    style: department.kind.rawValue))
-            }
-            let isProvider = relations.contains { $0.from == id }
-            boxes.append(model.box(for: unit, level: isProvider ? 0 : 1, group: department?.id))
+        let lines = relations.map { relation in
+            var line = model.line(for: relation, shapesLayout: true)
+            line.to = clientBox(relation.to)
+            return line
         }
-        let lines = relations.map { model.line(for: $0, shapesLayout: true) }
         let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
-        var chart = Chart(id: "\(model.id)-services", title: title, subtitle: "Shared services" + (model.date.map { " as at \($0)" } ?? ""),
+        var chart = Chart(id: "\(model.id)-services", title: title,
+                          subtitle: "Shared services: providers (left) and whom they serve (right)" + (model.date.map { " as at \($0)" } ?? ""),
                           footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines, groups: groups,
                           legend: Legend.entries(boxes: boxes, lines: lines))
-        chart.arrangement = .flow
+        chart.arrangement = .bipartite
+        chart.splitsAcrossPages = false
         return chart
+    }
+
+    /// Prefixes of the ids of the frames of each column, which may frame the same department.
+    static let providerPrefix = "providers:", clientPrefix = "clients:"
+    /// Appended to the id of the client box of a unit that also has a provider box.
+    static let clientSuffix = ".client"
+
+    /// The box of a unit or post in `column` (0: providers, 1: clients): its name alone, as the
+    /// head's title says nothing of who serves whom.
+    private func box(for member: String, column: Int, group: String, id: String) -> Box {
+        var box = model.unit(member).map { model.box(for: $0, level: column, group: group) } ?? model.box(forPost: member, level: column)
+        box.id = id
+        box.group = group
+        box.details = []
+        box.isAside = false
+        return box
     }
 }
 

@@ -7,8 +7,12 @@ public enum ViewKind: String, CaseIterable, Sendable {
     case organigramme
     /// Posts and the lines of accountability between them.
     case accountability
-    /// Providers of shared services and the units or missions they serve, by department.
+    /// Shared services: the two-column chart when it can be read on the page, the matrix
+    /// otherwise (the renderer chooses); with a root, the fan of one provider or client.
     case services
+    /// Providers of shared services in a left column and the units or missions they serve in a
+    /// right column, framed by department, structure or region, with routed lines.
+    case servicesChart = "services-chart"
     /// The same relations as a matrix: providers as rows, clients as columns, one mark per
     /// relation, grouped by department, region and body; legible at the scale of a pillar.
     case servicesMatrix = "services-matrix"
@@ -53,7 +57,7 @@ public enum Views {
         switch kind {
         case .organigramme: return try Organigramme(model: model, options: options).chart()
         case .accountability: return try AccountabilityChart(model: model, options: options).chart()
-        case .services: return try ServicesChart(model: model, options: options).chart()
+        case .services, .servicesChart: return try ServicesChart(model: model, options: options).chart()
         case .servicesMatrix: return try ServicesMatrix(model: model, options: options).chart()
         case .overview: return try Overview(model: model, options: options).chart()
         }

@@ -43,6 +43,8 @@ enum ChartElement {
     /// A line: its id and class, its `<title>` (`tail->head`) and, unless it is a containment
     /// line, its tooltip.
     case edge(id: String, style: String, title: String, tooltip: String?)
+    /// The frame of a group of boxes: its id, style class and label.
+    case group(id: String, style: String, label: String)
     /// The title and subtitle.
     case title
     /// The legend and sources.

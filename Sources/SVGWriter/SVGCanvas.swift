@@ -32,6 +32,14 @@ extension SVGText: Canvas {
                 attribute("xlink:title", tooltip)
                 raw(">\n")
             }
+        case let .group(id, style, label):
+            raw("<g")
+            attribute("id", id)
+            raw(" class=\"cluster ")
+            escaped(style)
+            raw("\">\n<title>")
+            escaped(label, hyphens: false)
+            raw("</title>\n")
         case .title:
             raw("<g id=\"orgchart:title\" class=\"node\">\n<title>orgchart:title</title>\n")
         case .legend:
@@ -51,7 +59,7 @@ extension SVGText: Canvas {
         switch element {
         case .node: raw("</a>\n</g>\n</g>\n")
         case let .edge(_, _, _, tooltip): raw(tooltip == nil ? "</g>\n" : "</a>\n</g>\n</g>\n")
-        case .title, .legend, .mark: raw("</g>\n")
+        case .title, .legend, .mark, .group: raw("</g>\n")
         }
     }
 

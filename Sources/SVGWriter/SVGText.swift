@@ -47,10 +47,11 @@ struct SVGText {
         }
     }
 
-    /// Appends a number with at most two decimals and no trailing zeros.
+    /// Appends a number with at most two decimals and no trailing zeros; NaN and infinities as
+    /// 0, and values beyond ±10¹⁵ as ±10¹⁵, so that no value traps.
     mutating func number(_ value: Double) {
         guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        var hundredths = Int((value * 100).rounded())
+        var hundredths = Int((min(max(value, -1e15), 1e15) * 100).rounded())
         if hundredths < 0 {
             bytes.append(UInt8(ascii: "-"))
             hundredths = -hundredths

@@ -1,3 +1,4 @@
+import BipartiteLayout
 import ChartGraph
 import MatrixLayout
 import OrgTemplates
@@ -81,13 +82,17 @@ public struct SVGWriter: Sendable {
     }
 }
 
-/// A chart laid out as a tidy tree, ready to paint on any canvas: its size, cropped to what is
-/// drawn (as Graphviz crops to its bounding box) plus a margin, and every box, line, the title
-/// and the legend as shapes and text.
+/// A chart laid out as a tidy tree (or, for a two-column chart, by `BipartiteLayout`), ready to
+/// paint on any canvas: its size, cropped to what is drawn (as Graphviz crops to its bounding
+/// box) plus a margin, and every frame, box, line, the title and the legend as shapes and text.
 struct ChartPainter {
     let chart: Chart
     let theme: Theme
-    let layout: TidyLayout
+    /// Where the layout put the boxes, their text, the lines and the frames of groups.
+    let frames: [BoxFrame]
+    let texts: [BoxText]
+    let connectors: [Connector]
+    let groupFrames: [GroupFrame]
     let footer: Footer
     /// The title and subtitle with their sizes, the centre of their block and its height.
     let title: [(text: String, size: Double, bold: Bool)]
@@ -110,16 +115,23 @@ struct ChartPainter {
         self.chart = chart
         self.theme = theme
         let top = TidyLayout.titleHeight(chart, theme: theme)
-        layout = TidyLayout(chart: chart, theme: theme, top: top)
+        let layoutWidth: Double
+        if chart.arrangement == .bipartite {
+            let layout = BipartiteLayout(chart: chart, theme: theme, top: top)
+            (frames, texts, connectors, groupFrames, layoutWidth) = (layout.frames, layout.texts, layout.connectors, layout.groupFrames, layout.width)
+        } else {
+            let layout = TidyLayout(chart: chart, theme: theme, top: top)
+            (frames, texts, connectors, groupFrames, layoutWidth) = (layout.frames, layout.texts, layout.connectors, [], layout.width)
+        }
         var title = [(text: chart.title, size: theme.titleSize, bold: true)]
-        if let subtitle = chart.subtitle { title.append((subtitle, theme.titleSize * 0.7, false)) }
+        for line in chart.subtitleLines { title.append((line, theme.titleSize * 0.7, false)) }
         self.title = title
-        titleCentre = ChartPoint(x: layout.width / 2, y: top / 2)
+        titleCentre = ChartPoint(x: layoutWidth / 2, y: top / 2)
         titleBlock = title.reduce(0) { $0 + $1.size * BoxMetrics.lineHeight }
         let titleWidth = title.map { Double($0.text.count) * $0.size * BoxMetrics.headingAdvance }.max() ?? 0
         var minX = titleCentre.x - titleWidth / 2, maxX = titleCentre.x + titleWidth / 2
         var maxY = titleCentre.y + titleBlock / 2
-        for frame in layout.frames {
+        for frame in frames + groupFrames.map(\.frame) {
             minX = min(minX, frame.minX)
             maxX = max(maxX, frame.maxX)
             maxY = max(maxY, frame.maxY)
@@ -134,11 +146,13 @@ struct ChartPainter {
     /// How far the drawing is moved so that its top-left corner comes inside the margin.
     var offset: ChartPoint { ChartPoint(x: Self.pad - origin.x, y: Self.pad - origin.y) }
 
-    /// Paints the legend, the lines, the title and the boxes, in that order (lines under boxes).
+    /// Paints the legend, the frames of groups, the lines, the title and the boxes, in that
+    /// order (lines over frames, under boxes).
     func paint<C: Canvas>(on canvas: inout C) {
         footer.paint(at: ChartPoint(x: origin.x, y: bottom + Footer.inset), on: &canvas)
+        for placed in groupFrames { paint(placed, on: &canvas) }
         var strokes: [String: Stroke] = [:]
-        for connector in layout.connectors {
+        for connector in connectors {
             let line = chart.lines[connector.line]
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
@@ -156,8 +170,23 @@ struct ChartPainter {
             let box = chart.boxes[index]
             let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
             shapes[box.style] = shape
-            paint(box, text: layout.texts[index], frame: layout.frames[index], shape: shape, on: &canvas)
+            paint(box, text: texts[index], frame: frames[index], shape: shape, on: &canvas)
         }
+    }
+
+    /// The frame of a group in the theme's look for groups of its style, its label in bold at
+    /// its top-left corner.
+    private func paint<C: Canvas>(_ placed: GroupFrame, on canvas: inout C) {
+        let group = chart.groups[placed.group]
+        let element = ChartElement.group(id: group.id, style: group.style, label: group.label)
+        canvas.begin(element)
+        let shape = BoxShape(theme.group(group.style))
+        shape.paint(placed.frame, on: &canvas)
+        for (number, line) in placed.label.enumerated() {
+            let baseline = placed.labelOrigin.y + Double(number) * placed.labelSize * BoxMetrics.lineHeight + placed.labelSize * Self.baseline
+            canvas.text(line, x: placed.labelOrigin.x, baseline: baseline, size: placed.labelSize, bold: true, color: shape.text, anchor: .start)
+        }
+        canvas.end(element)
     }
 
     /// One box: its shape in the theme's look and its lines of text, centred.

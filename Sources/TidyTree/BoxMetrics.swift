@@ -12,6 +12,12 @@ public struct BoxText: Sendable, Equatable {
     /// The detail lines in order.
     public var detailLines: [String] { details.flatMap { $0 } }
 
+    /// Creates the text of a box from its wrapped heading and details.
+    public init(heading: [String], details: [[String]]) {
+        self.heading = heading
+        self.details = details
+    }
+
     /// The number of detail lines.
     var detailLineCount: Int { details.reduce(0) { $0 + $1.count } }
 }
@@ -40,9 +46,9 @@ public struct BoxMetrics: Sendable {
     public static let lineHeight = 1.2
 
     /// The heading wrap width of this theme.
-    var headingWrap: Int { theme.hangBelow > 0 ? Self.hangingHeadingWrap : Self.headingWrap }
+    var headingWrap: Int { theme.hangBelow > 0 || theme.pageShaped ? Self.hangingHeadingWrap : Self.headingWrap }
     /// The detail wrap width of this theme.
-    var detailWrap: Int { theme.hangBelow > 0 ? Self.hangingDetailWrap : Self.detailWrap }
+    var detailWrap: Int { theme.hangBelow > 0 || theme.pageShaped ? Self.hangingDetailWrap : Self.detailWrap }
     /// Graphviz's box margins (`margin="0.10,0.05"`) in inches, both sides together.
     static let horizontalMargin = 0.25, verticalMargin = 0.14
     /// The smallest box height, as in the DOT writer's node defaults (`height=0.4`).

@@ -57,7 +57,7 @@ public struct Connector: Sendable, Equatable {
     public var points: [ChartPoint]
 
     /// Creates a connector, dropping repeated points and bends on a straight run.
-    init(line: Int, points: [ChartPoint]) {
+    public init(line: Int, points: [ChartPoint]) {
         self.line = line
         var kept: [ChartPoint] = []
         for point in points where kept.last != point {

@@ -12,8 +12,8 @@ struct PageShape {
     let tree: ChartTree
     /// Width over height of the page the chart is fitted to.
     let target: Double
-    /// How many layouts the search may try.
-    var budget: Int = 40
+    /// How many layouts the search may try: 40, fewer for very large charts (20 at 20,000 boxes).
+    var budget: Int { max(8, min(40, 400_000 / max(tree.depth.count, 1))) }
 
     /// √2 landscape when there is no page; the page's printable area otherwise.
     static func target(of page: PageSize?) -> Double {
@@ -36,8 +36,8 @@ struct PageShape {
         var best = none, bestScale = scale(none)
         // A chart that is already no wider than its page keeps its rows.
         let maxDepth = tree.depth.max() ?? 0
-        guard count > 2, maxDepth > 1 else { return best }
-        for depth in 1..<maxDepth where tries < budget {
+        guard count > 2, maxDepth > 0 else { return best }
+        for depth in 0..<maxDepth where tries < budget {
             let roots = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty }
             let candidate = scale(roots)
             if candidate > bestScale * 1.0001 { best = roots; bestScale = candidate }
@@ -51,7 +51,7 @@ struct PageShape {
             let tops = (0..<count).filter { best[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
             for top in tops where tries < budget {
                 var options: [[Bool]] = []
-                if let parent = tree.parent[top], tree.parent[parent] != nil {
+                if let parent = tree.parent[top] {
                     var raised = best
                     for sibling in tree.children[parent] { raised[sibling] = false }
                     raised[parent] = true

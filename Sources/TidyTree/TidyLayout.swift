@@ -49,7 +49,7 @@ public struct TidyLayout: Sendable {
         } else if !theme.pageShaped {
             hangRoots = []
         } else {
-            hangRoots = PageShape(tree: tree, target: PageShape.target(of: chart.page)).choose { placer($0).extent }
+            hangRoots = PageShape(tree: tree, target: PageShape.target(of: chart.page ?? chart.shapedFor)).choose { placer($0).extent }
         }
         var placer = placer(hangRoots)
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
@@ -78,6 +78,6 @@ extension TidyLayout {
     /// Room for the title and subtitle above the boxes, in points: the `top` a writer passes
     /// when it draws the title over the chart.
     public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
-        theme.titleSize * 1.4 + (chart.subtitle == nil ? 0 : theme.titleSize * 0.7 * 1.4) + theme.titleSize
+        theme.titleSize * 1.4 + Double(chart.subtitleLines.count) * theme.titleSize * 0.7 * 1.4 + theme.titleSize
     }
 }

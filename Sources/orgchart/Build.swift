@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import OrgBuild
 
@@ -19,7 +20,10 @@ struct Build: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        for result in results { print("\(result.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(result.path)") }
+        for result in results {
+            print("\(result.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(result.path)")
+            if let warning = result.warning { FileHandle.standardError.write(Data("\(result.path): \(warning)\n".utf8)) }
+        }
         let stale = results.filter { $0.outcome == .stale }
         if check, !stale.isEmpty {
             throw fail("\(stale.count) chart\(stale.count == 1 ? " is" : "s are") stale: \(stale.map(\.path).joined(separator: ", "))\n    hint: run `orgchart build` and commit the charts")

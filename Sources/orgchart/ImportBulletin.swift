@@ -34,11 +34,11 @@ struct ImportBulletin: ParsableCommand {
 
     func run() throws {
         let text: String
-        do {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-            text = String(decoding: data, as: UTF8.self)
-        } catch {
-            throw fail("\(file): error: cannot read the bulletin\n    hint: check the path; give the plain text of the bulletin (e.g. from pdftotext)")
+        do { text = try InputFile.text(file, what: "bulletin", limit: BulletinImporter.maximumLength) } catch {
+            guard case .invalid(let diagnostic) = error else {
+                throw fail("\(file): error: cannot read the bulletin\n    hint: check the path; give the plain text of the bulletin (e.g. from pdftotext)")
+            }
+            throw fail(diagnostic.description)
         }
         let imported: BulletinImport
         do {

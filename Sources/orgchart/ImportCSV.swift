@@ -54,10 +54,12 @@ struct ImportCSV: ParsableCommand {
     func run() throws {
         var inputs: [(path: String, bytes: [UInt8])] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw fail("\(file): error: cannot read the spreadsheet\n    hint: check the path; export the sheet as CSV (comma-separated, UTF-8)")
+            do { inputs.append((file, try InputFile.bytes(file, what: "spreadsheet"))) } catch {
+                guard case .invalid(let diagnostic) = error else {
+                    throw fail("\(file): error: cannot read the spreadsheet\n    hint: check the path; export the sheet as CSV (comma-separated, UTF-8)")
+                }
+                throw fail(diagnostic.description)
             }
-            inputs.append((file, [UInt8](data)))
         }
         let named: [CSVColumns.Role: String] = [.id: id, .name: name, .reportsTo: reportsTo, .dottedLine: dottedLine, .unit: unit, .grade: grade]
             .compactMapValues { $0 }

@@ -35,7 +35,7 @@ struct Catalog: ParsableCommand {
             let departments = model.units.filter { $0.kind == .department || $0.kind == .office && $0.parent == nil }.map(\.id)
             let hasServices = model.relationships.contains { ServiceLinks.kinds.contains($0.kind) }
             var views = ["organigramme", "accountability", "overview"]
-            if hasServices { views += ["services", "services-matrix"] }
+            if hasServices { views += ["services", "services-chart", "services-matrix"] }
             print("\(id)\t\(model.title)\(model.date.map { " (\($0))" } ?? "")\t\(model.units.count) units")
             print("    views: \(views.joined(separator: ", "))")
             if !departments.isEmpty { print("    roots: \(departments.joined(separator: ", "))") }

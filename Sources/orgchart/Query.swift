@@ -61,26 +61,49 @@ extension Query {
         @Argument(help: "The unit (its head) or post to start from.")
         var unit: String
 
+        /// The most paths shown.
+        static let limit = 64
+
         func run() throws {
             let model = try common.load()
             try Query.check(unit, in: model)
             let graph = AccountabilityGraph(model: model)
-            let chains = graph.chains(from: unit).map { chain in
-                chain.map { link in
-                    LinkRecord(from: link.from, fromTitle: graph.describe(link.from), to: link.to, toTitle: graph.describe(link.to),
-                               kind: link.kind?.rawValue ?? "containment", source: model.cite(link.source))
-                }
+            // One more than is shown tells whether there are more.
+            let found = graph.chains(from: unit, limit: Self.limit + 1)
+            let note = found.count > Self.limit
+                ? "only the first \(Self.limit) paths are shown: dual lines of accountability divide the chain into more" : nil
+            let shown = found.prefix(Self.limit)
+            // Where accountability is dual, a link lies on many paths: each is described once.
+            var records: [AccountabilityLink: LinkRecord] = [:]
+            func record(_ link: AccountabilityLink) -> LinkRecord {
+                if let known = records[link] { return known }
+                let described = LinkRecord(from: link.from, fromTitle: graph.describe(link.from), to: link.to, toTitle: graph.describe(link.to),
+                                           kind: link.kind?.rawValue ?? "containment", source: model.cite(link.source))
+                records[link] = described
+                return described
             }
-            if common.json { return try common.printJSON(["unit": AnyEncodable(unit), "chains": AnyEncodable(chains)]) }
-            print(graph.describe(unit))
-            for (index, chain) in chains.enumerated() {
-                if chains.count > 1 { print("path \(index + 1):") }
-                if chain.isEmpty { print("  answers to no one in the model") }
+            if common.json {
+                var object = ["unit": AnyEncodable(unit), "chains": AnyEncodable(shown.map { $0.map(record) })]
+                if let note { object["note"] = AnyEncodable(note) }
+                return try common.printJSON(object)
+            }
+            // Written in blocks: a deep chain has tens of thousands of links on each path.
+            var text = graph.describe(unit) + "\n"
+            for (index, chain) in shown.enumerated() {
+                if shown.count > 1 { text += "path \(index + 1):\n" }
+                if chain.isEmpty { text += "  answers to no one in the model\n" }
                 for link in chain {
-                    let how = link.kind == "containment" ? "accountable (by containment) to" : (RelationKind(rawValue: link.kind)?.label ?? link.kind)
-                    print("  \(how) → \(link.toTitle)  [\(link.source ?? "no source")]")
+                    let described = record(link)
+                    let how = link.kind.map(\.label) ?? "accountable (by containment) to"
+                    text += "  \(how) → \(described.toTitle)  [\(described.source ?? "no source")]\n"
+                    if text.utf8.count >= 1 << 16 {
+                        FileHandle.standardOutput.write(Data(text.utf8))
+                        text = ""
+                    }
                 }
             }
+            if let note { text += "note: \(note)\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import BuiltinModels
 import ChartGraph
 import DOTWriter
+import Foundation
 import GraphvizRender
 import OrgBuild
 import OrgViews
@@ -35,10 +37,10 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
     var engine: String = LayoutEngine.dot.rawValue
 
-    @Option(help: "Who places the boxes: dot, tidy (orgchart's linear-time tree, drawn with nop2) or auto (tidy for tree charts, dot for the others).")
+    @Option(help: "Who places the boxes: dot, tidy (orgchart's own layout: the linear-time tree, or two columns for the services chart) or auto (tidy for tree and two-column charts, dot for the others).")
     var layout: String = ChartLayout.auto.rawValue
 
-    @Option(help: "Who draws a chart the tidy tree placed: builtin (orgchart's own SVG; PDF and PNG from it) or graphviz (libgvc's nop2).")
+    @Option(help: "Who draws a chart the tidy tree placed: builtin (orgchart's own SVG; PDF and PNG from it) or graphviz (libgvc's nop2). Two-column charts are always drawn by orgchart.")
     var drawing: String = Drawing.builtin.rawValue
 
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
@@ -70,14 +72,18 @@ struct Render: ParsableCommand {
         }
         spec.drawing = drawer
         if let page {
-            guard let size = PageSize(parsing: page) else {
-                throw fail("error: unknown page '\(page)'\n    hint: write A4, A3 or letter, optionally followed by ,landscape (e.g. --page A4,landscape)")
+            do {
+                spec.page = try PageSize.parse(page)
+            } catch {
+                throw fail("error: \(error)\n    hint: \(PageSizeError.hint)")
             }
-            spec.page = size
         }
         do {
-            let bytes = try spec.prepare().render(chosen)
+            let prepared = try spec.prepare()
+            let bytes = try prepared.render(chosen)
             try OutputFile.write(bytes, to: output)
+            if let note = prepared.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+            if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         } catch {
             throw fail("\(error)")
         }

@@ -60,7 +60,8 @@ final class ChaosTests: XCTestCase {
 
     /// A random valid model of `count` units.
     static func model(_ random: inout Random, count: Int) -> String {
-        func name() -> String { (0..<(1 + random.below(3))).map { _ in random.pick(fragments) }.joined(separator: " ") }
+        // A visible word first: a name of only invisible characters is rightly refused.
+        func name() -> String { ([random.pick(Array(fragments.prefix(3)))] + (0..<random.below(3)).map { _ in random.pick(fragments) }).joined(separator: " ") }
         var yaml = "model: chaos\ntitle: \(quoted(name()))\ndate: \"2024-01-01\"\ndocuments:\n  - id: doc\n    symbol: ST/SGB/2024/1\n    title: \(quoted(name()))\n    url: \(quoted(random.pick(urls)))\nunits:\n"
         for index in 0..<count {
             yaml += "  - id: u\(index)\n    name: \(quoted(name()))\n"
@@ -151,9 +152,9 @@ final class ChaosTests: XCTestCase {
                     if random.chance(30) { spec.page = .init(parsing: random.pick(["A4", "A3,landscape", "letter"])) }
                     let what = "round \(round) \(view) \(layout) \(drawing)"
                     let prepared: PreparedChart
-                    do { prepared = try spec.prepare() } catch let error as PipelineError {
+                    do { prepared = try spec.prepare() } catch {
                         // A view may have nothing to show; then it says so.
-                        XCTAssertTrue(error.description.contains("hint") || error.description.contains("error"), "\(what): \(error)")
+                        XCTAssertTrue("\(error)".contains("error"), "\(what): \(error)")
                         continue
                     }
                     // A matrix has no DOT text; it says so.

@@ -106,6 +106,7 @@ final class EscapingSafetyTests: XCTestCase {
                         #"Head \N of <b>bold</b>"#],
         .accountability: [#"Head \N of <b>bold</b>"#, #"Director \T"#, #"Close ]]> "quoted" 'single'"#],
         .services: ["Link [x](javascript:alert(1))", "Bold <b>not bold</b> &amp; &#92;N"],
+        .servicesChart: ["Link [x](javascript:alert(1))", "Bold <b>not bold</b> &amp; &#92;N"],
         .overview: [#"Escapes \N \G \L \E \T \H"#, #"Close ]]> "quoted" 'single'"#],
     ]
 
@@ -187,20 +188,20 @@ final class EscapingSafetyTests: XCTestCase {
     func testThemeValuesThatCouldLeaveTheirAttributeAreRefused() throws {
         let directory = try temporaryDirectory(self)
         let hostile = [
-            "layout:\n  nodesep: '0.2\"]; injected [label=\"x'\n": ":3:12: 'layout.nodesep' is not a plain value",
-            "layout:\n  URL: https://example.org\n": ":3:3: 'layout' cannot set this Graphviz attribute",
-            "layout:\n  'label=x, injected': '1'\n": ":3:3: 'layout' cannot set this Graphviz attribute",
-            "boxes:\n  division: {fill: '#fff\" onload=\"x'}\n": ":3:20: 'boxes.division.fill' is not a colour",
-            "boxes:\n  division: {style: 'filled\"]; x [a=\"'}\n": ":3:21: 'boxes.division.style' is not a style",
-            "boxes:\n  division: {shape: 'box]; x [a=b'}\n": ":3:21: 'boxes.division.shape' is not a shape name",
-            "groups:\n  default: {stroke: 'red;} body {x'}\n": ":3:21: 'groups.default.stroke' is not a colour",
-            "lines:\n  contains: {arrowhead: 'none]; x [a=b'}\n": ":3:25: 'lines.contains.arrowhead' is not an arrowhead name",
-            "font: 'Arial\"]; x [a=\"b'\n": ":2:7: 'font' is not a font name",
+            "layout:\n  nodesep: '0.2\"]; injected [label=\"x'\n": ":3:12: error: 'layout.nodesep' is not a plain value",
+            "layout:\n  URL: https://example.org\n": ":3:3: error: unknown key 'URL' in 'layout'",
+            "layout:\n  'label=x, injected': '1'\n": ":3:3: error: unknown key 'label=x, injected' in 'layout'",
+            "boxes:\n  division: {fill: '#fff\" onload=\"x'}\n": ":3:20: error: 'boxes.division.fill' is not a colour",
+            "boxes:\n  division: {style: 'filled\"]; x [a=\"'}\n": ":3:21: error: 'boxes.division.style' is not a style",
+            "boxes:\n  division: {shape: 'box]; x [a=b'}\n": ":3:21: error: 'boxes.division.shape' is not a shape name",
+            "groups:\n  default: {stroke: 'red;} body {x'}\n": ":3:21: error: 'groups.default.stroke' is not a colour",
+            "lines:\n  contains: {arrowhead: 'none]; x [a=b'}\n": ":3:25: error: 'lines.contains.arrowhead' is not an arrowhead name",
+            "font: 'Arial\"]; x [a=\"b'\n": ":2:7: error: 'font' is not a font name",
         ]
         for (index, (text, message)) in hostile.sorted(by: { $0.key < $1.key }).enumerated() {
             let path = try write("extends: default\n" + text, to: "theme-\(index).yaml", in: directory)
             XCTAssertThrowsError(try Theme.load(path), text) { error in
-                XCTAssertTrue("\(error)".hasPrefix("error: \(path)\(message)"), "\(error)")
+                XCTAssertTrue("\(error)".hasPrefix("\(path)\(message)"), "\(error)")
             }
         }
         let fine = try write("extends: default\nfont: DejaVu Sans\nlayout: {nodesep: 0.5, ratio: fill, size: '8,11!', bgcolor: '#ffffff'}\n"

@@ -24,8 +24,9 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs the built `orgchart` executable with `arguments` in `directory`.
-func orgchart(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+/// Runs the built `orgchart` executable with `arguments` in `directory`, reading `input` as
+/// standard input when given.
+func orgchart(_ arguments: [String], in directory: URL? = nil, input: FileHandle? = nil) throws -> CommandResult {
     let products = Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
         ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
     var executable = products.appendingPathComponent("orgchart")
@@ -34,12 +35,14 @@ func orgchart(_ arguments: [String], in directory: URL? = nil) throws -> Command
             executable = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("orgchart")
         }
     }
-    return try run(executable, arguments, in: directory)
+    return try run(executable, arguments, in: directory, input: input)
 }
 
-/// Runs `executable` with `arguments` and returns its exit status and output.
-func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+/// Runs `executable` with `arguments` (standard input from `input` when given) and returns its
+/// exit status and output.
+func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil, input: FileHandle? = nil) throws -> CommandResult {
     let process = Process()
+    if let input { process.standardInput = input }
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }

@@ -48,8 +48,8 @@ final class ViewTests: XCTestCase {
         // §4.10: four shared resources; §5.8: the Policy, Evaluation and Training Division.
         XCTAssertEqual(served.count, 5)
         XCTAssertTrue(served.values.allSatisfy { $0 == ["dpko", "dfs"] })
-        XCTAssertEqual(Set(chart.groups.map(\.id)), ["dpko", "dfs"], "boxes are framed by department")
-        XCTAssertEqual(chart.arrangement, .flow)
+        XCTAssertEqual(Set(chart.groups.map(\.id)), ["providers:dpko", "clients:dpko", "clients:dfs"], "boxes are framed by department")
+        XCTAssertEqual(chart.arrangement, .bipartite)
         let svg = try ChartSpec(view: .services).prepare().render(.svg)
         XCTAssertEqual(edges(svg).filter { $0.kind == "provides-services-to" }.count, 10)
     }
@@ -91,7 +91,7 @@ final class ViewTests: XCTestCase {
                 do {
                     let svg = try ChartSpec(model: id, view: view).prepare().render(.svg)
                     XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("</svg>"), "\(id) \(view)")
-                } catch let error as ViewError where view == .services || view == .servicesMatrix {
+                } catch let error as ViewError where [.services, .servicesChart, .servicesMatrix].contains(view) {
                     XCTAssertTrue(error.message.contains("no shared services"), "\(id): \(error)")
                 }
             }

@@ -25,9 +25,13 @@ public struct AccountabilityGraph: Sendable {
     /// Links down to each post's subordinates, in model order.
     public private(set) var down: [String: [AccountabilityLink]] = [:]
 
+    /// The title of each stand-alone post (the first of an id).
+    private let postTitles: [String: String]
+
     /// Builds the graph of `model`.
     public init(model: Model) {
         self.model = model
+        postTitles = Dictionary(model.posts.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         var links: [AccountabilityLink] = []
         for relation in model.relationships {
             guard Self.upwardKinds.contains(relation.kind) else { continue }
@@ -38,8 +42,9 @@ public struct AccountabilityGraph: Sendable {
         let stated = Set(links.map(\.from))
         // By position, so that units are not copied.
         let units = model.units
+        var headed: [String: String?] = [:]
         for i in units.indices where units[i].head != nil && !stated.contains(units[i].id) {
-            if let superior = headedAncestor(of: units[i].parent, in: model) {
+            if let superior = Self.headedAncestor(of: units[i].parent, in: model, known: &headed) {
                 links.append(AccountabilityLink(from: units[i].id, to: superior, kind: nil, source: units[i].source))
             }
         }
@@ -47,11 +52,12 @@ public struct AccountabilityGraph: Sendable {
         var buckets = Array(repeating: [AccountabilityLink](), count: Self.upwardKinds.count + 1)
         for link in links { buckets[Self.precedence(link.kind)].append(link) }
         // One link per pair of posts: the kind of highest precedence.
-        var seen = Set<PostPair>()
+        var seen = Set<PostPair>(), kept = Set<AccountabilityLink>()
         for link in buckets.joined() where seen.insert(PostPair(from: link.from, to: link.to)).inserted {
             up[link.from, default: []].append(link)
+            kept.insert(link)
         }
-        for link in links where up[link.from]?.contains(link) ?? false {
+        for link in links where kept.contains(link) {
             down[link.to, default: []].append(link)
         }
     }
@@ -60,19 +66,30 @@ public struct AccountabilityGraph: Sendable {
     public func mainLine(of post: String) -> AccountabilityLink? { up[post]?.first }
 
     /// Every chain from `post` up to a post that answers to no one, each a list of links;
-    /// where accountability is dual, every path. At most `limit` chains, sorted.
+    /// where accountability is dual, every path, the main line first. At most `limit` chains:
+    /// ask for one more than is shown to learn whether there are more.
+    ///
+    /// The work is proportional to the links of the chains returned: one path is extended and
+    /// cut back (a path never visits a post twice), and every dead end is a chain.
     public func chains(from post: String, limit: Int = 64) -> [[AccountabilityLink]] {
         var result: [[AccountabilityLink]] = []
-        // Depth-first over paths, with an explicit stack so that long chains cannot exhaust the
-        // call stack; a path never visits a post twice.
-        var stack: [(post: String, path: [AccountabilityLink], seen: Set<String>)] = [(post, [], [post])]
-        while let (current, path, seen) = stack.popLast(), result.count < limit {
-            let links = (up[current] ?? []).filter { !seen.contains($0.to) }
-            if links.isEmpty {
-                result.append(path)
+        var path: [AccountabilityLink] = []
+        var onPath: Set<String> = [post]
+        // For each post of the path: its links up, how many were tried, and whether one led on.
+        // An explicit stack, so that long chains cannot exhaust the call stack.
+        var stack: [(links: [AccountabilityLink], tried: Int, ledOn: Bool)] = [(up[post] ?? [], 0, false)]
+        while let (links, tried, ledOn) = stack.last, result.count < limit {
+            guard let next = links[tried...].firstIndex(where: { !onPath.contains($0.to) }) else {
+                if !ledOn { result.append(path) }
+                stack.removeLast()
+                if let last = path.popLast() { onPath.remove(last.to) }
                 continue
             }
-            for link in links.reversed() { stack.append((link.to, path + [link], seen.union([link.to]))) }
+            stack[stack.count - 1].tried = next + 1
+            stack[stack.count - 1].ledOn = true
+            path.append(links[next])
+            onPath.insert(links[next].to)
+            stack.append((up[links[next].to] ?? [], 0, false))
         }
         return result
     }
@@ -107,7 +124,7 @@ public struct AccountabilityGraph: Sendable {
             guard let head = unit.head else { return unit.name }
             return "\(head.title), \(unit.name)"
         }
-        return model.posts.first { $0.id == post }?.title ?? post
+        return postTitles[post] ?? post
     }
 
     private static func precedence(_ kind: RelationKind?) -> Int {
@@ -173,16 +190,21 @@ public struct AccountabilityGraph: Sendable {
         return component
     }
 
-    /// The nearest headed unit at or above `parent`.
-    private func headedAncestor(of parent: String?, in model: Model) -> String? {
+    /// The nearest headed unit at or above `parent`. `known` keeps the answer for every headless
+    /// unit walked over, so that each is walked over once however deep the tree.
+    private static func headedAncestor(of parent: String?, in model: Model, known: inout [String: String?]) -> String? {
+        var walked: [String] = []
         var current = parent
-        var steps = 0
-        while let id = current, steps < model.units.count, let i = model.position(of: id) {
-            if model.units[i].head != nil { return id }
+        var found: String?
+        while let id = current, walked.count < model.units.count {
+            if let answer = known[id] { found = answer; break }
+            guard let i = model.position(of: id) else { break }
+            if model.units[i].head != nil { found = id; break }
+            walked.append(id)
             current = model.units[i].parent
-            steps += 1
         }
-        return nil
+        for id in walked { known[id] = found }
+        return found
     }
 }
 

@@ -1,0 +1,96 @@
+import ChartGraph
+import Foundation
+import OrgBuild
+import OrgTemplates
+import OrgViews
+import SVGWriter
+import TidyTree
+import XCTest
+
+/// Page-shaped tree layouts and packed multi-page charts.
+final class PageShapeTests: XCTestCase {
+    func testDepartmentOrganigrammesAreNoLongerRibbons() throws {
+        let theme = try Theme.load("default")
+        for model in ["dpko-2007", "dpko-2008", "dpko-2010", "dpo-2019", "peace-security-2021"] {
+            let chart = try ChartSpec(model: model).prepare().chart
+            let size = ChartPrint.size(of: chart, theme: theme)
+            XCTAssertLessThanOrEqual(size.width / size.height, 2.6, "\(model) is \(size.width) × \(size.height) pt")
+            var wide = theme
+            wide.pageShaped = false
+            let ribbon = ChartPrint.size(of: chart, theme: wide)
+            XCTAssertLessThan(size.width, ribbon.width, "\(model): the page-shaped chart is narrower than every child in a row")
+        }
+    }
+
+    func testTheLayoutAimsAtThePagesShape() throws {
+        let chart = try ChartSpec(model: "peace-security-2021").prepare().chart
+        let theme = try Theme.load("default")
+        var portrait = chart, landscape = chart
+        portrait.shapedFor = PageSize.a3
+        landscape.shapedFor = PageSize.a3.landscape
+        let tall = ChartPrint.size(of: portrait, theme: theme), wide = ChartPrint.size(of: landscape, theme: theme)
+        XCTAssertLessThan(tall.width / tall.height, wide.width / wide.height, "a portrait page gets a taller chart: \(tall) against \(wide)")
+    }
+
+    func testPiecesArePackedOntoPagesAndEveryContinuationPointsAtItsPage() throws {
+        var spec = ChartSpec(model: "dpko-2008")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape)
+        let pages = try paged.pages()
+        XCTAssertGreaterThan(pages.count, 1)
+        // Every box is on some page, and each page is readable.
+        let ids = Set(pages.flatMap { $0.boxes.map(\.id) })
+        XCTAssertEqual(ids, Set(prepared.chart.boxes.map(\.id)))
+        for page in pages { XCTAssertTrue(try paged.fits(page)) }
+        // Some page holds more than one piece: packed side by side.
+        XCTAssertTrue(pages.dropFirst().contains { $0.treeRoots.count > 1 }, "no page was packed")
+        // "continued on page N": the box's subtree is on page N, which says where it came from.
+        var continuations = 0
+        for (number, page) in pages.enumerated() {
+            for box in page.boxes {
+                for detail in box.details where detail.hasPrefix("continued on page ") {
+                    continuations += 1
+                    let target = try XCTUnwrap(Int(detail.dropFirst("continued on page ".count))) - 1
+                    XCTAssertTrue(pages[target].boxes.contains { $0.id == box.id }, "\(box.id) is not on page \(target + 1)")
+                    XCTAssertTrue(pages[target].subtitle?.contains("continued from page") == true)
+                    XCTAssertTrue(pages[target].subtitle?.contains("\(number + 1)") == true)
+                }
+            }
+        }
+        XCTAssertGreaterThan(continuations, 0)
+        // Each later page names its place: the heads above its pieces.
+        for page in pages.dropFirst() { XCTAssertTrue(page.subtitle?.contains("Department of Peacekeeping Operations (DPKO)") == true, page.subtitle ?? "") }
+        XCTAssertTrue(pages.contains { $0.subtitle?.contains("(DPKO) › Office of Operations") == true })
+        XCTAssertLessThan(pages.count, continuations + 1, "more than one piece on some page")
+    }
+
+    func testAPageWithoutOrientationTakesTheOneWithFewerPages() throws {
+        func pages(_ page: String) throws -> (count: Int, landscape: Bool) {
+            var spec = ChartSpec(model: "dpo-2019")
+            spec.page = PageSize(parsing: page)
+            let info = try tool("pdfinfo", on: try spec.prepare().render(.pdf), named: "c.pdf", in: self).stdout
+            let count = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+            return (count, info.contains("841.68 x 595.44"))
+        }
+        let free = try pages("A4"), portrait = try pages("A4,portrait"), landscape = try pages("A4,landscape")
+        XCTAssertFalse(portrait.landscape)
+        XCTAssertTrue(landscape.landscape)
+        XCTAssertEqual(free.count, min(portrait.count, landscape.count))
+        XCTAssertTrue(PageSize(parsing: "A4")!.turnable)
+        XCTAssertFalse(PageSize(parsing: "A4,portrait")!.turnable)
+    }
+
+    func testLinesBetweenPagesBecomeReferencesAtBothEnds() throws {
+        var spec = ChartSpec(model: "dpko-2010")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape).pages()
+        let details = pages.enumerated().flatMap { number, page in page.boxes.flatMap { box in box.details.map { (number + 1, box.id, $0) } } }
+        // The Police Adviser's direct access to the USG (§8.6) crosses pages: a reference at each end.
+        let out = try XCTUnwrap(details.first { $0.1 == "dpko-pd" && $0.2.hasPrefix("→ direct access: Department of Peacekeeping Operations") })
+        let back = try XCTUnwrap(details.first { $0.1 == "dpko" && $0.2.hasPrefix("← direct access: Police Division") })
+        XCTAssertTrue(out.2.hasSuffix("(page \(back.0))"), out.2)
+        XCTAssertTrue(back.2.hasSuffix("(page \(out.0))"), back.2)
+    }
+}
