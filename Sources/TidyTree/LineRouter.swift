@@ -21,16 +21,19 @@ struct LineRouter {
     static let trackSpacing = 5.0
     /// How many tracks each box edge offers, from the clearance outwards.
     static let tracksPerEdge = 3
-    /// Distance in points between two line ends on one box side, and the length kept free at
-    /// each end of a side.
+    /// Distance in points between the ports offered on one box side (ports taken are at least
+    /// a track spacing apart), and the length kept free at each end of a side.
     static let portSpacing = 8.0, cornerInset = 6.0
     /// Length of the straight stub with which a line leaves a box, and enters one with an
     /// arrowhead (an arrowhead is 10 to 12 points long).
     static let tailStub = 8.0, headStub = 16.0
+    /// The width of the gutters right of and below the boxes: room for an arrowhead's stub and
+    /// two tracks.
+    static var gutter: Double { headStub + 2 * trackSpacing }
     /// Costs, in points of length: a bend, a crossing with a line already drawn, a point of a
     /// port's distance from the middle of its side, and (relaxed search only) a stretch run
     /// closer than a track spacing beside a line already drawn.
-    static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 0.5, crowdingCost = 2_000.0
+    static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
     /// How many states one search may expand; all searches of a chart, per box and line; the
     /// largest grid of one search, in nodes.
     static let searchBudget = 60_000, chartBudgetPerElement = 400, largestGrid = 400_000
@@ -96,9 +99,10 @@ struct LineRouter {
     /// The line being routed: its index, boxes and style.
     private var current = (line: -1, from: 0, to: 0, style: "")
 
-    /// A router among `frames`, lines running up to `gutter` points outside them (never above
-    /// the top of the highest box); `lines` sizes the budget.
-    init(frames: [BoxFrame], gutter: Double, lines: Int) {
+    /// A router among `frames`, lines running up to `gutter` points right of and below them and
+    /// up to `leftMargin` points left of them (where the drawing starts), never above the top
+    /// of the highest box; `lines` sizes the budget.
+    init(frames: [BoxFrame], leftMargin: Double, lines: Int) {
         self.frames = frames
         let cell = GeometryCheck.cellSize(frames)
         boxGrid = BucketGrid(cell: cell)
@@ -107,8 +111,8 @@ struct LineRouter {
             let c = Self.clearance
             boxGrid.insert(i, minX: frame.minX - c, minY: frame.minY - c, maxX: frame.maxX + c, maxY: frame.maxY + c)
         }
-        drawing = Area(minX: (frames.map(\.minX).min() ?? 0) - gutter, minY: frames.map(\.minY).min() ?? 0,
-                       maxX: (frames.map(\.maxX).max() ?? 0) + gutter, maxY: (frames.map(\.maxY).max() ?? 0) + gutter)
+        drawing = Area(minX: (frames.map(\.minX).min() ?? 0) - min(leftMargin, Self.gutter), minY: frames.map(\.minY).min() ?? 0,
+                       maxX: (frames.map(\.maxX).max() ?? 0) + Self.gutter, maxY: (frames.map(\.maxY).max() ?? 0) + Self.gutter)
         ports = Array(repeating: [], count: frames.count)
         budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.searchBudget
     }
@@ -185,15 +189,21 @@ struct LineRouter {
             let horizontalSide = side < 2, sign = side % 2 == 0 ? 1.0 : -1.0
             let half = (horizontalSide ? frame.width : frame.height) / 2 - Self.cornerInset
             guard half >= 0 else { continue }
+            // 0, +1, −1, +2, −2 … port spacings from the middle of the bottom, top, right, left
+            // side, and the two ends of the side.
             let steps = Int((half / Self.portSpacing).rounded(.down))
+            var offsets: [Double] = []
             for step in 0...(2 * steps) {
-                // 0, +1, −1, +2, −2 … port spacings from the middle of the bottom, top, right, left side.
-                let offset = Double((step + 1) / 2) * Self.portSpacing * (step % 2 == 0 ? -1 : 1)
+                let distance = Double((step + 1) / 2) * Self.portSpacing
+                offsets.append(step % 2 == 0 ? -distance : distance)
+            }
+            if half - Double(steps) * Self.portSpacing >= Self.trackSpacing { offsets += [half, -half] }
+            for offset in offsets {
                 let point = horizontalSide ? ChartPoint(x: frame.center.x + offset, y: sign > 0 ? frame.maxY : frame.minY)
                                            : ChartPoint(x: sign > 0 ? frame.maxX : frame.minX, y: frame.center.y + offset)
                 let stub = horizontalSide ? ChartPoint(x: point.x, y: point.y + sign * length) : ChartPoint(x: point.x + sign * length, y: point.y)
                 guard area.contains(stub), !ports[box].contains(where: { taken in
-                    abs(taken.point.x - point.x) + abs(taken.point.y - point.y) < Self.portSpacing - 0.01
+                    abs(taken.point.x - point.x) + abs(taken.point.y - point.y) < Self.trackSpacing - 0.01
                         && !(taken.point == point && bundles(with: taken.line, at: box))
                 }) else { continue }
                 let stretch = Stretch(from: point, to: stub)

@@ -301,7 +301,7 @@ struct Placer {
         }
         var unrouted: [Int] = []
         if !routed.isEmpty {
-            var router = LineRouter(frames: frames, gutter: spacing.horizontal, lines: chart.lines.count)
+            var router = LineRouter(frames: frames, leftMargin: spacing.horizontal, lines: chart.lines.count)
             for (connector, end) in zip(result, ends) { router.reserve(connector.points, line: connector.line, from: end.from, to: end.to) }
             for line in routed.sorted(by: { ($0.distance, $0.line) < ($1.distance, $1.line) }) {
                 let (a, b) = (frames[line.from], frames[line.to])

@@ -56,8 +56,10 @@ public struct TidyLayout: Sendable {
         self.frames = frames
         self.texts = texts
         (connectors, unrouted) = placer.connectors(frames: frames)
-        width = (frames.map(\.maxX).max() ?? 0) + spacing.horizontal
-        height = max(top, (frames.map(\.maxY).max() ?? 0) + spacing.horizontal)
+        // Boxes and lines (some run in the gutters beside the boxes), and a margin.
+        let points = connectors.lazy.flatMap(\.points)
+        width = max(frames.map(\.maxX).max() ?? 0, points.map(\.x).max() ?? 0) + spacing.horizontal
+        height = max(top, max(frames.map(\.maxY).max() ?? 0, points.map(\.y).max() ?? 0) + spacing.horizontal)
     }
 }
 

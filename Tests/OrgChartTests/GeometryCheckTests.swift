@@ -1,5 +1,4 @@
 import BuiltinModels
-import Foundation
 import ChartGraph
 import OrgBuild
 import OrgModel
@@ -29,9 +28,7 @@ final class GeometryCheckTests: XCTestCase {
                     let spec = ChartSpec(model: id, view: view, options: ViewOptions(root: root), template: template)
                     guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
                     let theme = prepared.writer.theme
-                    let started = Date()
                     let layout = TidyLayout(chart: prepared.chart, theme: theme, top: TidyLayout.titleHeight(prepared.chart, theme: theme))
-                    print("layout \(id) \(view.rawValue) \(root ?? "-") \(template): \(Int(Date().timeIntervalSince(started) * 1000)) ms")
                     result.append(PlacedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", chart: prepared.chart, theme: theme, layout: layout))
                 }
             }
@@ -39,17 +36,22 @@ final class GeometryCheckTests: XCTestCase {
         return result
     }
 
-    func testGeometryOfEveryBuiltinTreeChart() throws {
-        var totals: [GeometryProblem.Kind: Int] = [:]
+    /// Every built-in tree chart, in the default and the print theme, is publishable: no line
+    /// through a box, no lines of different kinds on one segment, no stacked arrowheads, no
+    /// overlapping boxes, no text outside its box; and every line found a route. (Before the
+    /// router, lines were drawn straight across the tree: 540 lines through boxes, 110 shared
+    /// segments and 99 stacked arrowheads over these charts.)
+    func testEveryBuiltinTreeChartPassesTheGeometryCheck() throws {
+        var charts = 0
         for template in ["default", "print"] {
             for placed in try Self.builtinTreeCharts(template: template) {
                 let check = GeometryCheck(chart: placed.chart, layout: placed.layout, theme: placed.theme)
-                print("geometry \(placed.name): \(check.summary), unrouted \(placed.layout.unrouted.count) of \(placed.chart.lines.filter { !$0.shapesLayout }.count)")
-                for problem in check.problems { print("    \(problem)") }
-                for kind in GeometryProblem.Kind.allCases { totals[kind, default: 0] += check.count(kind) }
+                XCTAssertEqual(check.problems, [], "\(placed.name): \(check.summary)")
+                XCTAssertEqual(placed.layout.unrouted, [], "\(placed.name): lines without a route")
+                charts += 1
             }
         }
-        print("geometry totals: \(GeometryProblem.Kind.allCases.map { "\($0.rawValue) \(totals[$0] ?? 0)" }.joined(separator: ", "))")
+        XCTAssertGreaterThan(charts, 80)
     }
 
     func testTheCheckFindsEachKindOfProblem() throws {
