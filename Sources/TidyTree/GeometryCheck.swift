@@ -71,7 +71,7 @@ public struct GeometryCheck: Sendable {
     /// Lines whose segments pass through the inside of a box they do not end at.
     private mutating func checkLinesThroughBoxes(chart: Chart, layout: TidyLayout, index: [String: Int], name: (Int) -> String) {
         let frames = layout.frames
-        var grid = BucketGrid(cell: Self.cellSize(frames))
+        var grid = BucketGrid(fitting: frames)
         for (i, frame) in frames.enumerated() { grid.insert(i, minX: frame.minX, minY: frame.minY, maxX: frame.maxX, maxY: frame.maxY) }
         for connector in layout.connectors {
             let line = chart.lines[connector.line]
@@ -181,11 +181,5 @@ public struct GeometryCheck: Sendable {
                 }
             }
         }
-    }
-
-    /// A grid cell about the size of two average boxes.
-    static func cellSize(_ frames: [BoxFrame]) -> Double {
-        guard !frames.isEmpty else { return 100 }
-        return max(36, 2 * frames.reduce(0) { $0 + max($1.width, $1.height) } / Double(frames.count))
     }
 }

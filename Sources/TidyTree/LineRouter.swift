@@ -24,6 +24,8 @@ struct LineRouter {
     /// Distance in points between the ports offered on one box side (ports taken are at least
     /// a track spacing apart), and the length kept free at each end of a side.
     static let portSpacing = 8.0, cornerInset = 6.0
+    /// The most ports offered around the middle of a side (besides its two ends).
+    static let portsPerSide = 16
     /// Length of the straight stub with which a line leaves a box, and enters one with an
     /// arrowhead (an arrowhead is 10 to 12 points long).
     static let tailStub = 8.0, headStub = 16.0
@@ -104,9 +106,8 @@ struct LineRouter {
     /// of the highest box; `lines` sizes the budget.
     init(frames: [BoxFrame], leftMargin: Double, lines: Int) {
         self.frames = frames
-        let cell = GeometryCheck.cellSize(frames)
-        boxGrid = BucketGrid(cell: cell)
-        reservedGrid = BucketGrid(cell: cell)
+        boxGrid = BucketGrid(fitting: frames)
+        reservedGrid = BucketGrid(fitting: frames)
         for (i, frame) in frames.enumerated() {
             let c = Self.clearance
             boxGrid.insert(i, minX: frame.minX - c, minY: frame.minY - c, maxX: frame.maxX + c, maxY: frame.maxY + c)
@@ -191,7 +192,7 @@ struct LineRouter {
             guard half >= 0 else { continue }
             // 0, +1, −1, +2, −2 … port spacings from the middle of the bottom, top, right, left
             // side, and the two ends of the side.
-            let steps = Int((half / Self.portSpacing).rounded(.down))
+            let steps = min(Self.portsPerSide / 2, Int((half / Self.portSpacing).rounded(.down)))
             var offsets: [Double] = []
             for step in 0...(2 * steps) {
                 let distance = Double((step + 1) / 2) * Self.portSpacing

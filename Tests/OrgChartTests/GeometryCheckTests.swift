@@ -54,6 +54,33 @@ final class GeometryCheckTests: XCTestCase {
         XCTAssertGreaterThan(charts, 80)
     }
 
+    /// Seeded random models (ChaosTests' generator: random trees with cross lines of every
+    /// kind) through the tree views, in the default and the print theme: every routed line
+    /// stays out of the boxes it does not connect and no arrowheads stack.
+    func testRandomModelsPassTheGeometryCheck() throws {
+        let directory = try temporaryDirectory(self)
+        var random = ChaosTests.Random(state: ChaosTests.seed ^ 0x6E0)
+        var lines = 0, unrouted = 0
+        for round in 0..<(8 * ChaosTests.rounds) {
+            let path = try write(ChaosTests.model(&random, count: 12 + random.below(60)), to: "geometry-\(round).yaml", in: directory)
+            for view in [ViewKind.organigramme, .accountability, .overview] {
+                let spec = ChartSpec(model: path, view: view, template: round % 2 == 0 ? "default" : "print")
+                guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
+                let theme = prepared.writer.theme
+                let layout = TidyLayout(chart: prepared.chart, theme: theme, top: TidyLayout.titleHeight(prepared.chart, theme: theme))
+                let check = GeometryCheck(chart: prepared.chart, layout: layout, theme: theme)
+                let straight = Set(layout.unrouted.map { prepared.chart.lines[$0] }.map { "\($0.style):\($0.from)->\($0.to)" })
+                let routedProblems = check.problems.filter { problem in !straight.contains { problem.detail.hasPrefix($0 + " ") || problem.detail.hasSuffix(" " + $0) } }
+                XCTAssertEqual(routedProblems.filter { [.lineThroughBox, .stackedArrowheads, .overlappingBoxes].contains($0.kind) }, [], "round \(round) \(view)")
+                lines += prepared.chart.lines.filter { !$0.shapesLayout }.count
+                unrouted += layout.unrouted.count
+            }
+        }
+        print("random models: \(unrouted) of \(lines) lines across the tree without a route")
+        // Today 6 of 106: ends deep in hanging columns whose free sides are all taken.
+        XCTAssertLessThanOrEqual(unrouted * 10, lines, "more than one line in 10 without a route")
+    }
+
     func testTheCheckFindsEachKindOfProblem() throws {
         let theme = try Theme.load("default")
         let boxes = [Box(id: "top", heading: "Top", style: "department"), Box(id: "left", heading: "Left", style: "division", level: 1),
