@@ -136,6 +136,12 @@ struct ChartPainter {
             maxX = max(maxX, frame.maxX)
             maxY = max(maxY, frame.maxY)
         }
+        // Lines routed in the gutters around the boxes.
+        for point in connectors.lazy.flatMap(\.points) {
+            minX = min(minX, point.x)
+            maxX = max(maxX, point.x)
+            maxY = max(maxY, point.y)
+        }
         origin = ChartPoint(x: minX, y: titleCentre.y - titleBlock / 2)
         bottom = maxY
         footer = Footer(chart: chart, theme: theme)

@@ -271,21 +271,65 @@ struct Placer {
         return contour
     }
 
-    /// The connectors of the chart's lines, in line order: elbows for the tree, straight lines across it.
-    mutating func connectors(frames: [BoxFrame]) -> [Connector] {
+    /// The connectors of the chart's lines, in line order: elbows for the tree, and orthogonal
+    /// routes (see `LineRouter`), shortest first, for the lines across it and for the tree lines
+    /// of another style than most of their siblings' (a "reports to" among "accountable to"), so
+    /// that no line runs along a bus of another kind. Also the lines for which no route was
+    /// found: drawn straight between the borders of their boxes, or along the tree's elbow.
+    mutating func connectors(frames: [BoxFrame]) -> (connectors: [Connector], unrouted: [Int]) {
         var result: [Connector] = []
         result.reserveCapacity(chart.lines.count)
+        var ends: [(from: Int, to: Int)] = []
+        var routed: [(line: Int, from: Int, to: Int, distance: Double, elbow: [ChartPoint]?)] = []
+        func distance(_ a: Int, _ b: Int) -> Double { abs(frames[a].center.x - frames[b].center.x) + abs(frames[a].center.y - frames[b].center.y) }
+        let mainStyles = mainChildLineStyles()
         for child in tree.preorder {
             guard let parent = tree.parent[child], let line = tree.parentLine[child] else { continue }
-            result.append(Connector(line: line, points: elbow(from: frames[parent], to: frames[child], child: child, depth: tree.depth[parent])))
+            let elbow = elbow(from: frames[parent], to: frames[child], child: child, depth: tree.depth[parent])
+            let drawn = chart.lines[line]
+            if drawn.style != mainStyles[parent], let a = tree.index[drawn.from], let b = tree.index[drawn.to] {
+                routed.append((line, a, b, distance(a, b), drawn.ranksUpward ? elbow.reversed() : elbow))
+                continue
+            }
+            result.append(Connector(line: line, points: elbow))
+            ends.append((parent, child))
         }
         for line in tree.crossLines {
             let drawn = chart.lines[line]
-            let (tail, head) = drawn.ranksUpward ? (drawn.to, drawn.from) : (drawn.from, drawn.to)
-            guard let a = tree.index[tail], let b = tree.index[head], a != b else { continue }
-            result.append(Connector(line: line, points: [frames[a].border(towards: frames[b].center), frames[b].border(towards: frames[a].center)]))
+            guard let a = tree.index[drawn.from], let b = tree.index[drawn.to], a != b else { continue }
+            routed.append((line, a, b, distance(a, b), nil))
         }
-        return result.sorted { $0.line < $1.line }
+        var unrouted: [Int] = []
+        if !routed.isEmpty {
+            var router = LineRouter(frames: frames, leftMargin: spacing.horizontal, lines: chart.lines.count)
+            for (connector, end) in zip(result, ends) { router.reserve(connector.points, line: connector.line, from: end.from, to: end.to) }
+            for line in routed.sorted(by: { ($0.distance, $0.line) < ($1.distance, $1.line) }) {
+                let (a, b) = (frames[line.from], frames[line.to])
+                let style = chart.lines[line.line].style
+                let route = router.route(line: line.line, from: line.from, to: line.to, style: style, headStub: LineRouter.headStub)
+                if route == nil { unrouted.append(line.line) }
+                // Points from `from` to `to`: the elbow's are from the upper end as ranked.
+                let points = route ?? line.elbow ?? [a.border(towards: b.center), b.border(towards: a.center)]
+                router.reserve(points, line: line.line, from: line.from, to: line.to, style: style)
+                // Points run from the upper end as ranked, as the tree's connectors do.
+                result.append(Connector(line: line.line, points: chart.lines[line.line].ranksUpward ? points.reversed() : points))
+            }
+        }
+        return (result.sorted { $0.line < $1.line }, unrouted.sorted())
+    }
+
+    /// The style of most of each box's child lines (the first in line order among equals).
+    private func mainChildLineStyles() -> [String?] {
+        tree.children.map { children in
+            var counts: [String: Int] = [:], main: (style: String, count: Int)?
+            for child in children {
+                guard let line = tree.parentLine[child] else { continue }
+                let style = chart.lines[line].style, count = counts[style, default: 0] + 1
+                counts[style] = count
+                if count > main?.count ?? 0 { main = (style, count) }
+            }
+            return main?.style
+        }
     }
 
     /// The orthogonal route from a parent's bottom to a child.

@@ -1,20 +1,24 @@
 import ChartGraph
 import OrgTemplates
 
-/// Positions for every box of a tree chart and straight-segment routes for its lines,
+/// Positions for every box of a tree chart and orthogonal routes for its lines,
 /// computed in time linear in the number of boxes (a Reingold–Tilford tidy tree with
 /// contours per band, so boxes may differ in size). Boxes of one depth share a row; a box's
 /// aside boxes (front offices, advisers) hang in the band under it, beside its vertical line;
 /// children that are all leaves are stacked in a comb (see `LeafComb`) when the theme's
 /// `stack-leaves` asks for it. From the theme's `hang-below` depth on, children hang instead in
 /// one indented column under their parent, each with its own column under it (an indented
-/// list on a vertical spine). Lines that do not shape the layout run straight between boxes
-/// and never move one.
+/// list on a vertical spine). Lines that do not shape the layout never move a box: they are
+/// routed afterwards through the channels between boxes (see `LineRouter`).
 public struct TidyLayout: Sendable {
     /// The frame of each box, in the order of the chart's boxes.
-    public private(set) var frames: [BoxFrame]
+    public internal(set) var frames: [BoxFrame]
     /// One connector per line of the chart, in the order of the chart's lines.
-    public private(set) var connectors: [Connector]
+    public internal(set) var connectors: [Connector]
+    /// The lines the router found no orthogonal route for within its budgets (indices in the
+    /// chart's lines): a line across the tree is then drawn straight between the borders of its
+    /// boxes, a tree line along its parent's elbow.
+    public private(set) var unrouted: [Int]
     /// The wrapped text of each box, in the order of the chart's boxes.
     public private(set) var texts: [BoxText]
     /// Width and height of the drawing in points, from (0, 0).
@@ -51,9 +55,11 @@ public struct TidyLayout: Sendable {
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
         self.texts = texts
-        connectors = placer.connectors(frames: frames)
-        width = (frames.map(\.maxX).max() ?? 0) + spacing.horizontal
-        height = max(top, (frames.map(\.maxY).max() ?? 0) + spacing.horizontal)
+        (connectors, unrouted) = placer.connectors(frames: frames)
+        // Boxes and lines (some run in the gutters beside the boxes), and a margin.
+        let points = connectors.lazy.flatMap(\.points)
+        width = max(frames.map(\.maxX).max() ?? 0, points.map(\.x).max() ?? 0) + spacing.horizontal
+        height = max(top, max(frames.map(\.maxY).max() ?? 0, points.map(\.y).max() ?? 0) + spacing.horizontal)
     }
 }
 

@@ -1,0 +1,482 @@
+/// Orthogonal routes for the lines drawn across a tidy tree (direct access, dual accountability,
+/// reports to, services …), through the free channels of the placed chart: the gaps between
+/// rows and between subtrees and the gutters around the chart.
+///
+/// Each line is routed on its own: a shortest path by length, bends and crossings (A*) on a
+/// sparse grid whose coordinates are the edges of the boxes near the line, each pushed out by
+/// the clearance and by a few track spacings, so that a channel offers parallel tracks. Boxes
+/// are obstacles; the segments already drawn (containment elbows and buses, lines routed before)
+/// are reserved: a route may cross them but not run along one closer than a track spacing, except
+/// that lines of one kind with a common end may share their stretches and that end's port (a
+/// bundle, as an organigramme draws several dotted lines into one head). Every other line end
+/// takes a port of its own on a box side, spread from the side's middle, so arrowheads never
+/// stack. A search that finds nothing near the line's boxes is tried on a wider area, then with
+/// reservations relaxed; a line left without a route is drawn straight (`TidyLayout.unrouted`).
+/// Searches have budgets of grid size and expansions, so routing stays near linear in boxes plus
+/// lines.
+struct LineRouter {
+    /// Clearance in points kept between a line and any box it does not end at.
+    static let clearance = 6.0
+    /// Distance in points between parallel lines in one channel.
+    static let trackSpacing = 5.0
+    /// How many tracks each box edge offers, from the clearance outwards.
+    static let tracksPerEdge = 3
+    /// Distance in points between the ports offered on one box side (ports taken are at least
+    /// a track spacing apart), and the length kept free at each end of a side.
+    static let portSpacing = 8.0, cornerInset = 6.0
+    /// The most ports offered around the middle of a side (besides its two ends).
+    static let portsPerSide = 16
+    /// Length of the straight stub with which a line leaves a box, and enters one with an
+    /// arrowhead (an arrowhead is 10 to 12 points long).
+    static let tailStub = 8.0, headStub = 16.0
+    /// The width of the gutters right of and below the boxes: room for an arrowhead's stub and
+    /// two tracks.
+    static var gutter: Double { headStub + 2 * trackSpacing }
+    /// Costs, in points of length: a bend, a crossing with a line already drawn, a point of a
+    /// port's distance from the middle of its side, and (relaxed search only) a stretch run
+    /// closer than a track spacing beside a line already drawn.
+    static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
+    /// How many states one search may expand; all searches of a chart, per box and line; the
+    /// largest grid of one search, in nodes.
+    static let searchBudget = 60_000, chartBudgetPerElement = 400, largestGrid = 400_000
+
+    /// A rectangle, in points.
+    struct Area {
+        var minX, minY, maxX, maxY: Double
+
+        /// The rectangle grown by `margin` on every side.
+        func grown(by margin: Double) -> Area { Area(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin) }
+        /// The part of the rectangle inside `other`.
+        func clipped(to other: Area) -> Area {
+            Area(minX: max(minX, other.minX), minY: max(minY, other.minY), maxX: min(maxX, other.maxX), maxY: min(maxY, other.maxY))
+        }
+        /// True when `point` is inside or on the border.
+        func contains(_ point: ChartPoint) -> Bool { point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY }
+    }
+
+    /// A horizontal or vertical segment: `across` is its y (horizontal) or x (vertical), and it
+    /// runs from `low` to `high` along the other axis.
+    struct Stretch {
+        var vertical: Bool
+        var across: Double, low: Double, high: Double
+
+        init(from a: ChartPoint, to b: ChartPoint) {
+            vertical = a.x == b.x
+            across = vertical ? a.x : a.y
+            low = vertical ? min(a.y, b.y) : min(a.x, b.x)
+            high = vertical ? max(a.y, b.y) : max(a.x, b.x)
+        }
+
+        /// The length both share along their axis.
+        func overlap(_ other: Stretch) -> Double { min(high, other.high) - max(low, other.low) }
+    }
+
+    /// A stretch of a line already drawn.
+    struct Reserved {
+        var stretch: Stretch
+        var line: Int
+    }
+
+    /// A place where a line may leave or enter a box: the point on the side, the end of its
+    /// stub, whether the stub is vertical, and what it costs.
+    struct Port {
+        var point: ChartPoint
+        var stub: ChartPoint
+        var vertical: Bool
+        var cost: Double
+    }
+
+    let frames: [BoxFrame]
+    /// Where lines may run: the boxes and a gutter around them.
+    let drawing: Area
+    private var boxGrid: BucketGrid
+    private var reserved: [Reserved] = []
+    private var reservedGrid: BucketGrid
+    /// The ends of lines already drawn on each box, with their lines.
+    private var ports: [[(point: ChartPoint, line: Int)]]
+    /// The boxes and style of each line across the tree already drawn; tree lines have none.
+    private var crossing: [Int: (from: Int, to: Int, style: String)] = [:]
+    /// Expansions left for the chart.
+    private var budget: Int
+    /// The line being routed: its index, boxes and style.
+    private var current = (line: -1, from: 0, to: 0, style: "")
+
+    /// A router among `frames`, lines running up to `gutter` points right of and below them and
+    /// up to `leftMargin` points left of them (where the drawing starts), never above the top
+    /// of the highest box; `lines` sizes the budget.
+    init(frames: [BoxFrame], leftMargin: Double, lines: Int) {
+        self.frames = frames
+        boxGrid = BucketGrid(fitting: frames)
+        reservedGrid = BucketGrid(fitting: frames)
+        for (i, frame) in frames.enumerated() {
+            let c = Self.clearance
+            boxGrid.insert(i, minX: frame.minX - c, minY: frame.minY - c, maxX: frame.maxX + c, maxY: frame.maxY + c)
+        }
+        drawing = Area(minX: (frames.map(\.minX).min() ?? 0) - min(leftMargin, Self.gutter), minY: frames.map(\.minY).min() ?? 0,
+                       maxX: (frames.map(\.maxX).max() ?? 0) + Self.gutter, maxY: (frames.map(\.maxY).max() ?? 0) + Self.gutter)
+        ports = Array(repeating: [], count: frames.count)
+        budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.searchBudget
+    }
+
+    /// Records the route `points` of `line` from box `from` to box `to` as drawn: its segments
+    /// are reserved and its ends occupy ports. `style` is given for a line across the tree, which
+    /// lines of its style with a common end may share.
+    mutating func reserve(_ points: [ChartPoint], line: Int, from: Int, to: Int, style: String? = nil) {
+        guard let first = points.first, let last = points.last else { return }
+        ports[from].append((first, line))
+        ports[to].append((last, line))
+        if let style { crossing[line] = (from, to, style) }
+        for (a, b) in zip(points, points.dropFirst()) where a != b && (a.x == b.x || a.y == b.y) {
+            reservedGrid.insert(reserved.count, minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+            reserved.append(Reserved(stretch: Stretch(from: a, to: b), line: line))
+        }
+    }
+
+    /// An orthogonal route of `line` of `style` from box `from` to box `to` (ending with a stub
+    /// of `headStub` points), or nil when none is found within the budgets.
+    mutating func route(line: Int, from: Int, to: Int, style: String, headStub: Double) -> [ChartPoint]? {
+        current = (line, from, to, style)
+        let a = frames[from], b = frames[to]
+        let span = Area(minX: min(a.minX, b.minX), minY: min(a.minY, b.minY), maxX: max(a.maxX, b.maxX), maxY: max(a.maxY, b.maxY))
+        let near = span.grown(by: 4 * Self.clearance + 2 * Double(Self.tracksPerEdge) * Self.trackSpacing).clipped(to: drawing)
+        let wide = span.grown(by: max(span.maxX - span.minX, span.maxY - span.minY, 200)).clipped(to: drawing)
+        for (area, relaxed) in [(near, false), (wide, false), (wide, true)] {
+            guard budget > 0 else { return nil }
+            if let route = search(headStub: headStub, area: area, relaxed: relaxed) { return route }
+        }
+        return nil
+    }
+
+    /// True when `line`, already drawn, may share stretches with the line being routed: a line
+    /// across the tree of the same style with the same start or the same end. `box`, when
+    /// given, must be that common end.
+    private func bundles(with line: Int, at box: Int? = nil) -> Bool {
+        guard let other = crossing[line], other.style == current.style else { return false }
+        let sameStart = other.from == current.from && (box ?? other.from) == other.from
+        let sameEnd = other.to == current.to && (box ?? other.to) == other.to
+        return sameStart || sameEnd
+    }
+
+    /// True when `stretch` runs inside the clearance of box `box` (strictly inside across it,
+    /// and overlapping it along its length).
+    private func blocks(_ box: Int, _ stretch: Stretch) -> Bool {
+        let frame = frames[box], c = Self.clearance
+        let across = stretch.vertical ? (frame.minX - c, frame.maxX + c) : (frame.minY - c, frame.maxY + c)
+        let along = stretch.vertical ? (frame.minY - c, frame.maxY + c) : (frame.minX - c, frame.maxX + c)
+        return across.0 < stretch.across && stretch.across < across.1 && min(stretch.high, along.1) > max(stretch.low, along.0)
+    }
+
+    /// What running along `stretch` costs beside the reserved `piece`, beyond its length:
+    /// a crossing, or (closer than a track spacing alongside it) infinity, `crowdingCost` when
+    /// relaxed. A stretch of the same bundle may lie exactly on the piece, and crosses freely.
+    private func cost(of stretch: Stretch, beside piece: Reserved, relaxed: Bool) -> Double {
+        guard piece.line != current.line else { return 0 }
+        let other = piece.stretch, bundled = bundles(with: piece.line)
+        if other.vertical == stretch.vertical {
+            let distance = abs(other.across - stretch.across)
+            guard distance < Self.trackSpacing - 0.01, stretch.overlap(other) > 0.01, !(bundled && distance < 0.01) else { return 0 }
+            return relaxed ? Self.crowdingCost : .infinity
+        }
+        let crosses = other.across >= stretch.low && other.across < stretch.high && stretch.across >= other.low && stretch.across <= other.high
+        return crosses && !bundled ? Self.crossingCost : 0
+    }
+
+    /// The free ports of box `box` whose stubs of `length` points stay inside `area`, clear of
+    /// other boxes and of lines already drawn.
+    private func ports(of box: Int, stub length: Double, area: Area, relaxed: Bool) -> [Port] {
+        let frame = frames[box]
+        var result: [Port] = []
+        for side in 0..<4 {
+            let horizontalSide = side < 2, sign = side % 2 == 0 ? 1.0 : -1.0
+            let half = (horizontalSide ? frame.width : frame.height) / 2 - Self.cornerInset
+            guard half >= 0 else { continue }
+            // 0, +1, −1, +2, −2 … port spacings from the middle of the bottom, top, right, left
+            // side, and the two ends of the side.
+            let steps = min(Self.portsPerSide / 2, Int((half / Self.portSpacing).rounded(.down)))
+            var offsets: [Double] = []
+            for step in 0...(2 * steps) {
+                let distance = Double((step + 1) / 2) * Self.portSpacing
+                offsets.append(step % 2 == 0 ? -distance : distance)
+            }
+            if half - Double(steps) * Self.portSpacing >= Self.trackSpacing { offsets += [half, -half] }
+            for offset in offsets {
+                let point = horizontalSide ? ChartPoint(x: frame.center.x + offset, y: sign > 0 ? frame.maxY : frame.minY)
+                                           : ChartPoint(x: sign > 0 ? frame.maxX : frame.minX, y: frame.center.y + offset)
+                let stub = horizontalSide ? ChartPoint(x: point.x, y: point.y + sign * length) : ChartPoint(x: point.x + sign * length, y: point.y)
+                guard area.contains(stub), !ports[box].contains(where: { taken in
+                    abs(taken.point.x - point.x) + abs(taken.point.y - point.y) < Self.trackSpacing - 0.01
+                        && !(taken.point == point && bundles(with: taken.line, at: box))
+                }) else { continue }
+                let stretch = Stretch(from: point, to: stub)
+                var blocked = false
+                boxGrid.visit(minX: min(point.x, stub.x), minY: min(point.y, stub.y), maxX: max(point.x, stub.x), maxY: max(point.y, stub.y)) { other in
+                    blocked = other != box && blocks(other, stretch)
+                    return !blocked
+                }
+                guard !blocked else { continue }
+                var cost = abs(offset) * Self.portOffsetCost
+                var seen = Set<Int>()
+                reservedGrid.visit(minX: min(point.x, stub.x) - Self.trackSpacing, minY: min(point.y, stub.y) - Self.trackSpacing,
+                                   maxX: max(point.x, stub.x) + Self.trackSpacing, maxY: max(point.y, stub.y) + Self.trackSpacing) { piece in
+                    if seen.insert(piece).inserted { cost += self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed) }
+                    return cost.isFinite
+                }
+                if cost.isFinite { result.append(Port(point: point, stub: stub, vertical: horizontalSide, cost: cost)) }
+            }
+        }
+        return result
+    }
+
+    /// A* over the grid of channel coordinates in `area`, from a port of the current line's
+    /// first box to a port of its second.
+    private mutating func search(headStub: Double, area: Area, relaxed: Bool) -> [ChartPoint]? {
+        let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
+        let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed)
+        guard !starts.isEmpty, !ends.isEmpty, var grid = RoutingGrid(router: self, area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
+        let target = frames[current.to]
+        let route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(budget, Self.searchBudget))
+        budget -= grid.expansions
+        return route
+    }
+
+    /// The costs of the edges of a grid of channel coordinates over `area`, for the current line.
+    fileprivate func edgeCosts(xs: [Double], ys: [Double], area: Area, relaxed: Bool) -> (across: [Double], down: [Double]) {
+        let rows = ys.count
+        // across[i·rows + j]: from (xs[i], ys[j]) to (xs[i+1], ys[j]); down[i·rows + j]: to (xs[i], ys[j+1]).
+        var across = [Double](repeating: 0, count: xs.count * rows), down = across
+        // No edges beyond the last column and the last row.
+        if let last = xs.indices.last { for j in 0..<rows { across[last * rows + j] = .infinity } }
+        for i in xs.indices { down[i * rows + rows - 1] = .infinity }
+        /// Adds what `effect` gives each edge near `stretch`, widened by `margin` across it.
+        func visitEdges(near stretch: Stretch, margin: Double, _ effect: (Stretch) -> Double) {
+            let (lines, steps) = stretch.vertical ? (xs, ys) : (ys, xs)
+            let first = Self.firstIndex(above: stretch.across - margin, in: lines)
+            var k = first
+            while k < lines.count, lines[k] < stretch.across + margin {
+                // Edges along the stretch on grid line k.
+                var step = max(0, Self.firstIndex(above: stretch.low, in: steps) - 1)
+                while step + 1 < steps.count, steps[step] < stretch.high {
+                    let edge = Stretch(from: stretch.vertical ? ChartPoint(x: lines[k], y: steps[step]) : ChartPoint(x: steps[step], y: lines[k]),
+                                       to: stretch.vertical ? ChartPoint(x: lines[k], y: steps[step + 1]) : ChartPoint(x: steps[step + 1], y: lines[k]))
+                    let index = stretch.vertical ? k * rows + step : step * rows + k
+                    if stretch.vertical { down[index] += effect(edge) } else { across[index] += effect(edge) }
+                    step += 1
+                }
+                k += 1
+            }
+        }
+        // Boxes: edges inside a box's clearance are closed.
+        boxesVisit(area) { box in
+            let frame = frames[box], c = Self.clearance
+            for vertical in [true, false] {
+                let band = vertical ? Stretch(from: ChartPoint(x: frame.center.x, y: frame.minY - c), to: ChartPoint(x: frame.center.x, y: frame.maxY + c))
+                                    : Stretch(from: ChartPoint(x: frame.minX - c, y: frame.center.y), to: ChartPoint(x: frame.maxX + c, y: frame.center.y))
+                let half = (vertical ? frame.width : frame.height) / 2 + c
+                visitEdges(near: band, margin: half) { edge in blocks(box, edge) ? .infinity : 0 }
+            }
+        }
+        // Lines already drawn: crossings and crowding, on edges parallel to each piece and
+        // within a track spacing, and on the edges across it.
+        var seen = Set<Int>()
+        reservedGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { index in
+            guard seen.insert(index).inserted else { return true }
+            let piece = reserved[index]
+            visitEdges(near: piece.stretch, margin: Self.trackSpacing) { cost(of: $0, beside: piece, relaxed: relaxed) }
+            // The edges across the piece, on each grid line it spans.
+            let stretch = piece.stretch
+            let (lines, steps) = stretch.vertical ? (ys, xs) : (xs, ys)
+            let step = Self.firstIndex(above: stretch.across + 1e-9, in: steps) - 1
+            guard step >= 0, step + 1 < steps.count else { return true }
+            var k = Self.firstIndex(above: stretch.low - 1e-9, in: lines)
+            while k < lines.count, lines[k] <= stretch.high + 1e-9 {
+                let edge = Stretch(from: stretch.vertical ? ChartPoint(x: steps[step], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step]),
+                                   to: stretch.vertical ? ChartPoint(x: steps[step + 1], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step + 1]))
+                let cost = cost(of: edge, beside: piece, relaxed: relaxed)
+                if stretch.vertical { across[step * rows + k] += cost } else { down[k * rows + step] += cost }
+                k += 1
+            }
+            return true
+        }
+        return (across, down)
+    }
+
+    /// The index of the first value of the sorted `values` above `value` (`values.count` if none).
+    static func firstIndex(above value: Double, in values: [Double]) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// The grid of one search: channel coordinates, the cost of every edge between neighbouring
+/// nodes (infinite where a box or a line already drawn closes it), and the A* over it. A state
+/// is a node and whether the move into it was vertical, so that bends cost.
+struct RoutingGrid {
+    let xs: [Double], ys: [Double]
+    private let across: [Double], down: [Double]
+    /// States expanded by the last search.
+    private(set) var expansions = 0
+
+    /// The grid over `area` for `router`'s current line, with the stub ends of `ports` among its
+    /// nodes; nil when it would be larger than `LineRouter.largestGrid`.
+    fileprivate init?(router: LineRouter, area: LineRouter.Area, ports: [LineRouter.Port], relaxed: Bool) {
+        var xs: [Double] = [], ys: [Double] = []
+        router.boxesVisit(area) { box in
+            let frame = router.frames[box]
+            for track in 0..<LineRouter.tracksPerEdge {
+                let d = LineRouter.clearance + Double(track) * LineRouter.trackSpacing
+                xs += [frame.minX - d, frame.maxX + d]
+                ys += [frame.minY - d, frame.maxY + d]
+            }
+        }
+        for port in ports {
+            xs.append(port.stub.x)
+            ys.append(port.stub.y)
+        }
+        xs = Self.ordered(xs, within: area.minX...area.maxX)
+        ys = Self.ordered(ys, within: area.minY...area.maxY)
+        guard !xs.isEmpty, !ys.isEmpty, xs.count * ys.count <= LineRouter.largestGrid else { return nil }
+        self.xs = xs
+        self.ys = ys
+        (across, down) = router.edgeCosts(xs: xs, ys: ys, area: area, relaxed: relaxed)
+    }
+
+    /// The node at `point`, if it is one.
+    private func node(_ point: ChartPoint) -> Int? {
+        let i = LineRouter.firstIndex(above: point.x + 0.01, in: xs) - 1, j = LineRouter.firstIndex(above: point.y + 0.01, in: ys) - 1
+        guard i >= 0, j >= 0, abs(xs[i] - point.x) <= 0.01, abs(ys[j] - point.y) <= 0.01 else { return nil }
+        return i * ys.count + j
+    }
+
+    private func point(_ node: Int) -> ChartPoint { ChartPoint(x: xs[node / ys.count], y: ys[node % ys.count]) }
+
+    /// The cheapest route (length, bends, crossings) from a port of `starts` to a port of `ends`
+    /// (whose stubs are `endStub` long, on `target`), expanding at most `budget` states.
+    mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int) -> [ChartPoint]? {
+        let rows = ys.count, count = xs.count * rows
+        func estimate(_ p: ChartPoint) -> Double {
+            max(0, target.minX - p.x, p.x - target.maxX) + max(0, target.minY - p.y, p.y - target.maxY)
+        }
+        var best = [Double](repeating: .infinity, count: 2 * count), previous = [Int32](repeating: -1, count: 2 * count)
+        var goal = [Int32](repeating: -1, count: count), startPort: [Int: Int] = [:]
+        for (k, port) in ends.enumerated() { if let n = node(port.stub) { goal[n] = Int32(k) } }
+        var queue = Heap()
+        for (k, port) in starts.enumerated() {
+            guard let n = node(port.stub) else { continue }
+            let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
+            if g < best[state] {
+                best[state] = g
+                startPort[state] = k
+                queue.push(Heap.Entry(priority: g + estimate(port.stub), depth: g, state: state))
+            }
+        }
+        var found: (cost: Double, state: Int, end: Int)?
+        expansions = 0
+        while let entry = queue.pop() {
+            if let found, entry.priority >= found.cost { break }
+            let state = entry.state, g = best[state]
+            guard entry.depth <= g + 1e-9 else { continue }
+            expansions += 1
+            if expansions > budget { break }
+            let n = state / 2, vertical = state % 2 == 1
+            if goal[n] >= 0 {
+                let end = ends[Int(goal[n])]
+                let total = g + endStub + end.cost + (vertical == end.vertical ? 0 : LineRouter.bendCost)
+                if total < found?.cost ?? .infinity { found = (total, state, Int(goal[n])) }
+            }
+            let here = point(n)
+            /// Moves to `next` over an edge costing `edge` beyond its length.
+            func relax(_ next: Int, vertically moveVertical: Bool, edge: Double) {
+                guard edge.isFinite else { return }
+                let there = point(next)
+                let step = abs(there.x - here.x) + abs(there.y - here.y) + edge + (moveVertical == vertical ? 0 : LineRouter.bendCost)
+                let nextState = 2 * next + (moveVertical ? 1 : 0)
+                if g + step < best[nextState] {
+                    best[nextState] = g + step
+                    previous[nextState] = Int32(state)
+                    queue.push(Heap.Entry(priority: g + step + estimate(there), depth: g + step, state: nextState))
+                }
+            }
+            if n >= rows { relax(n - rows, vertically: false, edge: across[n - rows]) }
+            relax(n + rows, vertically: false, edge: across[n])
+            if n % rows > 0 { relax(n - 1, vertically: true, edge: down[n - 1]) }
+            relax(n + 1, vertically: true, edge: down[n])
+        }
+        guard let found else { return nil }
+        var points = [ends[found.end].point]
+        var state = found.state
+        while true {
+            points.append(point(state / 2))
+            guard previous[state] >= 0 else { break }
+            state = Int(previous[state])
+        }
+        guard let k = startPort[state] else { return nil }
+        points.append(starts[k].point)
+        return points.reversed()
+    }
+
+    /// `values` inside `range`, sorted, without near repeats.
+    private static func ordered(_ values: [Double], within range: ClosedRange<Double>) -> [Double] {
+        var result: [Double] = []
+        for value in values.filter(range.contains).sorted() where result.last.map({ value - $0 > 0.01 }) ?? true { result.append(value) }
+        return result
+    }
+}
+
+extension LineRouter {
+    /// Calls `body` with each box whose clearance meets `area`, once each.
+    fileprivate func boxesVisit(_ area: Area, _ body: (Int) -> Void) {
+        var seen = Set<Int>()
+        boxGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { box in
+            if seen.insert(box).inserted { body(box) }
+            return true
+        }
+    }
+}
+
+/// A binary min-heap of search states by priority; among equal priorities the state with the
+/// longer path so far comes first (so that a search along a plateau of equally short paths goes
+/// deep instead of wide), then the smaller state, so that searches are deterministic.
+struct Heap {
+    /// A state waiting in the heap.
+    struct Entry {
+        var priority: Double, depth: Double, state: Int
+
+        func precedes(_ other: Entry) -> Bool { (priority, -depth, state) < (other.priority, -other.depth, other.state) }
+    }
+
+    private var items: [Entry] = []
+
+    mutating func push(_ entry: Entry) {
+        items.append(entry)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].precedes(items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Entry? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var first = parent
+                if left < items.count, items[left].precedes(items[first]) { first = left }
+                if right < items.count, items[right].precedes(items[first]) { first = right }
+                if first == parent { break }
+                items.swapAt(parent, first)
+                parent = first
+            }
+        }
+        return top
+    }
+}
