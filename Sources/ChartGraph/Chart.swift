@@ -117,6 +117,10 @@ public struct Line: Sendable, Equatable {
     /// True when `to` is placed above `from` (a subordinate's line up to a superior): the layout
     /// ranks the line from `to` down to `from` and the arrow still points at `to`.
     public var ranksUpward: Bool = false
+    /// False for a line that only places its lower end, drawn by no writer: an outside head set
+    /// beside the head it parallels, a unit accountable to two superiors alike placed under the
+    /// first while both lines are drawn across the tree.
+    public var isDrawn: Bool = true
 
     /// Creates a line.
     public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true, ranksUpward: Bool = false) {
@@ -127,6 +131,13 @@ public struct Line: Sendable, Equatable {
         self.tooltip = tooltip
         self.shapesLayout = shapesLayout
         self.ranksUpward = ranksUpward
+    }
+
+    /// A line that places `box` under `parent` in a tree and is not drawn.
+    public static func placement(of box: String, under parent: String) -> Line {
+        var line = Line(from: parent, to: box, style: "placement")
+        line.isDrawn = false
+        return line
     }
 }
 

@@ -144,7 +144,11 @@ public struct DOTWriter: Sendable {
         let id = (part.map { "\($0):" } ?? "") + "\(line.style):\(line.from)->\(line.to)"
         var attributes = ["id=\(Escape.quoted(id))", "class=\(Escape.quoted(line.style))"]
         if let color = colour(style.color) { attributes.append("color=\(Escape.quoted(color))") }
-        if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
+        if !line.isDrawn {
+            attributes.append("style=invis")
+        } else if let look = style.style {
+            attributes.append("style=\(Escape.quoted(look))")
+        }
         let arrow = Escape.quoted(part == nil ? style.arrowhead ?? "none" : "none")
         if line.ranksUpward {
             attributes.append("dir=back, arrowtail=\(arrow)")

@@ -30,6 +30,7 @@ extension DOTWriter {
         }
         for connector in layout.connectors {
             let line = chart.lines[connector.line]
+            guard line.isDrawn else { continue }
             let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
             let route = self.route(connector.points, arrow: theme.line(line.style).arrowhead ?? "none", atTail: line.ranksUpward, height: height)
             // A containment line's source is the tooltip of the box below it; repeating it on

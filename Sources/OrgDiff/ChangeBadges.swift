@@ -14,7 +14,7 @@ struct ChangeBadges {
             case .added: return "new unit"
             case .removed: return "abolished"
             case .renamed: return olds.first.map { unit in "was: " + (unit.abbreviation.map { "\(unit.name) (\($0))" } ?? unit.name) }
-            case .moved: return olds.first?.parent.flatMap(old.unit).map { "moved from: \($0.name)" }
+            case .moved: return olds.first?.parent.flatMap(old.unit).map { parent in "moved from " + (parent.abbreviation.map { "\(parent.name) (\($0))" } ?? parent.name) }
             case .merged: return "merged from: \(olds.map { $0.abbreviation ?? $0.name }.joined(separator: ", "))"
             case .split: return "split from: \(olds.map { $0.abbreviation ?? $0.name }.joined(separator: ", "))"
             case .headChanged: return olds.first?.head.map { "head was: \(Classifier.describe($0))" }

@@ -7,8 +7,9 @@ import OrgViews
 /// the merged model holds and restyles boxes and lines by their change.
 public enum ReviewCharts {
     /// The merged chart: the new snapshot's units plus the removed ones under their former
-    /// parents, each box coloured by its change, lines added and removed drawn across the tree;
-    /// without links, as the snapshots' own charts.
+    /// parents, each box coloured by its change (a moved box says "moved from" its former parent
+    /// rather than a line to it), lines added and removed drawn across the tree; without links,
+    /// as the snapshots' own charts.
     public static func merged(_ review: RestructuringReview) throws -> Chart {
         let old = review.restructuring.old, new = review.restructuring.new
         let byBox = Dictionary(review.changes.flatMap { change in change.boxes.map { ($0, change) } }, uniquingKeysWith: { a, _ in a })
@@ -21,7 +22,6 @@ public enum ReviewCharts {
             chart.boxes[index].details += describer.badges(change)
             chart.boxes[index].tooltip = ([change.summary] + change.sources).joined(separator: "\n")
         }
-        let shown = Set(chart.boxes.map(\.id))
         for index in chart.lines.indices {
             let line = chart.lines[index]
             if line.style == "contains" {
@@ -31,12 +31,6 @@ public enum ReviewCharts {
             } else {
                 chart.lines[index].style = "diff-line-unchanged"
             }
-        }
-        let boxesOfOld = review.boxesOfOld()
-        for change in review.changes where change.kinds.contains(.moved) {
-            guard let oldID = change.old.first, let parent = old.model.unit(oldID)?.parent,
-                  let former = boxesOfOld(parent).first, let box = change.boxes.first, shown.contains(former) else { continue }
-            chart.lines.append(Line(from: former, to: box, style: "diff-moved-from", tooltip: "\(change.name) was under \(old.model.unit(parent)?.name ?? parent)", shapesLayout: false))
         }
         // Lines of units added or removed go with those units (listed in the report, not drawn):
         // the chart draws the lines that changed between units found in both snapshots.
@@ -106,8 +100,8 @@ public enum ReviewCharts {
         let lineStyles = Set(chart.lines.map(\.style))
         let lines: [(String, String)] = [
             ("diff-contains", "contains"), ("diff-contains-added", "contains a new unit"), ("diff-contains-removed", "contained an abolished unit"),
-            ("diff-contains-moved", "contains a moved unit"), ("diff-moved-from", "former parent of a moved unit"),
-            ("diff-line-added", "line added (hover for its kind and source)"), ("diff-line-removed", "line removed (hover for its kind and source)"),
+            ("diff-contains-moved", "contains a moved unit"),
+            ("diff-line-added", "line added (its kind and source in the report)"), ("diff-line-removed", "line removed (its kind and source in the report)"),
             ("diff-line-unchanged", "line unchanged"),
         ]
         entries += lines.filter { lineStyles.contains($0.0) }.map { LegendEntry(.line, style: $0.0, label: $0.1) }

@@ -77,24 +77,6 @@ enum ReviewPageAssets {
         view.fitted = true;
         apply(view);
       }
-      // The first look at a chart: the whole chart when it is legible so, else its full height
-      // (at most natural size) centred on the title above the top box.
-      function overview(view) {
-        fit(view);
-        if (!view.svg || view.scale >= 0.5) { return; }
-        var box = view.stage.getBoundingClientRect();
-        var size = naturalSize(view);
-        view.scale = Math.min(1, box.height / size.height * 0.97);
-        view.y = 4;
-        view.x = (box.width - size.width * view.scale) / 2;
-        apply(view);
-        var title = view.stage.querySelector("g.node[id$='orgchart:title']");
-        if (title) {
-          var titleBox = title.getBoundingClientRect();
-          view.x += box.left + box.width / 2 - (titleBox.left + titleBox.width / 2);
-          apply(view);
-        }
-      }
       function zoomAt(view, factor, cx, cy) {
         var scale = Math.min(8, Math.max(0.03, view.scale * factor));
         view.x = cx - (cx - view.x) * (scale / view.scale);
@@ -113,7 +95,7 @@ enum ReviewPageAssets {
         Array.prototype.forEach.call(document.querySelectorAll("#tabs [data-view]"), function (button) {
           button.setAttribute("aria-selected", button.getAttribute("data-view") === name ? "true" : "false");
         });
-        if (!views[name].fitted) { overview(views[name]); }
+        if (!views[name].fitted) { fit(views[name]); }
         search();
       }
       function centreOn(view, element) {
@@ -128,7 +110,8 @@ enum ReviewPageAssets {
         var attribute = name === "merged" ? "data-boxes" : "data-" + name;
         return (item.getAttribute(attribute) || "").split(" ").filter(function (id) { return id.length > 0; });
       }
-      function select(item) {
+      // Highlights the boxes of a change and, unless `keepView`, centres the chart on the first.
+      function select(item, keepView) {
         Array.prototype.forEach.call(document.querySelectorAll(".hl"), function (element) { element.classList.remove("hl"); });
         if (selected) { selected.classList.remove("selected"); }
         selected = item;
@@ -145,7 +128,7 @@ enum ReviewPageAssets {
             }
           });
         });
-        if (first) { centreOn(views[current], first); }
+        if (first && !keepView) { centreOn(views[current], first); }
         try { history.replaceState(null, "", "#" + item.id); } catch (ignored) { }
       }
       function search() {
@@ -238,15 +221,18 @@ enum ReviewPageAssets {
         }
       }
       window.addEventListener("resize", function () {
-        overview(views[current]);
+        fit(views[current]);
         var first = selected ? document.getElementById(idsOf(selected, current)[0] || "") : null;
         if (first) { centreOn(views[current], first); }
       });
 
+      // The page opens on the whole merged chart with the change asked for in the address, or
+      // else the first change, highlighted.
       show("merged");
       var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
       var target = wanted ? document.getElementById(wanted) : null;
-      if (target && target.classList.contains("change")) { select(target); }
+      if (!target || !target.classList.contains("change")) { target = document.querySelector("li.change"); }
+      if (target) { select(target, true); }
       body.setAttribute("data-ready", "yes");
     })();
 

@@ -31,7 +31,32 @@ struct AccountabilityChart {
             }
         }
         let members = Set(shown)
-        // Depth of each post along main lines, for level widths (memoized; a cycle stops the count).
+        let inside = Set(selected)
+        // Where each post hangs: under its main line, except a head outside the chart's units whose
+        // main line goes into them (the USG for Field Support, who reports to the USG for
+        // Peacekeeping Operations): it stands beside the head it parallels, under that head's
+        // superior, or at the top. A post answering alike to several (dual lines of one kind, no
+        // precedence stated) hangs under the first, and every one of those lines is drawn across.
+        var placements: [String: Placement] = [:]
+        for post in shown {
+            guard let main = graph.mainLine(of: post), members.contains(main.to) else { continue }
+            let equals = (graph.up[post] ?? []).filter { $0.kind == main.kind && $0.kind != nil && members.contains($0.to) }
+            if model.unit(post) != nil, !inside.contains(post), inside.contains(main.to) {
+                placements[post] = .beside(main.to)
+            } else if equals.count > 1 {
+                placements[post] = .under(main.to, drawn: false)
+            } else {
+                placements[post] = .under(main.to, drawn: true)
+            }
+        }
+        func parent(_ post: String) -> String? {
+            switch placements[post] {
+            case .beside(let peer): return graph.mainLine(of: peer).map(\.to).flatMap { members.contains($0) && $0 != post ? $0 : nil }
+            case .under(let superior, _): return superior
+            case nil: return nil
+            }
+        }
+        // Depth of each post in the tree, for level widths (memoized; a cycle stops the count).
         var levels: [String: Int] = [:]
         func level(_ post: String) -> Int {
             var path: [String] = [], onPath = Set<String>()
@@ -41,7 +66,7 @@ struct AccountabilityChart {
                 if let known = levels[current] { depth = known; break }
                 guard onPath.insert(current).inserted else { break }
                 path.append(current)
-                guard let up = graph.mainLine(of: current)?.to, members.contains(up) else { break }
+                guard let up = parent(current) else { break }
                 current = up
             }
             for id in path.reversed() {
@@ -55,9 +80,16 @@ struct AccountabilityChart {
         let boxes = order.filter(members.contains).map { model.box(forPost: $0, level: level($0)) }
 
         var lines: [Line] = []
+        // The main lines that hang a post in the tree; the others are drawn across it.
         var mainLines = Set<AccountabilityLink>()
         for post in order where members.contains(post) {
-            if let main = graph.mainLine(of: post), members.contains(main.to) { mainLines.insert(main) }
+            guard let main = graph.mainLine(of: post) else { continue }
+            switch placements[post] {
+            case .under(_, drawn: true): mainLines.insert(main)
+            case .under(let superior, drawn: false): lines.append(.placement(of: post, under: superior))
+            case .beside: if let above = parent(post) { lines.append(.placement(of: post, under: above)) }
+            case nil: break
+            }
         }
         for relation in model.relationships where Self.kinds.contains(relation.kind) && members.contains(relation.from) && members.contains(relation.to) {
             var line = model.line(for: relation)
@@ -67,7 +99,7 @@ struct AccountabilityChart {
             lines.append(line)
         }
         // Heads that state no line answer to the head of the unit containing them.
-        for link in mainLines where link.kind == nil {
+        for link in mainLines.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) where link.kind == nil {
             lines.append(Line(from: link.from, to: link.to, style: Legend.inferredAccountability, tooltip: "accountable to the head of the containing unit (inferred from containment)",
                               shapesLayout: true, ranksUpward: true))
         }
@@ -79,4 +111,12 @@ struct AccountabilityChart {
                      footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
                      legend: Legend.entries(boxes: boxes, lines: lines))
     }
+}
+
+/// Where a post of the accountability chart hangs.
+private enum Placement {
+    /// Under its superior; `drawn` when the line that places it is drawn as the tree's line.
+    case under(String, drawn: Bool)
+    /// Beside the head it parallels, as a peer.
+    case beside(String)
 }

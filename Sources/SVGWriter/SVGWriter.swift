@@ -160,6 +160,7 @@ struct ChartPainter {
         var strokes: [String: Stroke] = [:]
         for connector in connectors {
             let line = chart.lines[connector.line]
+            guard line.isDrawn else { continue }
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
             paint(line, route: connector.points, stroke: stroke, on: &canvas)

@@ -97,7 +97,8 @@ final class DiffTests: XCTestCase {
         XCTAssertTrue(result.lineChanges.isEmpty)
         let chart = try ReviewCharts.merged(result)
         XCTAssertEqual(chart.boxes.first { $0.id == "sec-a1" }?.style, "diff-moved")
-        XCTAssertTrue(chart.lines.contains { $0.style == "diff-moved-from" && $0.from == "div-a" && $0.to == "sec-a1" })
+        XCTAssertFalse(chart.lines.contains { $0.style == "diff-moved-from" }, "the move is said in the box, not drawn through the tree")
+        XCTAssertEqual(chart.boxes.first { $0.id == "sec-a1" }?.details.contains("moved from Division of Policy"), true)
         XCTAssertTrue(chart.lines.contains { $0.style == "diff-contains-moved" && $0.from == "div-b" && $0.to == "sec-a1" })
     }
 
