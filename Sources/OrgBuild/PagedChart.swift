@@ -77,11 +77,12 @@ public struct PagedChart {
         return best
     }
 
-    /// The pages when text may shrink to `readable` points.
+    /// The pages when text may shrink to `readable` points (in one pass: the search for a page
+    /// count does not refit pages that come out a little small).
     private func cut(readable: Double) throws -> [Chart] {
         var copy = self
         copy.readable = readable
-        return try copy.cut()
+        return try copy.cutOnce()
     }
 
     /// The pages at the text size `readable`. The layout of a final page may differ from the

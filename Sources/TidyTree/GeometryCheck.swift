@@ -49,9 +49,11 @@ public struct GeometryCheck: Sendable {
             let drawn = chart.lines[line]
             return "\(drawn.style):\(drawn.from)->\(drawn.to)"
         }
-        checkLinesThroughBoxes(chart: chart, layout: layout, index: index, name: name)
-        checkSharedSegments(chart: chart, connectors: layout.connectors, name: name)
-        checkArrowheads(chart: chart, connectors: layout.connectors, theme: theme, name: name)
+        // Lines that only place a box are not drawn, and not checked.
+        let drawn = layout.connectors.filter { chart.lines[$0.line].isDrawn }
+        checkLinesThroughBoxes(chart: chart, connectors: drawn, frames: frames, index: index, name: name)
+        checkSharedSegments(chart: chart, connectors: drawn, name: name)
+        checkArrowheads(chart: chart, connectors: drawn, theme: theme, name: name)
         checkOverlaps(chart: chart, frames: frames)
         let metrics = BoxMetrics(theme: theme)
         for (box, (frame, text)) in zip(chart.boxes, zip(frames, layout.texts)) {
@@ -69,11 +71,10 @@ public struct GeometryCheck: Sendable {
     public var summary: String { GeometryProblem.Kind.allCases.map { "\($0.rawValue) \(count($0))" }.joined(separator: ", ") }
 
     /// Lines whose segments pass through the inside of a box they do not end at.
-    private mutating func checkLinesThroughBoxes(chart: Chart, layout: TidyLayout, index: [String: Int], name: (Int) -> String) {
-        let frames = layout.frames
+    private mutating func checkLinesThroughBoxes(chart: Chart, connectors: [Connector], frames: [BoxFrame], index: [String: Int], name: (Int) -> String) {
         var grid = BucketGrid(fitting: frames)
         for (i, frame) in frames.enumerated() { grid.insert(i, minX: frame.minX, minY: frame.minY, maxX: frame.maxX, maxY: frame.maxY) }
-        for connector in layout.connectors {
+        for connector in connectors {
             let line = chart.lines[connector.line]
             let ends = [index[line.from], index[line.to]]
             var crossed = Set<Int>()

@@ -287,6 +287,11 @@ struct Placer {
             guard let parent = tree.parent[child], let line = tree.parentLine[child] else { continue }
             let elbow = elbow(from: frames[parent], to: frames[child], child: child, depth: tree.depth[parent])
             let drawn = chart.lines[line]
+            // A line that only places its box is not drawn: it takes no track.
+            guard drawn.isDrawn else {
+                result.append(Connector(line: line, points: elbow))
+                continue
+            }
             if drawn.style != mainStyles[parent], let a = tree.index[drawn.from], let b = tree.index[drawn.to] {
                 routed.append((line, a, b, distance(a, b), drawn.ranksUpward ? elbow.reversed() : elbow))
                 continue
@@ -296,7 +301,7 @@ struct Placer {
         }
         for line in tree.crossLines {
             let drawn = chart.lines[line]
-            guard let a = tree.index[drawn.from], let b = tree.index[drawn.to], a != b else { continue }
+            guard drawn.isDrawn, let a = tree.index[drawn.from], let b = tree.index[drawn.to], a != b else { continue }
             routed.append((line, a, b, distance(a, b), nil))
         }
         var unrouted: [Int] = []
