@@ -16,16 +16,11 @@ import XCTest
 /// outside their bounds, through every view × layout × drawing × format. A fixed seed runs here;
 /// `scripts/chaos.sh` runs many more (`ORGCHART_CHAOS_SEED`, `ORGCHART_CHAOS_ROUNDS`).
 final class ChaosTests: XCTestCase {
-    /// SplitMix64: small, fast and the same on every machine.
+    /// Seeded choices from SplitMix64: small, fast and the same on every machine.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix
+        init(state: UInt64) { generator = SplitMix(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
         mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
