@@ -205,7 +205,12 @@ extension ChartSpec {
     /// Loads the model, computes the view and writes its DOT text. Throws every model error when
     /// the model is not valid.
     public func prepare() throws -> PreparedChart {
-        let loaded = BuiltinModels.load(model)
+        try prepare(loaded: BuiltinModels.load(model))
+    }
+
+    /// Computes the view of `loaded`, the model this spec names as loaded already, and writes
+    /// its DOT text. Throws every model error when the model is not valid.
+    public func prepare(loaded: LoadedModel) throws -> PreparedChart {
         guard loaded.isValid, let model = loaded.model else {
             throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
                                 + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
