@@ -8,7 +8,9 @@
 #   - `orgchart render MODEL --layout dot -o x.svg`  (layout by dot, in-process through libgvc)
 #   - the same to PDF
 #   - `orgchart render MODEL --layout tidy -o x.svg` (orgchart's tidy tree, drawn by orgchart's SVG writer)
-#   - the same to PDF
+#   - the same to PDF and to PNG
+#   - the same to PDF on A3 pages (`--page A3`): time, number of pages (pdfinfo) and the smallest
+#     text on any page (`--smallest-text`)
 #   - the same tidy tree to SVG and PDF drawn by Graphviz instead (`--drawing graphviz`, libgvc's nop2)
 #   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
 # and how much longer orgchart with dot takes than the `dot` command on the same DOT.
@@ -27,8 +29,8 @@ runs="${BENCH_RUNS:-1}"
 work="${BENCH_DIR:-${TMPDIR:-/tmp}/orgchart-bench}"
 mod_csv="${MOD_CSV:-$root/../shared/data/uk-organograms/mod.csv}"
 
-for tool in dot python3 timeout; do
-    command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils)" >&2; exit 1; }
+for tool in dot python3 timeout pdfinfo; do
+    command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils poppler-utils)" >&2; exit 1; }
 done
 if [ ! -x /usr/bin/time ]; then
     echo "installing GNU time (/usr/bin/time) …" >&2
@@ -89,8 +91,18 @@ else
     echo "warning: $mod_csv not found; skipping the MOD organogram" >&2
 fi
 
-printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | tidy drawn by Graphviz → SVG; PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
-printf "|---|---:|---|---|---|---|---|---|---|---:|---:|\n"
+# paged NAME MODEL: "seconds megabytes; pages; smallest text" of the tidy tree as a PDF on A3 pages.
+paged() {
+    local time pages smallest
+    time=$(measure "$1-ours-tidy-a3" "$orgchart" render "$2" --layout tidy --page A3 -o "$work/$1-tidy-a3.pdf")
+    case "$time" in timeout|failed) echo "$(cell "$time")"; return ;; esac
+    pages=$(pdfinfo "$work/$1-tidy-a3.pdf" | awk '/^Pages:/ { print $2 }')
+    smallest=$("$orgchart" render "$2" --layout tidy --page A3 --smallest-text -o "$work/$1-tidy-a3.pdf" 2>&1 | sed -n 's/^smallest text: //p')
+    echo "$(cell "$time"); $pages p.; $smallest"
+}
+
+printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | orgchart (tidy) → PNG | tidy → PDF on A3: time; pages; smallest text | tidy drawn by Graphviz → SVG; PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
+printf "|---|---:|---|---|---|---|---|---|---|---|---|---:|---:|\n"
 for name in "${models[@]}"; do
     model="$work/$name.yaml"
     boxes=$(awk '/^units:/{u=1} u && /^  - id:/{n++} END{print n}' "$model")
@@ -99,6 +111,8 @@ for name in "${models[@]}"; do
     ours_dot_pdf=$(measure "$name-ours-dot-pdf" "$orgchart" render "$model" --layout dot -o "$work/$name-dot.pdf")
     ours_tidy=$(measure "$name-ours-tidy" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.svg")
     ours_pdf=$(measure "$name-ours-tidy-pdf" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.pdf")
+    ours_png=$(measure "$name-ours-tidy-png" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.png")
+    ours_a3=$(paged "$name" "$model")
     gv_svg=$(measure "$name-gv-tidy" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.svg")
     gv_pdf=$(measure "$name-gv-tidy-pdf" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.pdf")
     dot_svg=$(measure "$name-dot-svg" dot -Tsvg "$work/$name.gv" -o "$work/$name-graphviz.svg")
@@ -109,8 +123,8 @@ for name in "${models[@]}"; do
         if (b == "timeout") { printf "> %.0f×\n", limit / x[1]; exit }
         if (b == "failed") { print "–"; exit }
         printf "%.1f×\n", y[1] / x[1] }')
-    printf "| %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
-        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$gv_svg")" "$(cell "$gv_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
+        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$ours_png")" "$ours_a3" "$(cell "$gv_svg")" "$(cell "$gv_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
         "$(extra "$ours_dot" "$dot_svg")" "$(extra "$ours_dot_pdf" "$dot_pdf")" "$ratio"
 done
 echo

@@ -46,6 +46,9 @@ struct Render: ParsableCommand {
     @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape.")
     var page: String?
 
+    @Flag(help: "Print the size of the smallest text on the page (or pages), in points, to standard error.")
+    var smallestText = false
+
     func run() throws {
         guard let viewKind = ViewKind(rawValue: view) else {
             throw fail("error: unknown view '\(view)'\n    hint: views: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -84,6 +87,10 @@ struct Render: ParsableCommand {
             try OutputFile.write(bytes, to: output)
             if let note = prepared.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+            if smallestText {
+                let size = try prepared.smallestText(chosen).map { String(format: "%.1f pt", $0) } ?? "the theme's sizes (no page)"
+                FileHandle.standardError.write(Data("smallest text: \(size)\n".utf8))
+            }
         } catch {
             throw fail("\(error)")
         }
