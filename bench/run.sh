@@ -18,7 +18,8 @@
 # a single run can be off by tens of percent. Every run is cut off after BENCH_TIMEOUT seconds
 # (default 60) and shown as "> N s", so with one run the whole benchmark takes at most a few minutes. Inputs are generated deterministically
 # (bench/synthetic-tree.py) or imported from ../shared/data/uk-organograms/mod.csv; outputs go to
-# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench.
+# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench, unless
+# BENCH_ORGCHART names an orgchart executable to measure.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,9 +38,13 @@ if [ ! -x /usr/bin/time ]; then
     apt-get install -y -qq time >/dev/null || { echo "error: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 fi
 
-echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
-(cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
-orgchart="$root/.build-bench/release/orgchart"
+if [ -n "${BENCH_ORGCHART:-}" ]; then
+    orgchart="$BENCH_ORGCHART"    # an orgchart executable built already (release)
+else
+    echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
+    (cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
+    orgchart="$root/.build-bench/release/orgchart"
+fi
 mkdir -p "$work"
 
 # measure NAME COMMAND…: runs COMMAND `runs` times under /usr/bin/time with the time limit; prints
