@@ -57,6 +57,16 @@ int pango_layout_get_baseline(PangoLayout *layout);
 #define PANGO_WEIGHT_NORMAL 400
 #define PANGO_WEIGHT_BOLD 700
 
+/* How shapes are filled and outlined: colours (a negative red component for none), line width
+   and dashes (at most MAX_DASHES lengths; a theme's have two). */
+#define MAX_DASHES 8
+typedef struct {
+    double fill[3], stroke[3];
+    double width;
+    double dashes[MAX_DASHES];
+    int dash_count;
+} paint_t;
+
 struct orgchart_draw {
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -68,8 +78,58 @@ struct orgchart_draw {
     char family[128];
     double size;
     int bold;
+    /* The line width and dashes of the shapes to come (orgchart_draw_stroke_style). */
+    paint_t style;
+    /* Consecutive shapes with the same paint are one path, filled and stroked once (cairo's
+       work, and the PDF's operators, are per operation): the paint of the shapes in the
+       current path, if any. */
+    paint_t batch;
+    int batched;
     buffer_t output;
 };
+
+/* Fills and strokes the shapes of the current path, if any, with their paint. */
+static void flush(orgchart_draw_t *d) {
+    if (!d->batched) return;
+    const paint_t *p = &d->batch;
+    if (p->fill[0] >= 0) {
+        cairo_set_source_rgb(d->cr, p->fill[0], p->fill[1], p->fill[2]);
+        cairo_fill_preserve(d->cr);
+    }
+    if (p->stroke[0] >= 0) {
+        cairo_set_line_width(d->cr, p->width);
+        cairo_set_dash(d->cr, p->dashes, p->dash_count, 0);
+        cairo_set_source_rgb(d->cr, p->stroke[0], p->stroke[1], p->stroke[2]);
+        cairo_stroke(d->cr);
+    }
+    cairo_new_path(d->cr);
+    d->batched = 0;
+}
+
+static int same_paint(const paint_t *a, const paint_t *b) {
+    for (int i = 0; i < 3; i++) {
+        if (a->fill[i] != b->fill[i] || a->stroke[i] != b->stroke[i]) return 0;
+    }
+    if (a->width != b->width || a->dash_count != b->dash_count) return 0;
+    for (int i = 0; i < a->dash_count; i++) {
+        if (a->dashes[i] != b->dashes[i]) return 0;
+    }
+    return 1;
+}
+
+/* Starts a shape of the current style with these colours: it joins the current path when that
+   has the same paint, else the current path is drawn first. Shapes of one path are drawn as
+   they would be one by one, except where they overlap (fills before outlines), which shapes of
+   one paint in a chart do not. */
+static void shape(orgchart_draw_t *d, double fr, double fg, double fb, double sr, double sg, double sb) {
+    paint_t p = d->style;
+    p.fill[0] = fr < 0 ? -1 : fr; p.fill[1] = fr < 0 ? 0 : fg; p.fill[2] = fr < 0 ? 0 : fb;
+    p.stroke[0] = sr < 0 ? -1 : sr; p.stroke[1] = sr < 0 ? 0 : sg; p.stroke[2] = sr < 0 ? 0 : sb;
+    if (d->batched && same_paint(&p, &d->batch)) return;
+    flush(d);
+    d->batch = p;
+    d->batched = 1;
+}
 
 static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, double scale, int png) {
     d->surface = surface;
@@ -95,6 +155,7 @@ orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double sca
 }
 
 void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double scale) {
+    flush(d);
     cairo_identity_matrix(d->cr);
     cairo_scale(d->cr, d->base_scale, d->base_scale);
     cairo_translate(d->cr, dx, dy);
@@ -103,6 +164,7 @@ void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double sc
 }
 
 void orgchart_draw_next_page(orgchart_draw_t *d) {
+    flush(d);
     cairo_show_page(d->cr);
     cairo_identity_matrix(d->cr);
     white_page(d->cr);
@@ -110,25 +172,16 @@ void orgchart_draw_next_page(orgchart_draw_t *d) {
 }
 
 void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count) {
-    cairo_set_line_width(d->cr, width);
-    cairo_set_dash(d->cr, dashes, count, 0);
-}
-
-static void paint(orgchart_draw_t *d, double fr, double fg, double fb, double sr, double sg, double sb) {
-    if (fr >= 0) {
-        cairo_set_source_rgb(d->cr, fr, fg, fb);
-        cairo_fill_preserve(d->cr);
-    }
-    if (sr >= 0) {
-        cairo_set_source_rgb(d->cr, sr, sg, sb);
-        cairo_stroke(d->cr);
-    }
-    cairo_new_path(d->cr);
+    paint_t style = {0};
+    style.width = width;
+    style.dash_count = count < MAX_DASHES ? count : MAX_DASHES;
+    for (int i = 0; i < style.dash_count; i++) style.dashes[i] = dashes[i];
+    d->style = style;
 }
 
 void orgchart_draw_rect(orgchart_draw_t *d, double x, double y, double w, double h, double radius,
                         double fr, double fg, double fb, double sr, double sg, double sb) {
-    cairo_new_path(d->cr);
+    shape(d, fr, fg, fb, sr, sg, sb);
     if (radius > 0) {
         double r = fmin(radius, fmin(w, h) / 2);
         cairo_new_sub_path(d->cr);
@@ -140,30 +193,28 @@ void orgchart_draw_rect(orgchart_draw_t *d, double x, double y, double w, double
     } else {
         cairo_rectangle(d->cr, x, y, w, h);
     }
-    paint(d, fr, fg, fb, sr, sg, sb);
 }
 
 void orgchart_draw_ellipse(orgchart_draw_t *d, double cx, double cy, double rx, double ry,
                            double fr, double fg, double fb, double sr, double sg, double sb) {
     if (rx <= 0 || ry <= 0) return;
-    cairo_new_path(d->cr);
+    shape(d, fr, fg, fb, sr, sg, sb);
+    cairo_new_sub_path(d->cr);
     cairo_save(d->cr);
     cairo_translate(d->cr, cx, cy);
     cairo_scale(d->cr, rx, ry);
     cairo_arc(d->cr, 0, 0, 1, 0, 2 * M_PI);
     cairo_restore(d->cr);
     cairo_close_path(d->cr);
-    paint(d, fr, fg, fb, sr, sg, sb);
 }
 
 void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int closed,
                         double fr, double fg, double fb, double sr, double sg, double sb) {
     if (count < 2) return;
-    cairo_new_path(d->cr);
+    shape(d, closed ? fr : -1, fg, fb, sr, sg, sb);
     cairo_move_to(d->cr, xy[0], xy[1]);
     for (int i = 1; i < count; i++) cairo_line_to(d->cr, xy[2 * i], xy[2 * i + 1]);
     if (closed) cairo_close_path(d->cr);
-    paint(d, closed ? fr : -1, fg, fb, sr, sg, sb);
 }
 
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
@@ -173,6 +224,7 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
         cairo_user_to_device_distance(d->cr, &dx, &dy);
         if (hypot(dx, dy) < SMALLEST_TEXT_PIXELS) return;
     }
+    flush(d);
     if (strncmp(family, d->family, sizeof d->family) != 0 || size != d->size || bold != d->bold) {
         PangoFontDescription *font = pango_font_description_new();
         pango_font_description_set_family(font, family);
@@ -200,6 +252,7 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
 }
 
 void orgchart_draw_end(orgchart_draw_t *d) {
+    flush(d);
     g_object_unref(d->layout);
     if (!d->png) cairo_show_page(d->cr);
     cairo_destroy(d->cr);
