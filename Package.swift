@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "CPagesShim",
             path: "Sources/CPagesShim",
-            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"), .linkedLibrary("cairo"),
+            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"), .linkedLibrary("cairo"), .linkedLibrary("png16"),
                              .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
         ),
         // A tiny C shim that hides API differences between Graphviz versions.

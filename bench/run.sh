@@ -8,7 +8,9 @@
 #   - `orgchart render MODEL --layout dot -o x.svg`  (layout by dot, in-process through libgvc)
 #   - the same to PDF
 #   - `orgchart render MODEL --layout tidy -o x.svg` (orgchart's tidy tree, drawn by orgchart's SVG writer)
-#   - the same to PDF
+#   - the same to PDF and to PNG
+#   - the same to PDF on A3 pages (`--page A3`): time, number of pages (pdfinfo) and the smallest
+#     text on any page (`--stats`)
 #   - the same tidy tree to SVG and PDF drawn by Graphviz instead (`--drawing graphviz`, libgvc's nop2)
 #   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
 # and how much longer orgchart with dot takes than the `dot` command on the same DOT.
@@ -22,8 +24,8 @@
 # a single run can be off by tens of percent. Every run is cut off after BENCH_TIMEOUT seconds
 # (default 60) and shown as "> N s", so with one run the whole benchmark takes at most a few minutes. Inputs are generated deterministically
 # (bench/synthetic-tree.py) or imported from ../shared/data/uk-organograms/mod.csv; outputs go to
-# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench,
-# unless BENCH_ORGCHART names an orgchart executable to time instead.
+# BENCH_DIR (default: a directory under /tmp). Builds release with --scratch-path .build-bench, unless
+# BENCH_ORGCHART names an orgchart executable to measure.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,16 +38,17 @@ mod_csv="${MOD_CSV:-$root/../shared/data/uk-organograms/mod.csv}"
 sgb_text="${SGB_TEXT:-$root/../shared/seeds/000_3c041eb162174baa.txt}"
 baseline="${BENCH_BASELINE:-}"
 
-for tool in dot python3 timeout; do
-    command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils)" >&2; exit 1; }
+for tool in dot python3 timeout pdfinfo; do
+    command -v "$tool" >/dev/null || { echo "error: '$tool' is missing (apt-get install graphviz python3 coreutils poppler-utils)" >&2; exit 1; }
 done
 if [ ! -x /usr/bin/time ]; then
     echo "installing GNU time (/usr/bin/time) …" >&2
     apt-get install -y -qq time >/dev/null || { echo "error: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 fi
 
-orgchart="${BENCH_ORGCHART:-}"
-if [ -z "$orgchart" ]; then
+if [ -n "${BENCH_ORGCHART:-}" ]; then
+    orgchart="$BENCH_ORGCHART"    # an orgchart executable built already (release)
+else
     echo "building release (swift build -c release --scratch-path .build-bench) …" >&2
     (cd "$root" && swift build -c release --scratch-path .build-bench --product orgchart >&2)
     orgchart="$root/.build-bench/release/orgchart"
@@ -101,8 +104,18 @@ else
     echo "warning: $mod_csv not found; skipping the MOD organogram" >&2
 fi
 
-printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | tidy drawn by Graphviz → SVG; PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
-printf "|---|---:|---|---|---|---|---|---|---|---:|---:|\n"
+# paged NAME MODEL: "seconds megabytes; pages; smallest text" of the tidy tree as a PDF on A3 pages.
+paged() {
+    local time pages smallest
+    time=$(measure "$1-ours-tidy-a3" "$orgchart" render "$2" --layout tidy --page A3 -o "$work/$1-tidy-a3.pdf")
+    case "$time" in timeout|failed) echo "$(cell "$time")"; return ;; esac
+    pages=$(pdfinfo "$work/$1-tidy-a3.pdf" | awk '/^Pages:/ { print $2 }')
+    smallest=$("$orgchart" render "$2" --layout tidy --page A3 --stats -o "$work/$1-tidy-a3.pdf" 2>&1 | sed -n 's/^orgchart: .*smallest text \([0-9.]* pt\).*/\1/p')
+    echo "$(cell "$time"); $pages p.; $smallest"
+}
+
+printf "\n| chart | boxes | orgchart (dot) → SVG | orgchart (dot) → PDF | orgchart (tidy) → SVG | orgchart (tidy) → PDF | orgchart (tidy) → PNG | tidy → PDF on A3: time; pages; smallest text | tidy drawn by Graphviz → SVG; PDF | dot -Tsvg | dot -Tpdf | dot SVG, PDF vs dot -T | tidy SVG vs dot -Tsvg |\n"
+printf "|---|---:|---|---|---|---|---|---|---|---|---|---:|---:|\n"
 for name in "${models[@]}"; do
     model="$work/$name.yaml"
     boxes=$(awk '/^units:/{u=1} u && /^  - id:/{n++} END{print n}' "$model")
@@ -111,6 +124,8 @@ for name in "${models[@]}"; do
     ours_dot_pdf=$(measure "$name-ours-dot-pdf" "$orgchart" render "$model" --layout dot -o "$work/$name-dot.pdf")
     ours_tidy=$(measure "$name-ours-tidy" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.svg")
     ours_pdf=$(measure "$name-ours-tidy-pdf" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.pdf")
+    ours_png=$(measure "$name-ours-tidy-png" "$orgchart" render "$model" --layout tidy -o "$work/$name-tidy.png")
+    ours_a3=$(paged "$name" "$model")
     gv_svg=$(measure "$name-gv-tidy" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.svg")
     gv_pdf=$(measure "$name-gv-tidy-pdf" "$orgchart" render "$model" --layout tidy --drawing graphviz -o "$work/$name-tidy-gv.pdf")
     dot_svg=$(measure "$name-dot-svg" dot -Tsvg "$work/$name.gv" -o "$work/$name-graphviz.svg")
@@ -121,8 +136,8 @@ for name in "${models[@]}"; do
         if (b == "timeout") { printf "> %.0f×\n", limit / x[1]; exit }
         if (b == "failed") { print "–"; exit }
         printf "%.1f×\n", y[1] / x[1] }')
-    printf "| %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
-        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$gv_svg")" "$(cell "$gv_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |\n" "$name" "$boxes" "$(cell "$ours_dot")" "$(cell "$ours_dot_pdf")" \
+        "$(cell "$ours_tidy")" "$(cell "$ours_pdf")" "$(cell "$ours_png")" "$ours_a3" "$(cell "$gv_svg")" "$(cell "$gv_pdf")" "$(cell "$dot_svg")" "$(cell "$dot_pdf")" \
         "$(extra "$ours_dot" "$dot_svg")" "$(extra "$ours_dot_pdf" "$dot_pdf")" "$ratio"
 done
 echo

@@ -1,10 +1,11 @@
 import Foundation
+import BuiltinModels
 import GraphvizRender
 import OrgModel
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
-public struct Build {
+public struct Build: Sendable {
     /// What happened to one output file.
     public enum Outcome: String, Sendable {
         case written, unchanged, stale, current
@@ -30,51 +31,77 @@ public struct Build {
     public static let stampsFile = ".orgchart-stamps"
 
     /// Builds every chart. With `check`, writes nothing and reports each output as stale or current.
-    public func run(check: Bool = false) throws -> [Result] {
+    ///
+    /// Charts are prepared and rendered by `workers` threads at once (by default one per active
+    /// processor); Graphviz and cairo calls stay serialized (`Renderer.serialized`). Each model is
+    /// loaded once per build, however many charts show it. Files are written, and results
+    /// returned, in manifest order, so the outputs and the stamps do not depend on `workers`;
+    /// the first failing chart in manifest order stops the build after the charts before it are
+    /// written.
+    public func run(check: Bool = false, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Result] {
         let outputDirectory = "\(manifest.directory)/\(manifest.output)"
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
         var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
+        let models = ModelCache(references: manifest.entries.map(\.spec.model), workers: workers)
+        let charts = Parallel.map(manifest.entries, workers: workers) { [stamps] entry in
+            Swift.Result<[Output], Error> { try self.outputs(of: entry, models: models, stamps: stamps, check: check) }
+        }
         var results: [Result] = []
-        for entry in manifest.entries {
-            let prepared: PreparedChart
-            do { prepared = try entry.spec.prepare() } catch {
-                throw PipelineError("chart '\(entry.name)': \(error)")
-            }
-            for format in entry.formats {
-                let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
-                let path = "\(manifest.directory)/\(relative)"
-                var inputs = Fingerprint()
-                if !prepared.drawsItself { inputs.add(prepared.dot) }
-                inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
-                let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-                let existingDigest = existing.map { bytes -> String in var f = Fingerprint(); f.add(bytes); return f.hex }
-                if check {
-                    let bytes = try prepared.render(format)
-                    results.append(Result(path: relative, outcome: existing == bytes ? .current : .stale))
-                    continue
+        for chart in charts {
+            for output in try chart.get() {
+                if let stamp = output.stamp { stamps.entries[output.key] = stamp }
+                if output.result.outcome == .written, let bytes = output.bytes {
+                    try OutputFile.write(bytes, to: "\(manifest.directory)/\(output.result.path)")
                 }
-                let key = "\(entry.name).\(format.rawValue)"
-                // A chart orgchart draws itself is drawn again every time (it takes a fraction of
-                // a second), so that a new version of the drawing is never taken for unchanged;
-                // Graphviz's renders are skipped when their DOT text and Graphviz are the same.
-                if !prepared.drawsItself, let recorded = stamps.entries[key], recorded == Stamps.Record(inputs: inputs.hex, output: existingDigest ?? "") {
-                    results.append(Result(path: relative, outcome: .unchanged))
-                    continue
-                }
-                let bytes = try prepared.render(format)
-                var digest = Fingerprint()
-                digest.add(bytes)
-                stamps.entries[key] = Stamps.Record(inputs: inputs.hex, output: digest.hex)
-                if bytes == existing {
-                    results.append(Result(path: relative, outcome: .unchanged))
-                    continue
-                }
-                try OutputFile.write(bytes, to: path)
-                results.append(Result(path: relative, outcome: .written, warning: try prepared.smallTextWarning(format)))
+                results.append(output.result)
             }
         }
         if !check { try OutputFile.write(Array(stamps.text.utf8), to: stampsPath) }
         return results
+    }
+
+    /// One output file of a chart as rendered, before anything is written.
+    private struct Output: Sendable {
+        /// The file's name in the stamps.
+        var key: String
+        /// What happens to the file.
+        var result: Result
+        /// The new stamp of the file; nil when it was not rendered.
+        var stamp: Stamps.Record?
+        /// The bytes to write when the outcome is `written`.
+        var bytes: [UInt8]?
+    }
+
+    /// Prepares one chart and renders those of its formats that must be, without writing anything.
+    private func outputs(of entry: Manifest.Entry, models: ModelCache, stamps: Stamps, check: Bool) throws -> [Output] {
+        let prepared: PreparedChart
+        do { prepared = try entry.spec.prepare(loaded: models.model(entry.spec.model)) } catch {
+            throw PipelineError("chart '\(entry.name)': \(error)")
+        }
+        return try entry.formats.map { format in
+            let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
+            let key = "\(entry.name).\(format.rawValue)"
+            let path = "\(manifest.directory)/\(relative)"
+            var inputs = Fingerprint()
+            if !prepared.drawsItself { inputs.add(prepared.dot) }
+            inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
+            let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            if check {
+                let bytes = try prepared.render(format)
+                return Output(key: key, result: Result(path: relative, outcome: existing == bytes ? .current : .stale))
+            }
+            // A chart orgchart draws itself is drawn again every time (it takes a fraction of
+            // a second), so that a new version of the drawing is never taken for unchanged;
+            // Graphviz's renders are skipped when their DOT text and Graphviz are the same.
+            if !prepared.drawsItself, let existing, let recorded = stamps.entries[key],
+               recorded == Stamps.Record(inputs: inputs.hex, output: Fingerprint(existing).hex) {
+                return Output(key: key, result: Result(path: relative, outcome: .unchanged))
+            }
+            let bytes = try prepared.render(format)
+            let stamp = Stamps.Record(inputs: inputs.hex, output: Fingerprint(bytes).hex)
+            if bytes == existing { return Output(key: key, result: Result(path: relative, outcome: .unchanged), stamp: stamp) }
+            return Output(key: key, result: Result(path: relative, outcome: .written, warning: try prepared.smallTextWarning(format)), stamp: stamp, bytes: bytes)
+        }
     }
 }
 
@@ -97,5 +124,60 @@ struct Stamps {
 
     var text: String {
         entries.keys.sorted().map { "\($0) \(entries[$0]!.inputs) \(entries[$0]!.output)\n" }.joined()
+    }
+}
+
+/// The models of a build, each loaded once however many charts show it.
+struct ModelCache: Sendable {
+    private let loaded: [String: LoadedModel]
+
+    /// Loads the models `references` name (built-in ids or paths; nil for the default), by
+    /// `workers` threads at once.
+    init(references: [String?], workers: Int) {
+        var seen = Set<String>()
+        let unique = references.filter { seen.insert(BuiltinModels.path(for: $0)).inserted }
+        let models = Parallel.map(unique, workers: workers) { BuiltinModels.load($0) }
+        loaded = Dictionary(uniqueKeysWithValues: zip(unique.map { BuiltinModels.path(for: $0) }, models))
+    }
+
+    /// The loaded model `reference` names; it must be one of the references the cache was made with.
+    func model(_ reference: String?) -> LoadedModel { loaded[BuiltinModels.path(for: reference)]! }
+}
+
+/// Work spread over threads, with results in the order of the input.
+enum Parallel {
+    /// `transform` of every element, computed by up to `workers` threads at once (by the calling
+    /// thread alone when `workers` is 1), each taking the next element not yet taken.
+    static func map<T: Sendable, R: Sendable>(_ elements: [T], workers: Int, _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let threads = min(workers, elements.count)
+        guard threads > 1 else { return elements.map(transform) }
+        let slots = Slots<R>(count: elements.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let index = slots.claim() { slots.store(transform(elements[index]), at: index) }
+        }
+        return slots.values
+    }
+
+    /// The results of a parallel map: which element comes next, and the results so far.
+    private final class Slots<R: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var results: [R?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        /// The index of the next element to transform; nil when every element is taken.
+        func claim() -> Int? {
+            lock.withLock {
+                guard next < results.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        func store(_ result: R, at index: Int) { lock.withLock { results[index] = result } }
+
+        /// Every result, once all are stored.
+        var values: [R] { lock.withLock { results.map { $0! } } }
     }
 }

@@ -92,8 +92,16 @@ public struct PreparedChart: Sendable {
     /// Pixels per point of PNG images: 96 dpi, as Graphviz's PNGs.
     public static let pixelsPerPoint = 96.0 / 72.0
     /// A PNG image is scaled down until neither side exceeds this many pixels (cairo's limit)
-    /// and it has at most `maximumPixels` pixels.
-    public static let maximumSide = 32_000.0, maximumPixels = 40_000_000.0
+    /// and it has at most `maximumPixels` pixels: 16 megapixels, 8,000 × 2,000 for a chart of
+    /// 4:1. A chart that needs more is an overview whose text is unreadable on the image anyway
+    /// (the PDF is where it is read), and every pixel costs drawing and encoding time.
+    public static let maximumSide = 32_000.0, maximumPixels = 16_000_000.0
+
+    /// The PNG image orgchart draws of the chart; only the drawing is serialized, not the encoding.
+    func png() throws -> [UInt8] {
+        try ChartPrint.png(chart, theme: writer.theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide,
+                           maximumPixels: Self.maximumPixels, serialized: { try Renderer.serialized($0) })
+    }
 
     /// True when orgchart draws the chart itself rather than Graphviz.
     var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
@@ -111,9 +119,7 @@ public struct PreparedChart: Sendable {
             case .svg, .dot: return SVGWriter(theme: theme).write(chart)
             case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(chart, theme: theme) })
             case .png:
-                return try Renderer.serialized {
-                    try ChartPrint.png(chart, theme: theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide, maximumPixels: Self.maximumPixels)
-                }
+                return try png()
             }
         }
         // Graphviz loads its plugins and fonts while the DOT text is written.
@@ -138,9 +144,7 @@ extension PreparedChart {
                 return try ChartPrint.pdf(chart, theme: theme)
             })
         case .png:
-            return try Renderer.serialized {
-                try ChartPrint.png(chart, theme: theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide, maximumPixels: Self.maximumPixels)
-            }
+            return try png()
         }
     }
 }
@@ -225,7 +229,12 @@ extension ChartSpec {
     /// Loads the model, computes the view and writes its DOT text. Throws every model error when
     /// the model is not valid.
     public func prepare() throws -> PreparedChart {
-        let loaded = BuiltinModels.load(model)
+        try prepare(loaded: BuiltinModels.load(model))
+    }
+
+    /// Computes the view of `loaded`, the model this spec names as loaded already, and writes
+    /// its DOT text. Throws every model error when the model is not valid.
+    public func prepare(loaded: LoadedModel) throws -> PreparedChart {
         guard loaded.isValid, let model = loaded.model else {
             throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
                                 + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")

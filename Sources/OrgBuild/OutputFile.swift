@@ -148,6 +148,9 @@ public struct Fingerprint: Sendable {
     /// An empty digest.
     public init() {}
 
+    /// The digest of `bytes`.
+    public init<S: Sequence>(_ bytes: S) where S.Element == UInt8 { add(bytes) }
+
     /// Adds bytes to the digest.
     public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
         for byte in bytes {

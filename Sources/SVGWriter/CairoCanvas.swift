@@ -127,29 +127,55 @@ public enum ChartPrint {
     }
 
     /// A PNG image at `pixelsPerPoint`, scaled down further so that neither side exceeds
-    /// `maximumSide` pixels and the image has at most `maximumPixels` pixels.
-    public static func png(_ chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double) throws -> [UInt8] {
+    /// `maximumSide` pixels and the image has at most `maximumPixels` pixels. Text whose letters
+    /// would be under half a pixel is left out. The drawing runs inside `serialized`; the
+    /// encoding, which reads only the image's own pixels, after it, outside.
+    public static func png(_ chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
+                           serialized: Serialized) throws -> [UInt8] {
+        var image: OpaquePointer?
         if chart.matrix != nil {
             let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
             let scale = min(pixelsPerPoint, maximumSide / sheet.width, maximumSide / sheet.height, (maximumPixels / (sheet.width * sheet.height)).squareRoot())
-            return try draw(orgchart_draw_png(max(1, Int32((sheet.width * scale).rounded())), max(1, Int32((sheet.height * scale).rounded())), scale), theme: theme) { canvas in
-                MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+            try serialized {
+                image = try drawn(orgchart_draw_png(max(1, Int32((sheet.width * scale).rounded())), max(1, Int32((sheet.height * scale).rounded())), scale), theme: theme) { canvas in
+                    MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+                }
             }
+            return try finished(image)
         }
         let painter = ChartPainter(chart: chart, theme: theme)
         var scale = min(pixelsPerPoint, maximumSide / painter.width, maximumSide / painter.height)
         scale = min(scale, (maximumPixels / (painter.width * painter.height)).squareRoot())
         let pixelWidth = max(1, Int32((painter.width * scale).rounded())), pixelHeight = max(1, Int32((painter.height * scale).rounded()))
-        return try draw(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme) { canvas in
-            orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
-            painter.paint(on: &canvas)
+        try serialized {
+            image = try drawn(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme) { canvas in
+                orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
+                painter.paint(on: &canvas)
+            }
         }
+        return try finished(image)
     }
 
+    /// Runs its argument while no other thread uses cairo, pango or Graphviz, e.g. `Renderer.serialized`.
+    public typealias Serialized = (() throws -> Void) throws -> Void
+
+    /// The bytes of `drawing`, drawn by `body`; the caller serializes.
     private static func draw(_ drawing: OpaquePointer?, theme: Theme, _ body: (inout CairoCanvas) -> Void) throws -> [UInt8] {
+        try finished(try drawn(drawing, theme: theme, body))
+    }
+
+    /// `drawing`, drawn by `body` and ended, ready for `finished`; the caller serializes.
+    private static func drawn(_ drawing: OpaquePointer?, theme: Theme, _ body: (inout CairoCanvas) -> Void) throws -> OpaquePointer {
         guard let drawing else { throw DrawingError(description: "out of memory") }
         var canvas = CairoCanvas(drawing: drawing, font: theme.font)
         body(&canvas)
+        orgchart_draw_end(drawing)
+        return drawing
+    }
+
+    /// The bytes of an ended drawing: the PDF, or the image encoded as PNG.
+    private static func finished(_ drawing: OpaquePointer?) throws -> [UInt8] {
+        guard let drawing else { throw DrawingError(description: "out of memory") }
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var message = [CChar](repeating: 0, count: 256)

@@ -13,10 +13,17 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 and name the charts whose committed files no longer match their model.")
     var check = false
 
+    @Option(help: "How many charts to render at once (default: one per processor). The files are the same whatever the number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+
     func run() throws {
         let results: [OrgBuild.Build.Result]
         do {
-            results = try OrgBuild.Build(manifest: Manifest.load(file: manifest)).run(check: check)
+            results = try OrgBuild.Build(manifest: Manifest.load(file: manifest)).run(check: check, workers: jobs)
         } catch {
             throw fail("\(error)")
         }

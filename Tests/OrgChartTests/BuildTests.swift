@@ -54,6 +54,77 @@ final class BuildTests: XCTestCase {
                        "the stamps do not depend on the orgchart executable, so a fresh build of the same charts leaves them as they are")
     }
 
+    func testBuildWritesTheSameFilesAndResultsWithOneWorkerAndWithMany() throws {
+        let charts = """
+        output: Output
+        charts:
+          - name: small
+            model: small.yaml
+            formats: [svg, pdf, png]
+          - name: dpko
+            model: dpko-2010
+            formats: [svg, pdf, png]
+          - name: dpko-accountability
+            model: dpko-2010
+            view: accountability
+            formats: [svg, pdf]
+          - name: small-division
+            model: small.yaml
+            root: div-a
+            page: A4
+            formats: [pdf, svg]
+          - name: matrix
+            model: dpko-2010
+            view: services-matrix
+            formats: [png]
+        """
+        var built: [[String: Data]] = []
+        for workers in [1, 4] {
+            let directory = try temporaryDirectory(self)
+            try write(smallModel, to: "small.yaml", in: directory)
+            let manifestPath = try write(charts, to: "orgchart.yml", in: directory)
+            // Model paths are relative to the working directory, as on the command line.
+            let previous = FileManager.default.currentDirectoryPath
+            XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(directory.path))
+            defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+            let manifest = try Manifest.load(file: manifestPath)
+            let results = try OrgBuild.Build(manifest: manifest).run(workers: workers)
+            let expected = manifest.entries.flatMap { entry in entry.formats.map { "Output/\(entry.name).\($0.rawValue)" } }
+            XCTAssertEqual(results.map(\.path), expected, "results in manifest order with \(workers) workers")
+            XCTAssertEqual(Set(results.map(\.outcome)), [.written])
+            var files: [String: Data] = [:]
+            for path in expected + ["Output/\(OrgBuild.Build.stampsFile)"] {
+                files[path] = try Data(contentsOf: directory.appendingPathComponent(path))
+            }
+            built.append(files)
+            let again = try OrgBuild.Build(manifest: manifest).run(workers: workers)
+            XCTAssertEqual(again.map(\.path), expected)
+            XCTAssertEqual(Set(again.map(\.outcome)), [.unchanged])
+        }
+        XCTAssertEqual(built[0].keys.sorted(), built[1].keys.sorted())
+        for (path, bytes) in built[0] { XCTAssertEqual(bytes, built[1][path], "\(path) is the same with 1 and 4 workers") }
+    }
+
+    func testABuildStopsAtTheFirstFailingChartInManifestOrder() throws {
+        let directory = try temporaryDirectory(self)
+        try write(smallModel, to: "small.yaml", in: directory)
+        try write("""
+        charts:
+          - name: first
+            model: small.yaml
+          - name: broken
+            model: missing.yaml
+          - name: last
+            model: small.yaml
+        """, to: "orgchart.yml", in: directory)
+        let result = try orgchart(["build", "--jobs", "3"], in: directory)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("chart 'broken'"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/first.svg").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Output/last.svg").path))
+        XCTAssertEqual(try orgchart(["build", "--jobs", "0"], in: directory).status, 64)
+    }
+
     func testManifestErrorsAreLocated() throws {
         let directory = try temporaryDirectory(self)
         try write("charts:\n  - name: x\n    veiw: organigramme\n    formats: [svg, gif]\n", to: "orgchart.yml", in: directory)

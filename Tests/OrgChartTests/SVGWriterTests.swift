@@ -134,13 +134,73 @@ final class SVGWriterTests: XCTestCase {
         let size = ChartPrint.size(of: chart, theme: theme)
         XCTAssertGreaterThan(size.width * PreparedChart.pixelsPerPoint, PreparedChart.maximumSide, "the chart is wider than cairo can draw")
         let png = try ChartPrint.png(chart, theme: theme, pixelsPerPoint: PreparedChart.pixelsPerPoint,
-                                     maximumSide: PreparedChart.maximumSide, maximumPixels: PreparedChart.maximumPixels)
+                                     maximumSide: PreparedChart.maximumSide, maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
         XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), PreparedChart.maximumSide)
         XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.maximumSide / size.width).rounded(), accuracy: 1)
         // Its PDF page is scaled down to the largest page PDF readers accept.
         XCTAssertGreaterThan(size.width, ChartPrint.largestPage)
         let info = try tool("pdfinfo", on: try ChartPrint.pdf(chart, theme: theme), named: "wide.pdf", in: self).stdout
         XCTAssertTrue(info.contains("Page size:       14400 x"), info)
+    }
+
+    /// A chart of 80 units of 30 sections each, the sections' names made of `letters`.
+    static func largeChart(_ letters: String = "Section") -> Chart {
+        let units = (0..<80).map { Box(id: "u\($0)", heading: "Unit with a long name \($0)", style: "unit", level: 1) }
+        let sections = (0..<80).flatMap { u in (0..<30).map { Box(id: "s\(u)-\($0)", heading: "\(letters) \(u)-\($0)", style: "section", level: 2) } }
+        let lines = (0..<80).map { Line(from: "top", to: "u\($0)", style: "contains") }
+            + (0..<80).flatMap { u in (0..<30).map { Line(from: "u\(u)", to: "s\(u)-\($0)", style: "contains") } }
+        var chart = Chart(id: "large", title: "Large", boxes: [Box(id: "top", heading: "Top", style: "department")] + units + sections, lines: lines)
+        chart.legend = []
+        return chart
+    }
+
+    func testAPNGOfALargeChartIsCappedValidAndTheSameRunToRun() throws {
+        let chart = Self.largeChart(), theme = try Theme.load("default")
+        let size = ChartPrint.size(of: chart, theme: theme)
+        let ppp = PreparedChart.pixelsPerPoint
+        XCTAssertGreaterThan(size.width * size.height * ppp * ppp, PreparedChart.maximumPixels, "the chart needs more pixels than the cap at 96 dpi")
+        func png() throws -> [UInt8] {
+            try ChartPrint.png(chart, theme: theme, pixelsPerPoint: ppp, maximumSide: PreparedChart.maximumSide,
+                               maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
+        }
+        let image = try png()
+        XCTAssertEqual(image, try png(), "identical run to run")
+        // Every chunk's CRC is right, and the image data inflates to one filter byte and three
+        // bytes per pixel for every row.
+        let check = try tool("python3", ["-c", """
+            import struct, sys, zlib
+            data = open(sys.argv[1], 'rb').read()
+            assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n'
+            at, idat, header = 8, b'', None
+            while at < len(data):
+                length, kind = struct.unpack('>I4s', data[at:at + 8])
+                body = data[at + 8:at + 8 + length]
+                assert zlib.crc32(kind + body) == struct.unpack('>I', data[at + 8 + length:at + 12 + length])[0], kind
+                if kind == b'IHDR': header = struct.unpack('>IIBB', body[:10])
+                if kind == b'IDAT': idat += body
+                at += 12 + length
+            width, height, depth, colour = header
+            assert (depth, colour) == (8, 2)
+            assert len(zlib.decompress(idat)) == height * (1 + 3 * width)
+            print(width, height)
+            """], on: image, named: "large.png", in: self)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        let dimensions = check.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        XCTAssertEqual(dimensions.count, 2)
+        XCTAssertLessThanOrEqual(dimensions[0] * dimensions[1], PreparedChart.maximumPixels)
+        XCTAssertEqual(dimensions[0] / dimensions[1], size.width / size.height, accuracy: 0.01)
+    }
+
+    func testTextUnderAPixelIsLeftOutOfPNGs() throws {
+        // The same boxes with other letters in their names: the same layout, other text.
+        let theme = try Theme.load("default")
+        let one = Self.largeChart("Section"), other = Self.largeChart("Snoitce")
+        func png(_ chart: Chart, _ pixelsPerPoint: Double) throws -> [UInt8] {
+            try ChartPrint.png(chart, theme: theme, pixelsPerPoint: pixelsPerPoint, maximumSide: PreparedChart.maximumSide,
+                               maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
+        }
+        XCTAssertNotEqual(try png(one, 0.2), try png(other, 0.2), "text of 8 pt is 1.6 pixels: drawn")
+        XCTAssertEqual(try png(one, 0.05), try png(other, 0.05), "text of at most 16 pt is under a pixel: left out")
     }
 
     func testTheDrawingIsChosenOnTheCommandLineAndInManifests() throws {

@@ -30,11 +30,15 @@ void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int clo
                         double fr, double fg, double fb, double sr, double sg, double sb);
 /// One line of text in `family`, `size` points, bold or not, whose baseline starts at (x, y)
 /// (`anchor` 0), is centred on x (1) or ends at x (2); `turned` 1 turns it a quarter
-/// counter-clockwise about (x, y), to read upwards.
+/// counter-clockwise about (x, y), to read upwards. On a PNG image, text under one pixel (letters
+/// under half a pixel) is left out.
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
                         double x, double y, int anchor, int turned, double r, double g, double b);
 
-/// Finishes the drawing: on success returns 0 and sets `*result` (free it with
+/// Ends the drawing: the last PDF page is shown and the PDF written out. Call it while holding
+/// the lock that serializes cairo, pango and Graphviz; orgchart_draw_finish may then run without it.
+void orgchart_draw_end(orgchart_draw_t *d);
+/// Finishes an ended drawing, encoding a PNG image (which reads only its own pixels): on success returns 0 and sets `*result` (free it with
 /// orgchart_pages_free) and `*length`; on failure returns -1 with a message in `error`. Frees `d`.
 int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size);
 
