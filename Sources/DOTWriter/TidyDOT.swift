@@ -12,7 +12,9 @@ extension DOTWriter {
         var out = DOTText()
         out.line("digraph \(Escape.quoted(chart.id)) {")
         out.indent += 1
-        var graph = ["charset=\"UTF-8\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
+        // A white background first: cairo then keeps its region of drawn extents one rectangle (see
+        // orgchart_cairo.h), which keeps large PDFs linear.
+        var graph = ["charset=\"UTF-8\"", "bgcolor=\"white\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
                      "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
                      "bb=\"0,0,\(format(layout.width)),\(format(height))\""]
         if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
