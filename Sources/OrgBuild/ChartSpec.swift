@@ -75,6 +75,8 @@ public struct PreparedChart: Sendable {
     public var note: String?
     /// At most this many pages for a PDF with a page (`--pages`); nil for as many as readable text needs.
     public var maxPages: Int?
+    /// The paging of the PDF once chosen, shared by the PDF, its warning and its report.
+    let pagings = Memo<PagedChart>()
 
     /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
@@ -153,6 +155,10 @@ extension PreparedChart {
     /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
     /// fewer pages (on a tie, the one `betterOrientation` chose).
     func pagedForPDF(_ page: PageSize) throws -> PagedChart {
+        try pagings.value(for: "\(page.width)×\(page.height) \(page.turnable) \(maxPages ?? 0)") { try choosePaging(page) }
+    }
+
+    private func choosePaging(_ page: PageSize) throws -> PagedChart {
         var chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
         chosen.maxPages = maxPages
         guard page.turnable else { return chosen }

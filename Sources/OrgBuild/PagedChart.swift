@@ -31,6 +31,9 @@ public struct PagedChart {
     /// For the top box of a piece whose page came out too small: how much larger (as a
     /// fraction) its text must be when it is fitted again.
     var margins: [String: Double] = [:]
+    /// The pages once cut, shared by the copies of this paging (keyed by page and page count),
+    /// so that the PDF, its warning and its report cut the chart once.
+    private let memo = Memo<[Chart]>()
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -65,6 +68,11 @@ public struct PagedChart {
     /// on a page as stay readable there, so pages are full. A box whose subtree moved says on
     /// which page it continues; each later page names its place and the page it continues.
     public func pages() throws -> [Chart] {
+        try memo.value(for: "\(page.width)×\(page.height) \(maxPages ?? 0) \(readable)", cutToCount)
+    }
+
+    /// The pages, at most `maxPages` of them.
+    private func cutToCount() throws -> [Chart] {
         let readablePages = try cut()
         guard let maxPages, readablePages.count > maxPages else { return readablePages }
         // The largest text size (to a tenth of a point) at which the chart takes at most maxPages.
@@ -249,8 +257,8 @@ public struct PagedChart {
         return copy
     }
 
-    /// Moves the largest subtrees under the first branching box out of `chart`, one at a time,
-    /// until what remains can be read on a page: the ids that remain, and the top box and ids of
+    /// Moves the fewest largest subtrees under the first branching box out of `chart` that leave
+    /// what remains readable on a page: the ids that remain, and the top box and ids of
     /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
     /// continuing. When even the branching box with its children cannot be read (a long list of
     /// units), the children are cut into runs that can, each a piece under a copy of that box.
@@ -259,17 +267,28 @@ public struct PagedChart {
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
         let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
-        var candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
-        var kept = Set(chart.boxes.map(\.id))
-        var moved = Set<String>()
-        var readable = false
-        while !candidates.isEmpty {
-            let child = candidates.removeFirst()
-            moved.insert(child)
-            kept.subtract(chart.subtree(of: child).subtracting([child]))
-            readable = try fits(marked(kept, continuing: moved, later: later))
-            if readable { break }
+        let candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
+        let everything = Set(chart.boxes.map(\.id))
+        /// What remains when the `count` largest subtrees have moved.
+        func remaining(_ count: Int) -> (kept: Set<String>, moved: Set<String>) {
+            let moved = Set(candidates.prefix(count))
+            return (moved.reduce(into: everything) { $0.subtract(chart.subtree(of: $1).subtracting([$1])) }, moved)
         }
+        func readable(_ count: Int) throws -> Bool {
+            let (kept, moved) = remaining(count)
+            return try fits(marked(kept, continuing: moved, later: later))
+        }
+        // The fewest largest subtrees to move, found by doubling, then halving.
+        var low = 0, high = 1
+        while high < candidates.count, try !readable(high) { low = high; high *= 2 }
+        high = min(high, candidates.count)
+        let readableAtHigh = try readable(high)
+        while readableAtHigh, high - low > 1 {
+            let middle = (low + high) / 2
+            if try readable(middle) { high = middle } else { low = middle }
+        }
+        var (kept, moved) = remaining(high)
+        let readable = readableAtHigh
         var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0)) }
         if !readable {
             let runs = try self.runs(of: root, in: marked(kept, continuing: moved, later: later))
@@ -385,5 +404,25 @@ public struct PagedChart {
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
         try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
+    }
+}
+
+/// Values computed once and shared by every copy of the struct that holds it; safe to use
+/// from several threads.
+final class Memo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    /// The value for `key`, made by `make` the first time it is asked for.
+    func value(for key: String, _ make: () throws -> Value) rethrows -> Value {
+        lock.lock()
+        if let known = values[key] { lock.unlock(); return known }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        values[key] = values[key] ?? made
+        let kept = values[key]!
+        lock.unlock()
+        return kept
     }
 }
