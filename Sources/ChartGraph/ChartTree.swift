@@ -34,9 +34,16 @@ extension Chart {
     /// The same chart with only the boxes in `ids`, the lines between them, the groups they use
     /// and the legend entries for the styles that remain.
     public func restricted(to ids: Set<String>) -> Chart {
+        restricted(boxes: boxes.indices.filter { ids.contains(boxes[$0].id) },
+                   lines: lines.indices.filter { ids.contains(lines[$0].from) && ids.contains(lines[$0].to) })
+    }
+
+    /// The same chart with only the boxes and lines at the positions `boxes` and `lines`
+    /// (ascending), the groups they use and the legend entries for the styles that remain.
+    public func restricted(boxes boxPositions: [Int], lines linePositions: [Int]) -> Chart {
         var copy = self
-        copy.boxes = boxes.filter { ids.contains($0.id) }
-        copy.lines = lines.filter { ids.contains($0.from) && ids.contains($0.to) }
+        copy.boxes = boxPositions.map { boxes[$0] }
+        copy.lines = linePositions.map { lines[$0] }
         let groupIDs = Set(copy.boxes.compactMap(\.group))
         copy.groups = groups.filter { groupIDs.contains($0.id) }
         let boxStyles = Set(copy.boxes.map(\.style)), lineStyles = Set(copy.lines.map(\.style))

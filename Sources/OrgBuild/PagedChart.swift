@@ -34,6 +34,9 @@ public struct PagedChart {
     /// The pages once cut, shared by the copies of this paging (keyed by page and page count),
     /// so that the PDF, its warning and its report cut the chart once.
     private let memo = Memo<[Chart]>()
+    /// The scales of the parts of the chart measured so far, by a digest of each part.
+    private let scales = Memo<Double>()
+    private let indexMemo = Memo<Index>()
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -157,7 +160,7 @@ public struct PagedChart {
     private func assemble(_ pieces: [Piece], moved: [Int: [(box: String, piece: Int)]], onto pagePieces: [[Int]]) -> [Chart] {
         var pageOf = [Int](repeating: 0, count: pieces.count)
         for (page, group) in pagePieces.enumerated() { for piece in group { pageOf[piece] = page } }
-        var pages = pagePieces.map { group in chart.restricted(to: group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
+        var pages = pagePieces.map { group in part(group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
         // Lines whose ends are on different pages become references at both ends.
         var firstPage: [String: Int] = [:]
         for (number, page) in pages.enumerated() { for box in page.boxes where firstPage[box.id] == nil { firstPage[box.id] = number } }
@@ -206,26 +209,59 @@ public struct PagedChart {
     /// The heads above the tops of `part` in the whole chart, as far as the tops share them, as
     /// one short line (see `place(_:)`); nil when the tops are tops of the whole chart.
     private func place(of part: Chart) -> String? {
-        var parentOf: [String: String] = [:]
-        for line in chart.lines where line.shapesLayout { parentOf[line.lowerEnd] = parentOf[line.lowerEnd] ?? line.upperEnd }
+        let index = self.index
         func ancestors(_ id: String) -> [String] {
             var path: [String] = [], seen: Set<String> = [id], current = id
-            while let parent = parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
+            while let parent = index.parentOf[current], seen.insert(parent).inserted { path.insert(parent, at: 0); current = parent }
             return path
         }
         let paths = part.treeRoots.map(ancestors)
         var shared = paths.first ?? []
         for path in paths.dropFirst() { shared = Array(zip(shared, path).prefix { $0 == $1 }.map(\.0)) }
-        let headings = Dictionary(chart.boxes.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
-        let line = Self.place(shared.compactMap { headings[$0] })
+        let line = Self.place(shared.compactMap { index.headings[$0] })
         return line.isEmpty ? nil : line
+    }
+
+    /// What cutting asks of the whole chart again and again, computed once: each box's parent
+    /// in the tree and its heading, and the lines drawn across the tree.
+    struct Index {
+        var parentOf: [String: String] = [:]
+        var headings: [String: String] = [:]
+        var crossLines: [Line] = []
+        /// The positions of the boxes with each id, and of the lines from each id.
+        var boxPositions: [String: [Int]] = [:]
+        var linesFrom: [String: [Int]] = [:]
+    }
+
+    /// The part of the chart with the boxes `ids` (as `Chart.restricted(to:)`, in time
+    /// proportional to the part rather than to the chart).
+    private func part(_ ids: Set<String>) -> Chart {
+        let index = self.index
+        let boxes = ids.flatMap { index.boxPositions[$0] ?? [] }.sorted()
+        let lines = ids.flatMap { index.linesFrom[$0] ?? [] }.filter { ids.contains(chart.lines[$0].to) }.sorted()
+        return chart.restricted(boxes: boxes, lines: lines)
+    }
+
+    private var index: Index {
+        indexMemo.value(for: "") {
+            var index = Index()
+            for (position, line) in chart.lines.enumerated() {
+                if line.shapesLayout { index.parentOf[line.lowerEnd] = index.parentOf[line.lowerEnd] ?? line.upperEnd } else { index.crossLines.append(line) }
+                index.linesFrom[line.from, default: []].append(position)
+            }
+            for (position, box) in chart.boxes.enumerated() {
+                if index.headings[box.id] == nil { index.headings[box.id] = box.heading }
+                index.boxPositions[box.id, default: []].append(position)
+            }
+            return index
+        }
     }
 
     /// The part of the chart with the boxes `ids`, laid out for the page, each box of
     /// `continuing` with the line that will say where it continues; a part that goes on a later
     /// page with the subtitle lines that will name its place and the page it continues.
     private func marked(_ ids: Set<String>, continuing: Set<String>, later: Bool = true) -> Chart {
-        var part = shaped(chart.restricted(to: ids))
+        var part = shaped(self.part(ids))
         if later {
             part.subtitle = [chart.subtitle, place(of: part), "continued from page 999"].compactMap { $0 }.joined(separator: "\n")
         }
@@ -234,7 +270,7 @@ public struct PagedChart {
         }
         // A line across the tree with one end outside becomes a reference at that end.
         let positions = Dictionary(part.boxes.indices.map { (part.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        for line in chart.lines where !line.shapesLayout && ids.contains(line.from) != ids.contains(line.to) {
+        for line in index.crossLines where ids.contains(line.from) != ids.contains(line.to) {
             let (here, there, outgoing) = ids.contains(line.from) ? (line.from, line.to, true) : (line.to, line.from, false)
             if let index = positions[here] { part.boxes[index].details.append(reference(line, to: there, outgoing: outgoing, page: 999)) }
         }
@@ -245,7 +281,7 @@ public struct PagedChart {
     /// legend says it, the box at the other end and that box's page.
     func reference(_ line: Line, to other: String, outgoing: Bool, page: Int) -> String {
         let kind = chart.legend.first { $0.sample == .line && $0.style == line.style }?.label ?? line.style
-        let name = chart.boxes.first { $0.id == other }?.heading ?? other
+        let name = index.headings[other] ?? other
         return "\(outgoing ? "→" : "←") \(kind): \(name) (page \(page))"
     }
 
@@ -357,9 +393,20 @@ public struct PagedChart {
 
     /// The scale (at most 1) at which `chart`, drawn at its natural size, fits `paper` inside the margins.
     func scale(of chart: Chart, on paper: PageSize) throws -> Double {
-        let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
-        guard let size = drawn else { return 1 }
-        return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
+        // Cutting asks for the same part again (when a page is cut anew, or packed): a digest of
+        // what decides the drawing's size names it.
+        var digest = Fingerprint()
+        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.subtitle ?? "")")
+        for box in chart.boxes {
+            digest.add(box.id)
+            for detail in box.details { digest.add(detail) }
+        }
+        for line in chart.lines { digest.add("\(line.from) \(line.to) \(line.style)") }
+        return try scales.value(for: digest.hex) {
+            let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
+            guard let size = drawn else { return 1 }
+            return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
+        }
     }
 
     /// The smallest text on any page, in points: below `smallestReadable` only where a piece
