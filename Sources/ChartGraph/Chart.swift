@@ -44,6 +44,15 @@ public struct Chart: Sendable, Equatable {
 }
 
 extension Chart {
+    /// The chart drawn at its natural size (no page to scale it onto), its tree laid out for the
+    /// shape of `page`: a page of a multi-page PDF, or a candidate orientation.
+    public func shaped(for page: PageSize) -> Chart {
+        var copy = self
+        copy.page = nil
+        copy.shapedFor = page
+        return copy
+    }
+
     /// The lines of the subtitle, none when there is none.
     public var subtitleLines: [String] {
         subtitle.map { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) } ?? []

@@ -175,10 +175,7 @@ extension PreparedChart {
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
         var best = candidates[0], bestScale = -1.0
         for candidate in candidates {
-            var shaped = chart
-            shaped.page = nil
-            shaped.shapedFor = candidate
-            let scale = try paged.scale(of: shaped, on: candidate)
+            let scale = try paged.scale(of: chart.shaped(for: candidate), on: candidate)
             if scale > bestScale + 1e-9 { best = candidate; bestScale = scale }
         }
         return best.turnableAgain
@@ -191,10 +188,7 @@ extension PreparedChart {
         guard let page = chart.page, chart.matrix == nil, format != .dot else { return nil }
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
         if format == .pdf { return try pagedForPDF(page).smallestText() }
-        var whole = chart
-        whole.page = nil
-        whole.shapedFor = page
-        return try paged.smallestText(of: whole)
+        return try paged.smallestText(of: chart.shaped(for: page))
     }
 
     /// The report of the PDF's pages (see `PagedChart.Report`); nil without a page, or for a

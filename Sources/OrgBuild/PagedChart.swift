@@ -286,12 +286,7 @@ public struct PagedChart {
     }
 
     /// `chart` drawn at its natural size, laid out for the shape of the page.
-    private func shaped(_ chart: Chart) -> Chart {
-        var copy = chart
-        copy.page = nil
-        copy.shapedFor = page
-        return copy
-    }
+    private func shaped(_ chart: Chart) -> Chart { chart.shaped(for: page) }
 
     /// Moves the fewest largest subtrees under the first branching box out of `chart` that leave
     /// what remains readable on a page: the ids that remain, and the top box and ids of
@@ -441,10 +436,7 @@ public struct PagedChart {
             smallest = min(smallest, try smallestText(of: page))
         }
         let readableScale = min(1, readable / min(theme.detailSize, theme.footerSize))
-        var whole = chart
-        whole.page = nil
-        whole.shapedFor = page
-        let bound = Int((boxArea(whole) * readableScale * readableScale / printable).rounded(.up))
+        let bound = Int((boxArea(chart.shaped(for: page)) * readableScale * readableScale / printable).rounded(.up))
         return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: leastFilled)
     }
 
