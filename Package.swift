@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -62,11 +62,15 @@ let package = Package(
         .target(name: "MatrixLayout", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/MatrixLayout"),
         // Stage 4e: two-column charts (services): ordered columns, lines routed between them.
         .target(name: "BipartiteLayout", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/BipartiteLayout"),
-        // Stage 4b: DOT text from a styled chart graph, for Graphviz to lay out (or only to draw).
-        .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree"], path: "Sources/DOTWriter"),
-        // Stage 4c: tidy-tree charts drawn without Graphviz: SVG text, or PDF and PNG through cairo.
-        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "CPagesShim"], path: "Sources/SVGWriter"),
-        // Stage 5: layout and rendering in-process through libgvc.
+        // Stage 4: the layout stage's output, a placed chart (boxes, text, routes, title, legend),
+        // computed once by the tidy tree or the two-column layout; writers only draw it.
+        .target(name: "Placement", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "BipartiteLayout"], path: "Sources/Placement"),
+        // Stage 5a: DOT text from a styled chart graph, for Graphviz to lay out, or of a placed
+        // chart, for Graphviz only to draw.
+        .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "Placement"], path: "Sources/DOTWriter"),
+        // Stage 5b: placed charts and matrix sheets drawn without Graphviz: SVG text, or PDF and PNG through cairo.
+        .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "CPagesShim"], path: "Sources/SVGWriter"),
+        // Stage 6: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
         .target(
@@ -79,7 +83,7 @@ let package = Package(
         // The manifest of charts, incremental builds and staleness checks.
         .target(
             name: "OrgBuild",
-            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter",
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
                            "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
@@ -91,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
                            "BuiltinModels", "OrgImport", "OrgDiff", "orgchart"],
             path: "Tests/OrgChartTests"
         ),

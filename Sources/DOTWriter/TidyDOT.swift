@@ -1,14 +1,14 @@
 import ChartGraph
+import Placement
 import TidyTree
 
 extension DOTWriter {
-    /// The DOT text of `chart` laid out as a tidy tree (see `TidyLayout`): every box has its
-    /// position (`pos="x,y!"`) and every line its route (`pos` spline points on straight
-    /// segments), so Graphviz's `nop2` engine only draws. Same chart and theme, same bytes.
-    public func writeTidy(_ chart: Chart) -> String {
-        let top = TidyLayout.titleHeight(chart, theme: theme)
-        let layout = TidyLayout(chart: chart, theme: theme, top: top)
-        let height = layout.height
+    /// The DOT text of a placed chart (see `PlacedChart`): every box has its position
+    /// (`pos="x,y!"`) and every line its route (`pos` spline points on straight segments), so
+    /// Graphviz's `nop2` engine only draws. Same placed chart, same bytes.
+    public func writePlaced(_ placed: PlacedChart) -> String {
+        let chart = placed.chart, top = placed.top
+        let (width, height) = placed.extent
         var out = DOTText()
         out.line("digraph \(Escape.quoted(chart.id)) {")
         out.indent += 1
@@ -16,21 +16,21 @@ extension DOTWriter {
         // orgchart_cairo.h), which keeps large PDFs linear.
         var graph = ["charset=\"UTF-8\"", "bgcolor=\"white\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
                      "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
-                     "bb=\"0,0,\(format(layout.width)),\(format(height))\""]
+                     "bb=\"0,0,\(format(width)),\(format(height))\""]
         if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
         if let size = pageSize(chart) { graph.append(size) }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
-        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(layout.width / 2)),\(format(height - top / 2))!\"]")
+        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(width / 2)),\(format(height - top / 2))!\"]")
         for (index, box) in chart.boxes.enumerated() {
-            let frame = layout.frames[index]
-            var attributes = boxAttributes(box, text: layout.texts[index], width: frame.width / 72)
+            let frame = placed.frames[index]
+            var attributes = boxAttributes(box, text: placed.texts[index], width: frame.width / 72)
             attributes.append("height=\(format(frame.height / 72))")
             attributes.append("pos=\"\(format(frame.center.x)),\(format(height - frame.center.y))!\"")
             out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
         }
-        for connector in layout.connectors {
+        for connector in placed.connectors {
             let line = chart.lines[connector.line]
             guard line.isDrawn else { continue }
             let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)

@@ -6,6 +6,8 @@ import GraphvizRender
 import OrgModel
 import OrgTemplates
 import OrgViews
+import Placement
+import MatrixLayout
 import SVGWriter
 import TidyTree
 
@@ -77,6 +79,8 @@ public struct PreparedChart: Sendable {
     public var maxPages: Int?
     /// The paging of the PDF once chosen, shared by the PDF, its warning and its report.
     let pagings = Memo<PagedChart>()
+    /// The chart placed by the layout stage, computed once for every format.
+    private let placements = Memo<PlacedChart>()
 
     /// Prepares `chart` for `writer`'s theme, laid out by the tidy-tree layout or by `engine`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
@@ -89,7 +93,16 @@ public struct PreparedChart: Sendable {
     }
 
     /// The DOT text: positioned for `nop2` when the tidy tree lays the chart out.
-    public var dot: String { tidy && chart.arrangement != .bipartite ? writer.writeTidy(chart) : writer.write(chart) }
+    public var dot: String { tidy && chart.arrangement != .bipartite ? writer.writePlaced(placed) : writer.write(chart) }
+
+    /// The chart placed by the layout stage (the tidy tree, or two columns) in the writer's theme.
+    public var placed: PlacedChart { placements.value(for: "") { PlacedChart(chart: chart, theme: writer.theme) } }
+
+    /// The sheets of a matrix chart: on pages of size `page`, split into blocks when it must,
+    /// or, without a page, one sheet of its natural size.
+    func matrixSheets(page: PageSize?) -> [MatrixSheet] {
+        MatrixLayout(chart: chart, theme: writer.theme).sheets(page: page, margin: page == nil ? 0 : PagedChart.margin)
+    }
 
     /// Pixels per point of PNG images: 96 dpi, as Graphviz's PNGs.
     public static let pixelsPerPoint = 96.0 / 72.0
@@ -101,8 +114,12 @@ public struct PreparedChart: Sendable {
 
     /// The PNG image orgchart draws of the chart; only the drawing is serialized, not the encoding.
     func png() throws -> [UInt8] {
-        try ChartPrint.png(chart, theme: writer.theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide,
-                           maximumPixels: Self.maximumPixels, serialized: { try Renderer.serialized($0) })
+        if chart.matrix != nil {
+            return try ChartPrint.png(matrixSheets(page: nil)[0], of: chart, theme: writer.theme, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide,
+                                      maximumPixels: Self.maximumPixels, serialized: { try Renderer.serialized($0) })
+        }
+        return try ChartPrint.png(placed, pixelsPerPoint: Self.pixelsPerPoint, maximumSide: Self.maximumSide,
+                                  maximumPixels: Self.maximumPixels, serialized: { try Renderer.serialized($0) })
     }
 
     /// True when orgchart draws the chart itself rather than Graphviz.
@@ -116,10 +133,9 @@ public struct PreparedChart: Sendable {
             return try pagedForPDF(page).renderPDF()
         }
         if drawsItself, format != .dot {
-            let theme = writer.theme
             switch format {
-            case .svg, .dot: return SVGWriter(theme: theme).write(chart)
-            case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(chart, theme: theme) })
+            case .svg, .dot: return SVGWriter.svg(placed)
+            case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(placed) })
             case .png:
                 return try png()
             }
@@ -137,13 +153,12 @@ extension PreparedChart {
     func renderMatrix(_ format: OutputFormat) throws -> [UInt8] {
         let theme = writer.theme
         switch format {
-        case .svg: return SVGWriter(theme: theme).write(chart)
+        case .svg: return SVGWriter.svg(matrixSheets(page: nil)[0], of: chart, theme: theme)
         case .dot:
             throw PipelineError("error: the \(chart.id) chart is a matrix, which has no DOT text\n    hint: render it as svg, pdf or png")
         case .pdf:
             return PDFDates.fixed(try Renderer.serialized {
-                if let page = chart.page { return try ChartPrint.pdf(matrix: chart, theme: theme, page: page, margin: PagedChart.margin) }
-                return try ChartPrint.pdf(chart, theme: theme)
+                try ChartPrint.pdf(sheets: matrixSheets(page: chart.page), of: chart, theme: theme, page: chart.page, margin: PagedChart.margin)
             })
         case .png:
             return try png()

@@ -2,6 +2,7 @@ import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
+import Placement
 import SVGWriter
 import TidyTree
 
@@ -365,7 +366,7 @@ public struct PagedChart {
         if drawsItself {
             let charts = try pages()
             return PDFDates.fixed(try Renderer.serialized {
-                try ChartPrint.pdf(pages: charts, theme: writer.theme, width: page.width * 72, height: page.height * 72, margin: Self.margin)
+                try ChartPrint.pdf(pages: charts.map { PlacedChart(chart: $0, theme: writer.theme) }, theme: writer.theme, width: page.width * 72, height: page.height * 72, margin: Self.margin)
             })
         }
         let svgs = try pages().map(svg)
@@ -398,7 +399,7 @@ public struct PagedChart {
         }
         for line in chart.lines { digest.add("\(line.from) \(line.to) \(line.style)") }
         return try scales.value(for: digest.hex) {
-            let drawn = drawsItself ? ChartPrint.size(of: chart, theme: writer.theme) : SVGImage.size(of: try svg(chart))
+            let drawn = drawsItself ? PlacedChart(chart: chart, theme: writer.theme).size : SVGImage.size(of: try svg(chart))
             guard let size = drawn else { return 1 }
             return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
         }
@@ -442,7 +443,7 @@ public struct PagedChart {
 
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {
-        try Renderer.shared.render(dot: tidy ? writer.writeTidy(chart) : writer.write(chart), engine: engine, format: .svg)
+        try Renderer.shared.render(dot: tidy ? writer.writePlaced(PlacedChart(chart: chart, theme: writer.theme)) : writer.write(chart), engine: engine, format: .svg)
     }
 }
 

@@ -2,6 +2,7 @@ import ChartGraph
 import CPagesShim
 import MatrixLayout
 import OrgTemplates
+import Placement
 import TidyTree
 
 /// cairo and pango drawing the painter's shapes and text: the PDF and PNG of a tidy-tree chart,
@@ -66,92 +67,82 @@ public struct DrawingError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// Tidy-tree charts drawn as PDF and PNG by cairo and pango, from the same shapes as their SVG.
-/// Not thread-safe with other users of fontconfig and cairo: callers serialize.
+/// Placed charts and matrix sheets drawn as PDF and PNG by cairo and pango, from the same
+/// shapes as their SVG. Not thread-safe with other users of fontconfig and cairo: callers serialize.
 public enum ChartPrint {
-    /// Width and height in points of the drawing of `chart` (margins included).
-    public static func size(of chart: Chart, theme: Theme) -> (width: Double, height: Double) {
-        let painter = ChartPainter(chart: chart, theme: theme)
-        return (painter.width, painter.height)
-    }
-
     /// The largest side of a PDF page in points (200 inches): larger pages are refused or cut by
     /// common PDF readers.
     public static let largestPage = 14_400.0
 
     /// A PDF of one page the size of the drawing, scaled down when a side would exceed
     /// `largestPage`.
-    public static func pdf(_ chart: Chart, theme: Theme) throws -> [UInt8] {
-        if chart.matrix != nil {
-            let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
-            return try draw(orgchart_draw_pdf(sheet.width, sheet.height), theme: theme) { canvas in
-                MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
-            }
-        }
-        let painter = ChartPainter(chart: chart, theme: theme)
-        let scale = min(1, largestPage / painter.width, largestPage / painter.height)
-        return try draw(orgchart_draw_pdf(painter.width * scale, painter.height * scale), theme: theme) { canvas in
-            orgchart_draw_transform(canvas.drawing, painter.offset.x * scale, painter.offset.y * scale, scale)
-            painter.paint(on: &canvas)
+    public static func pdf(_ placed: PlacedChart) throws -> [UInt8] {
+        let scale = min(1, largestPage / placed.width, largestPage / placed.height)
+        return try draw(orgchart_draw_pdf(placed.width * scale, placed.height * scale), theme: placed.theme) { canvas in
+            orgchart_draw_transform(canvas.drawing, placed.offset.x * scale, placed.offset.y * scale, scale)
+            ChartPainter(placed).paint(on: &canvas)
         }
     }
 
-    /// A PDF with one page of `width` × `height` points per chart, each drawing scaled down to
-    /// fit inside `margin`, centred across the page and at the top margin.
-    public static func pdf(pages charts: [Chart], theme: Theme, width: Double, height: Double, margin: Double) throws -> [UInt8] {
+    /// A PDF with one page of `width` × `height` points per placed chart, each drawing scaled
+    /// down to fit inside `margin`, centred across the page and at the top margin.
+    public static func pdf(pages: [PlacedChart], theme: Theme, width: Double, height: Double, margin: Double) throws -> [UInt8] {
         try draw(orgchart_draw_pdf(width, height), theme: theme) { canvas in
-            for (index, chart) in charts.enumerated() {
+            for (index, placed) in pages.enumerated() {
                 if index > 0 { orgchart_draw_next_page(canvas.drawing) }
-                let painter = ChartPainter(chart: chart, theme: theme)
-                let scale = min(1, (width - 2 * margin) / painter.width, (height - 2 * margin) / painter.height)
-                let left = (width - painter.width * scale) / 2
-                orgchart_draw_transform(canvas.drawing, left + painter.offset.x * scale, margin + painter.offset.y * scale, scale)
-                painter.paint(on: &canvas)
+                let scale = min(1, (width - 2 * margin) / placed.width, (height - 2 * margin) / placed.height)
+                let left = (width - placed.width * scale) / 2
+                orgchart_draw_transform(canvas.drawing, left + placed.offset.x * scale, margin + placed.offset.y * scale, scale)
+                ChartPainter(placed).paint(on: &canvas)
             }
         }
     }
 
-    /// A PDF of a matrix chart on pages of `width` × `height` points: one page when its text
-    /// stays readable there, otherwise page-sized blocks with their headers repeated (see
-    /// `MatrixLayout.sheets`), each scaled to fit inside `margin`, centred across the page.
-    public static func pdf(matrix chart: Chart, theme: Theme, page: PageSize, margin: Double) throws -> [UInt8] {
-        let sheets = MatrixLayout(chart: chart, theme: theme).sheets(page: page, margin: margin)
-        let width = page.width * 72, height = page.height * 72
+    /// A PDF of the sheets of a matrix chart (see `MatrixLayout.sheets`): on pages of `page`'s
+    /// size, each sheet scaled by its `scale` and centred across the page at the top margin, or,
+    /// without a page, one sheet on a page of its own size.
+    public static func pdf(sheets: [MatrixSheet], of chart: Chart, theme: Theme, page: PageSize?, margin: Double) throws -> [UInt8] {
+        let width = page.map { $0.width * 72 } ?? sheets[0].width, height = page.map { $0.height * 72 } ?? sheets[0].height
         return try draw(orgchart_draw_pdf(width, height), theme: theme) { canvas in
             for (index, sheet) in sheets.enumerated() {
                 if index > 0 { orgchart_draw_next_page(canvas.drawing) }
-                orgchart_draw_transform(canvas.drawing, (width - sheet.width * sheet.scale) / 2, margin, sheet.scale)
+                if page != nil { orgchart_draw_transform(canvas.drawing, (width - sheet.width * sheet.scale) / 2, margin, sheet.scale) }
                 MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
             }
         }
     }
 
-    /// A PNG image at `pixelsPerPoint`, scaled down further so that neither side exceeds
-    /// `maximumSide` pixels and the image has at most `maximumPixels` pixels. Text whose letters
-    /// would be under half a pixel is left out. The drawing runs inside `serialized`; the
-    /// encoding, which reads only the image's own pixels, after it, outside.
-    public static func png(_ chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
+    /// A PNG image of a placed chart at `pixelsPerPoint`, scaled down further so that neither
+    /// side exceeds `maximumSide` pixels and the image has at most `maximumPixels` pixels. Text
+    /// whose letters would be under half a pixel is left out. The drawing runs inside
+    /// `serialized`; the encoding, which reads only the image's own pixels, after it, outside.
+    public static func png(_ placed: PlacedChart, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
                            serialized: Serialized) throws -> [UInt8] {
-        var image: OpaquePointer?
-        if chart.matrix != nil {
-            let sheet = MatrixLayout(chart: chart, theme: theme).sheets(page: nil, margin: 0)[0]
-            let scale = min(pixelsPerPoint, maximumSide / sheet.width, maximumSide / sheet.height, (maximumPixels / (sheet.width * sheet.height)).squareRoot())
-            try serialized {
-                image = try drawn(orgchart_draw_png(max(1, Int32((sheet.width * scale).rounded())), max(1, Int32((sheet.height * scale).rounded())), scale), theme: theme) { canvas in
-                    MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
-                }
-            }
-            return try finished(image)
+        try png(width: placed.width, height: placed.height, theme: placed.theme, pixelsPerPoint: pixelsPerPoint, maximumSide: maximumSide,
+                maximumPixels: maximumPixels, serialized: serialized) { canvas in
+            orgchart_draw_transform(canvas.drawing, placed.offset.x, placed.offset.y, 1)
+            ChartPainter(placed).paint(on: &canvas)
         }
-        let painter = ChartPainter(chart: chart, theme: theme)
-        var scale = min(pixelsPerPoint, maximumSide / painter.width, maximumSide / painter.height)
-        scale = min(scale, (maximumPixels / (painter.width * painter.height)).squareRoot())
-        let pixelWidth = max(1, Int32((painter.width * scale).rounded())), pixelHeight = max(1, Int32((painter.height * scale).rounded()))
+    }
+
+    /// A PNG image of one sheet of a matrix chart, sized as `png(_:pixelsPerPoint:…)` sizes a chart's.
+    public static func png(_ sheet: MatrixSheet, of chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
+                           serialized: Serialized) throws -> [UInt8] {
+        try png(width: sheet.width, height: sheet.height, theme: theme, pixelsPerPoint: pixelsPerPoint, maximumSide: maximumSide,
+                maximumPixels: maximumPixels, serialized: serialized) { canvas in
+            MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
+        }
+    }
+
+    /// A PNG image of a drawing of `width` × `height` points painted by `paint`.
+    private static func png(width: Double, height: Double, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
+                            serialized: Serialized, paint: @escaping (inout CairoCanvas) -> Void) throws -> [UInt8] {
+        var scale = min(pixelsPerPoint, maximumSide / width, maximumSide / height)
+        scale = min(scale, (maximumPixels / (width * height)).squareRoot())
+        let pixelWidth = max(1, Int32((width * scale).rounded())), pixelHeight = max(1, Int32((height * scale).rounded()))
+        var image: OpaquePointer?
         try serialized {
-            image = try drawn(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme) { canvas in
-                orgchart_draw_transform(canvas.drawing, painter.offset.x, painter.offset.y, 1)
-                painter.paint(on: &canvas)
-            }
+            image = try drawn(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme, paint)
         }
         return try finished(image)
     }

@@ -1,3 +1,4 @@
+import Placement
 import TidyTree
 
 /// What a chart is drawn on: SVG text (`SVGText`) or cairo (`CairoCanvas`). The painter gives
@@ -20,9 +21,11 @@ protocol Canvas {
     mutating func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?)
 }
 
-/// Where a line of text sits relative to its `x`.
-enum TextAnchor: String {
-    case start, middle, end
+extension Canvas {
+    /// A line of text the layout stage set, in `color` (the theme's text colour when nil).
+    mutating func text(_ line: PlacedText, color: String?) {
+        text(line.text, x: line.x, baseline: line.baseline, size: line.size, bold: line.bold, color: color, anchor: line.anchor)
+    }
 }
 
 /// How a shape is filled and outlined.

@@ -1,3 +1,4 @@
+import Placement
 import ChartGraph
 import MatrixLayout
 import OrgTemplates
@@ -30,7 +31,7 @@ struct MatrixPainter {
                 if text.turned {
                     canvas.turnedText(text.text, x: text.x, baseline: text.baseline, size: text.size, bold: text.bold, color: nil)
                 } else {
-                    canvas.text(text.text, x: text.x, baseline: text.baseline, size: text.size, bold: text.bold, color: nil, anchor: TextAnchor(rawValue: text.anchor.rawValue) ?? .start)
+                    canvas.text(text.text, x: text.x, baseline: text.baseline, size: text.size, bold: text.bold, color: nil, anchor: Placement.TextAnchor(rawValue: text.anchor.rawValue) ?? .start)
                 }
             case let .mark(index, center, size):
                 let mark = marks[index]

@@ -1,3 +1,5 @@
+import Placement
+
 /// SVG text being written, as UTF-8 bytes: markup, escaped text and numbers. Appending bytes
 /// instead of interpolating strings keeps a 20,000-box chart to a fraction of a second.
 struct SVGText {

@@ -39,10 +39,10 @@ public struct GeometryCheck: Sendable {
     /// Arrow tips closer than this many points are stacked.
     static let arrowheadSpacing = 3.0
 
-    /// Checks `layout`, the tidy layout of `chart` with `theme` (which says which lines end in
-    /// an arrowhead and gives the text sizes).
-    public init(chart: Chart, layout: TidyLayout, theme: Theme) {
-        let frames = layout.frames
+    /// Checks a placed `chart`: the frame of each box, the wrapped text of each (nil when only
+    /// the geometry is known, e.g. read back from a drawing) and the route of each line, with
+    /// `theme` saying which lines end in an arrowhead and giving the text sizes.
+    public init(chart: Chart, frames: [BoxFrame], texts: [BoxText]?, connectors: [Connector], theme: Theme) {
         var index: [String: Int] = [:]
         for (i, box) in chart.boxes.enumerated() where index[box.id] == nil { index[box.id] = i }
         func name(_ line: Int) -> String {
@@ -50,13 +50,14 @@ public struct GeometryCheck: Sendable {
             return "\(drawn.style):\(drawn.from)->\(drawn.to)"
         }
         // Lines that only place a box are not drawn, and not checked.
-        let drawn = layout.connectors.filter { chart.lines[$0.line].isDrawn }
+        let drawn = connectors.filter { chart.lines[$0.line].isDrawn }
         checkLinesThroughBoxes(chart: chart, connectors: drawn, frames: frames, index: index, name: name)
         checkSharedSegments(chart: chart, connectors: drawn, name: name)
         checkArrowheads(chart: chart, connectors: drawn, theme: theme, name: name)
         checkOverlaps(chart: chart, frames: frames)
+        guard let texts else { return }
         let metrics = BoxMetrics(theme: theme)
-        for (box, (frame, text)) in zip(chart.boxes, zip(frames, layout.texts)) {
+        for (box, (frame, text)) in zip(chart.boxes, zip(frames, texts)) {
             let width = metrics.width(text) * 72, height = metrics.textHeight(text)
             if width > frame.width + Self.tolerance || height > frame.height + Self.tolerance {
                 problems.append(GeometryProblem(kind: .textOutsideBox, detail: "\(box.id) (text \(Int(width))×\(Int(height)) pt in \(Int(frame.width))×\(Int(frame.height)) pt)"))

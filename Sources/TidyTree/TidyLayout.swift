@@ -75,11 +75,3 @@ struct Spacing {
         vertical = max(24, (theme.layout["ranksep"].flatMap(Double.init) ?? 0.5) * 72)
     }
 }
-
-extension TidyLayout {
-    /// Room for the title and subtitle above the boxes, in points: the `top` a writer passes
-    /// when it draws the title over the chart.
-    public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
-        theme.titleSize * 1.4 + Double(chart.subtitleLines.count) * theme.titleSize * 0.7 * 1.4 + theme.titleSize
-    }
-}

@@ -3,6 +3,7 @@ import DOTWriter
 import OrgBuild
 import OrgModel
 import OrgTemplates
+import Placement
 import SVGWriter
 import XCTest
 
@@ -163,7 +164,7 @@ final class BoundsTests: XCTestCase {
         theme.boxes["default"]?.penwidth = 1e30
         theme.lines["default"]?.penwidth = .infinity
         let chart = try ChartSpec().prepare().chart
-        let svg = String(decoding: SVGWriter(theme: theme).write(chart), as: UTF8.self)
+        let svg = String(decoding: SVGWriter.svg(PlacedChart(chart: chart, theme: theme)), as: UTF8.self)
         XCTAssertTrue(svg.contains("stroke-width=\"1000000000000000\""), "clamped, not trapped")
         XCTAssertTrue(DOTWriter(theme: theme).write(chart).contains("penwidth=1000000000000000"))
     }

@@ -3,23 +3,23 @@ import ChartGraph
 import OrgBuild
 import OrgModel
 import OrgTemplates
+import Placement
 import OrgViews
 @testable import TidyTree
 import XCTest
 
 final class GeometryCheckTests: XCTestCase {
-    /// A built-in tree chart: its name, chart, theme and tidy layout as the writers compute it.
-    struct PlacedChart {
+    /// A built-in tree chart: its name and the chart as the layout stage placed it.
+    struct NamedChart {
         var name: String
-        var chart: Chart
-        var theme: Theme
-        var layout: TidyLayout
+        var placed: PlacedChart
+        var chart: Chart { placed.chart }
     }
 
     /// Every built-in model × tree view × root (the model's own, then each department as
     /// `orgchart catalog` lists them) that the tidy tree lays out, in `template`.
-    static func builtinTreeCharts(template: String = "default") throws -> [PlacedChart] {
-        var result: [PlacedChart] = []
+    static func builtinTreeCharts(template: String = "default") throws -> [NamedChart] {
+        var result: [NamedChart] = []
         for id in BuiltinModels.ids {
             let model = try BuiltinModels.load(id).valid()
             let departments = model.units.filter { $0.kind == .department || $0.kind == .office && $0.parent == nil }.map(\.id)
@@ -27,9 +27,7 @@ final class GeometryCheckTests: XCTestCase {
                 for root in [nil] + departments {
                     let spec = ChartSpec(model: id, view: view, options: ViewOptions(root: root), template: template)
                     guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
-                    let theme = prepared.writer.theme
-                    let layout = TidyLayout(chart: prepared.chart, theme: theme, top: TidyLayout.titleHeight(prepared.chart, theme: theme))
-                    result.append(PlacedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", chart: prepared.chart, theme: theme, layout: layout))
+                    result.append(NamedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", placed: prepared.placed))
                 }
             }
         }
@@ -45,7 +43,7 @@ final class GeometryCheckTests: XCTestCase {
         var charts = 0
         for template in ["default", "print"] {
             for placed in try Self.builtinTreeCharts(template: template) {
-                let check = GeometryCheck(chart: placed.chart, layout: placed.layout, theme: placed.theme)
+                let check = GeometryCheck(placed.placed)
                 // Known residual: in the pillar's accountability chart the ASG/Chief Information
                 // Technology Officer answers alike to the USGs for Operational Support and for
                 // Management; he hangs first in DOS's column, flush under its head, and his line
@@ -54,7 +52,7 @@ final class GeometryCheckTests: XCTestCase {
                 let known = residual ? Set(check.problems.filter { $0.kind == .stackedArrowheads && $0.detail.contains(":dos-oict->") }) : []
                 XCTAssertEqual(check.problems.filter { !known.contains($0) }, [], "\(placed.name): \(check.summary)")
                 // A tree line without a route of its own keeps its elbow, which the check above covers.
-                let unrouted = placed.layout.unrouted.filter { !placed.chart.lines[$0].shapesLayout && !(residual && placed.chart.lines[$0].from == "dos-oict") }
+                let unrouted = placed.placed.unrouted.filter { !placed.chart.lines[$0].shapesLayout && !(residual && placed.chart.lines[$0].from == "dos-oict") }
                 XCTAssertEqual(unrouted, [], "\(placed.name): lines without a route: \(unrouted.map { "\(placed.chart.lines[$0].style):\(placed.chart.lines[$0].from)->\(placed.chart.lines[$0].to)" })")
                 charts += 1
             }
@@ -74,9 +72,8 @@ final class GeometryCheckTests: XCTestCase {
             for view in [ViewKind.organigramme, .accountability, .overview] {
                 let spec = ChartSpec(model: path, view: view, template: round % 2 == 0 ? "default" : "print")
                 guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
-                let theme = prepared.writer.theme
-                let layout = TidyLayout(chart: prepared.chart, theme: theme, top: TidyLayout.titleHeight(prepared.chart, theme: theme))
-                let check = GeometryCheck(chart: prepared.chart, layout: layout, theme: theme)
+                let layout = prepared.placed
+                let check = GeometryCheck(layout)
                 let straight = Set(layout.unrouted.map { prepared.chart.lines[$0] }.map { "\($0.style):\($0.from)->\($0.to)" })
                 let routedProblems = check.problems.filter { problem in !straight.contains { problem.detail.hasPrefix($0 + " ") || problem.detail.hasSuffix(" " + $0) } }
                 XCTAssertEqual(routedProblems.filter { [.lineThroughBox, .overlappingBoxes].contains($0.kind) }, [], "round \(round) \(view)")
@@ -102,7 +99,7 @@ final class GeometryCheckTests: XCTestCase {
                      Line(from: "top", to: "right", style: "contains")]
         let chart = Chart(id: "c", title: "C", boxes: boxes, lines: lines)
         let layout = TidyLayout(chart: chart, theme: theme)
-        XCTAssertEqual(GeometryCheck(chart: chart, layout: layout, theme: theme).problems, [])
+        XCTAssertEqual(GeometryCheck(chart: chart, frames: layout.frames, texts: layout.texts, connectors: layout.connectors, theme: theme).problems, [])
         // A straight line from left to right through the middle box; a line of another kind
         // along the bus; a second arrowhead on the tip of the first.
         let f = layout.frames
@@ -120,7 +117,7 @@ final class GeometryCheckTests: XCTestCase {
                                                         ChartPoint(x: f[3].minX - 20, y: through[1].y), through[1]])]
         bad.frames.append(f[3])
         crossed.boxes.append(Box(id: "copy", heading: "Right", style: "division", level: 1))
-        let check = GeometryCheck(chart: crossed, layout: bad, theme: theme)
+        let check = GeometryCheck(chart: crossed, frames: bad.frames, texts: bad.texts, connectors: bad.connectors, theme: theme)
         XCTAssertEqual(Set(check.problems.map(\.kind)), [.lineThroughBox, .sharedSegment, .stackedArrowheads, .overlappingBoxes], check.problems.description)
         XCTAssertEqual(check.count(.sharedSegment), 2, "the bus and the last stretch")
         XCTAssertEqual(check.problems.first?.detail, "direct-access:left->right through middle")

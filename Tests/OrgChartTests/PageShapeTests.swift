@@ -2,6 +2,7 @@ import ChartGraph
 import Foundation
 import OrgBuild
 import OrgTemplates
+import Placement
 import OrgViews
 import SVGWriter
 import TidyTree
@@ -13,11 +14,11 @@ final class PageShapeTests: XCTestCase {
         let theme = try Theme.load("default")
         for model in ["dpko-2007", "dpko-2008", "dpko-2010", "dpo-2019", "peace-security-2021"] {
             let chart = try ChartSpec(model: model).prepare().chart
-            let size = ChartPrint.size(of: chart, theme: theme)
+            let size = PlacedChart(chart: chart, theme: theme).size
             XCTAssertLessThanOrEqual(size.width / size.height, 2.6, "\(model) is \(size.width) × \(size.height) pt")
             var wide = theme
             wide.pageShaped = false
-            let ribbon = ChartPrint.size(of: chart, theme: wide)
+            let ribbon = PlacedChart(chart: chart, theme: wide).size
             XCTAssertLessThan(size.width, ribbon.width, "\(model): the page-shaped chart is narrower than every child in a row")
         }
     }
@@ -28,7 +29,7 @@ final class PageShapeTests: XCTestCase {
         var portrait = chart, landscape = chart
         portrait.shapedFor = PageSize.a3
         landscape.shapedFor = PageSize.a3.landscape
-        let tall = ChartPrint.size(of: portrait, theme: theme), wide = ChartPrint.size(of: landscape, theme: theme)
+        let tall = PlacedChart(chart: portrait, theme: theme).size, wide = PlacedChart(chart: landscape, theme: theme).size
         XCTAssertLessThan(tall.width / tall.height, wide.width / wide.height, "a portrait page gets a taller chart: \(tall) against \(wide)")
     }
 

@@ -7,6 +7,7 @@ import FoundationXML
 import GraphvizRender
 import OrgBuild
 import OrgTemplates
+import Placement
 import OrgViews
 import SVGWriter
 import TidyTree
@@ -34,15 +35,15 @@ final class SVGWriterTests: XCTestCase {
     func testEveryBoxAndLineIsDrawnWhereTheLayoutPutsIt() throws {
         let model = try BuiltinModels.load(nil).valid()
         let chart = try Views.chart(.organigramme, of: model)
-        let svg = SVGWriter(theme: theme).write(chart)
-        XCTAssertEqual(svg, SVGWriter(theme: theme).write(chart), "same chart, same bytes")
+        let svg = SVGWriter.svg(PlacedChart(chart: chart, theme: theme))
+        XCTAssertEqual(svg, SVGWriter.svg(PlacedChart(chart: chart, theme: theme)), "same chart, same bytes")
         let lint = try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "chart.svg", in: self)
         XCTAssertEqual(lint.status, 0, lint.stderr)
 
         let document = try XMLDocument(data: Data(svg))
         let nodes = try document.nodes(forXPath: "//*[local-name()='g'][starts-with(@class, 'node ')]")
         XCTAssertEqual(nodes.count, chart.boxes.count, "one node per box")
-        let layout = TidyLayout(chart: chart, theme: theme, top: TidyLayout.titleHeight(chart, theme: theme))
+        let layout = PlacedChart(chart: chart, theme: theme)
         for (index, box) in chart.boxes.enumerated() {
             let element = try XCTUnwrap(try document.nodes(forXPath: "//*[local-name()='g'][@id='\(box.id)']").first as? XMLElement, box.id)
             XCTAssertEqual(attribute("class", of: element), "node \(box.style)")
@@ -93,7 +94,7 @@ final class SVGWriterTests: XCTestCase {
         let boxes = [Box(id: "a-1", heading: #"R&D "Lab" <script>x</script> — Génève"#, details: ["Chief"], style: "division", tooltip: "Source: doc §1\nsecond line", url: "https://example.org/?a=1&b=2"),
                      Box(id: "b", heading: "Unit B", style: "unit", level: 1)]
         let chart = Chart(id: "t", title: "T & co", boxes: boxes, lines: [Line(from: "a-1", to: "b", style: "contains")])
-        let svg = SVGWriter(theme: theme).write(chart)
+        let svg = SVGWriter.svg(PlacedChart(chart: chart, theme: theme))
         let text = String(decoding: svg, as: UTF8.self)
         XCTAssertFalse(text.contains("<script>"))
         XCTAssertTrue(text.contains(#"<g id="a&#45;1" class="node division">"#), "ids written as Graphviz writes them")
@@ -131,15 +132,15 @@ final class SVGWriterTests: XCTestCase {
         var chart = Chart(id: "wide", title: "Wide", boxes: boxes, lines: lines)
         chart.legend = []
         let theme = try Theme.load("print")
-        let size = ChartPrint.size(of: chart, theme: theme)
+        let size = PlacedChart(chart: chart, theme: theme).size
         XCTAssertGreaterThan(size.width * PreparedChart.pixelsPerPoint, PreparedChart.maximumSide, "the chart is wider than cairo can draw")
-        let png = try ChartPrint.png(chart, theme: theme, pixelsPerPoint: PreparedChart.pixelsPerPoint,
+        let png = try ChartPrint.png(PlacedChart(chart: chart, theme: theme), pixelsPerPoint: PreparedChart.pixelsPerPoint,
                                      maximumSide: PreparedChart.maximumSide, maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
         XCTAssertLessThanOrEqual(Double(Self.pngWidth(png)), PreparedChart.maximumSide)
         XCTAssertEqual(Double(Self.pngWidth(png)), (size.width * PreparedChart.maximumSide / size.width).rounded(), accuracy: 1)
         // Its PDF page is scaled down to the largest page PDF readers accept.
         XCTAssertGreaterThan(size.width, ChartPrint.largestPage)
-        let info = try tool("pdfinfo", on: try ChartPrint.pdf(chart, theme: theme), named: "wide.pdf", in: self).stdout
+        let info = try tool("pdfinfo", on: try ChartPrint.pdf(PlacedChart(chart: chart, theme: theme)), named: "wide.pdf", in: self).stdout
         XCTAssertTrue(info.contains("Page size:       14400 x"), info)
     }
 
@@ -156,11 +157,11 @@ final class SVGWriterTests: XCTestCase {
 
     func testAPNGOfALargeChartIsCappedValidAndTheSameRunToRun() throws {
         let chart = Self.largeChart(), theme = try Theme.load("default")
-        let size = ChartPrint.size(of: chart, theme: theme)
+        let size = PlacedChart(chart: chart, theme: theme).size
         let ppp = PreparedChart.pixelsPerPoint
         XCTAssertGreaterThan(size.width * size.height * ppp * ppp, PreparedChart.maximumPixels, "the chart needs more pixels than the cap at 96 dpi")
         func png() throws -> [UInt8] {
-            try ChartPrint.png(chart, theme: theme, pixelsPerPoint: ppp, maximumSide: PreparedChart.maximumSide,
+            try ChartPrint.png(PlacedChart(chart: chart, theme: theme), pixelsPerPoint: ppp, maximumSide: PreparedChart.maximumSide,
                                maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
         }
         let image = try png()
@@ -196,7 +197,7 @@ final class SVGWriterTests: XCTestCase {
         let theme = try Theme.load("default")
         let one = Self.largeChart("Section"), other = Self.largeChart("Snoitce")
         func png(_ chart: Chart, _ pixelsPerPoint: Double) throws -> [UInt8] {
-            try ChartPrint.png(chart, theme: theme, pixelsPerPoint: pixelsPerPoint, maximumSide: PreparedChart.maximumSide,
+            try ChartPrint.png(PlacedChart(chart: chart, theme: theme), pixelsPerPoint: pixelsPerPoint, maximumSide: PreparedChart.maximumSide,
                                maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
         }
         XCTAssertNotEqual(try png(one, 0.2), try png(other, 0.2), "text of 8 pt is 1.6 pixels: drawn")
@@ -226,5 +227,26 @@ final class SVGWriterTests: XCTestCase {
     /// The width in pixels from a PNG's header.
     static func pngWidth(_ png: [UInt8]) -> Int {
         png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    }
+}
+
+final class StageTests: XCTestCase {
+    /// The writers only draw: no source file of `SVGWriter` or `DOTWriter` runs a layout (the
+    /// tidy tree, its placer, the two-column or the matrix layout); they are handed a placed
+    /// chart or a matrix sheet.
+    func testNoWriterCallsALayout() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var files = 0
+        for module in ["SVGWriter", "DOTWriter"] {
+            let directory = root.appendingPathComponent("Sources/\(module)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                for call in ["TidyLayout(", "Placer(", "BipartiteLayout(", "MatrixLayout(", "PlacedChart(chart:", "PageShape("] {
+                    XCTAssertFalse(text.contains(call), "\(module)/\(name) calls \(call)")
+                }
+                files += 1
+            }
+        }
+        XCTAssertGreaterThan(files, 8)
     }
 }

@@ -9,6 +9,7 @@ import GraphvizRender
 import OrgBuild
 import OrgModel
 import OrgTemplates
+import Placement
 import OrgViews
 import SVGWriter
 import TidyTree
@@ -195,7 +196,7 @@ final class ServicesChartTests: XCTestCase {
             spec.page = .a3
             let fan = try spec.prepare()
             XCTAssertNil(fan.chart.matrix, root)
-            let size = ChartPrint.size(of: fan.chart, theme: theme)
+            let size = PlacedChart(chart: fan.chart, theme: theme).size
             let area = (width: PageSize.a3.width * 72 - 2 * PagedChart.margin, height: PageSize.a3.height * 72 - 2 * PagedChart.margin)
             let scale: Double = min(1, area.width / size.width, area.height / size.height)
             XCTAssertGreaterThanOrEqual(min(theme.detailSize, theme.footerSize) * scale, 6, root)

@@ -1,5 +1,6 @@
 import BuiltinModels
 import ChartGraph
+import DOTWriter
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -111,9 +112,9 @@ final class ServicesMatrixTests: XCTestCase {
 
     func testSVGIsValidXMLWithATooltipPerMarkAndDeterministic() throws {
         let (_, chart) = try pillar()
-        let writer = SVGWriter(theme: try Theme.load("default"))
-        let svg = writer.write(chart)
-        XCTAssertEqual(svg, writer.write(chart))
+        let prepared = PreparedChart(chart: chart, writer: DOTWriter(theme: try Theme.load("default")))
+        let svg = try prepared.render(.svg)
+        XCTAssertEqual(svg, try prepared.render(.svg))
         let document = try XMLDocument(data: Data(svg))
         let marks = try document.nodes(forXPath: "//*[local-name()='g'][starts-with(@class, 'mark ')]")
         XCTAssertEqual(marks.count, chart.matrix!.marks.count)

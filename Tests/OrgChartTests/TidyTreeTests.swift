@@ -7,6 +7,7 @@ import FoundationXML
 #endif
 import GraphvizRender
 import OrgTemplates
+import Placement
 import OrgViews
 import TidyTree
 import XCTest
@@ -146,8 +147,8 @@ final class TidyTreeTests: XCTestCase {
     func testTidyDOTRendersWithNop2IntoAnSVGWithEveryBoxAndTheSameBytesTwice() throws {
         let model = try BuiltinModels.load(nil).valid()
         let chart = try Views.chart(.organigramme, of: model)
-        let dot = DOTWriter(theme: theme).writeTidy(chart)
-        XCTAssertEqual(dot, DOTWriter(theme: theme).writeTidy(chart))
+        let dot = DOTWriter(theme: theme).writePlaced(PlacedChart(chart: chart, theme: theme))
+        XCTAssertEqual(dot, DOTWriter(theme: theme).writePlaced(PlacedChart(chart: chart, theme: theme)))
         XCTAssertTrue(dot.contains("pos=\""))
         let svg = try Renderer.shared.render(dot: dot, engine: .nop2, format: .svg)
         XCTAssertEqual(svg, try Renderer.shared.render(dot: dot, engine: .nop2, format: .svg))

@@ -1,0 +1,173 @@
+import BipartiteLayout
+import ChartGraph
+import OrgTemplates
+import TidyTree
+
+/// The layout stage's output: a chart with every box placed and sized, its text wrapped and
+/// set, every line routed (orthogonal routes between its two ports), the frames of its groups,
+/// the title above and the legend and sources below, in one coordinate system of points.
+/// It is computed once from the chart graph and a theme; every writer — orgchart's SVG, the
+/// cairo PDF and PNG, the positioned DOT text Graphviz draws — only draws it, so every drawing
+/// of a chart has the same geometry. Tree charts are placed by the tidy tree (`TidyLayout`),
+/// two-column charts by `BipartiteLayout`.
+public struct PlacedChart: Sendable {
+    /// The chart graph that was placed.
+    public let chart: Chart
+    /// The theme whose sizes, fonts and spacing the placement used.
+    public let theme: Theme
+    /// The frame of each box, in the order of the chart's boxes.
+    public let frames: [BoxFrame]
+    /// The wrapped text of each box, in the order of the chart's boxes.
+    public let texts: [BoxText]
+    /// One route per line of the chart, in the order of the chart's lines.
+    public let connectors: [Connector]
+    /// The lines no orthogonal route was found for (indices in the chart's lines); their
+    /// connectors fall back to a straight line or their parent's elbow.
+    public let unrouted: [Int]
+    /// The frames of groups (two-column charts).
+    public let groupFrames: [GroupFrame]
+    /// The title and subtitle lines, set centred above the boxes.
+    public let title: [PlacedText]
+    /// The legend and sources under the chart.
+    public let footer: PlacedFooter
+    /// Width and height of the layout from (0, 0) before cropping: the area of the boxes and
+    /// routes, with the room `top` for the title above them.
+    public let extent: (width: Double, height: Double)
+    /// The room left above the boxes for the title, in points.
+    public let top: Double
+    /// The top-left corner of what is drawn (title, boxes, routes, frames).
+    public let origin: ChartPoint
+    /// The bottom of the boxes and routes: where the footer starts.
+    public let bottom: Double
+    /// Width and height of the drawing in points, the margin `pad` on every side included.
+    public let width: Double, height: Double
+
+    /// Blank margin around the drawing, in points (as Graphviz's `pad=0.25`).
+    public static let pad = 18.0
+    /// Where a text's baseline sits below the top of its line, in ems.
+    public static let baseline = 0.94
+    /// Corner radius of rounded boxes, in points.
+    public static let cornerRadius = 5.0
+
+    /// Places `chart` with the sizes and spacing of `theme`: as a tidy tree, or in two columns
+    /// when it is a two-column chart.
+    public init(chart: Chart, theme: Theme) {
+        self.chart = chart
+        self.theme = theme
+        let top = Self.titleHeight(chart, theme: theme)
+        self.top = top
+        let extent: (width: Double, height: Double)
+        if chart.arrangement == .bipartite {
+            let layout = BipartiteLayout(chart: chart, theme: theme, top: top)
+            (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, layout.groupFrames, (layout.width, layout.height))
+            unrouted = []
+        } else {
+            let layout = TidyLayout(chart: chart, theme: theme, top: top)
+            (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, [], (layout.width, layout.height))
+            unrouted = layout.unrouted
+        }
+        self.extent = extent
+        var title: [PlacedText] = []
+        let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
+        var y = top / 2 - block / 2
+        for (index, text) in ([chart.title] + chart.subtitleLines).enumerated() {
+            let size = index == 0 ? theme.titleSize : theme.titleSize * 0.7
+            title.append(PlacedText(text: text, x: extent.width / 2, baseline: y + size * Self.baseline, size: size, bold: index == 0, anchor: .middle))
+            y += size * BoxMetrics.lineHeight
+        }
+        self.title = title
+        let titleWidth = title.map { Double($0.text.count) * $0.size * BoxMetrics.headingAdvance }.max() ?? 0
+        var minX = extent.width / 2 - titleWidth / 2, maxX = extent.width / 2 + titleWidth / 2
+        var maxY = top / 2 + block / 2
+        for frame in frames + groupFrames.map(\.frame) {
+            minX = min(minX, frame.minX)
+            maxX = max(maxX, frame.maxX)
+            maxY = max(maxY, frame.maxY)
+        }
+        // Lines routed in the gutters around the boxes.
+        for point in connectors.lazy.flatMap(\.points) {
+            minX = min(minX, point.x)
+            maxX = max(maxX, point.x)
+            maxY = max(maxY, point.y)
+        }
+        origin = ChartPoint(x: minX, y: top / 2 - block / 2)
+        bottom = maxY
+        let footer = PlacedFooter(chart: chart, theme: theme, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
+        self.footer = footer
+        width = max(maxX - minX, footer.width) + 2 * Self.pad
+        height = maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * Self.pad
+    }
+
+    /// Width and height of the drawing in points.
+    public var size: (width: Double, height: Double) { (width, height) }
+
+    /// How far the drawing is moved so that its top-left corner comes inside the margin.
+    public var offset: ChartPoint { ChartPoint(x: Self.pad - origin.x, y: Self.pad - origin.y) }
+
+    /// Room for the title and subtitle above the boxes, in points.
+    public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
+        theme.titleSize * 1.4 + Double(chart.subtitleLines.count) * theme.titleSize * 0.7 * 1.4 + theme.titleSize
+    }
+
+    /// The lines of text of box `index`, set centred in its frame: the heading in bold, then
+    /// the details.
+    public func lines(ofBox index: Int) -> [PlacedText] {
+        let text = texts[index], frame = frames[index]
+        var y = frame.center.y - BoxMetrics(theme: theme).textHeight(text) / 2
+        var lines: [PlacedText] = []
+        lines.reserveCapacity(text.heading.count + text.details.count)
+        for (content, size, bold) in text.heading.map({ ($0, theme.headingSize, true) }) + text.detailLines.map({ ($0, theme.detailSize, false) }) {
+            lines.append(PlacedText(text: content, x: frame.center.x, baseline: y + size * Self.baseline, size: size, bold: bold, anchor: .middle))
+            y += size * BoxMetrics.lineHeight
+        }
+        return lines
+    }
+
+    /// The label of a group's frame, set in bold from its top-left corner.
+    public func label(of frame: GroupFrame) -> [PlacedText] {
+        frame.label.enumerated().map { number, line in
+            PlacedText(text: line, x: frame.labelOrigin.x, baseline: frame.labelOrigin.y + Double(number) * frame.labelSize * BoxMetrics.lineHeight + frame.labelSize * Self.baseline,
+                       size: frame.labelSize, bold: true, anchor: .start)
+        }
+    }
+
+    /// Where the label of a line along `route` sits: centred over the middle of its longest
+    /// segment.
+    public func labelPoint(on route: [ChartPoint]) -> ChartPoint? {
+        guard route.count >= 2 else { return nil }
+        func length(_ a: ChartPoint, _ b: ChartPoint) -> Double { ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() }
+        let segment = route.indices.dropFirst().max { length(route[$0 - 1], route[$0]) < length(route[$1 - 1], route[$1]) } ?? 1
+        return ChartPoint(x: (route[segment - 1].x + route[segment].x) / 2, y: (route[segment - 1].y + route[segment].y) / 2 - 3)
+    }
+}
+
+/// One line of text, set: where its baseline starts (or is centred), its size and weight.
+public struct PlacedText: Sendable, Equatable {
+    /// The text.
+    public var text: String
+    /// The x of its start, middle or end (see `anchor`) and the y of its baseline, in points.
+    public var x: Double, baseline: Double
+    /// Its size in points.
+    public var size: Double
+    /// True for bold text.
+    public var bold: Bool
+    /// Where the text sits relative to `x`.
+    public var anchor: TextAnchor
+
+    /// Creates a set line of text.
+    public init(text: String, x: Double, baseline: Double, size: Double, bold: Bool, anchor: TextAnchor) {
+        (self.text, self.x, self.baseline, self.size, self.bold, self.anchor) = (text, x, baseline, size, bold, anchor)
+    }
+}
+
+/// Where a line of text sits relative to its `x`.
+public enum TextAnchor: String, Sendable {
+    case start, middle, end
+}
+
+extension GeometryCheck {
+    /// Checks a placed chart: its boxes, their text and the routes of its lines.
+    public init(_ placed: PlacedChart) {
+        self.init(chart: placed.chart, frames: placed.frames, texts: placed.texts, connectors: placed.connectors, theme: placed.theme)
+    }
+}

@@ -1,0 +1,80 @@
+import ChartGraph
+import OrgTemplates
+import TidyTree
+
+/// The legend and the sources under a chart, placed: a row of sample boxes, one row per line
+/// style (a sample of the line and its meaning), then one row per source, each row's shapes
+/// and text set. Widths are estimated from character counts, like the boxes'.
+public struct PlacedFooter: Sendable {
+    /// One row of the footer, placed.
+    public enum Row: Sendable {
+        /// The "Boxes" heading and one sample box per style, each with its label set in it.
+        case boxes(heading: PlacedText, samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)])
+        /// A sample of a line style from `start` to the tip of its arrowhead, and its meaning.
+        case line(entry: LegendEntry, start: ChartPoint, tip: ChartPoint, label: PlacedText)
+        /// One source.
+        case source(PlacedText)
+    }
+
+    /// The rows, top to bottom.
+    public let rows: [Row]
+    /// The footer's width and height in points.
+    public let width: Double, height: Double
+
+    /// Space between the chart and the footer, in points.
+    public static let inset = 4.0
+    /// Padding inside a cell and space between cells, in points.
+    static let padding = 2.0, spacing = 2.0
+    /// Length of a line sample, arrowhead included, in points.
+    static let sampleLength = 40.0
+
+    /// True when there is neither legend nor source.
+    public var isEmpty: Bool { rows.isEmpty }
+
+    /// Places the legend and sources of `chart` in `theme`'s footer size, the top-left corner at `origin`.
+    init(chart: Chart, theme: Theme, origin: ChartPoint) {
+        let size = theme.footerSize
+        let rowHeight = size * BoxMetrics.lineHeight + 2 * Self.padding
+        func textWidth(_ text: String, bold: Bool = false) -> Double {
+            Double(text.count) * size * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+        }
+        // The first column holds the "Boxes" heading or a line sample, whichever is wider.
+        let firstColumn = max(textWidth("Boxes", bold: true), Self.sampleLength) + 2 * Self.padding
+        var rows: [Row] = [], width = 0.0
+        var top = origin.y + Self.inset
+        let baseline = Self.padding + size * PlacedChart.baseline
+        func text(_ content: String, x: Double, bold: Bool = false, anchor: TextAnchor = .start) -> PlacedText {
+            PlacedText(text: content, x: x, baseline: top + baseline, size: size, bold: bold, anchor: anchor)
+        }
+        let boxes = chart.legend.filter { $0.sample == .box }
+        if !boxes.isEmpty {
+            var x = origin.x + firstColumn + Self.spacing
+            var samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)] = []
+            for entry in boxes {
+                let cell = textWidth(entry.label) * 1.1 + 4 * Self.padding
+                samples.append((entry, BoxFrame(center: ChartPoint(x: x + cell / 2, y: top + rowHeight / 2), width: cell, height: rowHeight),
+                                text(entry.label, x: x + cell / 2, anchor: .middle)))
+                x += cell + Self.spacing
+            }
+            rows.append(.boxes(heading: text("Boxes", x: origin.x + Self.padding, bold: true), samples: samples))
+            width = max(width, x - Self.spacing - origin.x)
+            top += rowHeight + Self.spacing
+        }
+        for entry in chart.legend where entry.sample == .line {
+            let y = top + rowHeight / 2
+            rows.append(.line(entry: entry, start: ChartPoint(x: origin.x + Self.padding, y: y),
+                              tip: ChartPoint(x: origin.x + Self.padding + Self.sampleLength, y: y),
+                              label: text(entry.label, x: origin.x + firstColumn + Self.spacing + Self.padding)))
+            width = max(width, firstColumn + Self.spacing + textWidth(entry.label) + 2 * Self.padding)
+            top += rowHeight + Self.spacing
+        }
+        for source in chart.footer {
+            rows.append(.source(text(source, x: origin.x + Self.padding)))
+            width = max(width, textWidth(source) + 2 * Self.padding)
+            top += rowHeight + Self.spacing
+        }
+        self.rows = rows
+        self.width = width
+        height = Double(rows.count) * (rowHeight + Self.spacing)
+    }
+}
