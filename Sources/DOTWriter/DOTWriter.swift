@@ -167,9 +167,10 @@ public struct DOTWriter: Sendable {
         value.flatMap { Theme.isColour($0) ? $0 : nil }
     }
 
-    /// The legend and the sources, as one HTML table for the label under the chart.
-    func footerTable(_ chart: Chart) -> String? {
-        guard !chart.legend.isEmpty || !chart.footer.isEmpty else { return nil }
+    /// The legend, the footnotes `notes` (of lines drawn as markers) and the sources, as one
+    /// HTML table for the label under the chart.
+    func footerTable(_ chart: Chart, notes: [String] = []) -> String? {
+        guard !chart.legend.isEmpty || !chart.footer.isEmpty || !notes.isEmpty else { return nil }
         let size = format(theme.footerSize)
         var rows: [String] = []
         let boxes = chart.legend.filter { $0.sample == .box }
@@ -192,7 +193,7 @@ public struct DOTWriter: Sendable {
             let sample = style.arrowhead == "none" ? String(stroke.dropLast()) : stroke
             rows.append("<tr><td align=\"left\"><font color=\"\(colour(style.color) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(sample))</font></td><td align=\"left\" colspan=\"\(max(boxes.count, 1))\"><font point-size=\"\(size)\">\(Escape.html(entry.label))</font></td></tr>")
         }
-        for line in chart.footer {
+        for line in notes + chart.footer {
             rows.append("<tr><td align=\"left\" colspan=\"\(max(boxes.count, 1) + 1)\"><font point-size=\"\(size)\">\(Escape.html(line))</font></td></tr>")
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">\(rows.joined())</table>"

@@ -17,7 +17,7 @@ extension DOTWriter {
         var graph = ["charset=\"UTF-8\"", "bgcolor=\"white\"", "outputorder=edgesfirst", "pad=0.25", "fontname=\(Escape.quoted(theme.font))",
                      "fontsize=\(format(theme.footerSize))", "id=\(Escape.quoted(chart.id))", "tooltip=\(Escape.tooltip(chart.title))",
                      "bb=\"0,0,\(format(width)),\(format(height))\""]
-        if let footer = footerTable(chart) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
+        if let footer = footerTable(chart, notes: placed.markers.map(\.note)) { graph += ["labelloc=b", "labeljust=l", "label=<\(footer)>"] }
         if let size = pageSize(chart) { graph.append(size) }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
@@ -29,6 +29,11 @@ extension DOTWriter {
             attributes.append("height=\(format(frame.height / 72))")
             attributes.append("pos=\"\(format(frame.center.x)),\(format(height - frame.center.y))!\"")
             out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
+            if let badge = placed.badges[index] {
+                // The numbers of the box's line markers, in its top-right corner.
+                let width = Double(badge.text.count) * badge.size * BoxMetrics.headingAdvance
+                out.line("\(Escape.quoted("orgchart:mark:" + box.id)) [shape=plain, style=\"\", label=<<b><font point-size=\"\(format(badge.size))\">\(Escape.html(badge.text))</font></b>>, pos=\"\(format(badge.x - width / 2)),\(format(height - (badge.baseline - badge.size * 0.35)))!\"]")
+            }
         }
         for connector in placed.connectors {
             let line = chart.lines[connector.line]

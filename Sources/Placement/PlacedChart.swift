@@ -19,11 +19,19 @@ public struct PlacedChart: Sendable {
     public let frames: [BoxFrame]
     /// The wrapped text of each box, in the order of the chart's boxes.
     public let texts: [BoxText]
-    /// One route per line of the chart, in the order of the chart's lines.
+    /// One route per line of the chart drawn as a line, in the order of the chart's lines
+    /// (lines replaced by markers have none).
     public let connectors: [Connector]
     /// The lines no orthogonal route was found for (indices in the chart's lines); their
-    /// connectors fall back to a straight line or their parent's elbow.
+    /// connectors fall back to a straight line or their parent's elbow, or they become markers.
     public let unrouted: [Int]
+    /// Lines that found no clean route (one through no box, on a track of its own, its
+    /// arrowhead apart): each is a numbered mark in the box it starts from and a footnote
+    /// under the chart, instead of a line (see `unclean`).
+    public let markers: [LineMarker]
+    /// The marks in boxes, by box (index in the chart's boxes): the numbers of the box's
+    /// markers, set in its top-right corner.
+    public let badges: [Int: PlacedText]
     /// The frames of groups (two-column charts).
     public let groupFrames: [GroupFrame]
     /// The title and subtitle lines, set centred above the boxes.
@@ -57,6 +65,7 @@ public struct PlacedChart: Sendable {
         let top = Self.titleHeight(chart, theme: theme)
         self.top = top
         let extent: (width: Double, height: Double)
+        var connectors: [Connector]
         if chart.arrangement == .bipartite {
             let layout = BipartiteLayout(chart: chart, theme: theme, top: top)
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, layout.groupFrames, (layout.width, layout.height))
@@ -66,6 +75,10 @@ public struct PlacedChart: Sendable {
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, [], (layout.width, layout.height))
             unrouted = layout.unrouted
         }
+        let marked = Self.unclean(chart: chart, frames: frames, connectors: connectors, theme: theme)
+        connectors.removeAll { marked.contains($0.line) }
+        self.connectors = connectors
+        (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
         self.extent = extent
         var title: [PlacedText] = []
         let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
@@ -92,7 +105,7 @@ public struct PlacedChart: Sendable {
         }
         origin = ChartPoint(x: minX, y: top / 2 - block / 2)
         bottom = maxY
-        let footer = PlacedFooter(chart: chart, theme: theme, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
+        let footer = PlacedFooter(chart: chart, theme: theme, notes: markers.map(\.note), origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
         self.footer = footer
         width = max(maxX - minX, footer.width) + 2 * Self.pad
         height = maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * Self.pad
@@ -139,6 +152,74 @@ public struct PlacedChart: Sendable {
         let segment = route.indices.dropFirst().max { length(route[$0 - 1], route[$0]) < length(route[$1 - 1], route[$1]) } ?? 1
         return ChartPoint(x: (route[segment - 1].x + route[segment].x) / 2, y: (route[segment - 1].y + route[segment].y) / 2 - 3)
     }
+}
+
+extension PlacedChart {
+    /// The lines whose routes break a rule of a publishable chart (see `GeometryCheck`):
+    /// through a box, along another kind of line, their arrowhead on another's. Lines across
+    /// the tree are taken first; a tree line only when it is of another kind than most tree
+    /// lines (a deputy's or an inferred line sharing its parent's bus with the main lines).
+    /// Where two lines of one rank meet, the later one is taken; the check runs again without
+    /// the lines taken until none is left to take.
+    static func unclean(chart: Chart, frames: [BoxFrame], connectors: [Connector], theme: Theme) -> Set<Int> {
+        var taken = Set<Int>()
+        var treeStyles: [String: Int] = [:]
+        for line in chart.lines where line.shapesLayout && line.isDrawn { treeStyles[line.style, default: 0] += 1 }
+        let mainStyle = treeStyles.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        guard chart.lines.contains(where: { $0.isDrawn && (!$0.shapesLayout || $0.style != mainStyle) }) else { return taken }
+        while true {
+            let kept = connectors.filter { !taken.contains($0.line) }
+            let check = GeometryCheck(chart: chart, frames: frames, texts: nil, connectors: kept, theme: theme)
+            var more = Set<Int>()
+            for problem in check.problems {
+                if let line = problem.lines.last(where: { !chart.lines[$0].shapesLayout })
+                    ?? problem.lines.last(where: { chart.lines[$0].style != mainStyle }) {
+                    more.insert(line)
+                }
+            }
+            if more.isEmpty { return taken }
+            taken.formUnion(more)
+        }
+    }
+
+    /// A marker for each of `lines`, numbered in order, and one badge per box holding the
+    /// numbers of its markers, in the box's top-right corner in the footer's size.
+    static func markers(of lines: [Int], chart: Chart, frames: [BoxFrame], theme: Theme) -> ([LineMarker], [Int: PlacedText]) {
+        guard !lines.isEmpty else { return ([], [:]) }
+        var index: [String: Int] = [:]
+        for (i, box) in chart.boxes.enumerated() where index[box.id] == nil { index[box.id] = i }
+        var markers: [LineMarker] = [], numbers: [Int: [Int]] = [:]
+        for line in lines {
+            let drawn = chart.lines[line]
+            guard let box = index[drawn.from] ?? index[drawn.to] else { continue }
+            let number = markers.count + 1
+            let ends = [drawn.from, drawn.to].map { id in index[id].map { chart.boxes[$0].heading } ?? id }
+            let meaning = (drawn.tooltip ?? chart.legend.first { $0.sample == .line && $0.style == drawn.style }?.label ?? drawn.style)
+                .split(whereSeparator: \.isNewline).joined(separator: "; ")
+            markers.append(LineMarker(line: line, number: number, box: box, note: "\(number)  \(ends[0]) → \(ends[1]): \(meaning)"))
+            numbers[box, default: []].append(number)
+        }
+        let size = theme.footerSize
+        var placed: [Int: PlacedText] = [:]
+        for (box, list) in numbers {
+            placed[box] = PlacedText(text: list.map(String.init).joined(separator: ","), x: frames[box].maxX - 3,
+                                     baseline: frames[box].minY + 2 + size * Self.baseline, size: size, bold: true, anchor: .end)
+        }
+        return (markers, placed)
+    }
+}
+
+/// A line across the tree drawn as a numbered mark in a box and a footnote, where it found
+/// no clean route.
+public struct LineMarker: Sendable, Equatable {
+    /// The line (index in the chart's lines).
+    public var line: Int
+    /// Its number in the marks and the footnotes, from 1.
+    public var number: Int
+    /// The box whose badge carries the number (index in the chart's boxes): the line's start.
+    public var box: Int
+    /// The footnote: the number, both ends and what the line means, with its source.
+    public var note: String
 }
 
 /// One line of text, set: where its baseline starts (or is centred), its size and weight.

@@ -12,6 +12,8 @@ public struct PlacedFooter: Sendable {
         case boxes(heading: PlacedText, samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)])
         /// A sample of a line style from `start` to the tip of its arrowhead, and its meaning.
         case line(entry: LegendEntry, start: ChartPoint, tip: ChartPoint, label: PlacedText)
+        /// One footnote of a line drawn as a marker.
+        case note(PlacedText)
         /// One source.
         case source(PlacedText)
     }
@@ -31,8 +33,9 @@ public struct PlacedFooter: Sendable {
     /// True when there is neither legend nor source.
     public var isEmpty: Bool { rows.isEmpty }
 
-    /// Places the legend and sources of `chart` in `theme`'s footer size, the top-left corner at `origin`.
-    init(chart: Chart, theme: Theme, origin: ChartPoint) {
+    /// Places the legend, the footnotes `notes` and the sources of `chart` in `theme`'s footer
+    /// size, the top-left corner at `origin`.
+    init(chart: Chart, theme: Theme, notes: [String], origin: ChartPoint) {
         let size = theme.footerSize
         let rowHeight = size * BoxMetrics.lineHeight + 2 * Self.padding
         func textWidth(_ text: String, bold: Bool = false) -> Double {
@@ -66,6 +69,11 @@ public struct PlacedFooter: Sendable {
                               tip: ChartPoint(x: origin.x + Self.padding + Self.sampleLength, y: y),
                               label: text(entry.label, x: origin.x + firstColumn + Self.spacing + Self.padding)))
             width = max(width, firstColumn + Self.spacing + textWidth(entry.label) + 2 * Self.padding)
+            top += rowHeight + Self.spacing
+        }
+        for note in notes {
+            rows.append(.note(text(note, x: origin.x + Self.padding)))
+            width = max(width, textWidth(note) + 2 * Self.padding)
             top += rowHeight + Self.spacing
         }
         for source in chart.footer {

@@ -24,7 +24,7 @@ extension PlacedFooter {
                 canvas.path([start, end], closed: false, paint: stroke.paint)
                 stroke.arrowhead.paint(tip: tip, from: end, stroke: stroke, on: &canvas)
                 canvas.text(label, color: nil)
-            case .source(let text):
+            case .note(let text), .source(let text):
                 canvas.text(text, color: nil)
             }
         }

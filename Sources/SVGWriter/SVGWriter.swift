@@ -111,6 +111,7 @@ struct ChartPainter {
             canvas.begin(element)
             shape.paint(placed.frames[index], on: &canvas)
             for line in placed.lines(ofBox: index) { canvas.text(line, color: shape.text) }
+            if let badge = placed.badges[index] { canvas.text(badge, color: shape.text) }
             canvas.end(element)
         }
     }

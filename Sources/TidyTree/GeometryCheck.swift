@@ -21,6 +21,8 @@ public struct GeometryProblem: Sendable, Hashable, CustomStringConvertible {
     public var kind: Kind
     /// What breaks it, naming the boxes and lines by id.
     public var detail: String
+    /// The lines involved (indices in the chart's lines), in increasing order.
+    public var lines: [Int] = []
 
     public var description: String { "\(kind.rawValue): \(detail)" }
 }
@@ -86,7 +88,7 @@ public struct GeometryCheck: Sendable {
                 }
             }
             for box in crossed.sorted() {
-                problems.append(GeometryProblem(kind: .lineThroughBox, detail: "\(name(connector.line)) through \(chart.boxes[box].id)"))
+                problems.append(GeometryProblem(kind: .lineThroughBox, detail: "\(name(connector.line)) through \(chart.boxes[box].id)", lines: [connector.line]))
             }
         }
     }
@@ -142,7 +144,7 @@ public struct GeometryCheck: Sendable {
             }
         }
         for pair in pairs.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            problems.append(GeometryProblem(kind: .sharedSegment, detail: "\(name(pair[0])) and \(name(pair[1]))"))
+            problems.append(GeometryProblem(kind: .sharedSegment, detail: "\(name(pair[0])) and \(name(pair[1]))", lines: pair))
         }
     }
 
@@ -167,7 +169,8 @@ public struct GeometryCheck: Sendable {
                     && (tip.before.x == tip.point.x) == (other.before.x == other.point.x)
                     && (tip.before.y - tip.point.y).sign == (other.before.y - other.point.y).sign
                     && (tip.before.x - tip.point.x).sign == (other.before.x - other.point.x).sign
-                if !sameTrunk { problems.append(GeometryProblem(kind: .stackedArrowheads, detail: "\(name(tip.line)) and \(name(other.line))")) }
+                if !sameTrunk { problems.append(GeometryProblem(kind: .stackedArrowheads, detail: "\(name(tip.line)) and \(name(other.line))",
+                                                                  lines: [min(tip.line, other.line), max(tip.line, other.line)])) }
             }
         }
     }

@@ -12,6 +12,7 @@ final class GeometryCheckTests: XCTestCase {
     /// A built-in tree chart: its name and the chart as the layout stage placed it.
     struct NamedChart {
         var name: String
+        var spec: ChartSpec
         var placed: PlacedChart
         var chart: Chart { placed.chart }
     }
@@ -27,7 +28,7 @@ final class GeometryCheckTests: XCTestCase {
                 for root in [nil] + departments {
                     let spec = ChartSpec(model: id, view: view, options: ViewOptions(root: root), template: template)
                     guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
-                    result.append(NamedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", placed: prepared.placed))
+                    result.append(NamedChart(name: "\(id) \(view.rawValue) \(root ?? "-") \(template)", spec: spec, placed: prepared.placed))
                 }
             }
         }
@@ -36,59 +37,104 @@ final class GeometryCheckTests: XCTestCase {
 
     /// Every built-in tree chart, in the default and the print theme, is publishable: no line
     /// through a box, no lines of different kinds on one segment, no stacked arrowheads, no
-    /// overlapping boxes, no text outside its box; and every line found a route. (Before the
-    /// router, lines were drawn straight across the tree: 540 lines through boxes, 110 shared
-    /// segments and 99 stacked arrowheads over these charts.)
+    /// overlapping boxes, no text outside its box. (Before the router, lines were drawn
+    /// straight across the tree: 540 lines through boxes, 110 shared segments and 99 stacked
+    /// arrowheads over these charts.) Lines stay lines: a line across the tree becomes a marker
+    /// only where it found no clean route — none in the DPKO 2010 and DPO charts.
     func testEveryBuiltinTreeChartPassesTheGeometryCheck() throws {
-        var charts = 0
+        var charts = 0, markers: [String] = []
         for template in ["default", "print"] {
-            for placed in try Self.builtinTreeCharts(template: template) {
-                let check = GeometryCheck(placed.placed)
-                // Known residual: in the pillar's accountability chart the ASG/Chief Information
-                // Technology Officer answers alike to the USGs for Operational Support and for
-                // Management; he hangs first in DOS's column, flush under its head, and his line
-                // up to it finds no route (drawn straight, its arrowhead beside the column's).
-                let residual = placed.name.hasPrefix("peace-security-2021 accountability - ")
-                let known = residual ? Set(check.problems.filter { $0.kind == .stackedArrowheads && $0.detail.contains(":dos-oict->") }) : []
-                XCTAssertEqual(check.problems.filter { !known.contains($0) }, [], "\(placed.name): \(check.summary)")
-                // A tree line without a route of its own keeps its elbow, which the check above covers.
-                let unrouted = placed.placed.unrouted.filter { !placed.chart.lines[$0].shapesLayout && !(residual && placed.chart.lines[$0].from == "dos-oict") }
-                XCTAssertEqual(unrouted, [], "\(placed.name): lines without a route: \(unrouted.map { "\(placed.chart.lines[$0].style):\(placed.chart.lines[$0].from)->\(placed.chart.lines[$0].to)" })")
+            for named in try Self.builtinTreeCharts(template: template) {
+                XCTAssertEqual(GeometryCheck(named.placed).problems, [], named.name)
+                for marker in named.placed.markers {
+                    let line = named.chart.lines[marker.line]
+                    markers.append("\(named.name): \(line.style):\(line.from)->\(line.to)")
+                }
+                if named.name.hasPrefix("dpko-2010 ") || named.name.hasPrefix("dpo-2019 ") {
+                    XCTAssertEqual(named.placed.markers, [], named.name)
+                }
                 charts += 1
             }
         }
+        print("markers in the built-in tree charts: \(markers.count)\n" + markers.joined(separator: "\n"))
+        XCTAssertLessThanOrEqual(markers.count, 4, markers.joined(separator: "\n"))
         XCTAssertGreaterThan(charts, 80)
     }
 
-    /// Seeded random models (ChaosTests' generator: random trees with cross lines of every
-    /// kind) through the tree views, in the default and the print theme: every routed line
-    /// stays out of the boxes it does not connect and no arrowheads stack.
+    /// What a reader sees passes the same check: every built-in tree chart rendered as SVG by
+    /// orgchart and by Graphviz (`--drawing graphviz`, which draws the positioned DOT), read
+    /// back from the SVG — frames, routes, arrowhead tips, text — has no line through a box,
+    /// no shared segment, no stacked arrowheads, no overlapping boxes and no text outside its
+    /// box; every box and every drawn line is in both drawings.
+    func testEveryBuiltinTreeChartAsDrawnPassesTheGeometryCheck() throws {
+        var drawings = 0
+        for template in ["default", "print"] {
+            for named in try Self.builtinTreeCharts(template: template) {
+                for drawing in [Drawing.builtin, .graphviz] where drawing == .builtin || template == "default" {
+                    var spec = named.spec
+                    spec.drawing = drawing
+                    let prepared = try spec.prepare()
+                    let label = "\(named.name) \(drawing.rawValue)"
+                    let read = try RenderedGeometry(svg: try prepared.render(.svg), chart: named.chart, theme: named.placed.theme)
+                    XCTAssertEqual(read.frames.filter { $0 == nil }.count, 0, "\(label): boxes missing from the drawing")
+                    let marked = Set(named.placed.markers.map { named.chart.lines[$0.line] }.map { "\($0.style):\($0.from)->\($0.to)" })
+                    XCTAssertEqual(read.missingLines.filter { !marked.contains($0) }, [], label)
+                    XCTAssertEqual(read.strayText, [], label)
+                    let problems = read.check(named.chart, theme: named.placed.theme).problems
+                    XCTAssertEqual(problems, [], label)
+                    drawings += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(drawings, 120)
+    }
+
+    /// The check on a drawing sees what is drawn: a box moved onto another in the SVG text
+    /// is reported as overlapping, and lines then pass through it.
+    func testTheCheckOfADrawingSeesAMovedBox() throws {
+        let prepared = try ChartSpec(model: "dpko-2010", view: .organigramme).prepare()
+        let svg = String(decoding: try prepared.render(.svg), as: UTF8.self)
+        let chart = prepared.chart, theme = prepared.placed.theme
+        XCTAssertEqual(try RenderedGeometry(svg: Array(svg.utf8), chart: chart, theme: theme).check(chart, theme: theme).problems, [])
+        // The rectangle of the Office of Military Affairs drawn where the Police Division's is.
+        let frames = prepared.placed.frames, index = { (id: String) in chart.boxes.firstIndex { $0.id == id }! }
+        let oma = frames[index("dpko-oma")], police = frames[index("dpko-pd")]
+        func number(_ value: Double) -> String {
+            var text = String(format: "%.2f", value)
+            while text.hasSuffix("0") { text.removeLast() }
+            return text.hasSuffix(".") ? String(text.dropLast()) : text
+        }
+        func attributes(_ frame: BoxFrame) -> String { "x=\"\(number(frame.minX))\" y=\"\(number(frame.minY))\"" }
+        XCTAssertTrue(svg.contains(attributes(oma)), attributes(oma))
+        let moved = svg.replacingOccurrences(of: attributes(oma), with: attributes(police))
+        let check = try RenderedGeometry(svg: Array(moved.utf8), chart: chart, theme: theme).check(chart, theme: theme)
+        XCTAssertTrue(check.problems.contains { $0.kind == .overlappingBoxes && $0.detail.contains("dpko-oma") }, check.summary)
+        XCTAssertGreaterThan(check.count(.lineThroughBox), 0, check.summary)
+    }
+
+    /// 200 seeded random models (ChaosTests' generator: random trees with cross lines of every
+    /// kind) through the tree views, in the default and the print theme: zero problems in
+    /// every placed chart; lines across the tree stay lines except where no clean route exists
+    /// (at most one in ten becomes a marker).
     func testRandomModelsPassTheGeometryCheck() throws {
         let directory = try temporaryDirectory(self)
         var random = ChaosTests.Random(state: ChaosTests.seed ^ 0x6E0)
-        var lines = 0, unrouted = 0, stacked = 0, charts = 0
-        for round in 0..<(8 * ChaosTests.rounds) {
+        var lines = 0, marked = 0, charts = 0
+        for round in 0..<200 {
             let path = try write(ChaosTests.model(&random, count: 12 + random.below(60)), to: "geometry-\(round).yaml", in: directory)
             for view in [ViewKind.organigramme, .accountability, .overview] {
                 let spec = ChartSpec(model: path, view: view, template: round % 2 == 0 ? "default" : "print")
                 guard let prepared = try? spec.prepare(), prepared.tidy else { continue }
-                let layout = prepared.placed
-                let check = GeometryCheck(layout)
-                let straight = Set(layout.unrouted.map { prepared.chart.lines[$0] }.map { "\($0.style):\($0.from)->\($0.to)" })
-                let routedProblems = check.problems.filter { problem in !straight.contains { problem.detail.hasPrefix($0 + " ") || problem.detail.hasSuffix(" " + $0) } }
-                XCTAssertEqual(routedProblems.filter { [.lineThroughBox, .overlappingBoxes].contains($0.kind) }, [], "round \(round) \(view)")
-                stacked += routedProblems.filter { $0.kind == .stackedArrowheads }.count
+                let placed = prepared.placed
+                XCTAssertEqual(GeometryCheck(placed).problems, [], "round \(round) \(view)")
                 charts += 1
-                lines += prepared.chart.lines.filter { !$0.shapesLayout }.count
-                unrouted += layout.unrouted.count
+                lines += prepared.chart.lines.filter { !$0.shapesLayout && $0.isDrawn }.count
+                marked += placed.markers.count
             }
         }
-        print("random models: \(unrouted) of \(lines) lines across the tree without a route; \(stacked) stacked arrowheads in \(charts) charts")
-        // A routed line may still end beside a tree line's arrowhead where a post answering
-        // alike to two heads hangs under one of them (today 1 in the fixed seed's charts).
-        XCTAssertLessThanOrEqual(stacked * 20, charts, "stacked arrowheads in more than one chart in 20")
-        // Today 6 of 106: ends deep in hanging columns whose free sides are all taken.
-        XCTAssertLessThanOrEqual(unrouted * 10, lines, "more than one line in 10 without a route")
+        print("random models: \(marked) of \(lines) lines across the tree drawn as markers in \(charts) charts")
+        XCTAssertGreaterThan(charts, 300)
+        XCTAssertLessThanOrEqual(marked * 10, lines, "more than one line in 10 drawn as a marker")
     }
 
     func testTheCheckFindsEachKindOfProblem() throws {
