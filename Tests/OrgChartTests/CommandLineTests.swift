@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Yams
 
 /// The conventions of the command line: standard input, --version, formats from extensions,
 /// where diagnostics go, exit statuses, and the machine-readable reports CI reads.
@@ -83,6 +84,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try orgchart(["query", "units", model]).stdout, try orgchart(["query", "units", "-m", model]).stdout)
         XCTAssertTrue(try orgchart(["query", "serves", "div-a", model, "--json"]).stdout.contains("\"unit\" : \"div-a\""))
         XCTAssertTrue(try orgchart(["query", "span", "dpko-2008"]).stdout.hasPrefix("direct  other  post"))
+        let subtree = try orgchart(["query", "serves", "--matrix", "dos", "peace-security-2021"])
+        XCTAssertEqual(subtree.status, 0, subtree.stderr)
+        XCTAssertEqual(subtree.stdout, try orgchart(["query", "serves", "--matrix", "dos", "-m", "peace-security-2021"]).stdout)
 
         let twice = try orgchart(["query", "gaps", model, "-m", "dpko-2010"])
         XCTAssertEqual(twice.status, 64, twice.stderr)
@@ -207,5 +211,40 @@ final class CommandLineTests: XCTestCase {
         let noManifest = try orgchart(["build", "--manifest", "nowhere.yml", "--format", "github"], in: directory)
         XCTAssertEqual(noManifest.status, 1)
         XCTAssertTrue(noManifest.stdout.hasPrefix("::error::error: cannot read the manifest 'nowhere.yml'%0A    hint: "), noManifest.stdout)
+    }
+
+    func testNoOutputCarriesColourCodes() throws {
+        let directory = try temporaryDirectory(self)
+        let bad = try write("model: m\ntitle: T\nunits:\n  - id: a\n    nmae: A\n", to: "bad.yaml", in: directory)
+        for arguments in [["validate", bad], ["render", "--help"], ["render", "--view", "nothing", "-o", "x.svg"], ["query", "gaps"]] {
+            let result = try orgchart(arguments, in: directory)
+            XCTAssertFalse((result.stdout + result.stderr).contains("\u{1B}"), "\(arguments): an escape code")
+        }
+    }
+
+    /// The repository this test file is in.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testTheDocumentedWorkflowSetsUpChecksAndUploadsTheCharts() throws {
+        let workflow = Self.repository.appendingPathComponent("docs/ci/orgchart.yml")
+        let parsed = try XCTUnwrap(Yams.load(yaml: String(contentsOf: workflow, encoding: .utf8)) as? [String: Any])
+        let jobs = try XCTUnwrap(parsed["jobs"] as? [String: [String: Any]])
+        let steps = try XCTUnwrap(jobs["charts"]?["steps"] as? [[String: Any]])
+        let runs = steps.compactMap { $0["run"] as? String }
+        XCTAssertTrue(runs.contains("bash scripts/setup.sh"), "\(runs)")
+        let check = try XCTUnwrap(runs.first { $0.contains("build --check") })
+        let upload = try XCTUnwrap(steps.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-artifact@") ?? false })
+        XCTAssertEqual((upload["with"] as? [String: Any])?["path"] as? String, "Output/")
+        XCTAssertEqual(upload["if"] as? String, "always()", "the charts are uploaded when the check fails too")
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("(docs/ci/orgchart.yml)"), "the README links the workflow")
+
+        // The check the workflow runs passes on this repository's committed charts, from any directory.
+        var arguments = check.split(separator: " ").map(String.init).dropFirst()
+        let manifest = try XCTUnwrap(arguments.firstIndex(of: "--manifest"))
+        arguments[manifest + 1] = Self.repository.appendingPathComponent(arguments[manifest + 1]).path
+        let result = try orgchart(Array(arguments), in: temporaryDirectory(self))
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse(result.stdout.contains("::error"), result.stdout)
     }
 }
