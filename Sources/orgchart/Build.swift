@@ -9,7 +9,7 @@ struct Build: ParsableCommand {
         discussion: """
         Paths in the manifest (models, theme files, the output directory) are relative to the manifest's directory, \
         so `orgchart build --manifest repo/orgchart.yml` works from any directory. Exit status: 0; 1 on an error \
-        (the manifest or a model cannot be read or is not valid); 2 when --check finds charts stale or missing.
+        (the manifest or a model cannot be read or is not valid); 2 when --check finds charts stale or missing; 64 when the command line is wrong.
         """
     )
 

@@ -23,6 +23,11 @@ final class CommandLineTests: XCTestCase {
         let query = try orgchart(["query", "units", "-"], input: input(model))
         XCTAssertEqual(query.status, 0, query.stderr)
         XCTAssertTrue(query.stdout.contains("div-a\tdivision\tDivision A"), query.stdout)
+
+        let diff = try orgchart(["diff", "dpko-2008", "-", "--json", "-"], input: input(Self.repository.appendingPathComponent("Models/yaml/dpko-2010.yaml").path))
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertEqual(diff.stdout, try orgchart(["diff", "dpko-2008", "dpko-2010", "--json", "-"]).stdout, "the same review as from the built-in model")
+        XCTAssertEqual(try orgchart(["diff", "-", "-"], input: input(model)).status, 64, "standard input cannot be read twice")
     }
 
     func testStandardInputIsNamedAndBoundedAndItsIncludesFollowTheWorkingDirectory() throws {
