@@ -65,9 +65,10 @@ public enum InputFile {
     public static func name(of path: String) -> String { path == standardInput ? "<stdin>" : path }
 
     /// Whether `path` names a stream rather than a file in a directory: `-`, `/dev/stdin`, or a
-    /// pipe such as `/dev/fd/63` that a shell's process substitution `<(…)` gives.
+    /// descriptor such as `/dev/fd/63` that a shell's process substitution `<(…)` gives.
     public static func isStream(_ path: String) -> Bool {
-        path == standardInput || path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        path == standardInput || path == "/dev/stdin" || path.hasPrefix("/dev/fd/")
+            || path.hasPrefix("/proc/") && path.split(separator: "/").dropLast().last == "fd"
     }
 
     /// The directory against which paths written inside the file at `path` (includes) are

@@ -64,11 +64,13 @@ enum GitHubAnnotation {
     /// The command for `diagnostic`: an error or a warning at its place, its subject and hint in
     /// the message.
     static func line(_ diagnostic: Diagnostic) -> String {
+        // Standard input is no file of the repository to annotate: its place goes into the message.
+        let annotated = diagnostic.location.flatMap { $0.file == InputFile.name(of: InputFile.standardInput) ? nil : $0 }
         var message = diagnostic.message
+        if annotated == nil, let location = diagnostic.location { message = "\(location): \(message)" }
         if let subject = diagnostic.subject, !message.contains("'\(subject)'") { message += " [\(subject)]" }
         if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
-        return line(diagnostic.severity == .error ? "error" : "warning", file: diagnostic.location?.file,
-                    line: diagnostic.location?.line, column: diagnostic.location?.column, message)
+        return line(diagnostic.severity == .error ? "error" : "warning", file: annotated?.file, line: annotated?.line, column: annotated?.column, message)
     }
 
     /// The command `kind` (error, warning or notice) for `message`, at a file and place when given.

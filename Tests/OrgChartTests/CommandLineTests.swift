@@ -1,4 +1,5 @@
 import Foundation
+import OrgModel
 import XCTest
 import Yams
 
@@ -48,6 +49,14 @@ final class CommandLineTests: XCTestCase {
         let included = try orgchart(["validate", "-"], in: directory, input: input(main))
         XCTAssertEqual(included.status, 0, included.stderr)
         XCTAssertTrue(included.stdout.hasPrefix("small: valid — 4 units"), included.stdout)
+        let substituted = try orgchart(["validate", "/dev/stdin"], in: directory, input: input(main))
+        XCTAssertEqual(substituted.stdout, included.stdout)
+        for stream in ["-", "/dev/stdin", "/dev/fd/63", "/proc/self/fd/0", "/proc/4242/fd/63"] { XCTAssertTrue(InputFile.isStream(stream), stream) }
+        for file in ["/dev/shm/model.yaml", "/proc/model.yaml", "models/fd/x.yaml", "fd"] { XCTAssertFalse(InputFile.isStream(file), file) }
+        XCTAssertEqual(InputFile.directory(of: "/dev/shm/m/model.yaml"), "/dev/shm/m")
+
+        let github = try orgchart(["validate", "-", "--format", "github"], input: input(bad))
+        XCTAssertTrue(github.stdout.contains("\n::error::<stdin>:5:5: unknown key 'nmae'"), "no file to annotate, the place in the message: \(github.stdout)")
     }
 
     func testVersion() throws {
