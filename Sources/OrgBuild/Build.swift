@@ -52,7 +52,7 @@ public struct Build: Sendable {
     /// the first failing chart in manifest order stops the build after the charts before it are
     /// written.
     public func run(check: Bool = false, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Result] {
-        let outputDirectory = "\(manifest.directory)/\(manifest.output)"
+        let outputDirectory = manifest.path(manifest.output)
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
         var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
         let models = ModelCache(references: manifest.entries.map(\.spec.model), workers: workers)
@@ -64,7 +64,7 @@ public struct Build: Sendable {
             for output in try chart.get() {
                 if let stamp = output.stamp { stamps.entries[output.key] = stamp }
                 if output.result.outcome == .written, let bytes = output.bytes {
-                    try OutputFile.write(bytes, to: "\(manifest.directory)/\(output.result.path)")
+                    try OutputFile.write(bytes, to: manifest.path(output.result.path))
                 }
                 results.append(output.result)
             }
@@ -94,7 +94,7 @@ public struct Build: Sendable {
         return try entry.formats.map { format in
             let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
             let key = "\(entry.name).\(format.rawValue)"
-            let path = "\(manifest.directory)/\(relative)"
+            let path = manifest.path(relative)
             var inputs = Fingerprint()
             if !prepared.drawsItself { inputs.add(prepared.dot) }
             inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")

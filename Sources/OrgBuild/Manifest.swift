@@ -62,6 +62,12 @@ public struct Manifest: Sendable {
         return manifest
     }
 
+    /// `path`, written in the manifest (the output directory, or a file inside it), as a path
+    /// from the working directory: relative to the manifest's directory unless absolute.
+    public func path(_ path: String) -> String {
+        path.hasPrefix("/") ? path : "\(directory)/\(path)"
+    }
+
     /// `reference` (a model or a theme) as the manifest in `directory` means it: a path written
     /// relative to the manifest joined to its directory, a built-in id or an absolute path as it is.
     static func resolve(_ reference: String, in directory: String, isPath: (String) -> Bool) -> String {

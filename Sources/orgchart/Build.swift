@@ -108,8 +108,9 @@ struct Build: ParsableCommand {
         return fail("\(error)")
     }
 
-    /// `path`, relative to the manifest's `directory`, as a path from the working directory.
+    /// `path`, relative to the manifest's `directory` unless absolute, as a path from the working
+    /// directory (without a leading `./`, as annotations name files).
     private static func file(_ path: String, in directory: String) -> String {
-        directory == "." ? path : (directory as NSString).appendingPathComponent(path)
+        directory == "." || path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 }

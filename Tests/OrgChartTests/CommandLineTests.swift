@@ -203,6 +203,12 @@ final class CommandLineTests: XCTestCase {
         let written = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rebuilt.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((written["charts"] as? [[String: Any]])?.map { $0["outcome"] as? String }, ["written", "written", "written"])
         XCTAssertEqual(written["ok"] as? Bool, true)
+
+        let elsewhere = directory.appendingPathComponent("elsewhere").path
+        try write("output: \(elsewhere)\ncharts:\n  - name: small\n    model: models/small.yaml\n", to: "absolute.yml", in: repository)
+        let absolute = try orgchart(["build", "--manifest", "repo/absolute.yml"], in: directory)
+        XCTAssertEqual(absolute.status, 0, absolute.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere + "/small.svg"), "an absolute output directory is taken as it is")
     }
 
     func testBuildErrorsAreReportedInTheChosenFormat() throws {
