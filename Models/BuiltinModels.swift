@@ -18,19 +18,24 @@ public enum BuiltinModels {
         return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("_") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// The path of the model file for `reference`: an existing file path, or the id of a built-in model.
+    /// The path of the model file for `reference`: an existing file path, `-` (standard input),
+    /// or the id of a built-in model.
     public static func path(for reference: String?) -> String {
         let reference = reference ?? defaultID
-        if FileManager.default.fileExists(atPath: reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
-            return reference
-        }
+        if FileManager.default.fileExists(atPath: reference) || isPath(reference) { return reference }
         return "\(directory)/\(reference).yaml"
+    }
+
+    /// Whether `reference` is written as a path (`-` for standard input, a name with a `/`, or
+    /// ending in `.yaml` or `.yml`) rather than as the id of a built-in model.
+    public static func isPath(_ reference: String) -> Bool {
+        reference == InputFile.standardInput || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
     }
 
     /// Loads and validates the model named by `reference` (a path or a built-in id; nil for the default).
     public static func load(_ reference: String?) -> LoadedModel {
         let path = path(for: reference)
-        if !FileManager.default.fileExists(atPath: path), !(reference.map { $0.contains("/") || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false) {
+        if !FileManager.default.fileExists(atPath: path), !(reference.map(isPath) ?? false) {
             let name = reference ?? defaultID
             return LoadedModel(model: nil, diagnostics: [Diagnostic(.error, at: nil, subject: name,
                 "no model file or built-in model '\(name)'", hint: "built-in models: \(ids.joined(separator: ", ")); or give the path of a .yaml model file")],

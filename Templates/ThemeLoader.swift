@@ -52,11 +52,15 @@ extension Theme {
     static let fontSizes = (range: 4.0...72.0, example: 10.0), penWidths = (range: 0.0...20.0, example: 1.0),
                separations = (range: 0.0...10.0, example: 0.25)
 
+    /// Whether `reference` is written as the path of a theme file (ending in `.yaml` or holding a
+    /// `/`) rather than as the name of a built-in theme.
+    public static func isPath(_ reference: String) -> Bool { reference.hasSuffix(".yaml") || reference.contains("/") }
+
     /// The theme `reference` names, read from its file over the theme it extends; nil when a
     /// file cannot be read or parsed (the problems are in `sink`). `extends` is where
     /// `reference` was named, when another theme names it.
     private static func resolve(_ reference: String, from extends: SourceLocation?, seen: inout [String], sink: DiagnosticSink) -> Theme? {
-        let path = reference.hasSuffix(".yaml") || reference.contains("/") ? reference : "\(themesDirectory)/\(reference).yaml"
+        let path = isPath(reference) ? reference : "\(themesDirectory)/\(reference).yaml"
         guard !seen.contains(path) else {
             sink.error(at: extends, subject: reference, "theme '\(reference)' extends itself", hint: "remove `extends` from one theme of the chain")
             return nil

@@ -7,15 +7,27 @@ import OrgModel
 /// outputs have not changed since the last build, or checks that committed charts are current.
 public struct Build: Sendable {
     /// What happened to one output file.
-    public enum Outcome: String, Sendable {
-        case written, unchanged, stale, current
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// Rendered and written: the file was new or its bytes changed.
+        case written
+        /// Skipped, or rendered to the bytes already in the file.
+        case unchanged
+        /// With `check`: the committed file differs from what the model gives now.
+        case stale
+        /// With `check`: there is no file where the chart should be (never built, or deleted).
+        case missing
+        /// With `check`: the committed file is what the model gives now.
+        case current
+
+        /// Whether `build --check` fails on this outcome.
+        public var failsCheck: Bool { self == .stale || self == .missing }
     }
 
     /// One output file and what happened to it.
     public struct Result: Sendable {
         /// The output path, relative to the manifest's directory.
         public var path: String
-        /// Written, skipped as unchanged, or (with `check`) stale or current.
+        /// Written, skipped as unchanged, or (with `check`) stale, missing or current.
         public var outcome: Outcome
         /// A warning about the chart just written, e.g. text below 6 pt on its page.
         public var warning: String?
@@ -30,7 +42,8 @@ public struct Build: Sendable {
     /// The name of the file, inside the output directory, that records what each output was built from.
     public static let stampsFile = ".orgchart-stamps"
 
-    /// Builds every chart. With `check`, writes nothing and reports each output as stale or current.
+    /// Builds every chart. With `check`, writes nothing and reports each output as stale, missing
+    /// or current.
     ///
     /// Charts are prepared and rendered by `workers` threads at once (by default one per active
     /// processor); Graphviz and cairo calls stay serialized (`Renderer.serialized`). Each model is
@@ -39,7 +52,7 @@ public struct Build: Sendable {
     /// the first failing chart in manifest order stops the build after the charts before it are
     /// written.
     public func run(check: Bool = false, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Result] {
-        let outputDirectory = "\(manifest.directory)/\(manifest.output)"
+        let outputDirectory = manifest.path(manifest.output)
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
         var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
         let models = ModelCache(references: manifest.entries.map(\.spec.model), workers: workers)
@@ -51,7 +64,7 @@ public struct Build: Sendable {
             for output in try chart.get() {
                 if let stamp = output.stamp { stamps.entries[output.key] = stamp }
                 if output.result.outcome == .written, let bytes = output.bytes {
-                    try OutputFile.write(bytes, to: "\(manifest.directory)/\(output.result.path)")
+                    try OutputFile.write(bytes, to: manifest.path(output.result.path))
                 }
                 results.append(output.result)
             }
@@ -76,19 +89,20 @@ public struct Build: Sendable {
     private func outputs(of entry: Manifest.Entry, models: ModelCache, stamps: Stamps, check: Bool) throws -> [Output] {
         let prepared: PreparedChart
         do { prepared = try entry.spec.prepare(loaded: models.model(entry.spec.model)) } catch {
-            throw PipelineError("chart '\(entry.name)': \(error)")
+            throw PipelineError("chart '\(entry.name)': \(error)", diagnostics: (error as? PipelineError)?.diagnostics ?? [])
         }
         return try entry.formats.map { format in
             let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
             let key = "\(entry.name).\(format.rawValue)"
-            let path = "\(manifest.directory)/\(relative)"
+            let path = manifest.path(relative)
             var inputs = Fingerprint()
             if !prepared.drawsItself { inputs.add(prepared.dot) }
             inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
             let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             if check {
                 let bytes = try prepared.render(format)
-                return Output(key: key, result: Result(path: relative, outcome: existing == bytes ? .current : .stale))
+                let outcome: Outcome = existing == nil ? .missing : existing == bytes ? .current : .stale
+                return Output(key: key, result: Result(path: relative, outcome: outcome))
             }
             // A chart orgchart draws itself is drawn again every time (it takes a fraction of
             // a second), so that a new version of the drawing is never taken for unchanged;

@@ -235,9 +235,15 @@ extension PreparedChart {
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// The full message, possibly several diagnostics.
     public var description: String
+    /// The located problems the message was made from, when it comes from a model or a manifest
+    /// (errors and warnings, in file order); empty otherwise.
+    public var diagnostics: [Diagnostic]
 
     /// Creates the error.
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, diagnostics: [Diagnostic] = []) {
+        self.description = description
+        self.diagnostics = diagnostics
+    }
 }
 
 extension ChartSpec {
@@ -252,7 +258,8 @@ extension ChartSpec {
     public func prepare(loaded: LoadedModel) throws -> PreparedChart {
         guard loaded.isValid, let model = loaded.model else {
             throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
-                                + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)")
+                                + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)",
+                                diagnostics: loaded.diagnostics)
         }
         var chart = try Views.chart(view, of: model, options: options)
         chart.page = page ?? chart.page

@@ -1,8 +1,10 @@
+import BuiltinModels
 import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
 import OrgModel
+import OrgTemplates
 import TidyTree
 import OrgViews
 import Yams
@@ -39,13 +41,13 @@ public struct Manifest: Sendable {
             throw PipelineError(diagnostic.description)
         }
         let sink = DiagnosticSink()
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = InputFile.directory(of: path)
         var manifest = Manifest(output: "Output", entries: [], directory: directory.isEmpty ? "." : directory)
         if let root = ModelLoader.parse(text, file: path, sink: sink),
            let fields = YAMLFields(root, what: "the manifest", known: topKeys, file: path, reporter: sink) {
             manifest.output = fields.string("output") ?? "Output"
             for node in fields.list("charts") {
-                if let entry = Self.entry(node, file: path, sink: sink) { manifest.entries.append(entry) }
+                if let entry = Self.entry(node, file: path, directory: manifest.directory, sink: sink) { manifest.entries.append(entry) }
             }
             var names = Set<String>()
             for entry in manifest.entries where !names.insert(entry.name).inserted {
@@ -53,11 +55,28 @@ public struct Manifest: Sendable {
                 sink.error(at: fields.location("charts"), "two charts are named '\(entry.name)'", hint: "give each chart its own name")
             }
         }
-        if !sink.diagnostics.isEmpty { throw PipelineError(ModelError(diagnostics: sink.diagnostics.sortedByPlace()).description) }
+        if !sink.diagnostics.isEmpty {
+            let diagnostics = sink.diagnostics.sortedByPlace()
+            throw PipelineError(ModelError(diagnostics: diagnostics).description, diagnostics: diagnostics)
+        }
         return manifest
     }
 
-    private static func entry(_ node: Node, file: String, sink: DiagnosticSink) -> Entry? {
+    /// `path`, written in the manifest (the output directory, or a file inside it), as a path
+    /// from the working directory: relative to the manifest's directory unless absolute.
+    public func path(_ path: String) -> String {
+        path.hasPrefix("/") ? path : "\(directory)/\(path)"
+    }
+
+    /// `reference` (a model or a theme) as the manifest in `directory` means it: a path written
+    /// relative to the manifest joined to its directory, a built-in id or an absolute path as it is.
+    static func resolve(_ reference: String, in directory: String, isPath: (String) -> Bool) -> String {
+        guard directory != ".", !reference.hasPrefix("/"), reference != InputFile.standardInput else { return reference }
+        let joined = (directory as NSString).appendingPathComponent(reference)
+        return isPath(reference) || FileManager.default.fileExists(atPath: joined) ? joined : reference
+    }
+
+    private static func entry(_ node: Node, file: String, directory: String, sink: DiagnosticSink) -> Entry? {
         guard let f = YAMLFields(node, what: "a chart", known: entryKeys, file: file, reporter: sink),
               let given = f.required("name", of: "a chart") else { return nil }
         guard let name = OutputFile.safeName(given) else {
@@ -86,9 +105,11 @@ public struct Manifest: Sendable {
             }
             return format
         }
-        let spec = ChartSpec(model: f.string("model"), view: choice("view", ViewKind.organigramme),
+        let model = f.string("model").map { resolve($0, in: directory, isPath: BuiltinModels.isPath) }
+        let template = f.string("template").map { resolve($0, in: directory, isPath: Theme.isPath) } ?? "default"
+        let spec = ChartSpec(model: model, view: choice("view", ViewKind.organigramme),
                              options: ViewOptions(root: f.string("root"), depth: depth),
-                             template: f.string("template") ?? "default", engine: choice("engine", LayoutEngine.dot))
+                             template: template, engine: choice("engine", LayoutEngine.dot))
         var paged = spec
         paged.layout = choice("layout", ChartLayout.auto)
         paged.drawing = choice("drawing", Drawing.builtin)

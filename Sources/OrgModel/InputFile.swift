@@ -64,6 +64,19 @@ public enum InputFile {
     /// `path` as diagnostics name it: `<stdin>` for standard input.
     public static func name(of path: String) -> String { path == standardInput ? "<stdin>" : path }
 
+    /// Whether `path` names a stream rather than a file in a directory: `-`, `/dev/stdin`, or a
+    /// descriptor such as `/dev/fd/63` that a shell's process substitution `<(…)` gives.
+    public static func isStream(_ path: String) -> Bool {
+        path == standardInput || path == "/dev/stdin" || path.hasPrefix("/dev/fd/")
+            || path.hasPrefix("/proc/") && path.split(separator: "/").dropLast().last == "fd"
+    }
+
+    /// The directory against which paths written inside the file at `path` (includes) are
+    /// resolved: the file's own directory, or the working directory (`""`) for a stream.
+    public static func directory(of path: String) -> String {
+        isStream(path) ? "" : (path as NSString).deletingLastPathComponent
+    }
+
     /// The offset, 1-based line and column (in characters) of the first byte of `bytes` that is
     /// not part of a UTF-8 character; nil when they are all UTF-8.
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> (offset: Int, line: Int, column: Int)? {

@@ -72,15 +72,17 @@ public enum ModelLoader {
                 failed = true
                 return
             }
-            guard let root = parseModel(text, file: file, sink: sink) else { failed = true; return }
-            guard let fields = ModelFields(root, what: "a model file", known: modelKeys, file: file, reporter: sink) else { failed = true; return }
+            // Diagnostics name standard input `<stdin>`.
+            let named = InputFile.name(of: file)
+            guard let root = parseModel(text, file: named, sink: sink) else { failed = true; return }
+            guard let fields = ModelFields(root, what: "a model file", known: modelKeys, file: named, reporter: sink) else { failed = true; return }
             if header == nil {
                 let id = fields.required("model", of: "the model") ?? "model"
                 let title = fields.required("title", of: "the model") ?? id
                 header = (id, title, fields.string("date"), fields.string("root"))
             }
-            collect(fields, file: file, into: &parts, sink: sink)
-            let directory = (file as NSString).deletingLastPathComponent
+            collect(fields, file: named, into: &parts, sink: sink)
+            let directory = InputFile.directory(of: file)
             for include in fields.strings("include") {
                 let target = include.hasPrefix("/") ? include : (directory as NSString).appendingPathComponent(include)
                 visit((target as NSString).standardizingPath, from: fields.location("include"))

@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgBuild
 import OrgDiff
+import OrgModel
 
 /// `orgchart diff`: compare two snapshots of an organization as a chart, a report and a review page.
 struct Diff: ParsableCommand {
@@ -11,11 +12,12 @@ struct Diff: ParsableCommand {
         discussion: """
         With no output option the Markdown report goes to standard output. Built-in restructurings \
         (one argument instead of OLD NEW): \(BuiltinRestructurings.all.map(\.id).joined(separator: ", ")).
-        Exit status: 0, or 1 on an error (nothing written), or 2 when a class named by --fail-on is present.
+        Exit status: 0, or 1 on an error (nothing written), 2 when a class named by --fail-on is present, \
+        64 when the command line is wrong.
         """
     )
 
-    @Argument(help: "OLD NEW: model files or built-in model ids; or one built-in restructuring id (see --list).")
+    @Argument(help: "OLD NEW: model files (one may be `-`, standard input) or built-in model ids; or one built-in restructuring id (see --list).")
     var snapshots: [String] = []
 
     @Flag(help: "List the built-in restructurings and exit.")
@@ -85,7 +87,7 @@ struct Diff: ParsableCommand {
         if !present.isEmpty {
             let counts = prepared.review.counts
             FileHandle.standardError.write(Data("orgchart diff: flagged changes present: \(present.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))\n".utf8))
-            throw ExitCode(2)
+            throw checkFailed
         }
     }
 
@@ -99,7 +101,7 @@ struct Diff: ParsableCommand {
             } else if let kind = ChangeKind(rawValue: word) {
                 kinds.insert(kind)
             } else {
-                throw fail("error: unknown change class '\(word)' in --fail-on\n    hint: classes: \(ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")), or any")
+                throw usageError("error: unknown change class '\(word)' in --fail-on\n    hint: classes: \(ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")), or any")
             }
         }
         return kinds
@@ -119,7 +121,12 @@ struct Diff: ParsableCommand {
             spec.title = title ?? spec.title
             return (spec, builtin.id)
         case 2:
-            let base = { (reference: String) in ((reference as NSString).lastPathComponent as NSString).deletingPathExtension }
+            guard snapshots[0] != InputFile.standardInput || snapshots[1] != InputFile.standardInput else {
+                throw usageError("error: OLD and NEW cannot both be standard input\n    hint: give one of them as a file: orgchart diff old.yaml - < new.yaml")
+            }
+            let base = { (reference: String) in
+                reference == InputFile.standardInput ? "stdin" : ((reference as NSString).lastPathComponent as NSString).deletingPathExtension
+            }
             return (DiffSpec(old: snapshots[0], new: snapshots[1], oldRoot: oldRoot, newRoot: newRoot, mappings: mapping, title: title, template: template),
                     "\(base(snapshots[0]))-\(base(snapshots[1]))")
         default:
@@ -132,12 +139,12 @@ struct Diff: ParsableCommand {
         var outputs: [(path: String, output: PreparedReview.Output)] = []
         if let output {
             guard let safe = OutputFile.safeName(name ?? defaultName) else {
-                throw fail("error: --name '\(name ?? defaultName)' would be written outside the output directory '\(output)'\n    hint: \(OutputFile.safeNameHint)")
+                throw usageError("error: --name '\(name ?? defaultName)' would be written outside the output directory '\(output)'\n    hint: \(OutputFile.safeNameHint)")
             }
             let base = (output as NSString).appendingPathComponent(safe)
             for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !word.isEmpty {
                 guard let format = OutputFormat(rawValue: word) else {
-                    throw fail("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw usageError("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 outputs.append(("\(base).\(format == .dot ? "gv" : format.rawValue)", .chart(format)))
             }
@@ -145,7 +152,7 @@ struct Diff: ParsableCommand {
         }
         for path in chart {
             guard case .chart(let format)? = PreparedReview.Output(fileName: path) else {
-                throw fail("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png or .gv")
+                throw usageError("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png or .gv")
             }
             outputs.append((path, .chart(format)))
         }

@@ -57,8 +57,9 @@ struct ImportBulletin: ParsableCommand {
             throw fail("\(error)")
         }
         let model = imported.model
-        var summary = "\(file): imported \(model.units.count) units, \(model.posts.count) posts, \(model.relationships.count) relationships; "
-            + "\(imported.report.items.count) items to check, \(imported.inferences.count) inferred facts"
+        var summary = "\(file): imported \(plural(model.units.count, "unit")), \(plural(model.posts.count, "post")), "
+            + "\(plural(model.relationships.count, "relationship")); \(plural(imported.report.items.count, "item")) to check, "
+            + "\(plural(imported.inferences.count, "inferred fact"))"
         if let report { summary += " (see \(report))" } else if !imported.report.items.isEmpty { summary += ":\n" + imported.plainReport }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if let compare {

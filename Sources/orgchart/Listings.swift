@@ -36,7 +36,7 @@ struct Catalog: ParsableCommand {
             let hasServices = model.relationships.contains { ServiceLinks.kinds.contains($0.kind) }
             var views = ["organigramme", "accountability", "overview"]
             if hasServices { views += ["services", "services-chart", "services-matrix"] }
-            print("\(id)\t\(model.title)\(model.date.map { " (\($0))" } ?? "")\t\(model.units.count) units")
+            print("\(id)\t\(model.title)\(model.date.map { " (\($0))" } ?? "")\t\(plural(model.units.count, "unit"))")
             print("    views: \(views.joined(separator: ", "))")
             if !departments.isEmpty { print("    roots: \(departments.joined(separator: ", "))") }
         }

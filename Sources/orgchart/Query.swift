@@ -10,40 +10,42 @@ import OrgViews
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answer questions about a model: chains of accountability, services, spans of control, gaps.",
+        discussion: "Each question takes the model last, as the other commands do (`orgchart query chain UNIT MODEL`), or with -m MODEL.",
         subcommands: [Chain.self, Serves.self, Span.self, Gaps.self, Units.self]
     )
 
     /// Options shared by every query.
     struct Common: ParsableArguments {
-        @Option(name: [.short, .long], help: "A model file (.yaml) or the id of a built-in model.")
+        @Option(name: [.short, .long], help: "A model file (.yaml), `-` for standard input, or the id of a built-in model (the same as MODEL).")
         var model: String?
 
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
-        /// The valid model, or a located error.
-        func load() throws -> Model {
-            let loaded = BuiltinModels.load(model)
+        /// The valid model named by the positional `argument` or by `-m`, or a located error.
+        func load(_ argument: String?) throws -> Model {
+            if let argument, let model, argument != model {
+                throw usageError("error: two models given: '\(argument)' and -m '\(model)'\n    hint: give the model once, last or with -m")
+            }
+            let loaded = BuiltinModels.load(argument ?? model)
             guard loaded.isValid, let model = loaded.model else {
                 throw fail(ModelError(diagnostics: loaded.diagnostics).description + "\nthe model is not valid (run `orgchart validate`)")
             }
             return model
         }
-
-        /// Prints `value` as sorted, indented JSON.
-        func printJSON<T: Encodable>(_ value: T) throws {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(value), as: UTF8.self))
-        }
     }
+
+    /// The help of the positional MODEL of every question.
+    static let modelHelp = ArgumentHelp("A model file (.yaml), `-` for standard input, or the id of a built-in model (or -m MODEL).", valueName: "model")
 
     /// Fails with a hint when `id` is neither a unit nor a post of `model`.
     static func check(_ id: String, in model: Model) throws {
         guard model.unit(id) == nil, !model.posts.contains(where: { $0.id == id }) else { return }
         let near = model.units.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
-        throw fail("error: no unit or post '\(id)' in model '\(model.id)'\n    hint: "
-                   + (near.isEmpty ? "run `orgchart query units` to list the ids" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"))
+        let hint = BuiltinModels.isPath(id) || BuiltinModels.ids.contains(id)
+            ? "'\(id)' names a model: the unit comes first (`orgchart query serves UNIT MODEL`), or give the model with -m"
+            : near.isEmpty ? "run `orgchart query units` to list the ids" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
+        throw fail("error: no unit or post '\(id)' in model '\(model.id)'\n    hint: \(hint)")
     }
 }
 
@@ -60,12 +62,14 @@ extension Query {
         @OptionGroup var common: Common
         @Argument(help: "The unit (its head) or post to start from.")
         var unit: String
+        @Argument(help: Query.modelHelp)
+        var modelArgument: String?
 
         /// The most paths shown.
         static let limit = 64
 
         func run() throws {
-            let model = try common.load()
+            let model = try common.load(modelArgument)
             try Query.check(unit, in: model)
             let graph = AccountabilityGraph(model: model)
             // One more than is shown tells whether there are more.
@@ -85,7 +89,7 @@ extension Query {
             if common.json {
                 var object = ["unit": AnyEncodable(unit), "chains": AnyEncodable(shown.map { $0.map(record) })]
                 if let note { object["note"] = AnyEncodable(note) }
-                return try common.printJSON(object)
+                return try printJSON(object)
             }
             // Written in blocks: a deep chain has tens of thousands of links on each path.
             var text = graph.describe(unit) + "\n"
@@ -114,6 +118,8 @@ extension Query {
         @OptionGroup var common: Common
         @Argument(help: "The unit (with --matrix: optional, limits the table to the relations with an end in its subtree).")
         var unit: String?
+        @Argument(help: Query.modelHelp)
+        var modelArgument: String?
 
         @Flag(help: "Print the services matrix (providers × clients, as `--view services-matrix` draws it) as a table.")
         var matrix = false
@@ -127,7 +133,7 @@ extension Query {
         }
 
         func run() throws {
-            let model = try common.load()
+            let model = try common.load(modelArgument)
             if matrix { return try printMatrix(of: model) }
             guard let unit else { throw fail("error: which unit?\n    hint: write `orgchart query serves UNIT`, or `--matrix` for the whole model") }
             try Query.check(unit, in: model)
@@ -137,7 +143,7 @@ extension Query {
             }
             let serves = records(links.served(by: unit)) { $0.to }
             let servedBy = records(links.providers(of: unit)) { $0.from }
-            if common.json { return try common.printJSON(["unit": AnyEncodable(unit), "serves": AnyEncodable(serves), "servedBy": AnyEncodable(servedBy)]) }
+            if common.json { return try printJSON(["unit": AnyEncodable(unit), "serves": AnyEncodable(serves), "servedBy": AnyEncodable(servedBy)]) }
             print(model.unit(unit)?.name ?? unit)
             print("  serves:\(serves.isEmpty ? " no one" : "")")
             for record in serves { print("    \(record["kind"]!) → \(record["name"]!)  [\(record["source"]!)]") }
@@ -160,12 +166,14 @@ extension Query {
         static let configuration = CommandConfiguration(abstract: "Span of control: how many posts answer to each post, largest first.")
 
         @OptionGroup var common: Common
+        @Argument(help: Query.modelHelp)
+        var modelArgument: String?
 
         func run() throws {
-            let model = try common.load()
+            let model = try common.load(modelArgument)
             let spans = SpanOfControl.all(in: AccountabilityGraph(model: model))
             if common.json {
-                return try common.printJSON(spans.map { ["post": AnyEncodable($0.post), "title": AnyEncodable($0.title), "direct": AnyEncodable($0.direct), "other": AnyEncodable($0.other)] })
+                return try printJSON(spans.map { ["post": AnyEncodable($0.post), "title": AnyEncodable($0.title), "direct": AnyEncodable($0.direct), "other": AnyEncodable($0.other)] })
             }
             print("direct  other  post")
             for span in spans { print("\(String(span.direct).leftPadded(6))  \(String(span.other).leftPadded(5))  \(span.title) [\(span.post)]") }
@@ -177,12 +185,14 @@ extension Query {
         static let configuration = CommandConfiguration(abstract: "Units with no head, heads with no line of accountability, accountability cycles.")
 
         @OptionGroup var common: Common
+        @Argument(help: Query.modelHelp)
+        var modelArgument: String?
 
         func run() throws {
-            let model = try common.load()
+            let model = try common.load(modelArgument)
             let warnings = ModelLint.warnings(model)
             if common.json {
-                return try common.printJSON(warnings.map { ["subject": $0.subject ?? "", "message": $0.message, "location": $0.location?.description ?? ""] })
+                return try printJSON(warnings.map { ["subject": $0.subject ?? "", "message": $0.message, "location": $0.location?.description ?? ""] })
             }
             if warnings.isEmpty { print("no gaps found") }
             for warning in warnings { print(warning) }
@@ -194,11 +204,13 @@ extension Query {
         static let configuration = CommandConfiguration(abstract: "List the ids and names of the units and posts.")
 
         @OptionGroup var common: Common
+        @Argument(help: Query.modelHelp)
+        var modelArgument: String?
 
         func run() throws {
-            let model = try common.load()
+            let model = try common.load(modelArgument)
             if common.json {
-                return try common.printJSON(model.units.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.rawValue, "parent": $0.parent ?? ""] })
+                return try printJSON(model.units.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.rawValue, "parent": $0.parent ?? ""] })
             }
             for unit in model.units { print("\(unit.id)\t\(unit.kind.rawValue)\t\(unit.name)") }
             for post in model.posts { print("\(post.id)\tpost\t\(post.title)") }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import BuiltinModels
 import ChartGraph
 import DOTWriter
@@ -13,13 +12,13 @@ import TidyTree
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG or DOT.")
 
-    @Argument(help: "A model file (.yaml) or the id of a built-in model (see `orgchart models`).")
+    @Argument(help: "A model file (.yaml), `-` for standard input, or the id of a built-in model (see `orgchart models`).")
     var model: String?
 
     @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var view: String = ViewKind.organigramme.rawValue
 
-    @Option(help: "Output format: svg, pdf, png or dot. Defaults to the output file's extension, else svg.")
+    @Option(help: "Output format: svg, pdf, png or dot. Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot; another extension is refused), else svg.")
     var format: String?
 
     @Option(name: .shortAndLong, help: "Output file; `-` writes to standard output.")
@@ -54,40 +53,40 @@ struct Render: ParsableCommand {
 
     func run() throws {
         guard let viewKind = ViewKind(rawValue: view) else {
-            throw fail("error: unknown view '\(view)'\n    hint: views: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw usageError("error: unknown view '\(view)'\n    hint: views: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let layout = LayoutEngine(rawValue: engine) else {
-            throw fail("error: unknown engine '\(engine)'\n    hint: engines: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw usageError("error: unknown engine '\(engine)'\n    hint: engines: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let chosen: OutputFormat
         if let format {
             guard let parsed = OutputFormat(rawValue: format.lowercased()) else {
-                throw fail("error: unknown format '\(format)'\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw usageError("error: unknown format '\(format)'\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             chosen = parsed
         } else {
-            chosen = OutputFormat(fileName: output) ?? .svg
+            chosen = try Self.format(ofOutput: output) ?? .svg
         }
         var spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
         guard let placement = ChartLayout(rawValue: self.layout) else {
-            throw fail("error: unknown layout '\(self.layout)'\n    hint: layouts: \(ChartLayout.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw usageError("error: unknown layout '\(self.layout)'\n    hint: layouts: \(ChartLayout.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         spec.layout = placement
         guard let drawer = Drawing(rawValue: drawing) else {
-            throw fail("error: unknown drawing '\(drawing)'\n    hint: drawings: \(Drawing.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw usageError("error: unknown drawing '\(drawing)'\n    hint: drawings: \(Drawing.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         spec.drawing = drawer
         if let page {
             do {
                 spec.page = try PageSize.parse(page)
             } catch {
-                throw fail("error: \(error)\n    hint: \(PageSizeError.hint)")
+                throw usageError("error: \(error)\n    hint: \(PageSizeError.hint)")
             }
         }
         if let pages {
-            guard pages >= 1, pages <= 10_000 else { throw fail("error: --pages must be a whole number from 1 to 10000, not \(pages)\n    hint: --pages 2") }
+            guard pages >= 1, pages <= 10_000 else { throw usageError("error: --pages must be a whole number from 1 to 10000, not \(pages)\n    hint: --pages 2") }
             guard spec.page != nil, chosen == .pdf else {
-                throw fail("error: --pages needs a PDF on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
+                throw usageError("error: --pages needs a PDF on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
             }
             spec.maxPages = pages
         }
@@ -101,5 +100,17 @@ struct Render: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
+    }
+
+    /// The format the extension of the output file `path` asks for: nil when it has none (or
+    /// is `-`), a usage error when it is one orgchart cannot write (`.jpg`, `.html` …).
+    static func format(ofOutput path: String) throws -> OutputFormat? {
+        let ext = (path as NSString).pathExtension
+        guard path != "-", !ext.isEmpty else { return nil }
+        guard let format = OutputFormat(fileName: path) else {
+            throw usageError("error: orgchart cannot write '.\(ext)' files ('\(path)')\n    hint: end the file name with .svg, .pdf, .png or .gv (DOT text), "
+                             + "or give --format to write one of those formats under this name")
+        }
+        return format
     }
 }

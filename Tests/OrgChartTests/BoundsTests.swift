@@ -73,14 +73,14 @@ final class BoundsTests: XCTestCase {
         XCTAssertTrue(loaded.diagnostics.first?.message.contains("not UTF-8") == true)
         let result = try orgchart(["validate", path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("latin.yaml:2:9: error: the model file is not UTF-8 text"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("latin.yaml:2:9: error: the model file is not UTF-8 text"), result.stderr)
     }
 
     func testEndlessInputIsCutAtTheLimit() throws {
         let start = Date()
         let result = try orgchart(["validate", "/dev/zero"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("/dev/zero:1:1: error: the model file is larger than 64 MB"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("/dev/zero:1:1: error: the model file is larger than 64 MB"), result.stderr)
         XCTAssertLessThan(Date().timeIntervalSince(start), 30)
     }
 

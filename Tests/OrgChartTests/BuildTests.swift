@@ -33,8 +33,9 @@ final class BuildTests: XCTestCase {
 
         try write(smallModel.replacingOccurrences(of: "name: Division B", with: "name: Division Beta"), to: "small.yaml", in: directory)
         let check = try orgchart(["build", "--check"], in: directory)
-        XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.stderr.contains("Output/small.svg"), check.stderr)
+        XCTAssertEqual(check.status, 2, "a stale chart fails the check with status 2: \(check.stderr)")
+        XCTAssertTrue(check.stdout.contains("stale     Output/small.svg"), check.stdout)
+        XCTAssertTrue(check.stderr.contains("2 charts to rebuild: 2 stale (Output/small.svg, Output/small.pdf)\n"), check.stderr)
         XCTAssertTrue(check.stdout.contains("current   Output/small-division.svg"), "the division chart does not show Division B: \(check.stdout)")
 
         let third = try orgchart(["build"], in: directory)

@@ -338,7 +338,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(quiet.status, 0, quiet.stderr)
 
         let typo = try orgchart(["diff", "old.yaml", "new.yaml", "--fail-on", "remove", "-o", "typo"], in: directory)
-        XCTAssertEqual(typo.status, 1)
+        XCTAssertEqual(typo.status, 64, "a wrong command line is a usage error")
         XCTAssertTrue(typo.stderr.contains("unknown change class 'remove'") && typo.stderr.contains("hint:"), typo.stderr)
 
         try write("matches:\n  - {old: nowhere, new: sec-a2}\n", to: "bad.yaml", in: directory)

@@ -146,8 +146,8 @@ final class EscapingSafetyTests: XCTestCase {
         }
         let result = try orgchart(["validate", "hostile.yaml"], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("\(try XCTUnwrap(first)): warning: links with the scheme 'javascript:' are not allowed"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("hint: give an http:, https: or mailto: link, or a relative one"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("\(try XCTUnwrap(first)): warning: links with the scheme 'javascript:' are not allowed"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("hint: give an http:, https: or mailto: link, or a relative one"), result.stderr)
     }
 
     func testHostileNamesAndLinksAreInertInEveryViewAndDrawing() throws {

@@ -182,7 +182,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertThrowsError(try PageSize.parse("A4,portrait,x")) { XCTAssertEqual(($0 as? PageSizeError)?.part, "x") }
         XCTAssertEqual(try PageSize.parse("A3, landscape"), PageSize.a3.landscape)
         let result = try orgchart(["render", "--page", "A4,portrait,x", "-o", temporaryDirectory(self).appendingPathComponent("x.svg").path])
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 64, "a wrong command line is a usage error")
         XCTAssertTrue(result.stderr.contains("'x' is neither a paper size"), result.stderr)
         XCTAssertTrue(result.stderr.contains("hint: write A4, A3 or letter"), result.stderr)
     }

@@ -114,12 +114,12 @@ final class ModelLoaderTests: XCTestCase {
         let path = try write(text, to: "repeated.yaml", in: directory)
         let diagnostic = "\(path):8:5: error: key 'name' appears twice in this mapping\n    hint: remove one of them (the first is at line 5)\n"
         let fileLines = ["model: m", "title: Repeated", "units:", "id: a", "name: First name", "kind: team", "note: a note", "Second name", "Context:"]
-        // `validate` prints its report on standard output and the verdict on standard error.
+        // `validate` prints the diagnostics and the verdict on standard error, nothing on standard output.
         let validate = try orgchart(["validate", path])
         XCTAssertEqual(validate.status, 1, validate.stderr)
-        XCTAssertEqual(validate.stdout, diagnostic)
-        XCTAssertEqual(validate.stderr, "1 error, 0 warnings: the model is not valid\n")
-        // Other commands print the diagnostics on standard error.
+        XCTAssertEqual(validate.stdout, "")
+        XCTAssertEqual(validate.stderr, diagnostic + "1 error, 0 warnings: the model is not valid\n")
+        // Other commands print the diagnostics on standard error too.
         let render = try orgchart(["render", path, "-o", directory.appendingPathComponent("out.svg").path])
         XCTAssertEqual(render.status, 1, render.stderr)
         XCTAssertTrue(render.stderr.hasPrefix(diagnostic), render.stderr)

@@ -142,7 +142,7 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(colliding.stderr.contains("two charts are named 'a'"), colliding.stderr)
 
         let diff = try orgchartCommand(["diff", "dpko-2008", "dpko-2010", "-o", "review", "--name", "../escaped"], in: project)
-        XCTAssertEqual(diff.status, 1)
+        XCTAssertEqual(diff.status, 64, "a wrong command line is a usage error")
         XCTAssertTrue(diff.stderr.contains("outside the output directory"), diff.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("escaped.svg").path))
     }

@@ -108,9 +108,9 @@ final class ValidationTests: XCTestCase {
         let path = try write(smallModel.replacingOccurrences(of: "parent: div-a", with: "parent: div-z\n    parnet: x"), to: "bad.yaml", in: directory)
         let result = try orgchart(["validate", path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("bad.yaml:30:5: error: unknown key 'parnet'"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("bad.yaml:26:5: error: unit 'sec-a1' has parent 'div-z'"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("hint:"))
+        XCTAssertTrue(result.stderr.contains("bad.yaml:30:5: error: unknown key 'parnet'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad.yaml:26:5: error: unit 'sec-a1' has parent 'div-z'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("hint:"))
         XCTAssertFalse(result.stderr.contains("Fatal error"))
         let output = directory.appendingPathComponent("bad.svg").path
         let render = try orgchart(["render", path, "-o", output])
