@@ -21,9 +21,10 @@ public struct CSVColumns: Sendable, Equatable {
 
     /// Headers tried, in order, for a role nobody named (already normalized).
     static let known: [Role: [String]] = [
-        .id: ["id", "postid", "postuniquereference", "uniquereference", "positionid", "employeeid", "ref"],
-        .name: ["jobtitle", "generictitle", "genericjobtitle", "posttitle", "title", "position", "role", "name"],
-        .reportsTo: ["parentid", "parent", "reportstoseniorpost", "reportingseniorpost", "reportsto", "managerid", "manager", "reportsid"],
+        .id: ["id", "postid", "postuniquereference", "uniquereference", "positionid", "employeeid", "ref", "nodeid", "key"],
+        .name: ["jobtitle", "generictitle", "genericjobtitle", "posttitle", "positionname", "title", "position", "role", "name", "label"],
+        .reportsTo: ["parentid", "parent", "reportstoseniorpost", "reportingseniorpost", "reportsto", "managerid", "manager", "reportsid", "pid",
+                     "parentnodeid", "parentkey", "supervisor", "linemanager", "boss"],
         .dottedLine: ["dottedline", "dottedlinereportsto", "dottedlineto", "dualreportsto", "matrixmanager"],
         .unit: ["unit", "team", "jobteamfunction", "division", "department"],
         .grade: ["grade", "gradeorequivalent", "band", "payband"],

@@ -36,8 +36,9 @@ public struct CSVImport: Sendable {
         public var unplaced: Int { rows - placed - staffGroups }
         /// One line for people: "imported 130 posts and 200 staff groups from 333 rows; 3 not placed".
         public var summary: String {
-            "imported \(placed) posts" + (staffGroups > 0 ? " and \(staffGroups) staff groups" : "") + " from \(rows) rows"
-                + (skipped > 0 ? " (\(skipped) rows not selected by --where skipped)" : "") + "; \(unplaced) not placed"
+            func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+            return "imported \(count(placed, "post"))" + (staffGroups > 0 ? " and \(count(staffGroups, "staff group"))" : "") + " from \(count(rows, "row"))"
+                + (skipped > 0 ? " (\(count(skipped, "row")) not selected by --where skipped)" : "") + "; \(unplaced) not placed"
         }
     }
 

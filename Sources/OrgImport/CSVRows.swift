@@ -61,7 +61,10 @@ struct CSVRows {
         posts.reserveCapacity(data.count)
         for offset in data {
             let record = all[offset], row = offset + 1
-            let title = columns.value(.name, in: record), grade = columns.value(.grade, in: record)
+            var title = columns.value(.name, in: record), person = columns.value(.person, in: record)
+            // A row without a title (an entry of a JSON tree, say) shows its holder's name as its title.
+            if title == nil { swap(&title, &person) }
+            let grade = columns.value(.grade, in: record)
             let boss = columns.value(.reportsTo, in: record)
             let fte = columns.value(.fte, in: record).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
             let id: String
@@ -76,7 +79,6 @@ struct CSVRows {
                 report.items.append(.init(place: "\(file):\(record.line)", message: "row \(row) has no id; it was left out (give it a unique id)"))
                 continue
             }
-            let person = columns.value(.person, in: record)
             let vacant = person.map { Self.vacancy.contains($0.lowercased()) } ?? false
             posts.append(CSVPost(file: file, line: record.line, row: row, id: id, title: title, reportsTo: boss,
                                  dottedLine: columns.value(.dottedLine, in: record), unit: columns.value(.unit, in: record), grade: grade,
