@@ -37,7 +37,8 @@ public enum ImportFormat: String, Sendable {
     /// command that reads them, if any.
     static func expect(_ wanted: ImportFormat, in bytes: [UInt8], file: String) throws {
         let found = sniff(bytes) ?? .csv
-        guard found != wanted else { return }
+        // A workbook's first part may be too long for its name to show among the first bytes.
+        guard found != wanted, !(wanted == .xlsx && found == .zip) else { return }
         let hint: String
         switch found {
         case .csv, .json, .xlsx:
