@@ -28,6 +28,6 @@ struct ImportCSV: ParsableCommand {
         let inputs = try ImportTableOptions.read(files, what: "spreadsheet", hint: "check the path; export the sheet as CSV (comma-separated, UTF-8)")
         let result: CSVImport.Result
         do { result = try options.tableImport().run(inputs) } catch let error as CSVError { throw fail("\(error)") }
-        try options.finish(result)
+        try options.finish(result, input: files.first ?? "-")
     }
 }

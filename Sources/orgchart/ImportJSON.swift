@@ -32,6 +32,6 @@ struct ImportJSON: ParsableCommand {
         } catch let error as CSVError {
             throw fail("\(error)")
         }
-        try options.finish(result)
+        try options.finish(result, input: file)
     }
 }

@@ -79,26 +79,29 @@ struct ImportTableOptions: ParsableArguments {
     }
 
     /// Checks the imported model, then writes it and the report, and says what was imported.
-    /// Fails without writing the model when rows were left unplaced and `--allow-unplaced` is not given.
-    func finish(_ result: CSVImport.Result) throws {
+    /// Fails without writing the model (an error naming `input`) when rows were left unplaced and
+    /// `--allow-unplaced` is not given.
+    func finish(_ result: CSVImport.Result, input: String) throws {
         let loaded = ModelLoader.load(file: output == "-" ? "import.yaml" : output) { _ in result.yaml }
         guard loaded.isValid else {
             throw fail(ModelError(diagnostics: loaded.diagnostics).description + "\nthe imported model is not valid; this is a bug in the importer, please report it with the file")
         }
         let lines = result.report.items.map { "\($0.place): \($0.message)" }
         let refused = result.unplaced > 0 && !allowUnplaced
-        let summary = result.summary + (refused ? "; no model was written — correct those rows, or pass --allow-unplaced to write the model without them" : "")
         do {
             if !refused { try OutputFile.write(Array(result.yaml.utf8), to: output) }
             if let report {
-                try OutputFile.write(Array((lines + [summary]).map { $0 + "\n" }.joined().utf8), to: report)
+                try OutputFile.write(Array((lines + [result.summary]).map { $0 + "\n" }.joined().utf8), to: report)
             } else {
                 FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             }
         } catch {
             throw fail("\(error)")
         }
-        if refused { throw fail(summary) }
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        FileHandle.standardError.write(Data((result.summary + "\n").utf8))
+        if refused {
+            throw fail("\(input): error: \(result.unplaced) of \(result.rows) rows could not be placed; no model was written\n"
+                + "    hint: correct the rows \(report.map { "listed in \($0)" } ?? "listed above"), or pass --allow-unplaced to write the model without them")
+        }
     }
 }

@@ -30,6 +30,6 @@ struct ImportXLSX: ParsableCommand {
         } catch let error as CSVError {
             throw fail("\(error)")
         }
-        try options.finish(result)
+        try options.finish(result, input: file)
     }
 }
