@@ -25,9 +25,8 @@ struct ImportCSV: ParsableCommand {
     @OptionGroup var options: ImportTableOptions
 
     func run() throws {
-        let inputs = try ImportTableOptions.read(files, what: "spreadsheet", hint: "check the path; export the sheet as CSV (comma-separated, UTF-8)")
-        let result: CSVImport.Result
-        do { result = try options.tableImport().run(inputs) } catch let error as CSVError { throw fail("\(error)") }
-        try options.finish(result, input: files.first ?? "-")
+        try options.run(files, what: "spreadsheet", hint: "check the path; export the sheet as CSV (comma-separated, UTF-8)") { table, inputs in
+            try table.run(inputs)
+        }
     }
 }

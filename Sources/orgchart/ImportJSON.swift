@@ -25,13 +25,8 @@ struct ImportJSON: ParsableCommand {
     @OptionGroup var options: ImportTableOptions
 
     func run() throws {
-        guard let input = try ImportTableOptions.read([file], what: "JSON file", hint: "check the path").first else { return }
-        let result: CSVImport.Result
-        do {
-            result = try JSONImport(table: options.tableImport(), childrenKey: children).run(path: input.path, bytes: input.bytes)
-        } catch let error as CSVError {
-            throw fail("\(error)")
+        try options.run([file], what: "JSON file", hint: "check the path") { table, inputs in
+            try JSONImport(table: table, childrenKey: children).run(path: inputs[0].path, bytes: inputs[0].bytes)
         }
-        try options.finish(result, input: file)
     }
 }

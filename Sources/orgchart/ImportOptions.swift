@@ -66,8 +66,10 @@ struct ImportTableOptions: ParsableArguments {
         return CSVImport(columns: named, selection: picked, modelID: modelID, title: title)
     }
 
-    /// The bytes of each file, or a failure naming the file.
-    static func read(_ files: [String], what: String, hint: String) throws -> [(path: String, bytes: [UInt8])] {
+    /// Reads `files` (a failure naming a file that cannot be read, with `hint`), imports them with
+    /// `importing` given the import these options describe, then finishes as `finish` does.
+    func run(_ files: [String], what: String, hint: String,
+             importing: (CSVImport, [(path: String, bytes: [UInt8])]) throws -> CSVImport.Result) throws {
         var inputs: [(path: String, bytes: [UInt8])] = []
         for file in files {
             do { inputs.append((file, try InputFile.bytes(file, what: what))) } catch {
@@ -75,13 +77,15 @@ struct ImportTableOptions: ParsableArguments {
                 throw fail(diagnostic.description)
             }
         }
-        return inputs
+        let result: CSVImport.Result
+        do { result = try importing(tableImport(), inputs) } catch let error as CSVError { throw fail("\(error)") }
+        try finish(result, input: files.first ?? "-")
     }
 
     /// Checks the imported model, then writes it and the report, and says what was imported.
     /// Fails without writing the model (an error naming `input`) when rows were left unplaced and
     /// `--allow-unplaced` is not given.
-    func finish(_ result: CSVImport.Result, input: String) throws {
+    private func finish(_ result: CSVImport.Result, input: String) throws {
         let loaded = ModelLoader.load(file: output == "-" ? "import.yaml" : output) { _ in result.yaml }
         guard loaded.isValid else {
             throw fail(ModelError(diagnostics: loaded.diagnostics).description + "\nthe imported model is not valid; this is a bug in the importer, please report it with the file")

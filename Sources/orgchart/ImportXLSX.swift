@@ -23,13 +23,8 @@ struct ImportXLSX: ParsableCommand {
     @OptionGroup var options: ImportTableOptions
 
     func run() throws {
-        guard let input = try ImportTableOptions.read([file], what: "workbook", hint: "check the path").first else { return }
-        let result: CSVImport.Result
-        do {
-            result = try XLSXImport(table: options.tableImport(), sheet: sheet).run(path: input.path, bytes: input.bytes)
-        } catch let error as CSVError {
-            throw fail("\(error)")
+        try options.run([file], what: "workbook", hint: "check the path") { table, inputs in
+            try XLSXImport(table: table, sheet: sheet).run(path: inputs[0].path, bytes: inputs[0].bytes)
         }
-        try options.finish(result, input: file)
     }
 }
