@@ -72,7 +72,11 @@ struct CSVRows {
                 id = "\(stem)-\(row)"
             } else if let value = columns.value(.id, in: record) {
                 id = value
-            } else if let boss, columns.value(.seniority, in: record)?.lowercased() == "junior" || fte != nil {
+            } else if columns.value(.seniority, in: record)?.lowercased() == "junior" || fte != nil {
+                guard let boss else {
+                    report.items.append(.init(place: "\(file):\(record.line)", message: "row \(row) is junior staff naming no senior post; it was left out (give the post it reports to)"))
+                    continue
+                }
                 staff.append(CSVStaffRow(file: file, line: record.line, row: row, reportsTo: boss, title: title, grade: grade, fte: fte))
                 continue
             } else {
