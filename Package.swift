@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // Graphviz, found through pkg-config `libgvc`; headers come from the installed package.
@@ -72,10 +74,12 @@ let package = Package(
         .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "CPagesShim"], path: "Sources/SVGWriter"),
         // Stage 6: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
-        // Importers: Secretary-General's bulletins (plain text) and spreadsheets into models.
+        // Importers: Secretary-General's bulletins (plain text), spreadsheets (CSV, Excel workbooks
+        // read through ZIPFoundation and XMLCoder) and org-chart JSON into models.
         .target(
             name: "OrgImport",
-            dependencies: ["OrgModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "XMLCoder", package: "XMLCoder")],
             path: "Sources/OrgImport"
         ),
         // Restructuring review: matching and classifying changes between two snapshots.
@@ -96,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "OrgChartTests",
             dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
-                           "BuiltinModels", "OrgImport", "OrgDiff", "orgchart"],
+                           "BuiltinModels", "OrgImport", "OrgDiff", "orgchart", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/OrgChartTests"
         ),
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes orgchart's three readers with seeded mutations of real inputs:
+# Fuzzes orgchart's four readers with seeded mutations of real inputs:
 #   - model files (YAML): `orgchart validate`, then `orgchart render` of those that validate;
 #   - spreadsheets (CSV): `orgchart import csv`;
+#   - org-chart JSON (nested trees and flat lists): `orgchart import json`;
 #   - bulletins (plain text): `orgchart import bulletin`, through scripts/fuzz-import.sh.
 # Every run must end within 10 s with status 0 or 1; status 1 must come with a message (a hint for
 # imports) and leave no output file; an import that succeeds must give a model `validate` accepts.
@@ -12,8 +13,8 @@
 # ROUNDS (default 100) cases per reader, each run at most 10 s: a few minutes in all.
 # Deterministic: the same SEED (default 11) gives the same cases; a failing case is copied into
 # FUZZ_KEEP (default /tmp/orgchart-fuzz-failures) to be run again. Seeds are the built-in models
-# (Models/yaml), the UK organograms in ../shared/data/uk-organograms (else a generated sheet) and
-# ST/SGB/2010/1 in ../shared/seeds (else the bulletin round is skipped with a warning).
+# (Models/yaml), the UK organograms in ../shared/data/uk-organograms and uk-organograms-raw (else a
+# generated sheet), JSON trees and lists built from the first sheet, and ST/SGB/2010/1 in ../shared/seeds (else the bulletin round is skipped with a warning).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds=${1:-100}
@@ -95,7 +96,8 @@ def yaml_case(i):
     return base * rng.randrange(2, 4)
 
 # Spreadsheets.
-sheets = [open(p, "rb").read()[:200_000] for p in sorted(glob.glob(os.path.join(root, "../shared/data/uk-organograms/*.csv")))]
+sheets = [open(p, "rb").read()[:200_000] for p in sorted(glob.glob(os.path.join(root, "../shared/data/uk-organograms/*.csv"))
+                                                        + glob.glob(os.path.join(root, "../shared/data/uk-organograms-raw/*.csv")))]
 if not sheets:
     rows = [b"Post ID,Job Title,Reports to,Team,Grade"] + [b"p%d,Title %d,%s,Team %d,G%d" % (k, k, b"p%d" % ((k - 1) // 4) if k else b"", k % 7, k % 5) for k in range(400)]
     sheets = [b"\n".join(rows) + b"\n"]
@@ -123,9 +125,33 @@ def csv_case(i):
     if kind == 6: return base.replace(b"\n", b"\r") if rng.random() < 0.5 else base.replace(b",", b";")
     return base * rng.randrange(2, 4)
 
+# JSON: the first sheet's rows as a flat list and as a nested tree.
+import csv as csvmodule, io, json
+table = list(csvmodule.reader(io.StringIO(sheets[0].decode("utf-8", "replace"))))
+flat = [dict(zip(["id", "parentId", "name", "title"], [r[0], r[1] if len(r) > 1 else "", r[5] if len(r) > 5 else "", r[-1]])) for r in table[1:] if r]
+children = {}
+for entry in flat: children.setdefault(entry["parentId"], []).append(entry)
+def nest(entry, depth=0):
+    kids = children.get(entry["id"], []) if depth < 200 else []
+    return {"name": entry["name"] or entry["id"], "children": [nest(k, depth + 1) for k in kids]} if kids else {"name": entry["name"] or entry["id"]}
+tops = [e for e in flat if e["parentId"] not in {x["id"] for x in flat}]
+jsons = [json.dumps(flat, indent=1).encode(), json.dumps(nest(tops[0]) if tops else {"name": "x"}, indent=1).encode()]
+json_junk = [b"{", b"}", b"[", b"]", b'"', b",", b":", b"\\", b"\\u", b"\\ud800", b"null", b"true", b"-", b"1e999", b"\x00", b"\xff", b"\xc3", b" ", b"\n"]
+def json_case(i):
+    base = rng.choice(jsons)
+    kind = i % 6
+    if kind == 0: return base[: rng.randrange(len(base) + 1)]
+    if kind == 1: return mutate_lines(base, 60)
+    if kind == 2: return mutate_bytes(base, json_junk, 300)
+    if kind == 3: return rng.choice([b"", b"[]", b"{}", b"[" * 100000, b'{"children": ' * 600 + b"{}" + b"}" * 600, b'"' + b"a" * 1_000_000,
+                                     b'[{"id": 1, "parentId": 1}]', b'{"name": "a", "children": 3}', junk_bytes(5000), sheets[0][:5000]])
+    if kind == 4: return base.replace(b'"parentId": "', b'"parentId": "x') if rng.random() < 0.5 else base.replace(b'"children"', b'"kids"')
+    return base * rng.randrange(2, 4)
+
 for i in range(rounds):
     with open(os.path.join(work, f"model{i:04d}.yaml"), "wb") as f: f.write(yaml_case(i))
     with open(os.path.join(work, f"sheet{i:04d}.csv"), "wb") as f: f.write(csv_case(i))
+    with open(os.path.join(work, f"tree{i:04d}.json"), "wb") as f: f.write(json_case(i))
 PY
 
 failures=0
@@ -169,6 +195,17 @@ for sheet in "$work"/sheet*.csv; do
     [ "$status" -eq 0 ] && imported=$((imported + 1))
 done
 echo "fuzz-readers: $rounds spreadsheets, $imported imported"
+
+imported=0
+for tree in "$work"/tree*.json; do
+    out="${tree%.json}.yaml"
+    before=$failures
+    set +e; timeout 10 "$orgchart" import json "$tree" -o "$out" >/dev/null 2>"$tree.err"; status=$?; set -e
+    check "$(basename "$tree")" "$status" "$out" "$tree.err" hint
+    if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$tree" "$keep/"; fi
+    [ "$status" -eq 0 ] && imported=$((imported + 1))
+done
+echo "fuzz-readers: $rounds JSON files, $imported imported"
 
 bulletin="$root/../shared/seeds/000_3c041eb162174baa.txt"
 if [ -f "$bulletin" ]; then

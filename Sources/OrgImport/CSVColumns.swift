@@ -2,7 +2,8 @@
 /// (a header text, case, spaces and punctuation ignored, or a 1-based column number) or, when
 /// not named, by the headers exports commonly use, including those of UK government
 /// organograms (`id`/`parentId`/`jobTitle`, and in senior and junior post files `Post Unique
-/// Reference`, `Reports to Senior Post`, `Reporting Senior Post`, `Generic Job Title`).
+/// Reference`, `Reports to Senior Post`, `Reporting Senior Post`, `Generic Job Title`, `Name`,
+/// `Senior/Junior`, `FTE`).
 public struct CSVColumns: Sendable, Equatable {
     /// The roles a column can play.
     public enum Role: String, CaseIterable, Sendable {
@@ -10,17 +11,27 @@ public struct CSVColumns: Sendable, Equatable {
         case reportsTo = "reports-to"
         case dottedLine = "dotted-line"
         case unit, grade, date
+        /// The person holding the post (only when another column holds the title).
+        case person
+        /// Senior or junior: junior rows without an id are staff groups of the post they report to.
+        case seniority
+        /// Full-time equivalents of a staff group.
+        case fte
     }
 
     /// Headers tried, in order, for a role nobody named (already normalized).
     static let known: [Role: [String]] = [
-        .id: ["id", "postid", "postuniquereference", "uniquereference", "positionid", "employeeid", "ref"],
-        .name: ["jobtitle", "generictitle", "genericjobtitle", "posttitle", "title", "position", "role", "name"],
-        .reportsTo: ["parentid", "parent", "reportstoseniorpost", "reportingseniorpost", "reportsto", "managerid", "manager", "reportsid"],
+        .id: ["id", "postid", "postuniquereference", "uniquereference", "positionid", "employeeid", "ref", "nodeid", "key"],
+        .name: ["jobtitle", "generictitle", "genericjobtitle", "posttitle", "positionname", "title", "position", "role", "name", "label"],
+        .reportsTo: ["parentid", "parent", "reportstoseniorpost", "reportingseniorpost", "reportsto", "managerid", "manager", "reportsid", "pid",
+                     "parentnodeid", "parentkey", "supervisor", "linemanager", "boss"],
         .dottedLine: ["dottedline", "dottedlinereportsto", "dottedlineto", "dualreportsto", "matrixmanager"],
         .unit: ["unit", "team", "jobteamfunction", "division", "department"],
         .grade: ["grade", "gradeorequivalent", "band", "payband"],
         .date: ["date"],
+        .person: ["name", "fullname", "employeename", "employee", "personname", "postholder", "incumbent"],
+        .seniority: ["seniorjunior", "seniority", "juniorsenior"],
+        .fte: ["fte", "fulltimeequivalent", "fulltimeequivalents"],
     ]
 
     /// The 0-based column of each role found.
@@ -32,22 +43,38 @@ public struct CSVColumns: Sendable, Equatable {
         let normalized = header.map(Self.normalize)
         for role in Role.allCases {
             if let wanted = named[role] {
-                if let number = Int(wanted), number >= 1, number <= header.count {
-                    index[role] = number - 1
-                } else if let found = normalized.firstIndex(of: Self.normalize(wanted)) {
-                    index[role] = found
-                } else {
+                guard let found = Self.column(wanted, in: header) else {
                     throw CSVError(file: file, line: line, message: "no column '\(wanted)' for --\(role.rawValue)",
-                                   hint: "the header has: \(header.map { "'\($0)'" }.joined(separator: ", ")); give a header or a column number")
+                                   hint: "the header has: \(Self.listing(header)); give a header or a column number")
                 }
+                index[role] = found
             } else if let found = (Self.known[role] ?? []).lazy.compactMap({ normalized.firstIndex(of: $0) }).first {
                 index[role] = found
             }
         }
         if index[.name] == nil {
             throw CSVError(file: file, line: line, message: "no column with the posts' titles or names",
-                           hint: "name it with --name HEADER (the header has: \(header.map { "'\($0)'" }.joined(separator: ", ")))")
+                           hint: "name it with --name HEADER (the header has: \(Self.listing(header)))")
         }
+        // A column holding the titles holds no person's name.
+        if named[.person] == nil, index[.person] == index[.name] { index[.person] = nil }
+    }
+
+    /// The 0-based column whose header is `wanted` (case, spaces and punctuation ignored) or whose
+    /// 1-based number it is; nil when there is none.
+    public static func column(_ wanted: String, in header: [String]) -> Int? {
+        if let number = Int(wanted), number >= 1, number <= header.count { return number - 1 }
+        return header.map(normalize).firstIndex(of: normalize(wanted))
+    }
+
+    /// The headers quoted for a message: at most 15, each cut to 40 characters, so that a file
+    /// that is not a spreadsheet is never echoed.
+    static func listing(_ header: [String]) -> String {
+        let shown = header.prefix(15).map { field -> String in
+            let line = field.prefix { !$0.isNewline }
+            return "'" + (line.count > 40 || line.count < field.count ? line.prefix(40) + "…" : line) + "'"
+        }
+        return shown.joined(separator: ", ") + (header.count > 15 ? " and \(header.count - 15) more" : "")
     }
 
     /// Lower-case letters and digits only: `Reports to Senior Post` → `reportstoseniorpost`.

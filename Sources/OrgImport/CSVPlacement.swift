@@ -1,5 +1,5 @@
 /// Which posts of a spreadsheet form the chart's tree. The tree starts at the top post (no
-/// reports-to) that most posts report up to; a post is placed when its chain of reports-to
+/// reports-to) that most posts report up to; a post reporting to itself is on a cycle; a post is placed when its chain of reports-to
 /// reaches that top post. Every other row is reported with its reason — a reports-to naming no
 /// post of the file, a reporting cycle, a second top post, or a chain through such a row —
 /// and left out, so one bad row never stops the rest.
@@ -18,12 +18,14 @@ struct CSVPlacement {
         case cycle(Int)
     }
 
-    init(posts: [CSVPost], index: [String: Int]) {
+    /// The post each post reports to, as resolved by the caller (nil for a top post or a
+    /// reports-to naming no post).
+    let parent: [Int?]
+
+    /// Places `posts`, each reporting to the post at `parent` (same indices).
+    init(posts: [CSVPost], parent: [Int?]) {
         let count = posts.count
-        var parent = [Int?](repeating: nil, count: count)
-        for (i, post) in posts.enumerated() {
-            if let boss = post.reportsTo { parent[i] = index[boss] }
-        }
+        self.parent = parent
         var top = [Top?](repeating: nil, count: count)
         var onPath = [Bool](repeating: false, count: count)
         var onCycle = [Bool](repeating: false, count: count)

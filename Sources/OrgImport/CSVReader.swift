@@ -12,14 +12,16 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
-/// A CSV file that cannot be read as CSV.
+/// A spreadsheet or data file that cannot be imported.
 public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file and line where the problem starts.
     public var file: String, line: Int
     /// What is wrong, and how to fix it.
     public var message: String, hint: String
+    /// The column (1-based, in characters) where the problem starts, when known.
+    public var column: Int? = nil
 
-    public var description: String { "\(file):\(line): error: \(message)\n    hint: \(hint)" }
+    public var description: String { "\(file):\(line):\(column.map { "\($0):" } ?? "") error: \(message)\n    hint: \(hint)" }
 }
 
 /// Reads comma-separated values as RFC 4180 describes them, and as spreadsheets write them:

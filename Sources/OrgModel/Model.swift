@@ -34,8 +34,16 @@ public struct Document: Hashable, Sendable {
 public struct Post: Hashable, Sendable {
     /// For stand-alone posts, their id; for heads of units, the unit's id.
     public var id: String
-    /// The title, e.g. "Assistant Secretary-General for Rule of Law and Security Institutions".
+    /// The title, e.g. "Assistant Secretary-General for Rule of Law and Security Institutions";
+    /// may be empty for a head known only by name.
     public var title: String
+    /// The person holding the post, when known; never set on a vacant post.
+    public var name: String?
+    /// True when nobody holds the post.
+    public var vacant: Bool = false
+
+    /// The line boxes show for the holder: the person's name, "Vacant", or nil when unknown.
+    public var holder: String? { vacant ? "Vacant" : name }
     /// Grade or level, e.g. "ASG", "D-2".
     public var grade: String?
     /// Further roles held by the same post (several hats), e.g. "Resident Coordinator".
@@ -85,6 +93,8 @@ public struct Unit: Hashable, Sendable {
     public var url: String?
     /// Free-text remark, e.g. a choice between texts that disagree.
     public var note: String?
+    /// Groups of staff in the unit below its head (e.g. junior posts of an organogram).
+    public var staff: [StaffGroup] = []
     /// Where the unit is declared.
     public var location: SourceLocation?
 
@@ -101,6 +111,30 @@ public struct Unit: Hashable, Sendable {
         self.source = source
         self.url = url
         self.note = note
+        self.location = location
+    }
+}
+
+/// A group of staff of one title and grade, counted rather than drawn one box each: the junior
+/// posts under a senior post of an organogram.
+public struct StaffGroup: Hashable, Sendable {
+    /// The job title the staff share.
+    public var title: String
+    /// Their grade, e.g. "HEO".
+    public var grade: String?
+    /// Full-time equivalents, when known (e.g. 7.5); never negative.
+    public var fte: Double?
+    /// Where the group is stated.
+    public var source: Citation?
+    /// Where the group is declared.
+    public var location: SourceLocation?
+
+    /// Creates a staff group.
+    public init(title: String, grade: String? = nil, fte: Double? = nil, source: Citation? = nil, location: SourceLocation? = nil) {
+        self.title = title
+        self.grade = grade
+        self.fte = fte
+        self.source = source
         self.location = location
     }
 }

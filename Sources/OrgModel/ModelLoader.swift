@@ -35,9 +35,10 @@ public enum ModelLoader {
     /// Keys of the top-level mapping.
     static let modelKeys = ["model", "title", "date", "root", "description", "include", "documents", "posts", "units", "relationships"]
     static let documentKeys = ["id", "symbol", "title", "date", "abolishes", "url"]
-    static let postKeys = ["id", "title", "grade", "roles", "unit", "source"]
-    static let headKeys = ["title", "grade", "roles", "source"]
-    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "lineage", "source", "url", "note"]
+    static let postKeys = ["id", "title", "name", "vacant", "grade", "roles", "unit", "source"]
+    static let headKeys = ["title", "name", "vacant", "grade", "roles", "source"]
+    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "lineage", "staff", "source", "url", "note"]
+    static let staffKeys = ["title", "grade", "fte", "source"]
     static let lineageKeys = ["kind", "unit", "source"]
     static let relationshipKeys = ["kind", "from", "to", "source", "note"]
     static let citationKeys = ["document", "section", "inferred", "note"]
@@ -222,9 +223,11 @@ public enum ModelLoader {
         for node in fields.list("posts") {
             guard let f = ModelFields(node, what: "a post", known: postKeys, file: file, reporter: sink),
                   let id = f.required("id", of: "a post") else { continue }
-            parts.posts.append(Post(id: id, title: f.required("title", of: "post '\(id)'") ?? id, grade: f.string("grade"),
-                                    roles: f.strings("roles"), unit: f.string("unit"),
-                                    source: citation(f, sink: sink), location: f.location()))
+            var post = Post(id: id, title: f.required("title", of: "post '\(id)'") ?? id, grade: f.string("grade"),
+                            roles: f.strings("roles"), unit: f.string("unit"),
+                            source: citation(f, sink: sink), location: f.location())
+            holder(of: &post, f, what: "post '\(id)'", sink: sink)
+            parts.posts.append(post)
         }
         for node in fields.list("units") {
             guard let f = ModelFields(node, what: "a unit", known: unitKeys, file: file, reporter: sink),
@@ -240,8 +243,11 @@ public enum ModelLoader {
             var head: Post?
             if let headNode = f.node("head"),
                let h = ModelFields(headNode, what: "the head of '\(id)'", known: headKeys, file: file, reporter: sink) {
-                head = Post(id: id, title: h.required("title", of: "the head of '\(id)'") ?? "", grade: h.string("grade"),
+                // A head may be known by name only; otherwise its title is required.
+                let title = h.node("name") == nil ? h.required("title", of: "the head of '\(id)'") : h.string("title")
+                head = Post(id: id, title: title ?? "", grade: h.string("grade"),
                             roles: h.strings("roles"), unit: id, source: citation(h, sink: sink), location: h.location())
+                holder(of: &head!, h, what: "the head of '\(id)'", sink: sink)
             }
             var unit = Unit(id: id, name: f.required("name", of: "unit '\(id)'") ?? id,
                             abbreviation: f.string("abbreviation"), kind: kind, parent: f.string("parent"), head: head,
@@ -249,6 +255,7 @@ public enum ModelLoader {
                             source: citation(f, sink: sink), url: f.link("url"), note: f.string("note"),
                             location: f.location())
             unit.lineage = f.list("lineage").compactMap { lineage(of: id, $0, file: file, sink: sink) }
+            unit.staff = f.list("staff").compactMap { staffGroup(of: id, $0, file: file, sink: sink) }
             parts.units.append(unit)
         }
         for node in fields.list("relationships") {
@@ -282,6 +289,37 @@ public enum ModelLoader {
             return nil
         }
         return Lineage(kind: kind, unit: unit, source: citation(f, sink: sink))
+    }
+
+    /// The `name` and `vacant` of a post or head: a vacant post names nobody.
+    private static func holder(of post: inout Post, _ f: ModelFields, what: String, sink: DiagnosticSink) {
+        post.name = f.string("name")
+        guard let node = f.node("vacant") else { return }
+        guard let vacant = node.bool else {
+            sink.error(at: f.location("vacant"), subject: post.id, "'vacant' of \(what) must be true or false", hint: "write `vacant: true` or leave it out")
+            return
+        }
+        post.vacant = vacant
+        if vacant, let name = post.name {
+            sink.error(at: f.location("vacant"), subject: post.id, "\(what) is vacant but names '\(name)'",
+                       hint: "remove `name` when nobody holds the post, or `vacant: true` when someone does")
+        }
+    }
+
+    /// One `staff` entry of unit `id`: `{title: Policy Adviser, grade: HEO, fte: 4.5, source: …}`.
+    private static func staffGroup(of id: String, _ node: YAMLNode, file: String, sink: DiagnosticSink) -> StaffGroup? {
+        guard let f = ModelFields(node, what: "a staff group of '\(id)'", known: staffKeys, file: file, reporter: sink),
+              let title = f.required("title", of: "a staff group of '\(id)'") else { return nil }
+        var fte: Double?
+        if let text = f.string("fte") {
+            fte = Double(text)
+            if fte.map({ !$0.isFinite || $0 < 0 }) ?? true {
+                sink.error(at: f.location("fte"), subject: id, "'fte' of a staff group of '\(id)' is '\(text)', not a number of full-time equivalents",
+                           hint: "write a number of zero or more, e.g. `fte: 3.5`, or leave it out")
+                fte = nil
+            }
+        }
+        return StaffGroup(title: title, grade: f.string("grade"), fte: fte, source: citation(f, sink: sink), location: f.location())
     }
 
     /// The `source` of an entry: `DOC §SECTION` or a mapping with document, section, inferred, note.

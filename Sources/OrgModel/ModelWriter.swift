@@ -55,6 +55,10 @@ public enum ModelWriter {
             out += unit.functions.map { "      - \(quoted($0))" }
         }
         if !unit.aliases.isEmpty { out.append("    aliases: \(list(unit.aliases))") }
+        if !unit.staff.isEmpty {
+            out.append("    staff:")
+            out += unit.staff.map(staffLine)
+        }
         if !unit.lineage.isEmpty {
             out.append("    lineage:")
             for lineage in unit.lineage {
@@ -69,9 +73,30 @@ public enum ModelWriter {
         return out
     }
 
-    /// Title, grade, roles and source of a post or head.
+    /// One staff group as a flow mapping: `- {title: "…", grade: "…", fte: 2.5, source: "…"}`.
+    public static func staffLine(_ group: StaffGroup) -> String {
+        var parts = ["title: \(quoted(group.title))"]
+        if let grade = group.grade { parts.append("grade: \(quoted(grade))") }
+        if let fte = group.fte { parts.append("fte: \(number(fte))") }
+        if let source = group.source { parts.append("source: \(citation(source))") }
+        return "      - {" + parts.joined(separator: ", ") + "}"
+    }
+
+    /// A number as plain decimal text, at most four decimals, no trailing zeros, whatever the locale.
+    public static func number(_ value: Double) -> String {
+        let scaled = (value * 10_000).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return "0" }
+        let whole = Int(scaled) / 10_000, fraction = abs(Int(scaled) % 10_000)
+        var digits = fraction == 0 ? "" : String(String(fraction + 10_000).dropFirst())
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + (digits.isEmpty ? "" : "." + digits)
+    }
+
+    /// Title, name, vacancy, grade, roles and source of a post or head.
     private static func fields(of post: Post, indent: String) -> [String] {
         var out = ["\(indent)title: \(quoted(post.title))"]
+        if let name = post.name { out.append("\(indent)name: \(quoted(name))") }
+        if post.vacant { out.append("\(indent)vacant: true") }
         if let grade = post.grade { out.append("\(indent)grade: \(quoted(grade))") }
         if !post.roles.isEmpty { out.append("\(indent)roles: \(list(post.roles))") }
         if let source = post.source { out.append("\(indent)source: \(citation(source))") }
