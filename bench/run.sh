@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: orgchart end to end against Graphviz's own `dot` on the DOT orgchart emits.
 #
-#   bash bench/run.sh                  # synthetic trees of 1,000, 5,000 and 20,000 boxes and the MOD organogram
+#   bash bench/run.sh                  # synthetic trees of 1,000, 5,000 and 20,000 boxes (the largest also
+#                                      # with one line across the tree per 10 boxes) and the MOD organogram
 #   BENCH_SIZES="1000" BENCH_TIMEOUT=30 BENCH_RUNS=5 bash bench/run.sh
 #
 # For each chart it prints wall-clock time and peak memory (resident set, from /usr/bin/time) of
@@ -97,6 +98,13 @@ for n in $sizes; do
     python3 "$here/synthetic-tree.py" "$n" >"$work/synthetic-$n.yaml"
     models+=("synthetic-$n")
 done
+# The largest synthetic tree again with one line across the tree per ten boxes (BENCH_CROSS=0: none).
+cross="${BENCH_CROSS:-10}"
+largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -n 1)
+if [ "$cross" -gt 0 ] && [ -n "$largest" ]; then
+    python3 "$here/synthetic-tree.py" "$largest" --cross $((largest / cross)) >"$work/synthetic-$largest-cross.yaml"
+    models+=("synthetic-$largest-cross")
+fi
 if [ -f "$mod_csv" ]; then
     "$orgchart" import csv "$mod_csv" --title "Ministry of Defence" -o "$work/mod.yaml" 2>/dev/null
     models+=("mod")

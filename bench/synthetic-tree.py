@@ -11,8 +11,9 @@ follow the depth (department, office, division, service, section, unit, team); n
 titles are of realistic length.
 
 With --cross M the tree also has M lines across it (direct access, reports to, dual reporting,
-in turn), each from a unit three or more levels deep to a unit one to three levels deep
-elsewhere in the tree (from the same sequence): lines the organigramme routes between the boxes.
+in turn), each from a unit three or more levels deep to a unit near it, as such lines run in
+real organizations: the head two levels up, or a unit beside its parent or grandparent (from
+the same sequence): lines the organigramme routes between the boxes.
 
 With --chain the N units form one chain N levels deep (each unit in the one before it), and
 every 1,000th unit is accountable both to the unit above it and to the unit two levels up: a deep
@@ -52,11 +53,23 @@ def main():
             depth.append(depth[unit] + 1)
             queue.append(len(parent) - 1)
     deep = [i for i in range(n) if depth[i] >= 3]
-    heads = [i for i in range(n) if 1 <= depth[i] <= 3]
+    children = {}
+    for i in range(1, n):
+        children.setdefault(parent[i], []).append(i)
     lines, seen = [], set()
     kinds = ["direct-access", "reports-to", "dual-reporting"]
-    while len(lines) < cross and deep and heads:
-        a, b = deep[draw(len(deep))], heads[draw(len(heads))]
+    attempts = 0
+    while len(lines) < cross and deep and attempts < 100 * cross:
+        attempts += 1
+        a = deep[draw(len(deep))]
+        up = parent[parent[a]]
+        choice = draw(3)
+        if choice == 0:
+            b = up
+        else:
+            above = parent[a] if choice == 1 else parent[parent[a]]
+            siblings = children[parent[above]]
+            b = siblings[draw(len(siblings))]
         if (a, b) in seen or b == parent[a] or a == b:
             continue
         seen.add((a, b))
