@@ -366,7 +366,7 @@ public struct PagedChart {
         if drawsItself {
             let charts = try pages()
             return PDFDates.fixed(try Renderer.serialized {
-                try ChartPrint.pdf(pages: charts.map { PlacedChart(chart: $0, theme: writer.theme) }, theme: writer.theme, width: page.width * 72, height: page.height * 72, margin: Self.margin)
+                try ChartPrint.pdf(pages: charts.map(placed), theme: writer.theme, width: page.width * 72, height: page.height * 72, margin: Self.margin)
             })
         }
         let svgs = try pages().map(svg)
@@ -399,7 +399,7 @@ public struct PagedChart {
         }
         for line in chart.lines { digest.add("\(line.from) \(line.to) \(line.style)") }
         return try scales.value(for: digest.hex) {
-            let drawn = drawsItself ? PlacedChart(chart: chart, theme: writer.theme).size : SVGImage.size(of: try svg(chart))
+            let drawn = drawsItself ? placed(chart).size : SVGImage.size(of: try svg(chart))
             guard let size = drawn else { return 1 }
             return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
         }
@@ -440,6 +440,14 @@ public struct PagedChart {
         let bound = Int((boxArea(chart.shaped(for: page)) * readableScale * readableScale / printable).rounded(.up))
         return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: leastFilled)
     }
+
+    /// The part `chart` placed for a page: the page's margins surround it, so its own blank
+    /// margin is only `pagePad`.
+    private func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
+
+    /// The blank margin in points around a part drawn on a page, inside the page's margins:
+    /// room for the half of a line's width that lies outside its box.
+    static let pagePad = 4.0
 
     /// The chart rendered as SVG at its natural size.
     private func svg(_ chart: Chart) throws -> [UInt8] {

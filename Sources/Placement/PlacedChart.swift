@@ -49,19 +49,23 @@ public struct PlacedChart: Sendable {
     public let bottom: Double
     /// Width and height of the drawing in points, the margin `pad` on every side included.
     public let width: Double, height: Double
+    /// Blank margin around the drawing, in points.
+    public let pad: Double
 
-    /// Blank margin around the drawing, in points (as Graphviz's `pad=0.25`).
-    public static let pad = 18.0
+    /// The blank margin around a drawing of its own, in points (as Graphviz's `pad=0.25`); a
+    /// drawing on a page with margins needs less.
+    public static let standalonePad = 18.0
     /// Where a text's baseline sits below the top of its line, in ems.
     public static let baseline = 0.94
     /// Corner radius of rounded boxes, in points.
     public static let cornerRadius = 5.0
 
     /// Places `chart` with the sizes and spacing of `theme`: as a tidy tree, or in two columns
-    /// when it is a two-column chart.
-    public init(chart: Chart, theme: Theme) {
+    /// when it is a two-column chart, with a blank margin of `pad` points around it.
+    public init(chart: Chart, theme: Theme, pad: Double = PlacedChart.standalonePad) {
         self.chart = chart
         self.theme = theme
+        self.pad = pad
         let top = Self.titleHeight(chart, theme: theme)
         self.top = top
         let extent: (width: Double, height: Double)
@@ -105,17 +109,27 @@ public struct PlacedChart: Sendable {
         }
         origin = ChartPoint(x: minX, y: top / 2 - block / 2)
         bottom = maxY
-        let footer = PlacedFooter(chart: chart, theme: theme, notes: markers.map(\.note), origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
+        let notes = markers.map(\.note)
+        let measured = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: 0, y: 0))
+        let corner = measured.isEmpty ? nil : Self.legendCorner(width: measured.width, height: PlacedFooter.inset + measured.height,
+                                                                 frames: frames + groupFrames.map(\.frame), connectors: connectors,
+                                                                 minX: minX, maxX: maxX, maxY: maxY)
+        let footer = corner.map { PlacedFooter(chart: chart, theme: theme, notes: notes, origin: $0) }
+            ?? PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
         self.footer = footer
-        width = max(maxX - minX, footer.width) + 2 * Self.pad
-        height = maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * Self.pad
+        width = max(maxX - minX, footer.width) + 2 * pad
+        if let corner {
+            height = max(maxY, corner.y + PlacedFooter.inset + footer.height) - origin.y + 2 * pad
+        } else {
+            height = maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * pad
+        }
     }
 
     /// Width and height of the drawing in points.
     public var size: (width: Double, height: Double) { (width, height) }
 
     /// How far the drawing is moved so that its top-left corner comes inside the margin.
-    public var offset: ChartPoint { ChartPoint(x: Self.pad - origin.x, y: Self.pad - origin.y) }
+    public var offset: ChartPoint { ChartPoint(x: pad - origin.x, y: pad - origin.y) }
 
     /// Room for the title and subtitle above the boxes, in points.
     public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
@@ -155,6 +169,35 @@ public struct PlacedChart: Sendable {
 }
 
 extension PlacedChart {
+    /// Space kept between the legend and any box or line when it sits beside them, in points.
+    static let legendGap = 12.0
+
+    /// Where the legend (`width` × `height` points) goes when an empty bottom corner of the
+    /// drawing holds it: its top-left corner, under whatever boxes, frames and lines run above
+    /// that corner; nil when neither corner saves at least a tenth of its height over putting
+    /// it below everything. Of the two corners, the one whose legend ends higher (left on a tie).
+    static func legendCorner(width: Double, height: Double, frames: [BoxFrame], connectors: [Connector],
+                             minX: Double, maxX: Double, maxY: Double) -> ChartPoint? {
+        guard width <= maxX - minX else { return nil }
+        /// The lowest point of anything drawn over the band from `low` to `high` across.
+        func floor(_ low: Double, _ high: Double) -> Double {
+            var lowest = -Double.infinity
+            for frame in frames where frame.maxX > low - legendGap && frame.minX < high + legendGap { lowest = max(lowest, frame.maxY) }
+            for connector in connectors {
+                for (a, b) in zip(connector.points, connector.points.dropFirst())
+                where max(a.x, b.x) > low - legendGap && min(a.x, b.x) < high + legendGap { lowest = max(lowest, a.y, b.y) }
+            }
+            return lowest
+        }
+        let below = maxY + height
+        var best: ChartPoint?, bestBottom = below - height * 0.1
+        for left in [minX, maxX - width] {
+            let top = floor(left, left + width) + legendGap
+            if top + height < bestBottom { best = ChartPoint(x: left, y: top); bestBottom = top + height }
+        }
+        return best
+    }
+
     /// The lines whose routes break a rule of a publishable chart (see `GeometryCheck`):
     /// through a box, along another kind of line, their arrowhead on another's. Lines across
     /// the tree are taken first; a tree line only when it is of another kind than most tree

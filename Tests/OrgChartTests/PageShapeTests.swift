@@ -62,7 +62,12 @@ final class PageShapeTests: XCTestCase {
         XCTAssertGreaterThan(continuations, 0)
         // Each later page names its place: the heads above its pieces.
         for page in pages.dropFirst() { XCTAssertTrue(page.subtitle?.contains("Department of Peacekeeping Operations (DPKO)") == true, page.subtitle ?? "") }
-        XCTAssertTrue(pages.contains { $0.subtitle?.contains("(DPKO) › Office of Operations") == true })
+        // A piece deeper down names the whole path: the pillar's departments on A4.
+        var pillar = ChartSpec(model: "peace-security-2021")
+        pillar.page = PageSize.a4.landscape
+        let pillarChart = try pillar.prepare()
+        let pillarPages = try PagedChart(chart: pillarChart.chart, writer: pillarChart.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape).pages()
+        XCTAssertTrue(pillarPages.contains { $0.subtitle?.contains("Peace and Security Pillar › Department of Peace Operations (DPO)") == true })
         XCTAssertLessThan(pages.count, continuations + 1, "more than one piece on some page")
     }
 
@@ -145,4 +150,37 @@ extension PreparedChart {
         paged.maxPages = maxPages
         return paged
     }
+
+    /// A department's organigramme in the print theme fits one A4 landscape page with every
+    /// text at 6 pt or more: the legend takes an empty bottom corner, and a part drawn on a page
+    /// keeps only a thin margin of its own inside the page's.
+    func testADepartmentFitsOneA4PageInPrint() throws {
+        var spec = ChartSpec(model: "dpko-2010", template: "print")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape)
+        XCTAssertEqual(try paged.pages().count, 1)
+        XCTAssertGreaterThanOrEqual(try paged.smallestText(), 6)
+    }
+
+    /// The legend goes into an empty bottom corner when one holds it, clear of every box and
+    /// line, and the drawing is that much shorter.
+    func testTheLegendTakesAnEmptyCorner() throws {
+        let prepared = try ChartSpec(model: "dpko-2010", template: "print").prepare()
+        let placed = prepared.placed
+        var legend: (minX: Double, minY: Double, maxX: Double, maxY: Double) = (.infinity, .infinity, -.infinity, -.infinity)
+        for row in placed.footer.rows {
+            if case .boxes(_, let samples) = row {
+                for sample in samples { legend = (min(legend.minX, sample.frame.minX), min(legend.minY, sample.frame.minY), max(legend.maxX, sample.frame.maxX), legend.maxY) }
+            }
+            if case .source(let text) = row { legend.maxY = max(legend.maxY, text.baseline) }
+        }
+        XCTAssertLessThan(legend.minY, placed.bottom, "the legend sits beside the boxes, not under them all")
+        for frame in placed.frames {
+            let apart = frame.maxX <= legend.minX || frame.minX >= legend.maxX || frame.maxY <= legend.minY || frame.minY >= legend.maxY
+            XCTAssertTrue(apart, "the legend covers a box")
+        }
+        XCTAssertLessThan(placed.height, placed.bottom - placed.origin.y + placed.footer.height + 2 * placed.pad)
+    }
 }
+
