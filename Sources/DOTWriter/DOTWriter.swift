@@ -116,21 +116,21 @@ public struct DOTWriter: Sendable {
         if let stroke = colour(style.stroke) { attributes.append("color=\(Escape.quoted(stroke))") }
         if let text = colour(style.text) { attributes.append("fontcolor=\(Escape.quoted(text))") }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
-        if box.isInferred || box.isPlanned { attributes.append("peripheries=2") }
         attributes.append("tooltip=\(Escape.tooltip(box.tooltip ?? box.heading))")
         if let url = box.url { attributes.append("URL=\(Escape.url(url))") }
         return attributes
     }
 
-    /// The DOT style of a box: the theme's, its outlines dashed when the box is inferred and
-    /// dotted when it is planned (drawn double, `peripheries=2`, as orgchart's own drawing adds a
-    /// second outline).
+    /// The DOT style of a box: the theme's; for a box inferred from the text, its outline dashed
+    /// and its corners cut (`diagonals`), for a planned one dotted and cut, so that the mark differs
+    /// from a kind drawn dashed. (Graphviz draws no second outline inside a box, as orgchart's own
+    /// drawing does, and its `peripheries` would draw one outside, over the gap between boxes.)
     static func look(_ themed: String?, inferred: Bool, planned: Bool) -> String? {
         guard inferred || planned else { return themed }
         let outline = planned ? "dotted" : "dashed"
         let kept = (themed ?? "filled").split(separator: ",").map { String($0.filter { $0 != " " }) }
-            .filter { !["solid", "dashed", "dotted", "bold"].contains($0) }
-        return (kept + [outline]).joined(separator: ",")
+            .filter { !["solid", "dashed", "dotted", "bold", "diagonals"].contains($0) }
+        return (kept + [outline, "diagonals"]).joined(separator: ",")
     }
 
     /// A frame around the boxes of a group.
@@ -200,7 +200,7 @@ public struct DOTWriter: Sendable {
         if !boxes.isEmpty {
             let cells = boxes.map { entry -> String in
                 let style = theme.box(entry.style)
-                let outline = [LegendEntry.inferredStyle: " (dashed double outline)", LegendEntry.plannedStyle: " (dotted double outline)"][entry.style] ?? ""
+                let outline = [LegendEntry.inferredStyle: " (dashed outline, cut corners)", LegendEntry.plannedStyle: " (dotted outline, cut corners)"][entry.style] ?? ""
                 return "<td bgcolor=\"\(colour(style.fill) ?? "#ffffff")\" border=\"1\" color=\"\(colour(style.stroke) ?? "#000000")\"><font color=\"\(colour(style.text) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label + outline))</font></td>"
             }
             rows.append("<tr><td align=\"left\"><font point-size=\"\(size)\"><b>Boxes</b></font></td>\(cells.joined())</tr>")

@@ -217,7 +217,7 @@ struct BoxShape {
         guard inferred || planned else { return }
         let gap = Self.standingGap
         let outline = BoxFrame(center: frame.center, width: frame.width - 2 * gap, height: frame.height - 2 * gap)
-        canvas.rect(outline, radius: rounded ? max(0, ChartPainter.cornerRadius - gap) : 0,
+        canvas.rect(outline, radius: rounded ? max(0, PlacedChart.cornerRadius - gap) : 0,
                     paint: Paint(fill: nil, stroke: "#404040", width: max(width, 1), dashes: planned ? "1.5,2.5" : "5,3"))
     }
 

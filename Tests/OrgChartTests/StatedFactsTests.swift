@@ -5,8 +5,9 @@ import Foundation
 import OrgBuild
 import OrgModel
 import OrgTemplates
-import SVGWriter
 import OrgViews
+import Placement
+import SVGWriter
 import XCTest
 
 /// Inferred and planned facts in print: every view marks them and legends them, `--stated-only`
@@ -64,7 +65,7 @@ final class StatedFactsTests: XCTestCase {
         let theme = try Theme.load("default")
         // orgchart's own drawing: a dashed second outline around the inferred box, a hollow circle at the tail of the
         // inferred line, a dotted second outline around the planned box.
-        let svg = String(decoding: SVGWriter(theme: theme).write(chart), as: UTF8.self)
+        let svg = String(decoding: SVGWriter.svg(PlacedChart(chart: chart, theme: theme)), as: UTF8.self)
         let office = try XCTUnwrap(svg.range(of: #"<g id="office""#)).upperBound
         let officeGroup = String(svg[office...].prefix(1200))
         XCTAssertGreaterThanOrEqual(officeGroup.components(separatedBy: "<rect").count - 1, 2, "the box and its second outline")
@@ -74,13 +75,13 @@ final class StatedFactsTests: XCTestCase {
         let advice = try XCTUnwrap(svg.range(of: #"<g id="advises:sec&#45;&gt;dept""#)).upperBound
         XCTAssertTrue(svg[advice...].prefix(1500).contains("<ellipse"), "the circle at the tail")
         XCTAssertTrue(svg.contains("inferred from the text"))
-        // Graphviz: a double outline, dashed, and a hollow circle at the tail.
+        // Graphviz: a dashed outline with cut corners, and a hollow circle at the tail.
         let dot = DOTWriter(theme: theme).write(chart)
         let officeLine = try XCTUnwrap(dot.split(separator: "\n").first { (line: Substring) in line.contains("\"office\" [") })
-        XCTAssertTrue(officeLine.contains("peripheries=2") && officeLine.contains("dashed"), String(officeLine))
+        XCTAssertTrue(officeLine.contains("style=\"filled,dashed,diagonals\""), String(officeLine))
         let adviceLine = try XCTUnwrap(dot.split(separator: "\n").first { (line: Substring) in line.contains("class=\"advises\"") })
         XCTAssertTrue(adviceLine.contains("dir=both") && adviceLine.contains("arrowtail=\"odot\""), String(adviceLine))
-        XCTAssertTrue(dot.contains("inferred from the text (dashed double outline)"))
+        XCTAssertTrue(dot.contains("inferred from the text (dashed outline, cut corners)"))
     }
 
     func testStatedOnlyLeavesInferredFactsOutOfEveryView() throws {
