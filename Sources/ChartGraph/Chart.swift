@@ -94,6 +94,12 @@ public struct Box: Sendable, Equatable {
     /// True for a box placed beside its parent rather than in the row of its parent's children
     /// (a front office, an adviser).
     public var isAside: Bool
+    /// True when the unit is inferred from its source rather than stated in it; writers draw a
+    /// dashed second outline with it.
+    public var isInferred = false
+    /// True when the unit is announced by its source but not yet established; writers draw a
+    /// dotted second outline with it, and views say when it is expected among its details.
+    public var isPlanned = false
 
     /// Creates a box.
     public init(id: String, heading: String, details: [String] = [], style: String, tooltip: String? = nil, url: String? = nil, group: String? = nil, level: Int = 0, isAside: Bool = false) {
@@ -130,6 +136,12 @@ public struct Line: Sendable, Equatable {
     /// beside the head it parallels, a unit accountable to two superiors alike placed under the
     /// first while both lines are drawn across the tree.
     public var isDrawn: Bool = true
+    /// True when the line is inferred from its source rather than stated in it; writers draw a
+    /// small hollow circle at its tail (the end without the arrowhead), whatever its kind's dash.
+    public var isInferred = false
+    /// True when the line is announced by its source but not yet in force; views label it with
+    /// the date or condition expected.
+    public var isPlanned = false
 
     /// Creates a line.
     public init(from: String, to: String, style: String, label: String? = nil, tooltip: String? = nil, shapesLayout: Bool = true, ranksUpward: Bool = false) {
@@ -172,6 +184,12 @@ public struct Group: Sendable, Equatable {
 
 /// One legend entry: a sample box or line with its meaning.
 public struct LegendEntry: Sendable, Equatable {
+    /// The style of the entries explaining how inferred boxes and lines are drawn: writers draw
+    /// the sample with the inferred mark over their default look.
+    public static let inferredStyle = "inferred"
+    /// The style of the entry explaining how planned boxes and lines are drawn.
+    public static let plannedStyle = "planned"
+
     /// Whether the entry explains a box style or a line style.
     public enum Sample: String, Sendable { case box, line, mark }
     /// Box, line or matrix mark.

@@ -39,14 +39,20 @@ extension Chart {
     }
 
     /// The same chart with only the boxes and lines at the positions `boxes` and `lines`
-    /// (ascending), the groups they use and the legend entries for the styles that remain.
+    /// (ascending), the groups they use and the legend entries for the styles that remain (and
+    /// for inferred and planned facts, while some remain).
     public func restricted(boxes boxPositions: [Int], lines linePositions: [Int]) -> Chart {
         var copy = self
         copy.boxes = boxPositions.map { boxes[$0] }
         copy.lines = linePositions.map { lines[$0] }
         let groupIDs = Set(copy.boxes.compactMap(\.group))
         copy.groups = groups.filter { groupIDs.contains($0.id) }
-        let boxStyles = Set(copy.boxes.map(\.style)), lineStyles = Set(copy.lines.map(\.style))
+        var boxStyles = Set(copy.boxes.map(\.style)), lineStyles = Set(copy.lines.map(\.style))
+        // The entries for inferred and planned facts stay while a box or drawn line is so marked.
+        if copy.boxes.contains(where: \.isInferred) { boxStyles.insert(LegendEntry.inferredStyle) }
+        if copy.boxes.contains(where: \.isPlanned) { boxStyles.insert(LegendEntry.plannedStyle) }
+        if copy.lines.contains(where: { $0.isDrawn && $0.isInferred }) { lineStyles.insert(LegendEntry.inferredStyle) }
+        if copy.lines.contains(where: { $0.isDrawn && $0.isPlanned }) { lineStyles.insert(LegendEntry.plannedStyle) }
         copy.legend = legend.filter { $0.sample == .box ? boxStyles.contains($0.style) : lineStyles.contains($0.style) }
         return copy
     }

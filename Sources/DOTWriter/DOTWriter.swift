@@ -13,6 +13,12 @@ public struct DOTWriter: Sendable {
     /// weight=0 creates disconnected component").
     public var tiesLegend = true
 
+    /// True to draw every line straight (`splines=line`, whatever the theme says): for twopi, which
+    /// aborts on a labelled line or on two lines between one pair of boxes when its polyline
+    /// routing falls back to straight lines (Graphviz 2.43: the `polylineMidpoint` and
+    /// `bezier_bb` assertions).
+    public var straightLines = false
+
     /// Creates a writer for `theme`.
     public init(theme: Theme) { self.theme = theme }
 
@@ -49,7 +55,10 @@ public struct DOTWriter: Sendable {
         ]
         graph += ["labelloc=t", "labeljust=c", "label=<\(titleLabel(chart))>"]
         if let size = pageSize(chart) { graph.append(size) }
-        for key in theme.layout.keys.sorted() { graph.append("\(Escape.quoted(key))=\(Escape.quoted(theme.layout[key]!))") }
+        for key in theme.layout.keys.sorted() where !(straightLines && key == "splines") {
+            graph.append("\(Escape.quoted(key))=\(Escape.quoted(theme.layout[key]!))")
+        }
+        if straightLines { graph.append("splines=line") }
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\", height=0.4]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
@@ -102,7 +111,7 @@ public struct DOTWriter: Sendable {
         let label = self.label(text)
         var attributes = ["id=\(Escape.quoted(box.id))", "class=\(Escape.quoted(box.style))", "label=<\(label)>", "width=\(format(width))"]
         if let shape = style.shape { attributes.append("shape=\(Escape.quoted(shape))") }
-        if let look = style.style { attributes.append("style=\(Escape.quoted(look))") }
+        if let look = Self.look(style.style, inferred: box.isInferred, planned: box.isPlanned) { attributes.append("style=\(Escape.quoted(look))") }
         if let fill = colour(style.fill) { attributes.append("fillcolor=\(Escape.quoted(fill))") }
         if let stroke = colour(style.stroke) { attributes.append("color=\(Escape.quoted(stroke))") }
         if let text = colour(style.text) { attributes.append("fontcolor=\(Escape.quoted(text))") }
@@ -110,6 +119,18 @@ public struct DOTWriter: Sendable {
         attributes.append("tooltip=\(Escape.tooltip(box.tooltip ?? box.heading))")
         if let url = box.url { attributes.append("URL=\(Escape.url(url))") }
         return attributes
+    }
+
+    /// The DOT style of a box: the theme's; for a box inferred from the text, its outline dashed
+    /// and its corners cut (`diagonals`), for a planned one dotted and cut, so that the mark differs
+    /// from a kind drawn dashed. (Graphviz draws no second outline inside a box, as orgchart's own
+    /// drawing does, and its `peripheries` would draw one outside, over the gap between boxes.)
+    static func look(_ themed: String?, inferred: Bool, planned: Bool) -> String? {
+        guard inferred || planned else { return themed }
+        let outline = planned ? "dotted" : "dashed"
+        let kept = (themed ?? "filled").split(separator: ",").map { String($0.filter { $0 != " " }) }
+            .filter { !["solid", "dashed", "dotted", "bold", "diagonals"].contains($0) }
+        return (kept + [outline, "diagonals"]).joined(separator: ",")
     }
 
     /// A frame around the boxes of a group.
@@ -150,10 +171,12 @@ public struct DOTWriter: Sendable {
             attributes.append("style=\(Escape.quoted(look))")
         }
         let arrow = Escape.quoted(part == nil ? style.arrowhead ?? "none" : "none")
+        // An inferred line carries a hollow circle at its tail, as orgchart's own drawing marks it.
+        let mark = line.isInferred && part == nil ? "\"odot\"" : nil
         if line.ranksUpward {
-            attributes.append("dir=back, arrowtail=\(arrow)")
+            attributes.append(mark.map { "dir=both, arrowtail=\(arrow), arrowhead=\($0)" } ?? "dir=back, arrowtail=\(arrow)")
         } else {
-            attributes.append("arrowhead=\(arrow)")
+            attributes.append(mark.map { "dir=both, arrowhead=\(arrow), arrowtail=\($0)" } ?? "arrowhead=\(arrow)")
         }
         if let pen = style.penwidth { attributes.append("penwidth=\(format(pen))") }
         if let label = line.label { attributes.append("xlabel=<\(Escape.html(label))>") }
@@ -177,7 +200,8 @@ public struct DOTWriter: Sendable {
         if !boxes.isEmpty {
             let cells = boxes.map { entry -> String in
                 let style = theme.box(entry.style)
-                return "<td bgcolor=\"\(colour(style.fill) ?? "#ffffff")\" border=\"1\" color=\"\(colour(style.stroke) ?? "#000000")\"><font color=\"\(colour(style.text) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label))</font></td>"
+                let outline = [LegendEntry.inferredStyle: " (dashed outline, cut corners)", LegendEntry.plannedStyle: " (dotted outline, cut corners)"][entry.style] ?? ""
+                return "<td bgcolor=\"\(colour(style.fill) ?? "#ffffff")\" border=\"1\" color=\"\(colour(style.stroke) ?? "#000000")\"><font color=\"\(colour(style.text) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(entry.label + outline))</font></td>"
             }
             rows.append("<tr><td align=\"left\"><font point-size=\"\(size)\"><b>Boxes</b></font></td>\(cells.joined())</tr>")
         }
@@ -190,7 +214,7 @@ public struct DOTWriter: Sendable {
             case "bold": stroke = "━━━━▸"
             default: stroke = "────▸"
             }
-            let sample = style.arrowhead == "none" ? String(stroke.dropLast()) : stroke
+            let sample = entry.style == LegendEntry.inferredStyle ? "○" + stroke : style.arrowhead == "none" ? String(stroke.dropLast()) : stroke
             rows.append("<tr><td align=\"left\"><font color=\"\(colour(style.color) ?? "#000000")\" point-size=\"\(size)\">\(Escape.html(sample))</font></td><td align=\"left\" colspan=\"\(max(boxes.count, 1))\"><font point-size=\"\(size)\">\(Escape.html(entry.label))</font></td></tr>")
         }
         for line in notes + chart.footer {

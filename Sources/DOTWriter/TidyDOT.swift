@@ -39,7 +39,8 @@ extension DOTWriter {
             let line = chart.lines[connector.line]
             guard line.isDrawn else { continue }
             let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
-            let route = self.route(connector.points, arrow: theme.line(line.style).arrowhead ?? "none", atTail: line.ranksUpward, height: height)
+            let route = self.route(connector.points, arrow: theme.line(line.style).arrowhead ?? "none", atTail: line.ranksUpward,
+                                   marked: line.isInferred, height: height)
             // A containment line's source is the tooltip of the box below it; repeating it on
             // the line costs Graphviz more than a third of the drawing time at 20,000 boxes.
             let tooltip = !(line.shapesLayout && line.style == "contains")
@@ -52,21 +53,28 @@ extension DOTWriter {
 
     /// A Graphviz edge position for a route of straight segments: each segment is a cubic
     /// Bézier whose control points lie on its ends. With an arrowhead, the route stops an
-    /// arrow's length short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail).
-    private func route(_ points: [ChartPoint], arrow: String, atTail: Bool, height: Double) -> String {
+    /// arrow's length short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail);
+    /// a `marked` (inferred) line stops short at its other end too, for the circle there.
+    private func route(_ points: [ChartPoint], arrow: String, atTail: Bool, marked: Bool, height: Double) -> String {
         var points = points
-        var tip: String?
-        if arrow != "none", points.count >= 2 {
-            let end = atTail ? 0 : points.count - 1, before = atTail ? 1 : points.count - 2
+        var ends: [String: String] = [:]
+        /// Stops the route `length` short of its point `end`, given to Graphviz as `key`.
+        func stop(at end: Int, from before: Int, length: Double, as key: String) {
             let dx = points[end].x - points[before].x, dy = points[end].y - points[before].y
-            let length = (dx * dx + dy * dy).squareRoot()
-            if length > Self.arrowLength {
-                tip = "\(atTail ? "s" : "e"),\(format(points[end].x)),\(format(height - points[end].y))"
-                points[end] = ChartPoint(x: points[end].x - dx / length * Self.arrowLength, y: points[end].y - dy / length * Self.arrowLength)
-            }
+            let distance = (dx * dx + dy * dy).squareRoot()
+            guard distance > length else { return }
+            ends[key] = "\(key),\(format(points[end].x)),\(format(height - points[end].y))"
+            points[end] = ChartPoint(x: points[end].x - dx / distance * length, y: points[end].y - dy / distance * length)
+        }
+        let last = points.count - 1
+        if arrow != "none", points.count >= 2 {
+            stop(at: atTail ? 0 : last, from: atTail ? 1 : last - 1, length: Self.arrowLength, as: atTail ? "s" : "e")
+        }
+        if marked, points.count >= 2 {
+            stop(at: atTail ? last : 0, from: atTail ? last - 1 : 1, length: Self.markLength, as: atTail ? "e" : "s")
         }
         func text(_ point: ChartPoint) -> String { "\(format(point.x)),\(format(height - point.y))" }
-        var parts = tip.map { [$0] } ?? []
+        var parts = ["s", "e"].compactMap { ends[$0] }  // Graphviz reads the start point before the end point
         parts.append(text(points[0]))
         for index in points.indices.dropFirst() {
             parts += [text(points[index - 1]), text(points[index]), text(points[index])]
@@ -76,4 +84,6 @@ extension DOTWriter {
 
     /// Graphviz's arrowhead length in points.
     private static let arrowLength = 10.0
+    /// The length of Graphviz's `odot` arrow, the mark of an inferred line, in points.
+    private static let markLength = 8.0
 }

@@ -113,7 +113,13 @@ public struct MatrixLayout: Sendable {
         let room = (width: area.width / readable, height: area.height / readable)
         let plans = LegendPlacement.allCases.map { placement -> (LegendPlacement, [[Int]], [[Int]]) in
             let columnBlocks = blocks(of: everyColumn, groupOf: { matrix.columns[$0].group }) { measure(rows: [everyRow[0]], columns: $0, legend: placement, captioned: true).width <= room.width }
-            let rowBlocks = blocks(of: everyRow, groupOf: { matrix.rows[$0].group }) { measure(rows: $0, columns: columnBlocks[0], legend: placement, captioned: true).height <= room.height }
+            // Rows are cut to fit under the tallest block of columns (the longest turned-up headers),
+            // so that every sheet of a row block stays readable, not only the first.
+            let tallest = columnBlocks.max { a, b in
+                measure(rows: [everyRow[0]], columns: a, legend: placement, captioned: true).height
+                    < measure(rows: [everyRow[0]], columns: b, legend: placement, captioned: true).height
+            }!
+            let rowBlocks = blocks(of: everyRow, groupOf: { matrix.rows[$0].group }) { measure(rows: $0, columns: tallest, legend: placement, captioned: true).height <= room.height }
             return (placement, rowBlocks, columnBlocks)
         }
         let plan = plans.min { $0.1.count * $0.2.count < $1.1.count * $1.2.count }!

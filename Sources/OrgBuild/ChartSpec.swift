@@ -86,7 +86,10 @@ public struct PreparedChart: Sendable {
     public init(chart: Chart, writer: DOTWriter, tidy: Bool = false, engine: LayoutEngine = .dot, drawing: Drawing = .builtin) {
         self.chart = chart
         self.writer = writer
-        if engine == .twopi { self.writer.tiesLegend = false }
+        if engine == .twopi {
+            self.writer.tiesLegend = false
+            self.writer.straightLines = true
+        }
         self.tidy = tidy
         self.engine = tidy ? .nop2 : engine
         self.drawing = drawing

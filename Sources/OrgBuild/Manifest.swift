@@ -29,7 +29,7 @@ public struct Manifest: Sendable {
     public var directory: String
 
     static let topKeys = ["output", "charts"]
-    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "pages", "formats"]
+    static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "pages", "formats", "stated-only"]
 
     /// Reads a manifest file, reporting problems with their line and column.
     public static func load(file path: String) throws -> Manifest {
@@ -105,10 +105,18 @@ public struct Manifest: Sendable {
             }
             return format
         }
+        var statedOnly = false
+        if let text = f.string("stated-only") {
+            switch text.lowercased() {
+            case "true", "yes": statedOnly = true
+            case "false", "no": statedOnly = false
+            default: sink.error(at: f.location("stated-only"), "stated-only must be true or false, not '\(text)'", hint: "write `stated-only: true`")
+            }
+        }
         let model = f.string("model").map { resolve($0, in: directory, isPath: BuiltinModels.isPath) }
         let template = f.string("template").map { resolve($0, in: directory, isPath: Theme.isPath) } ?? "default"
         let spec = ChartSpec(model: model, view: choice("view", ViewKind.organigramme),
-                             options: ViewOptions(root: f.string("root"), depth: depth),
+                             options: ViewOptions(root: f.string("root"), depth: depth, statedOnly: statedOnly),
                              template: template, engine: choice("engine", LayoutEngine.dot))
         var paged = spec
         paged.layout = choice("layout", ChartLayout.auto)

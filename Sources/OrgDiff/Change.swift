@@ -28,7 +28,7 @@ public struct UnitChange: Sendable, Hashable, Codable {
 
 /// A line (a relationship other than containment) that exists in only one of the snapshots.
 public struct LineChange: Sendable, Hashable, Codable {
-    /// `added` or `removed`.
+    /// `added`, `announced` (a planned line) or `removed`.
     public var change: ChangeKind
     /// The relationship kind, e.g. `also-accountable-to`.
     public var relation: String

@@ -12,6 +12,7 @@ struct ChangeBadges {
         return change.kinds.compactMap { kind -> String? in
             switch kind {
             case .added: return "new unit"
+            case .announced: return change.new.first.flatMap(review.restructuring.new.model.unit)?.planned.map { "announced, expected \($0)" } ?? "announced"
             case .removed: return "abolished"
             case .renamed: return olds.first.map { unit in "was: " + (unit.abbreviation.map { "\(unit.name) (\($0))" } ?? unit.name) }
             case .moved: return olds.first?.parent.flatMap(old.unit).map { parent in "moved from " + (parent.abbreviation.map { "\(parent.name) (\($0))" } ?? parent.name) }

@@ -2,6 +2,9 @@
 public enum ChangeKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// A unit of the new snapshot with no counterpart in the old one.
     case added
+    /// A unit of the new snapshot that its document announces but does not establish
+    /// (`status: planned`), whether new or a change to an old unit.
+    case announced
     /// A unit of the old snapshot with no counterpart in the new one (abolished).
     case removed
     /// The same unit under a new name or abbreviation.

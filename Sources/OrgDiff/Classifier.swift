@@ -80,7 +80,7 @@ struct Classifier {
         for unit in oldUnits where removedBoxes[unit.id] != nil {
             units.append(change(old: [unit.id], new: [], lines: lines))
         }
-        let lineChanges = lines.added.map { line(.added, $0, lines.new[$0] ?? nil) }
+        let lineChanges = lines.added.map { line(lines.planned[$0] == nil ? .added : .announced, $0, lines.new[$0] ?? nil) }
             + lines.removed.map { line(.removed, $0, lines.old[$0] ?? nil, origin: lines.origin[$0]) }
         return (units, lineChanges)
     }
@@ -131,7 +131,11 @@ struct Classifier {
             return notes.change(old: oldIDs, new: [], boxes: oldIDs.compactMap { removedBoxes[$0] }, name: unit.name, matches: groupMatches)
         case (0, _):
             let unit = news[0]
-            notes.add(.added, "Added: \(unit.name)")
+            if let planned = unit.planned {
+                notes.add(.announced, "Announced: \(unit.name) (expected \(planned))")
+            } else {
+                notes.add(.added, "Added: \(unit.name)")
+            }
             if let parent = unit.parent.flatMap(new.model.unit) { notes.details.append("under \(parent.name)") }
             notes.cite(source(unit.source, before: false))
         case (1, 1):
@@ -149,6 +153,8 @@ struct Classifier {
         }
         if !olds.isEmpty {
             for unit in news { compareLines(of: unit.id, olds: olds, news: news, lines: lines, into: &notes) }
+            // A change the text announces is not yet done: it is reported as announced first.
+            for unit in news { if let planned = unit.planned { notes.add(.announced, "Announced: \(unit.name) (expected \(planned))") } }
         }
         if notes.kinds.isEmpty { notes.add(.unchanged, "Unchanged: \(news[0].name)") }
         return notes.change(old: oldIDs, new: newIDs, boxes: newIDs, name: news.map(\.name).joined(separator: ", "), matches: groupMatches)

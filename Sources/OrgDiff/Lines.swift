@@ -17,6 +17,8 @@ struct LineComparison {
     private(set) var new: [LineKey: Citation?] = [:]
     /// The relationship of the old snapshot each translated line comes from.
     private(set) var origin: [LineKey: Relationship] = [:]
+    /// The date or condition of each line of the new snapshot that is only planned.
+    private(set) var planned: [LineKey: String] = [:]
 
     /// Kinds that are lines of accountability between heads.
     static let accountability: Set<RelationKind> = Set(RelationKind.allCases.filter(\.isAccountability))
@@ -26,7 +28,9 @@ struct LineComparison {
     init(old: Snapshot, new: Snapshot, translate: (String) -> [String]) {
         let oldScope = Set(old.units.map(\.id)), newScope = Set(new.units.map(\.id))
         for relation in new.model.relationships where Self.inScope(relation, of: new.model, newScope) {
-            self.new[LineKey(kind: relation.kind, from: relation.from, to: relation.to)] = relation.source
+            let key = LineKey(kind: relation.kind, from: relation.from, to: relation.to)
+            self.new[key] = relation.source
+            if let expected = relation.planned { planned[key] = expected }
         }
         // A line of a unit that was split could have gone to any of its successors: it is kept
         // when one of them has it, and otherwise counts once, for the first successor.

@@ -26,8 +26,8 @@ public enum ReviewCharts {
             let line = chart.lines[index]
             if line.style == "contains" {
                 let kinds = byBox[line.to]?.kinds ?? []
-                chart.lines[index].style = kinds.contains(.added) ? "diff-contains-added" : kinds.contains(.removed) ? "diff-contains-removed"
-                    : kinds.contains(.moved) ? "diff-contains-moved" : "diff-contains"
+                chart.lines[index].style = kinds.contains(.announced) ? "diff-contains-announced" : kinds.contains(.added) ? "diff-contains-added"
+                    : kinds.contains(.removed) ? "diff-contains-removed" : kinds.contains(.moved) ? "diff-contains-moved" : "diff-contains"
             } else {
                 chart.lines[index].style = "diff-line-unchanged"
             }
@@ -100,11 +100,13 @@ public enum ReviewCharts {
         let lineStyles = Set(chart.lines.map(\.style))
         let lines: [(String, String)] = [
             ("diff-contains", "contains"), ("diff-contains-added", "contains a new unit"), ("diff-contains-removed", "contained an abolished unit"),
-            ("diff-contains-moved", "contains a moved unit"),
-            ("diff-line-added", "line added (its kind and source in the report)"), ("diff-line-removed", "line removed (its kind and source in the report)"),
+            ("diff-contains-moved", "contains a moved unit"), ("diff-contains-announced", "contains an announced unit (planned, not yet established)"),
+            ("diff-line-added", "line added (its kind and source in the report)"),
+            ("diff-line-announced", "line announced, not yet in force (its kind, date and source in the report)"),
+            ("diff-line-removed", "line removed (its kind and source in the report)"),
             ("diff-line-unchanged", "line unchanged"),
         ]
         entries += lines.filter { lineStyles.contains($0.0) }.map { LegendEntry(.line, style: $0.0, label: $0.1) }
-        return entries
+        return entries + Views.standingLegend(boxes: chart.boxes, lines: chart.lines)
     }
 }

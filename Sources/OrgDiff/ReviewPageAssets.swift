@@ -29,6 +29,7 @@ enum ReviewPageAssets {
     .chip { display: inline-block; font-size: 11px; padding: 1px 6px; border: 1.5px solid #7f7f7f; border-radius: 9px; margin-right: 3px; background: #ffffff; }
     .chip.diff-removed { border-style: dashed; }
     .chip.line-added { border-color: #009e73; }
+    .chip.line-announced { border-color: #009e73; border-style: dashed; }
     .chip.line-removed { border-color: #d55e00; border-style: dotted; }
     .notes { padding-left: 16px; color: #505050; }
     #viewer { display: flex; flex-direction: column; min-width: 0; min-height: 0; }

@@ -95,6 +95,9 @@ public struct Unit: Hashable, Sendable {
     public var note: String?
     /// Groups of staff in the unit below its head (e.g. junior posts of an organogram).
     public var staff: [StaffGroup] = []
+    /// The date or condition a document gives for a unit it announces but does not establish
+    /// (`status: planned` in model files); nil for a unit in being.
+    public var planned: String?
     /// Where the unit is declared.
     public var location: SourceLocation?
 
@@ -151,16 +154,24 @@ public struct Relationship: Hashable, Sendable {
     public var source: Citation?
     /// Free-text remark.
     public var note: String?
+    /// The part of the work the line covers, when the text limits it (e.g. "operations under the
+    /// direction of DPKO"); drawn as the line's label.
+    public var scope: String?
+    /// The date or condition a document gives for a line it announces but does not establish
+    /// (`status: planned` in model files); nil for a line in force.
+    public var planned: String?
     /// Where the relationship is declared.
     public var location: SourceLocation?
 
     /// Creates a relationship.
-    public init(kind: RelationKind, from: String, to: String, source: Citation? = nil, note: String? = nil, location: SourceLocation? = nil) {
+    public init(kind: RelationKind, from: String, to: String, source: Citation? = nil, note: String? = nil, scope: String? = nil, planned: String? = nil, location: SourceLocation? = nil) {
         self.kind = kind
         self.from = from
         self.to = to
         self.source = source
         self.note = note
+        self.scope = scope
+        self.planned = planned
         self.location = location
     }
 }

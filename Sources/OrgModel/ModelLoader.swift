@@ -37,10 +37,10 @@ public enum ModelLoader {
     static let documentKeys = ["id", "symbol", "title", "date", "abolishes", "url"]
     static let postKeys = ["id", "title", "name", "vacant", "grade", "roles", "unit", "source"]
     static let headKeys = ["title", "name", "vacant", "grade", "roles", "source"]
-    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "lineage", "staff", "source", "url", "note"]
+    static let unitKeys = ["id", "name", "abbreviation", "kind", "parent", "head", "functions", "aliases", "lineage", "staff", "source", "url", "note", "status", "expected"]
     static let staffKeys = ["title", "grade", "fte", "source"]
     static let lineageKeys = ["kind", "unit", "source"]
-    static let relationshipKeys = ["kind", "from", "to", "source", "note"]
+    static let relationshipKeys = ["kind", "from", "to", "source", "note", "scope", "status", "expected"]
     static let citationKeys = ["document", "section", "inferred", "note"]
 
     /// Loads and validates the model file at `path`, following its `include` entries.
@@ -256,6 +256,7 @@ public enum ModelLoader {
                             location: f.location())
             unit.lineage = f.list("lineage").compactMap { lineage(of: id, $0, file: file, sink: sink) }
             unit.staff = f.list("staff").compactMap { staffGroup(of: id, $0, file: file, sink: sink) }
+            unit.planned = planned(f, of: "unit '\(id)'", sink: sink)
             parts.units.append(unit)
         }
         for node in fields.list("relationships") {
@@ -273,7 +274,9 @@ public enum ModelLoader {
             guard let from = f.required("from", of: "a '\(kindText)' relationship"),
                   let to = f.required("to", of: "a '\(kindText)' relationship") else { continue }
             parts.relationships.append(Relationship(kind: kind, from: from, to: to, source: citation(f, sink: sink),
-                                                    note: f.string("note"), location: f.location()))
+                                                    note: f.string("note"), scope: f.string("scope"),
+                                                    planned: planned(f, of: "the '\(kindText)' line \(from) → \(to)", sink: sink),
+                                                    location: f.location()))
         }
     }
 
@@ -320,6 +323,31 @@ public enum ModelLoader {
             }
         }
         return StaffGroup(title: title, grade: f.string("grade"), fte: fte, source: citation(f, sink: sink), location: f.location())
+    }
+
+    /// The `status` of a unit or line: nil when it is `established` (the default); for `planned`,
+    /// the date or condition given by `expected`, which a planned entry must have.
+    private static func planned(_ f: ModelFields, of subject: String, sink: DiagnosticSink) -> String? {
+        let expected = f.string("expected")
+        switch f.string("status") ?? "established" {
+        case "established":
+            if expected != nil {
+                sink.error(at: f.location("expected"), "`expected` is given for \(subject), which is not planned",
+                           hint: "add `status: planned`, or remove `expected`")
+            }
+            return nil
+        case "planned":
+            guard let expected, !expected.isEmpty else {
+                sink.error(at: f.location("status"), "\(subject) is planned but gives no date or condition",
+                           hint: "add `expected: …` with the date or condition the text gives, e.g. \"early 2008\"")
+                return "date not given"
+            }
+            return expected
+        case let other:
+            sink.error(at: f.location("status"), "unknown status '\(other)' for \(subject)",
+                       hint: "statuses: established (the default), planned")
+            return nil
+        }
     }
 
     /// The `source` of an entry: `DOC §SECTION` or a mapping with document, section, inferred, note.

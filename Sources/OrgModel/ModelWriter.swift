@@ -37,6 +37,8 @@ public enum ModelWriter {
             out.append("    to: \(quoted(relation.to))")
             if let source = relation.source { out.append("    source: \(citation(source))") }
             if let note = relation.note { out.append("    note: \(quoted(note))") }
+            if let scope = relation.scope { out.append("    scope: \(quoted(scope))") }
+            if let planned = relation.planned { out += ["    status: planned", "    expected: \(quoted(planned))"] }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -69,6 +71,7 @@ public enum ModelWriter {
         }
         if let url = unit.url { out.append("    url: \(quoted(url))") }
         if let note = unit.note { out.append("    note: \(quoted(note))") }
+        if let planned = unit.planned { out += ["    status: planned", "    expected: \(quoted(planned))"] }
         if let source = unit.source { out.append("    source: \(citation(source))") }
         return out
     }

@@ -12,6 +12,8 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
     case dualReporting = "dual-reporting"
     /// The head of `from` has direct access to the head of `to` when required.
     case directAccess = "direct-access"
+    /// The head of `from` advises the head of `to`, without being accountable to them for it.
+    case advises
     /// `from` oversees `to`.
     case oversees
     /// The head of `from` serves as deputy to the head of `to`.
@@ -20,6 +22,9 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
     case providesServicesTo = "provides-services-to"
     /// `from` backstops `to` (headquarters support of a field mission).
     case backstops
+    /// `from` supports `to` (logistics, guidance or other support that is neither a shared
+    /// service nor the backstopping of a mission of its own).
+    case supports
     /// `from` has a technical reporting link to `to` (e.g. a mission component to its headquarters office).
     case technicalReporting = "technical-reporting"
     /// `from` exercises command or operational control over `to`.
@@ -45,10 +50,12 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
         case .reportsTo: return "reports to and receives direction from"
         case .dualReporting: return "dual reporting"
         case .directAccess: return "direct access"
+        case .advises: return "advises"
         case .oversees: return "oversees"
         case .deputizes: return "deputizes for"
         case .providesServicesTo: return "provides shared services to"
         case .backstops: return "backstops"
+        case .supports: return "supports"
         case .technicalReporting: return "technical reporting link"
         case .commands: return "chain of command / operational control"
         case .delegatesAuthority: return "delegation of authority"
@@ -63,7 +70,7 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
     /// True for kinds that run between posts (their heads) rather than between units.
     public var isAccountability: Bool {
         switch self {
-        case .accountableTo, .alsoAccountableTo, .reportsTo, .dualReporting, .directAccess,
+        case .accountableTo, .alsoAccountableTo, .reportsTo, .dualReporting, .directAccess, .advises,
              .deputizes, .technicalReporting, .commands:
             return true
         default:

@@ -3,7 +3,8 @@ import OrgModel
 
 /// The accountability chart: posts (heads of units and officials such as the Secretary-General)
 /// as boxes, and the lines between them — accountable to, also accountable to, reports to,
-/// direct access, technical reporting, chain of command, deputizes — each in its own style.
+/// direct access, technical reporting, chain of command, deputizes — each in its own style (advice,
+/// which carries no accountability, is the organigramme's).
 /// Each post hangs under its main line; the other lines are drawn across without moving it.
 struct AccountabilityChart {
     let model: Model
@@ -105,10 +106,9 @@ struct AccountabilityChart {
         }
         lines.sort { (position[$0.from] ?? 0, $0.style) < (position[$1.from] ?? 0, $1.style) }
 
-        let title = (options.root.flatMap { model.unit($0)?.name } ?? model.title)
-        return Chart(id: "\(model.id)-accountability", title: title,
-                     subtitle: "Accountability" + (model.date.map { " as at \($0)" } ?? ""),
-                     footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
+        let furniture = Furniture("Accountability", of: model, options: options, boxes: boxes, lines: lines)
+        return Chart(id: "\(model.id)-accountability", title: furniture.title, subtitle: furniture.subtitle,
+                     footer: furniture.footer, boxes: boxes, lines: lines,
                      legend: Legend.entries(boxes: boxes, lines: lines))
     }
 }

@@ -20,6 +20,27 @@ enum Legend {
         if styles.contains(inferredAccountability) {
             entries.append(LegendEntry(.line, style: inferredAccountability, label: "accountable to the head of the containing unit (inferred)"))
         }
+        return entries + standing(boxes: boxes, lines: lines)
+    }
+
+    /// The entries for inferred and planned boxes and lines, when the chart has any: a dashed
+    /// second outline or a hollow circle at a line's tail for "inferred from the text"; a dotted
+    /// second outline or a label for "planned".
+    static func standing(boxes: [Box], lines: [Line]) -> [LegendEntry] {
+        let drawn = lines.filter(\.isDrawn)
+        var entries: [LegendEntry] = []
+        if boxes.contains(where: \.isInferred) {
+            entries.append(LegendEntry(.box, style: LegendEntry.inferredStyle, label: "inferred from the text"))
+        }
+        if boxes.contains(where: \.isPlanned) {
+            entries.append(LegendEntry(.box, style: LegendEntry.plannedStyle, label: "planned (announced, not yet established)"))
+        }
+        if drawn.contains(where: \.isInferred) {
+            entries.append(LegendEntry(.line, style: LegendEntry.inferredStyle, label: "inferred from the text (circle at the tail of any line)"))
+        }
+        if drawn.contains(where: \.isPlanned) {
+            entries.append(LegendEntry(.line, style: LegendEntry.plannedStyle, label: "planned (announced, not yet in force; labelled with the date)"))
+        }
         return entries
     }
 }

@@ -9,7 +9,7 @@ struct Organigramme {
     let options: ViewOptions
 
     /// Relationship kinds an organigramme draws across the tree.
-    static let crossKinds: Set<RelationKind> = [.alsoAccountableTo, .reportsTo, .dualReporting, .directAccess]
+    static let crossKinds: Set<RelationKind> = [.alsoAccountableTo, .reportsTo, .dualReporting, .directAccess, .advises, .supports]
 
     func chart() throws -> Chart {
         let roots = try model.roots(for: options)
@@ -23,18 +23,19 @@ struct Organigramme {
             if let depth = options.depth, level >= depth { continue }
             let children = model.children(of: unit.id)
             for child in children {
-                lines.append(Line(from: unit.id, to: child.id, style: "contains", tooltip: model.cite(child.source).map { "Established by \($0)" }))
+                lines.append(model.containment(of: child, in: unit.id))
             }
             stack += children.reversed().map { ($0, level + 1) }
         }
         let shown = Set(boxes.map(\.id))
-        for relation in model.relationships where Self.crossKinds.contains(relation.kind) && shown.contains(relation.from) && shown.contains(relation.to) {
+        let across = model.relationships.filter { Self.crossKinds.contains($0.kind) && shown.contains($0.from) && shown.contains($0.to) }
+        for relation in model.withoutRedundantAdvice(across, joined: lines.map { ($0.from, $0.to) }) {
             lines.append(model.line(for: relation))
         }
 
-        let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
-        return Chart(id: "\(model.id)-organigramme", title: title, subtitle: model.date.map { "Organigramme as at \($0)" } ?? "Organigramme",
-                     footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
+        let furniture = Furniture("Organigramme", of: model, options: options, boxes: boxes, lines: lines)
+        return Chart(id: "\(model.id)-organigramme", title: furniture.title, subtitle: furniture.subtitle,
+                     footer: furniture.footer, boxes: boxes, lines: lines,
                      legend: Legend.entries(boxes: boxes, lines: lines))
     }
 }

@@ -67,7 +67,7 @@ struct Overview {
             boxes.append(box)
             guard level <= depth else { return }
             for child in model.children(of: unit.id) where Self.subKinds.contains(child.kind) {
-                lines.append(Line(from: unit.id, to: child.id, style: "contains", tooltip: model.cite(child.source).map { "Established by \($0)" }))
+                lines.append(model.containment(of: child, in: unit.id))
                 visit(child, level: level + 1, depth: depth)
             }
         }
@@ -98,9 +98,9 @@ struct Overview {
             let line = model.line(for: relation)
             if drawn.insert("\(line.style) \(line.from) \(line.to)").inserted { lines.append(line) }
         }
-        let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
-        var chart = Chart(id: "\(model.id)-overview", title: title, subtitle: "Overview" + (model.date.map { " as at \($0)" } ?? ""),
-                          footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines,
+        let furniture = Furniture("Overview", of: model, options: options, boxes: boxes, lines: lines)
+        var chart = Chart(id: "\(model.id)-overview", title: furniture.title, subtitle: furniture.subtitle,
+                          footer: furniture.footer, boxes: boxes, lines: lines,
                           legend: Legend.entries(boxes: boxes, lines: lines))
         chart.page = PageSize.a4.landscape
         chart.splitsAcrossPages = false
@@ -109,9 +109,12 @@ struct Overview {
     }
 
     /// The units the columns start from: the root's, or the model's top departments and offices;
-    /// a pillar or organization with no head of its own is a frame around its parts, not a box.
+    /// a pillar or organization with no head of its own is a frame around its parts, not a box,
+    /// and a top unit with neither a head nor parts (a liaison office, an outside organization a
+    /// mission supports) is left to the other views.
     private func topUnits() throws -> [Unit] {
-        let tops = options.root != nil ? try model.roots(for: options) : model.children(of: nil).filter { Self.topKinds.contains($0.kind) }
+        let tops = options.root != nil ? try model.roots(for: options)
+            : model.children(of: nil).filter { Self.topKinds.contains($0.kind) && ($0.head != nil || !model.children(of: $0.id).isEmpty) }
         let columns = tops.flatMap { top -> [Unit] in
             guard top.head == nil, top.kind == .pillar || top.kind == .organization else { return [top] }
             let parts = model.children(of: top.id).filter { Self.topKinds.contains($0.kind) }

@@ -74,21 +74,23 @@ struct ServiceGroups {
 
     /// The group of officials outside the units of the model.
     private var officials: Placement {
-        Placement(group: Group(id: "officials", label: "Officials", style: UnitKind.post.rawValue), rank: [3, 0])
+        Placement(group: Group(id: "officials", label: "Officials", style: UnitKind.post.rawValue), rank: [4, 0])
     }
 
-    /// The group gathering stand-alone units of the kind of `unit` (bodies, missions, others).
+    /// The group gathering stand-alone units of the kind of `unit` (bodies, missions, mechanisms, others).
     private func others(like unit: Unit) -> Placement {
         let category = Self.category(of: unit)
-        let label = ["Other units", "Missions", "Intergovernmental bodies"][category]
+        let label = ["Other units", "Missions", "Intergovernmental bodies", "Committees and other mechanisms"][category]
         return Placement(group: Group(id: "other-\(category)", label: label, style: unit.kind.rawValue), rank: [category, Int.max])
     }
 
-    /// Departments and offices first, then missions, then intergovernmental bodies.
+    /// Departments and offices first, then missions, then intergovernmental bodies, then
+    /// committees and other mechanisms.
     private static func category(of unit: Unit) -> Int {
         switch unit.kind {
         case .mission: return 1
-        case .body, .mechanism: return 2
+        case .body: return 2
+        case .mechanism: return 3
         default: return 0
         }
     }

@@ -31,10 +31,9 @@ struct ServicesChart {
             line.to = clientBox(relation.to)
             return line
         }
-        let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
-        var chart = Chart(id: "\(model.id)-services", title: title,
-                          subtitle: "Shared services: providers (left) and whom they serve (right)" + (model.date.map { " as at \($0)" } ?? ""),
-                          footer: model.sourceLines.map { "Source: \($0)" }, boxes: boxes, lines: lines, groups: groups,
+        let furniture = Furniture("Shared services: providers (left) and whom they serve (right)", of: model, options: options, boxes: boxes, lines: lines)
+        var chart = Chart(id: "\(model.id)-services", title: furniture.title, subtitle: furniture.subtitle,
+                          footer: furniture.footer, boxes: boxes, lines: lines, groups: groups,
                           legend: Legend.entries(boxes: boxes, lines: lines))
         chart.arrangement = .bipartite
         chart.splitsAcrossPages = false

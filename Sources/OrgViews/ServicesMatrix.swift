@@ -35,12 +35,12 @@ struct ServicesMatrix {
                             rowGroups: providers.groups, columnGroups: clients.groups, marks: marks, sources: sources.list, notes: notes)
         var legend = Set(relations.map(\.kind)).sorted().map { LegendEntry(.mark, style: $0.rawValue, label: $0.label) }
         if marks.contains(where: \.inferred) {
-            legend.append(LegendEntry(.mark, style: Mark.inferredStyle, label: "hollow: inferred from the source, not stated"))
+            legend.append(LegendEntry(.mark, style: Mark.inferredStyle, label: "hollow: inferred from the text, not stated"))
         }
-        let title = options.root.flatMap { model.unit($0)?.name } ?? model.title
-        var chart = Chart(id: "\(model.id)-services-matrix", title: title,
-                          subtitle: "Shared services: who serves whom" + (model.date.map { " as at \($0)" } ?? ""),
-                          footer: model.sourceLines.map { "Source: \($0)" }, legend: legend)
+        let furniture = Furniture("Shared services: who serves whom", of: model, options: options, boxes: [], lines: [],
+                                  citations: relations.map(\.source))
+        var chart = Chart(id: "\(model.id)-services-matrix", title: furniture.title, subtitle: furniture.subtitle,
+                          footer: furniture.footer, legend: legend)
         chart.matrix = matrix
         return chart
     }

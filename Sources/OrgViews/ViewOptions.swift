@@ -26,11 +26,15 @@ public struct ViewOptions: Sendable, Equatable {
     public var root: String?
     /// How many levels below the root to draw; nil for all.
     public var depth: Int?
+    /// True to leave out the units and lines the model marks as inferred from its sources
+    /// (see `Model.statedOnly()`), drawing only what the texts state.
+    public var statedOnly: Bool
 
     /// Creates options.
-    public init(root: String? = nil, depth: Int? = nil) {
+    public init(root: String? = nil, depth: Int? = nil, statedOnly: Bool = false) {
         self.root = root
         self.depth = depth
+        self.statedOnly = statedOnly
     }
 }
 
@@ -54,6 +58,15 @@ public struct ViewError: Error, Sendable, CustomStringConvertible {
 public enum Views {
     /// The chart of `kind` for `model`.
     public static func chart(_ kind: ViewKind, of model: Model, options: ViewOptions = ViewOptions()) throws -> Chart {
+        if options.statedOnly {
+            if let root = options.root ?? model.root, model.unit(root)?.source?.inferred == true {
+                throw ViewError("unit '\(root)' is inferred from its source, so a chart of stated facts cannot start from it",
+                                hint: "start from a unit the text states, or include inferred facts")
+            }
+            var stated = options
+            stated.statedOnly = false
+            return try chart(kind, of: model.statedOnly(), options: stated)
+        }
         switch kind {
         case .organigramme: return try Organigramme(model: model, options: options).chart()
         case .accountability: return try AccountabilityChart(model: model, options: options).chart()
@@ -61,6 +74,14 @@ public enum Views {
         case .servicesMatrix: return try ServicesMatrix(model: model, options: options).chart()
         case .overview: return try Overview(model: model, options: options).chart()
         }
+    }
+}
+
+extension Views {
+    /// The legend entries explaining the marks of inferred and planned boxes and lines, for the
+    /// charts of `boxes` and `lines` that restyle a view's chart (a restructuring review).
+    public static func standingLegend(boxes: [Box], lines: [Line]) -> [LegendEntry] {
+        Legend.standing(boxes: boxes, lines: lines)
     }
 }
 
@@ -80,14 +101,5 @@ extension Model {
             return [unit]
         }
         return children(of: nil)
-    }
-
-    /// Sources as people read them: `ST/SGB/2010/1 — Title (date)`.
-    var sourceLines: [String] {
-        documents.map { document in
-            var line = document.symbol.map { "\($0) — \(document.title)" } ?? document.title
-            if let date = document.date { line += " (\(date))" }
-            return line
-        }
     }
 }

@@ -16,6 +16,8 @@ extension PlacedFooter {
                 for sample in samples {
                     let shape = BoxShape(theme.box(sample.entry.style))
                     shape.paint(sample.frame, on: &canvas)
+                    shape.paintStanding(sample.frame, inferred: sample.entry.style == LegendEntry.inferredStyle,
+                                        planned: sample.entry.style == LegendEntry.plannedStyle, on: &canvas)
                     canvas.text(sample.label, color: shape.text)
                 }
             case .line(let entry, let start, let tip, let label):
@@ -23,6 +25,7 @@ extension PlacedFooter {
                 let end = ChartPoint(x: tip.x - stroke.arrowhead.length, y: tip.y)
                 canvas.path([start, end], closed: false, paint: stroke.paint)
                 stroke.arrowhead.paint(tip: tip, from: end, stroke: stroke, on: &canvas)
+                if entry.style == LegendEntry.inferredStyle { stroke.paintInferredMark(at: start, on: &canvas) }
                 canvas.text(label, color: nil)
             case .note(let text), .source(let text):
                 canvas.text(text, color: nil)

@@ -110,6 +110,7 @@ struct ChartPainter {
             let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: box.url)
             canvas.begin(element)
             shape.paint(placed.frames[index], on: &canvas)
+            shape.paintStanding(placed.frames[index], inferred: box.isInferred, planned: box.isPlanned, on: &canvas)
             for line in placed.lines(ofBox: index) { canvas.text(line, color: shape.text) }
             if let badge = placed.badges[index] { canvas.text(badge, color: shape.text) }
             canvas.end(element)
@@ -153,6 +154,7 @@ struct ChartPainter {
         }
         canvas.path(points, closed: false, paint: stroke.paint)
         if let tip { arrow.paint(tip: tip, from: points[tipIndex], stroke: stroke, on: &canvas) }
+        if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
         if let label = line.label, let point = placed.labelPoint(on: points) {
             canvas.text(PlacedText(text: label, x: point.x, baseline: point.y, size: theme.detailSize, bold: false, anchor: .middle), color: stroke.color)
         }
@@ -177,6 +179,12 @@ struct Stroke {
 
     /// The paint of the line itself (no fill).
     var paint: Paint { Paint(fill: nil, stroke: color, width: width, dashes: dashes) }
+
+    /// Paints the mark of an inferred line at its tail: a small hollow circle in the line's
+    /// colour, which tells it from a stated line in grayscale whatever the line's dash.
+    func paintInferredMark<C: Canvas>(at tail: ChartPoint, on canvas: inout C) {
+        canvas.ellipse(BoxFrame(center: tail, width: 7, height: 7), paint: Paint(fill: "#ffffff", stroke: color, width: max(1, width)))
+    }
 }
 
 /// How a box is outlined and filled, from its style: Graphviz's `box` (the default), `ellipse`
@@ -199,6 +207,22 @@ struct BoxShape {
         rounded = looks.contains("rounded")
         diagonals = looks.contains("diagonals")
     }
+
+    /// Paints the second outline that marks an inferred box (dashed) or a planned one (dotted,
+    /// which wins when a box is both), `standingGap` points inside the box's edge (within the
+    /// padding around its text, so that it meets no neighbour however tightly boxes are packed),
+    /// in dark grey, so that the mark differs from every kind's own outline, dashed or not, in
+    /// grayscale too.
+    func paintStanding<C: Canvas>(_ frame: BoxFrame, inferred: Bool, planned: Bool, on canvas: inout C) {
+        guard inferred || planned else { return }
+        let gap = Self.standingGap
+        let outline = BoxFrame(center: frame.center, width: frame.width - 2 * gap, height: frame.height - 2 * gap)
+        canvas.rect(outline, radius: rounded ? max(0, PlacedChart.cornerRadius - gap) : 0,
+                    paint: Paint(fill: nil, stroke: "#404040", width: max(width, 1), dashes: planned ? "1.5,2.5" : "5,3"))
+    }
+
+    /// Space between a box's edge and the outline inside it that marks it inferred or planned, in points.
+    static let standingGap = 2.0
 
     /// How the outline and the fill are painted.
     var paint: Paint { Paint(fill: fill == "none" ? nil : fill, stroke: stroke, width: width, dashes: dashes) }

@@ -30,6 +30,9 @@ struct Render: ParsableCommand {
     @Option(help: "Draw at most this many levels below the root.")
     var depth: Int?
 
+    @Flag(help: "Leave out the units and lines the model marks as inferred from its sources; draw only what the texts state.")
+    var statedOnly = false
+
     @Option(help: "A built-in theme (see `orgchart themes`) or a theme file.")
     var template: String = "default"
 
@@ -67,7 +70,7 @@ struct Render: ParsableCommand {
         } else {
             chosen = try Self.format(ofOutput: output) ?? .svg
         }
-        var spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth), template: template, engine: layout)
+        var spec = ChartSpec(model: model, view: viewKind, options: ViewOptions(root: root, depth: depth, statedOnly: statedOnly), template: template, engine: layout)
         guard let placement = ChartLayout(rawValue: self.layout) else {
             throw usageError("error: unknown layout '\(self.layout)'\n    hint: layouts: \(ChartLayout.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -113,9 +113,11 @@ final class CommandLineTests: XCTestCase {
     func testValidatePrintsDiagnosticsOnStandardErrorAndCountsInTheSingular() throws {
         let result = try orgchart(["validate"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "dpko-2010: valid — 48 units, 3 posts, 52 relationships, 1 document, 1 warning\n")
+        XCTAssertEqual(result.stdout, "dpko-2010: valid — 50 units, 3 posts, 70 relationships, 1 document, 2 warnings\n")
         XCTAssertTrue(result.stderr.hasPrefix("Models/yaml/dpko-2010.yaml:"), result.stderr)
         XCTAssertTrue(result.stderr.contains("warning: unit 'dpko-ousg' has no head"), result.stderr)
+        // §5.8 names the operations the Division serves, not who heads them.
+        XCTAssertTrue(result.stderr.contains("warning: unit 'dpko-led-operations' has no head"), result.stderr)
     }
 
     func testValidateReportsAsJSONAndAsGitHubAnnotations() throws {
@@ -143,8 +145,8 @@ final class CommandLineTests: XCTestCase {
         let valid = try orgchart(["validate", "dpko-2010", "--format", "json"])
         XCTAssertEqual(valid.status, 0)
         let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(valid.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(summary["units"] as? Int, 48)
-        XCTAssertEqual(summary["warnings"] as? Int, 1)
+        XCTAssertEqual(summary["units"] as? Int, 50)
+        XCTAssertEqual(summary["warnings"] as? Int, 2)
     }
 
     /// A repository whose manifest names a model and a theme by paths relative to itself.

@@ -1,4 +1,5 @@
 import BuiltinModels
+import ChartGraph
 import Foundation
 import OrgBuild
 import OrgDiff
@@ -382,8 +383,8 @@ final class DiffTests: XCTestCase {
         }
         XCTAssertEqual(result.changes.first { $0.old == ["dpko-oo"] }?.kinds, [.removed], "the Office of Operations left DPO")
         XCTAssertEqual(result.changes.first { $0.new == ["dpo-opsp"] }?.kinds, [.added])
-        XCTAssertTrue(result.lineChanges.contains { $0.change == .removed && $0.relation == "also-accountable-to" && $0.from == "dpo-dpet" },
-                      "DPET's dual accountability to DFS ended")
+        XCTAssertTrue(result.lineChanges.contains { $0.change == .removed && $0.relation == "accountable-to" && $0.from == "dpo-dpet" && $0.to == "dfs" },
+                      "DPET's accountability to the USG for Field Support (§5.1) ended")
         let dpet = try XCTUnwrap(result.changes.first { $0.new == ["dpo-dpet"] })
         XCTAssertEqual(dpet.kinds, [.accountabilityChanged, .servicesChanged], "no longer accountable to, nor serving, the USG for Field Support")
         XCTAssertEqual(result.changes.first { $0.new == ["dpo-pd"] }?.kinds.first, .headChanged, "Police Adviser → UN Police Adviser")
@@ -403,6 +404,29 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(dfs.kinds.first, .split, "DFS was created beside DPKO")
         XCTAssertEqual(dfs.matches.first { $0.new == "dfs" }?.stated, false)
         XCTAssertEqual(result.changes.first { $0.new == ["dpko-orolsi"] }?.kinds, [.added])
+        // §17 speaks of "the four current Office of Operations regional divisions" and never of their creation.
+        for division in ["dpko-afd1", "dpko-afd2", "dpko-elad", "dpko-amed"] {
+            let change = try XCTUnwrap(result.changes.first { $0.new == [division] }, division)
+            XCTAssertFalse(change.kinds.contains(.added), "\(division): \(change.summary)")
+            XCTAssertEqual(change.old, [division])
+        }
+        // §20: "the other five integrated operational teams will be established ... in early 2008": announced, not
+        // added; the Darfur team, established at the end of October 2007 (§19), is added.
+        let announced = result.changes.filter { $0.kinds.first == .announced }.flatMap(\.new)
+        XCTAssertTrue(Set(["dpko-afd1-iot-unmis", "dpko-afd2-iot-wa", "dpko-afd2-iot-gl", "dpko-elad-iot", "dpko-amed-iot"]).isSubset(of: Set(announced)), "\(announced)")
+        XCTAssertEqual(result.changes.first { $0.new == ["dpko-afd1-iot-darfur"] }?.kinds, [.added])
+        XCTAssertTrue(result.changes.first { $0.new == ["dpko-afd2-iot-wa"] }?.summary.contains("expected early 2008") ?? false)
+        // §24: the crisis cell "will be ... incorporated into the Office of Military Affairs": announced first, and
+        // its direct access to the USG is an announced line.
+        XCTAssertEqual(result.changes.first { $0.new == ["dpko-oma-crisis-cell"] }?.kinds.first, .announced)
+        XCTAssertTrue(result.lineChanges.contains { $0.change == .announced && $0.relation == "direct-access" && $0.from == "dpko-oma-crisis-cell" })
+        // §72: the Conduct and Discipline Unit is in both snapshots, unchanged.
+        XCTAssertEqual(result.changes.first { $0.new == ["dpko-cdu"] }?.old, ["dpko-cdu"])
+        // The merged chart says which boxes are announced, in its legend too.
+        let chart = try ReviewCharts.merged(result)
+        XCTAssertEqual(chart.boxes.first { $0.id == "dpko-afd2-iot-wa" }?.style, "diff-announced")
+        XCTAssertTrue(chart.legend.contains { $0.style == "diff-announced" && $0.label == "announced" })
+        XCTAssertTrue(chart.legend.contains { $0.style == LegendEntry.plannedStyle })
     }
 
     func testOfficeOfOperationsToTheRegionalStructure() throws {

@@ -87,6 +87,7 @@ final class HangingLayoutTests: XCTestCase {
         XCTAssertEqual(TidyLayout(chart: chart, theme: theme).frames, TidyLayout(chart: chart, theme: theme).frames)
     }
 
+    /// DPO's 49 units in the print theme on one A4 landscape page at 6 pt or more, no box over another.
     func testDPOPrintChartFitsOneA4LandscapePage() throws {
         var spec = ChartSpec(model: "dpo-2019", template: "print")
         spec.page = PageSize.a4.landscape

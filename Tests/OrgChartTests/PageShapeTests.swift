@@ -141,15 +141,6 @@ final class PageShapeTests: XCTestCase {
         let result = try orgchart(["render", "dpko-2010", "--page", "A4", "--stats", "-o", directory.appendingPathComponent("d.pdf").path])
         XCTAssertTrue(result.stderr.contains(" pages, smallest text ") && result.stderr.contains("the boxes alone need at least"), result.stderr)
     }
-}
-
-extension PreparedChart {
-    /// The paging of a prepared chart on its page, with its page cap.
-    func pagedForTest() throws -> PagedChart {
-        var paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: try XCTUnwrap(chart.page), drawing: drawing)
-        paged.maxPages = maxPages
-        return paged
-    }
 
     /// A department's organigramme in the print theme fits one A4 landscape page with every
     /// text at 6 pt or more: the legend takes an empty bottom corner, and a part drawn on a page
@@ -182,5 +173,29 @@ extension PreparedChart {
         }
         XCTAssertLessThan(placed.height, placed.bottom - placed.origin.y + placed.footer.height + 2 * placed.pad)
     }
+
+    /// A page of a paged chart keeps the legend entries for inferred and planned facts while it
+    /// shows some (they have no style of their own to keep them).
+    func testPagesKeepTheLegendOfInferredFacts() throws {
+        var spec = ChartSpec(model: "peace-security-2021", view: .overview)
+        spec.page = PageSize.a3.landscape
+        let prepared = try spec.prepare()
+        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a3.landscape).pages()
+        var checked = 0
+        for page in pages where page.boxes.contains(where: \.isInferred) {
+            XCTAssertTrue(page.legend.contains { $0.sample == .box && $0.style == LegendEntry.inferredStyle }, page.subtitle ?? page.title)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
 }
 
+extension PreparedChart {
+    /// The paging of a prepared chart on its page, with its page cap.
+    func pagedForTest() throws -> PagedChart {
+        var paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: try XCTUnwrap(chart.page), drawing: drawing)
+        paged.maxPages = maxPages
+        return paged
+    }
+
+}

@@ -43,9 +43,11 @@ final class PillarPartATests: XCTestCase {
         XCTAssertEqual(model.root, "dpo")
         XCTAssertEqual(Set(model.documents.map(\.id)), ["eguide", "dpo-lesson"])
         XCTAssertTrue(model.units.allSatisfy { $0.id == "pillar" || $0.id == "dpo" || $0.id.hasPrefix("dpo-") }, "dpo-2019 holds DPO's units only")
-        XCTAssertEqual(model.units.count, 48)
+        // 46 offices, services, sections, units, teams and capacities of §1.2.1, the Department, its two
+        // mechanisms (the Women, Peace and Security Task Force and the Light Coordination Mechanism) and the pillar.
+        XCTAssertEqual(model.units.count, 50)
         // Every unit lies under the Department, which sits in the pillar: one tree.
-        XCTAssertEqual(model.subtree(of: "dpo").count, 47)
+        XCTAssertEqual(model.subtree(of: "dpo").count, 49)
         XCTAssertEqual(model.unit("dpo")?.parent, "pillar")
     }
 
@@ -121,14 +123,16 @@ final class PillarPartATests: XCTestCase {
         }
         // e-Guide 1.2.1: "the five components of OROLSI"
         XCTAssertEqual(children(model, "dpo-orolsi"), ["dpo-pd", "dpo-jcs", "dpo-ddr", "dpo-ssr", "dpo-unmas"])
-        // e-Guide 1.2.1: "ITS is comprised of five teams"
-        let its = model.children(of: "dpo-its")
+        // e-Guide 1.2.1: "ITS is comprised of five teams"; it also hosts the Light Coordination Mechanism
+        let its = model.children(of: "dpo-its").filter { $0.kind != .mechanism }
         XCTAssertEqual(its.count, 5)
         XCTAssertTrue(its.allSatisfy { $0.kind == .team })
+        XCTAssertEqual(model.children(of: "dpo-its").last?.id, "dpo-lcm")
         // e-Guide 1.2.1: the Force Generation Service "is comprised of" three teams
         XCTAssertEqual(model.children(of: "dpo-oma-fgs").count, 3)
-        // e-Guide 1.2.1: OUSG-DPO: front office, Gender Unit, IAPU (prose) and the PKI Coordination Team (listing)
-        XCTAssertEqual(children(model, "dpo-ousg"), ["dpo-ousg-fo", "dpo-gender", "dpo-iapu", "dpo-pkict"])
+        // e-Guide 1.2.1: OUSG-DPO: front office, Gender Unit, IAPU (prose) and the PKI Coordination Team (listing),
+        // and the USG-DPO's Women, Peace and Security Task Force, whose secretariat the Gender Unit is
+        XCTAssertEqual(children(model, "dpo-ousg"), ["dpo-ousg-fo", "dpo-gender", "dpo-wpstf", "dpo-iapu", "dpo-pkict"])
         // e-Guide 1.2.1: DPET's Evaluation Team, Service, Cell and Integrated Training Service; PBPS's six teams
         XCTAssertEqual(children(model, "dpo-dpet"), ["dpo-dpet-et", "dpo-pbps", "dpo-sfgcpc", "dpo-its"])
         XCTAssertEqual(model.children(of: "dpo-pbps").count, 6)
@@ -138,8 +142,10 @@ final class PillarPartATests: XCTestCase {
 
     func testDPPACounts() throws {
         let model = try pillar()
-        // e-Guide 1.3.1: the seven main offices and divisions of DPPA
-        XCTAssertEqual(children(model, "dppa"), ["dppa-ousg", "dppa-scad", "dppa-ead", "dppa-pmd", "dppa-dpr", "dppa-decol", "dppa-pbso"])
+        // e-Guide 1.3.1: the seven main offices and divisions of DPPA, and the DPPA Training Reference Group
+        XCTAssertEqual(model.children(of: "dppa").filter { $0.kind != .mechanism }.map(\.id),
+                       ["dppa-ousg", "dppa-scad", "dppa-ead", "dppa-pmd", "dppa-dpr", "dppa-decol", "dppa-pbso"])
+        XCTAssertEqual(model.children(of: "dppa").filter { $0.kind == .mechanism }.map(\.id), ["dppa-trg"])
         // e-Guide 1.3.1: SCAD "consists of three branches and the Military Staff Committee Secretariat"
         XCTAssertEqual(model.children(of: "dppa-scad").filter { $0.kind == .branch }.count, 3)
         XCTAssertEqual(children(model, "dppa-scad").last, "dppa-scad-mscs")
@@ -147,8 +153,10 @@ final class PillarPartATests: XCTestCase {
         XCTAssertEqual(model.children(of: "dppa-ead").filter { $0.kind == .cluster }.count, 3)
         // e-Guide 1.3.1: "PMD consists of five components"
         XCTAssertEqual(children(model, "dppa-pmd"), ["dppa-pmd-ppu", "dppa-pmd-glu", "dppa-pmd-msu", "dppa-pmd-gps", "dppa-pmd-ic"])
-        // e-Guide 1.3: PBSO's two branches and the Peacebuilding Fund
+        // e-Guide 1.3: PBSO's two branches and the Peacebuilding Fund; §2.3.4: its half of the joint UNFPA-PBSO
+        // Secretariat on Youth, Peace and Security
         XCTAssertEqual(children(model, "dppa-pbso"), ["dppa-pbso-pbcsb", "dppa-pbso-pspb", "dppa-pbf"])
+        XCTAssertEqual(children(model, "dppa-pbso-pspb"), ["dppa-pbso-yps"])
     }
 
     func testODCSSComponentsAndWhomTheyServe() throws {
@@ -212,8 +220,8 @@ final class PillarPartATests: XCTestCase {
         // e-Guide 1.2.1: the Under-Secretary-General for Peace Operations heads the Department
         XCTAssertEqual(model.unit("dpo")?.head?.title, "Under-Secretary-General for Peace Operations")
         XCTAssertEqual(model.unit("dpo")?.head?.grade, "USG")
-        // e-Guide 1.2.1: OMA is "led by an ASG/Military Advisor"
-        XCTAssertEqual(model.unit("dpo-oma")?.head?.title, "Military Advisor")
+        // e-Guide 1.2.1: OMA is "led by an ASG/Military Advisor"; §2.2.3 and the DPO lesson's "Adviser" is used
+        XCTAssertEqual(model.unit("dpo-oma")?.head?.title, "Military Adviser")
         XCTAssertEqual(model.unit("dpo-oma")?.head?.grade, "ASG")
         // e-Guide 1.2.1: OROLSI is led by an ASG
         XCTAssertEqual(model.unit("dpo-orolsi")?.head?.grade, "ASG")
@@ -333,6 +341,6 @@ final class PillarPartATests: XCTestCase {
         XCTAssertEqual(chart.boxes.count, model.units.count - 1, "every unit but the pillar")
         XCTAssertEqual(chart.boxes.first?.id, "dpo")
         XCTAssertEqual(chart.boxes.first?.heading, "Department of Peace Operations (DPO)")
-        XCTAssertTrue(chart.boxes.contains { $0.heading == "Office of Military Affairs (OMA)" && $0.details == ["Military Advisor (ASG)"] })
+        XCTAssertTrue(chart.boxes.contains { $0.heading == "Office of Military Affairs (OMA)" && $0.details == ["Military Adviser (ASG)"] })
     }
 }

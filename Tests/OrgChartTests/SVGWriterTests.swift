@@ -71,7 +71,7 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertTrue(tooltip.contains("ST/SGB/2010/1 §8.6"), tooltip)
         // The title, the accessible name and description, the legend.
         let text = String(decoding: svg, as: UTF8.self)
-        XCTAssertTrue(text.contains("<title>Department of Peacekeeping Operations</title>\n<desc>Organigramme as at 2010-01-01. Source: ST/SGB/2010/1"))
+        XCTAssertTrue(text.contains("<title>Organigramme</title>\n<desc>as at 1 January 2010. Source: ST/SGB/2010/1"))
         XCTAssertTrue(text.contains(#"<g id="orgchart:title" class="node">"#))
         XCTAssertTrue(text.contains(#"<g id="orgchart:legend" class="legend">"#))
     }

@@ -138,15 +138,24 @@ final class ValidationTests: XCTestCase {
         func lines(_ kind: RelationKind, from: String) -> [String] {
             model.relationships.filter { $0.kind == kind && $0.from == from }.map(\.to)
         }
-        // Dual accountability of the Chief of Staff and the Director of DPET (4.3, 5.1).
-        XCTAssertEqual(lines(.accountableTo, from: "dpko-ocos") + lines(.alsoAccountableTo, from: "dpko-ocos"), ["dpko", "dfs"])
-        XCTAssertEqual(lines(.accountableTo, from: "dpko-dpet") + lines(.alsoAccountableTo, from: "dpko-dpet"), ["dpko", "dfs"])
+        // Equal dual accountability of the Chief of Staff and the Director of DPET (4.3, 5.1): no precedence given.
+        XCTAssertEqual(lines(.accountableTo, from: "dpko-ocos"), ["dpko", "dfs"])
+        XCTAssertEqual(lines(.accountableTo, from: "dpko-dpet"), ["dpko", "dfs"])
+        XCTAssertEqual(lines(.alsoAccountableTo, from: "dpko-ocos") + lines(.alsoAccountableTo, from: "dpko-dpet"), [])
         XCTAssertEqual(lines(.directAccess, from: "dpko-pd"), ["dpko"])
         XCTAssertEqual(lines(.reportsTo, from: "dfs"), ["dpko"])
         XCTAssertEqual(model.relationships.first { $0.kind == .reportsTo }?.source?.section, "2.4(b)")
         let shared = model.relationships.filter { $0.kind == .providesServicesTo }
-        XCTAssertEqual(Set(shared.map(\.to)), ["dpko", "dfs"])
+        XCTAssertEqual(Set(shared.map(\.to)), ["dpko", "dfs", "dpko-led-operations", "member-states"])
         XCTAssertEqual(Set(shared.map(\.from)).count, 5, "the four shared resources of 4.10 and the Division of 5.8")
+        // 5.8: the Division serves also "operations led by the Department of Peacekeeping Operations, and Member States".
+        XCTAssertEqual(Set(shared.filter { $0.from == "dpko-dpet" }.map(\.to)), ["dpko", "dfs", "dpko-led-operations", "member-states"])
+        // 2.4(b): the reporting line is limited to operations under DPKO's direction, and says so.
+        XCTAssertEqual(model.relationships.first { $0.kind == .reportsTo }?.scope, "on operations under DPKO's direction")
+        // Advice of 4.4 and 8.6, and the support of 6.9 to the integrated operational teams.
+        XCTAssertEqual(lines(.advises, from: "dpko-pas"), ["dpko", "dfs"])
+        XCTAssertEqual(lines(.advises, from: "dpko-pd"), ["dpko", "dfs"])
+        XCTAssertEqual(model.relationships.filter { $0.kind == .supports && $0.source?.section == "6.9" }.count, 8)
     }
 }
 

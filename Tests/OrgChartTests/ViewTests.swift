@@ -22,12 +22,14 @@ final class ViewTests: XCTestCase {
     func testAccountabilityChartShowsDualLinesDirectAccessAndReporting() throws {
         let svg = try ChartSpec(view: .accountability).prepare().render(.svg)
         let ids = Set(edges(svg).map(\.id))
-        // ST/SGB/2010/1 §4.3: the Chief of Staff is accountable to both Under-Secretaries-General.
+        // ST/SGB/2010/1 §4.3: the Chief of Staff is accountable to both Under-Secretaries-General, alike.
         XCTAssertTrue(ids.contains("accountable-to:dpko-ocos->dpko"), "\(ids.sorted())")
-        XCTAssertTrue(ids.contains("also-accountable-to:dpko-ocos->dfs"))
+        XCTAssertTrue(ids.contains("accountable-to:dpko-ocos->dfs"))
         // §5.1: so is the Director of the Policy, Evaluation and Training Division.
         XCTAssertTrue(ids.contains("accountable-to:dpko-dpet->dpko"))
-        XCTAssertTrue(ids.contains("also-accountable-to:dpko-dpet->dfs"))
+        XCTAssertTrue(ids.contains("accountable-to:dpko-dpet->dfs"))
+        // Advice carries no accountability: the organigramme draws it (§4.4, §8.6), this chart does not.
+        XCTAssertFalse(ids.contains { $0.hasPrefix("advises:") })
         // §8.6: the Police Adviser's direct access, in its own style.
         XCTAssertTrue(ids.contains("direct-access:dpko-pd->dpko"))
         // §2.4(b): the Under-Secretary-General for Field Support reports to the one for Peacekeeping Operations.
@@ -36,7 +38,9 @@ final class ViewTests: XCTestCase {
         XCTAssertNotNil(kinds["direct-access"])
         let text = String(decoding: svg, as: UTF8.self).replacingOccurrences(of: "&#45;", with: "-")
         XCTAssertTrue(text.contains(">Secretary-General<"))
-        for label in ["also accountable to (dual)", "direct access", "reports to and receives direction from"] {
+        // §2.4(b): the reporting line is limited to operations under DPKO's direction, and says so.
+        XCTAssertTrue(text.contains("on operations under DPKO&#39;s direction"), "scope of §2.4(b)")
+        for label in ["accountable to", "direct access", "reports to and receives direction from"] {
             XCTAssertTrue(text.contains(label), "legend lists \(label)")
         }
     }
@@ -45,13 +49,16 @@ final class ViewTests: XCTestCase {
         let model = try BuiltinModels.load(nil).valid()
         let chart = try Views.chart(.services, of: model)
         let served = Dictionary(grouping: chart.lines.filter { $0.style == "provides-services-to" }, by: \.from).mapValues { Set($0.map(\.to)) }
-        // §4.10: four shared resources; §5.8: the Policy, Evaluation and Training Division.
+        // §4.10: four shared resources, serving both Departments; §5.8: the Policy, Evaluation and Training Division,
+        // serving also the operations led by DPKO and Member States.
         XCTAssertEqual(served.count, 5)
-        XCTAssertTrue(served.values.allSatisfy { $0 == ["dpko", "dfs"] })
-        XCTAssertEqual(Set(chart.groups.map(\.id)), ["providers:dpko", "clients:dpko", "clients:dfs"], "boxes are framed by department")
+        XCTAssertTrue(served.filter { $0.key != "dpko-dpet" }.values.allSatisfy { $0 == ["dpko", "dfs"] })
+        XCTAssertEqual(served["dpko-dpet"], ["dpko", "dfs", "dpko-led-operations", "member-states"])
+        XCTAssertEqual(Set(chart.groups.map(\.id)), ["providers:dpko", "clients:dpko", "clients:dfs", "clients:other-1", "clients:other-2"],
+                       "boxes are framed by department")
         XCTAssertEqual(chart.arrangement, .bipartite)
         let svg = try ChartSpec(view: .services).prepare().render(.svg)
-        XCTAssertEqual(edges(svg).filter { $0.kind == "provides-services-to" }.count, 10)
+        XCTAssertEqual(edges(svg).filter { $0.kind == "provides-services-to" }.count, 12)
     }
 
     func testChartsWithFramesAreIdenticalWhateverWasRenderedBefore() throws {
