@@ -131,9 +131,10 @@ public struct GeometryCheck: Sendable {
             while start < stretches.count {
                 var end = start
                 while end < stretches.count, stretches[end].position - stretches[start].position <= Self.tolerance { end += 1 }
-                // One position: a sweep along it, keeping the stretches still open.
+                // One position (within the tolerance): a sweep along it in order of the
+                // stretches' starts, keeping the stretches still open.
                 var open: [Stretch] = []
-                for stretch in stretches[start..<end] {
+                for stretch in stretches[start..<end].sorted(by: { ($0.low, $0.line) < ($1.low, $1.line) }) {
                     open.removeAll { $0.high <= stretch.low + Self.tolerance }
                     for other in open where chart.lines[other.line].style != chart.lines[stretch.line].style {
                         pairs.insert([min(other.line, stretch.line), max(other.line, stretch.line)])

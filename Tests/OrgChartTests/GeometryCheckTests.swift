@@ -137,6 +137,21 @@ final class GeometryCheckTests: XCTestCase {
         XCTAssertLessThanOrEqual(marked * 10, lines, "more than one line in 10 drawn as a marker")
     }
 
+    /// Two stretches at heights within the tolerance but apart along them do not share a
+    /// segment, whichever comes first in height.
+    func testStretchesApartAlongOneHeightDoNotShareASegment() throws {
+        let theme = try Theme.load("default")
+        let boxes = ["a", "b", "c", "d"].enumerated().map { Box(id: $0.element, heading: $0.element.uppercased(), style: "unit", level: $0.offset / 2) }
+        let chart = Chart(id: "c", title: "C", boxes: boxes, lines: [Line(from: "a", to: "b", style: "backstops", shapesLayout: false),
+                                                                      Line(from: "c", to: "d", style: "hosts", shapesLayout: false)])
+        let frames = (0..<4).map { BoxFrame(center: ChartPoint(x: Double($0) * 1000, y: 5000), width: 10, height: 10) }
+        let right = Connector(line: 0, points: [ChartPoint(x: 1000, y: 100), ChartPoint(x: 1100, y: 100)])
+        let left = Connector(line: 1, points: [ChartPoint(x: 0, y: 100.2), ChartPoint(x: 500, y: 100.2)])
+        XCTAssertEqual(GeometryCheck(chart: chart, frames: frames, texts: nil, connectors: [right, left], theme: theme).count(.sharedSegment), 0)
+        let along = Connector(line: 1, points: [ChartPoint(x: 0, y: 100.2), ChartPoint(x: 1050, y: 100.2)])
+        XCTAssertEqual(GeometryCheck(chart: chart, frames: frames, texts: nil, connectors: [right, along], theme: theme).count(.sharedSegment), 1)
+    }
+
     func testTheCheckFindsEachKindOfProblem() throws {
         let theme = try Theme.load("default")
         let boxes = [Box(id: "top", heading: "Top", style: "department"), Box(id: "left", heading: "Left", style: "division", level: 1),
