@@ -53,7 +53,7 @@ extension DOTWriter {
 
     /// A Graphviz edge position for a route of straight segments: each segment is a cubic
     /// Bézier whose control points lie on its ends. With an arrowhead, the route stops an
-    /// arrow's length short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail);
+    /// arrow's length (at most its last stretch) short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail);
     /// a `marked` (inferred) line stops short at its other end too, for the circle there.
     private func route(_ points: [ChartPoint], arrow: String, atTail: Bool, marked: Bool, height: Double) -> String {
         var points = points
@@ -62,9 +62,11 @@ extension DOTWriter {
         func stop(at end: Int, from before: Int, length: Double, as key: String) {
             let dx = points[end].x - points[before].x, dy = points[end].y - points[before].y
             let distance = (dx * dx + dy * dy).squareRoot()
-            guard distance > length else { return }
+            guard distance > 0 else { return }
+            // On a stretch shorter than the arrowhead, the route stops at the bend before it.
+            let cut = min(length, distance)
             ends[key] = "\(key),\(format(points[end].x)),\(format(height - points[end].y))"
-            points[end] = ChartPoint(x: points[end].x - dx / distance * length, y: points[end].y - dy / distance * length)
+            points[end] = ChartPoint(x: points[end].x - dx / distance * cut, y: points[end].y - dy / distance * cut)
         }
         let last = points.count - 1
         if arrow != "none", points.count >= 2 {

@@ -32,6 +32,9 @@ public struct PlacedChart: Sendable {
     /// The marks in boxes, by box (index in the chart's boxes): the numbers of the box's
     /// markers, set in its top-right corner.
     public let badges: [Int: PlacedText]
+    /// The labels of lines that have one, by line (index in the chart's lines): their lines of
+    /// text, set beside a stretch of the line's route clear of boxes and other lines where one is.
+    public let labels: [Int: [PlacedText]]
     /// The frames of groups (two-column charts).
     public let groupFrames: [GroupFrame]
     /// The title and subtitle lines, set centred above the boxes.
@@ -83,6 +86,8 @@ public struct PlacedChart: Sendable {
         connectors.removeAll { marked.contains($0.line) }
         self.connectors = connectors
         (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
+        let labelNotes: [String]
+        (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, firstNote: markers.count + 1)
         self.extent = extent
         var title: [PlacedText] = []
         let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
@@ -109,7 +114,7 @@ public struct PlacedChart: Sendable {
         }
         origin = ChartPoint(x: minX, y: top / 2 - block / 2)
         bottom = maxY
-        let notes = markers.map(\.note)
+        let notes = markers.map(\.note) + labelNotes
         let measured = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: 0, y: 0))
         let corner = measured.isEmpty ? nil : Self.legendCorner(width: measured.width, height: PlacedFooter.inset + measured.height,
                                                                  frames: frames + groupFrames.map(\.frame), connectors: connectors,
@@ -157,18 +162,71 @@ public struct PlacedChart: Sendable {
                        size: frame.labelSize, bold: true, anchor: .start)
         }
     }
-
-    /// Where the label of a line along `route` sits: centred over the middle of its longest
-    /// segment.
-    public func labelPoint(on route: [ChartPoint]) -> ChartPoint? {
-        guard route.count >= 2 else { return nil }
-        func length(_ a: ChartPoint, _ b: ChartPoint) -> Double { ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() }
-        let segment = route.indices.dropFirst().max { length(route[$0 - 1], route[$0]) < length(route[$1 - 1], route[$1]) } ?? 1
-        return ChartPoint(x: (route[segment - 1].x + route[segment].x) / 2, y: (route[segment - 1].y + route[segment].y) / 2 - 3)
-    }
 }
 
 extension PlacedChart {
+    /// The label of each line that has one, set over (or under, or beside) the middle of one
+    /// of its stretches, on one line or wrapped to a narrower block, or where none finds room,
+    /// a number `(n)` whose footnote (in `notes`, numbered from `firstNote`) gives the label:
+    /// the first place, longest
+    /// stretch first, where it covers no box and no other line, else the first where it covers
+    /// no box (writers put a white ground under labels, so a line behind one is hidden, not
+    /// struck through), else over the longest stretch. Labels are few; the search is linear in
+    /// boxes and line segments for each.
+    static func labels(chart: Chart, frames: [BoxFrame], connectors: [Connector], size: Double, firstNote: Int) -> (labels: [Int: [PlacedText]], notes: [String]) {
+        var labels: [Int: [PlacedText]] = [:], notes: [String] = []
+        let leading = size * BoxMetrics.lineHeight
+        for connector in connectors {
+            guard let label = chart.lines[connector.line].label, connector.points.count >= 2 else { continue }
+            let route = connector.points
+            func length(_ k: Int) -> Double { abs(route[k].x - route[k - 1].x) + abs(route[k].y - route[k - 1].y) }
+            let stretches = route.indices.dropFirst().sorted { (length($1), -$1) < (length($0), -$0) }
+            let note = "(\(firstNote + notes.count))"
+            let forms = [[label], BoxMetrics.wrap(label, width: 28), BoxMetrics.wrap(label, width: 16), [note]]
+            /// A placed block: its lines and its rectangle.
+            typealias Block = (lines: [PlacedText], minX: Double, minY: Double, maxX: Double, maxY: Double)
+            var candidates: [Block] = []
+            for form in forms {
+                let width = form.map { Double($0.count) * size * BoxMetrics.detailAdvance }.max() ?? 0
+                let height = Double(form.count - 1) * leading
+                for stretch in stretches {
+                    let a = route[stretch - 1], b = route[stretch]
+                    let middle = ChartPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+                    var places: [(x: Double, firstBaseline: Double, anchor: TextAnchor)] = []
+                    if a.x != b.x {
+                        places = [(middle.x, middle.y - 3 - height, .middle), (middle.x, middle.y + size + 1, .middle)]
+                    } else {
+                        places = [(middle.x + 3, middle.y + size / 3 - height / 2, .start), (middle.x - 3, middle.y + size / 3 - height / 2, .end)]
+                    }
+                    for place in places {
+                        let left = place.anchor == .middle ? place.x - width / 2 : place.anchor == .start ? place.x : place.x - width
+                        let lines = form.enumerated().map { PlacedText(text: $0.element, x: place.x, baseline: place.firstBaseline + Double($0.offset) * leading,
+                                                                      size: size, bold: false, anchor: place.anchor) }
+                        candidates.append((lines, left - 1, place.firstBaseline - size, left + width + 1, place.firstBaseline + height + 2))
+                    }
+                }
+            }
+            func clear(_ block: Block, ofLines: Bool) -> Bool {
+                for frame in frames where frame.maxX > block.minX && frame.minX < block.maxX && frame.maxY > block.minY && frame.minY < block.maxY { return false }
+                guard ofLines else { return true }
+                for other in connectors where other.line != connector.line {
+                    for (p, q) in zip(other.points, other.points.dropFirst())
+                    where max(p.x, q.x) > block.minX && min(p.x, q.x) < block.maxX && max(p.y, q.y) > block.minY && min(p.y, q.y) < block.maxY { return false }
+                }
+                return true
+            }
+            let chosen = (candidates.first { clear($0, ofLines: true) } ?? candidates.first { clear($0, ofLines: false) } ?? candidates.first)?.lines
+            // Where only the note's number finds room, the label is a footnote.
+            if chosen?.first?.text == note {
+                let drawn = chart.lines[connector.line]
+                let ends = [drawn.from, drawn.to].map { id in chart.boxes.first { $0.id == id }?.heading ?? id }
+                notes.append("\(note)  \(ends[0]) → \(ends[1]): \(label)")
+            }
+            labels[connector.line] = chosen
+        }
+        return (labels, notes)
+    }
+
     /// Space kept between the legend and any box or line when it sits beside them, in points.
     static let legendGap = 12.0
 

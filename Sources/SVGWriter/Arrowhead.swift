@@ -7,14 +7,7 @@ struct Arrowhead {
     let name: String
 
     /// How far the line stops short of the box for this arrowhead, in points.
-    var length: Double {
-        switch name {
-        case "none": return 0
-        case "diamond", "odiamond": return 12
-        case "odot", "dot": return 8
-        default: return 10
-        }
-    }
+    var length: Double { GeometryCheck.arrowheadLength(name) }
 
     /// True when the shape is drawn in outline only.
     var isOpen: Bool { name.hasPrefix("o") || name == "empty" }

@@ -20,6 +20,10 @@ extension PlacedFooter {
                                         planned: sample.entry.style == LegendEntry.plannedStyle, on: &canvas)
                     canvas.text(sample.label, color: shape.text)
                 }
+            case .line(let entry, let start, _, let label) where entry.style == LegendEntry.plannedStyle:
+                // A planned line is drawn in its kind's style with its date on it: the sample is that label.
+                canvas.text(PlacedText(text: "planned: …", x: start.x, baseline: label.baseline, size: label.size, bold: false, anchor: .start), color: nil)
+                canvas.text(label, color: nil)
             case .line(let entry, let start, let tip, let label):
                 let stroke = Stroke(theme.line(entry.style))
                 let end = ChartPoint(x: tip.x - stroke.arrowhead.length, y: tip.y)

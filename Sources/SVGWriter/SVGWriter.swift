@@ -97,7 +97,7 @@ struct ChartPainter {
             guard line.isDrawn else { continue }
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
-            paint(line, route: connector.points, stroke: stroke, on: &canvas)
+            paint(line, index: connector.line, route: connector.points, stroke: stroke, on: &canvas)
         }
         canvas.begin(.title)
         for line in placed.title { canvas.text(line, color: nil) }
@@ -130,9 +130,9 @@ struct ChartPainter {
     }
 
     /// One line along `route` (from its upper end), with its arrowhead at the box it points
-    /// to and its label at the middle of its longest segment; containment lines carry no
+    /// to and its label where the layout stage set it; containment lines carry no
     /// tooltip (their source is the tooltip of the box below).
-    private func paint<C: Canvas>(_ line: Line, route: [ChartPoint], stroke: Stroke, on canvas: inout C) {
+    private func paint<C: Canvas>(_ line: Line, index: Int, route: [ChartPoint], stroke: Stroke, on canvas: inout C) {
         let linked = !(line.shapesLayout && line.style == "contains")
         let element = ChartElement.edge(id: "\(line.style):\(line.from)->\(line.to)", style: line.style,
                                         title: line.ranksUpward ? "\(line.to)->\(line.from)" : "\(line.from)->\(line.to)",
@@ -143,20 +143,29 @@ struct ChartPainter {
         let tipIndex = line.ranksUpward ? 0 : points.count - 1
         let before = line.ranksUpward ? 1 : points.count - 2
         var tip: ChartPoint?
+        var from: ChartPoint?
         if arrow.length > 0, points.count >= 2 {
             let end = points[tipIndex], previous = points[before]
             let dx = end.x - previous.x, dy = end.y - previous.y
             let length = (dx * dx + dy * dy).squareRoot()
-            if length > arrow.length {
+            if length > 0 {
+                // The line stops where the arrowhead starts; on a last stretch shorter than the
+                // arrowhead, at the bend before it, the arrowhead still pointing along the stretch.
                 tip = end
-                points[tipIndex] = ChartPoint(x: end.x - dx / length * arrow.length, y: end.y - dy / length * arrow.length)
+                from = ChartPoint(x: end.x - dx / length * arrow.length, y: end.y - dy / length * arrow.length)
+                if length > arrow.length { points[tipIndex] = from! } else { points.remove(at: tipIndex) }
             }
         }
-        canvas.path(points, closed: false, paint: stroke.paint)
-        if let tip { arrow.paint(tip: tip, from: points[tipIndex], stroke: stroke, on: &canvas) }
+        if points.count >= 2 { canvas.path(points, closed: false, paint: stroke.paint) }
+        if let tip, let from { arrow.paint(tip: tip, from: from, stroke: stroke, on: &canvas) }
         if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
-        if let label = line.label, let point = placed.labelPoint(on: points) {
-            canvas.text(PlacedText(text: label, x: point.x, baseline: point.y, size: theme.detailSize, bold: false, anchor: .middle), color: stroke.color)
+        for label in placed.labels[index] ?? [] {
+            // A white ground under the label keeps it legible where a line runs behind it.
+            let width = Double(label.text.count) * label.size * BoxMetrics.detailAdvance
+            let left = label.anchor == .middle ? label.x - width / 2 : label.anchor == .start ? label.x : label.x - width
+            let ground = BoxFrame(center: ChartPoint(x: left + width / 2, y: label.baseline - label.size * 0.35), width: width + 2, height: label.size * 1.2)
+            canvas.rect(ground, radius: 0, paint: Paint(fill: "#ffffff", stroke: "#ffffff", width: 0))
+            canvas.text(label, color: stroke.color)
         }
         canvas.end(element)
     }

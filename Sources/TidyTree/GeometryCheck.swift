@@ -9,8 +9,14 @@ public struct GeometryProblem: Sendable, Hashable, CustomStringConvertible {
         case lineThroughBox = "line through a box"
         /// Two lines of different kinds run along the same stretch (one on top of the other).
         case sharedSegment = "lines of different kinds on one segment"
+        /// Two lines of one kind run along the same stretch without a box in common, so that
+        /// neither end can be traced (a bus shares its head, a bundle its start or end).
+        case mergedLines = "lines between different boxes on one segment"
         /// Two arrowheads end at the same point.
         case stackedArrowheads = "stacked arrowheads"
+        /// A line's last stretch is shorter than half its arrowhead, which then runs over the
+        /// bend before it (or, drawn short of the box, is lost).
+        case arrowheadWithoutRoom = "arrowhead without room"
         /// Two boxes overlap.
         case overlappingBoxes = "overlapping boxes"
         /// A box's text is wider or taller than the box.
@@ -40,6 +46,17 @@ public struct GeometryCheck: Sendable {
     static let tolerance = 0.5
     /// Arrow tips closer than this many points are stacked.
     static let arrowheadSpacing = 3.0
+
+    /// The length of the Graphviz arrowhead `name` in points (how far a line stops short of the
+    /// box for it): 0 for `none`, 12 for diamonds, 8 for dots, 10 for the others.
+    public static func arrowheadLength(_ name: String) -> Double {
+        switch name {
+        case "none": return 0
+        case "diamond", "odiamond": return 12
+        case "odot", "dot": return 8
+        default: return 10
+        }
+    }
 
     /// Checks a placed `chart`: the frame of each box, the wrapped text of each (nil when only
     /// the geometry is known, e.g. read back from a drawing) and the route of each line, with
@@ -112,8 +129,8 @@ public struct GeometryCheck: Sendable {
         return low < high
     }
 
-    /// Pairs of lines of different styles with collinear horizontal or vertical segments that
-    /// overlap by more than `tolerance`.
+    /// Pairs of lines with collinear horizontal or vertical segments that overlap by more than
+    /// `tolerance`: of different styles, or of one style without a box in common.
     private mutating func checkSharedSegments(chart: Chart, connectors: [Connector], name: (Int) -> String) {
         /// A straight stretch along one axis: `position` across it, from `low` to `high` along it.
         struct Stretch { var position: Double, low: Double, high: Double, line: Int }
@@ -124,7 +141,7 @@ public struct GeometryCheck: Sendable {
                 if a.x == b.x, a.y != b.y { vertical.append(Stretch(position: a.x, low: min(a.y, b.y), high: max(a.y, b.y), line: connector.line)) }
             }
         }
-        var pairs = Set<[Int]>()
+        var pairs = Set<[Int]>(), merged = Set<[Int]>()
         for var stretches in [horizontal, vertical] {
             stretches.sort { ($0.position, $0.low, $0.line) < ($1.position, $1.low, $1.line) }
             var start = 0
@@ -136,8 +153,14 @@ public struct GeometryCheck: Sendable {
                 var open: [Stretch] = []
                 for stretch in stretches[start..<end].sorted(by: { ($0.low, $0.line) < ($1.low, $1.line) }) {
                     open.removeAll { $0.high <= stretch.low + Self.tolerance }
-                    for other in open where chart.lines[other.line].style != chart.lines[stretch.line].style {
-                        pairs.insert([min(other.line, stretch.line), max(other.line, stretch.line)])
+                    for other in open {
+                        let a = chart.lines[other.line], b = chart.lines[stretch.line]
+                        let pair = [min(other.line, stretch.line), max(other.line, stretch.line)]
+                        if a.style != b.style {
+                            pairs.insert(pair)
+                        } else if Set([a.from, a.to]).isDisjoint(with: [b.from, b.to]) {
+                            merged.insert(pair)
+                        }
                     }
                     open.append(stretch)
                 }
@@ -147,19 +170,29 @@ public struct GeometryCheck: Sendable {
         for pair in pairs.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             problems.append(GeometryProblem(kind: .sharedSegment, detail: "\(name(pair[0])) and \(name(pair[1]))", lines: pair))
         }
+        for pair in merged.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            problems.append(GeometryProblem(kind: .mergedLines, detail: "\(name(pair[0])) and \(name(pair[1]))", lines: pair))
+        }
     }
 
     /// Pairs of arrowheads whose tips are closer than `arrowheadSpacing`, unless both are of
-    /// one style and arrive along the same stretch (the trunk of a bus, read as one arrow).
+    /// one style and arrive along the same stretch (the trunk of a bus, read as one arrow); then
+    /// arrowheads whose last stretch is shorter than half of them.
     private mutating func checkArrowheads(chart: Chart, connectors: [Connector], theme: Theme, name: (Int) -> String) {
         /// A tip, the point its line comes from and the line.
         struct Tip { var point: ChartPoint, before: ChartPoint, line: Int }
-        var tips: [Tip] = []
+        var tips: [Tip] = [], withoutRoom: [GeometryProblem] = []
         for connector in connectors where connector.points.count >= 2 {
             let line = chart.lines[connector.line], points = connector.points
-            guard (theme.line(line.style).arrowhead ?? "none") != "none" else { continue }
-            tips.append(line.ranksUpward ? Tip(point: points[0], before: points[1], line: connector.line)
-                                         : Tip(point: points[points.count - 1], before: points[points.count - 2], line: connector.line))
+            let arrowhead = theme.line(line.style).arrowhead ?? "none"
+            guard arrowhead != "none" else { continue }
+            let tip = line.ranksUpward ? Tip(point: points[0], before: points[1], line: connector.line)
+                                       : Tip(point: points[points.count - 1], before: points[points.count - 2], line: connector.line)
+            tips.append(tip)
+            let last = abs(tip.point.x - tip.before.x) + abs(tip.point.y - tip.before.y)
+            if last < Self.arrowheadLength(arrowhead) / 2 - Self.tolerance {
+                withoutRoom.append(GeometryProblem(kind: .arrowheadWithoutRoom, detail: "\(name(connector.line)) (\(Int(last)) pt before its tip)", lines: [connector.line]))
+            }
         }
         tips.sort { ($0.point.x, $0.point.y, $0.line) < ($1.point.x, $1.point.y, $1.line) }
         for (k, tip) in tips.enumerated() {
@@ -174,6 +207,7 @@ public struct GeometryCheck: Sendable {
                                                                   lines: [min(tip.line, other.line), max(tip.line, other.line)])) }
             }
         }
+        problems += withoutRoom
     }
 
     /// Pairs of boxes that overlap by more than `tolerance` both ways.
