@@ -118,10 +118,12 @@ public struct PagedChart {
         var index = 0
         while index < pieces.count {
             let current = marked(pieces[index].ids, continuing: [], later: index > 0)
-            let root = current.treeRoots.count == 1 ? current.treeRoots[0] : nil
+            // The largest tree is cut (beside it may stand a few boxes of their own, such as an
+            // outside head with the post answering to it).
+            let root = Self.largestTree(of: current)
             let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
-            if splittable, try !fits(current) {
-                let (kept, subtrees) = try split(current, later: index > 0)
+            if splittable, let root, try !fits(current) {
+                let (kept, subtrees) = try split(current, root: root, later: index > 0)
                 pieces[index].ids = kept
                 for (box, ids) in subtrees {
                     pieces[index].continuing.insert(box)
@@ -294,8 +296,8 @@ public struct PagedChart {
     /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
     /// continuing. When even the branching box with its children cannot be read (a long list of
     /// units), the children are cut into runs that can, each a piece under a copy of that box.
-    private func split(_ chart: Chart, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
-        guard let root = Self.branch(below: chart.treeRoots[0], in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
+    private func split(_ chart: Chart, root top: String, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
+        guard let root = Self.branch(below: top, in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
         let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
@@ -332,6 +334,14 @@ public struct PagedChart {
             }
         }
         return (kept, pieces)
+    }
+
+    /// The root of the largest tree of `chart` (the first among equals); nil for an empty chart.
+    static func largestTree(of chart: Chart) -> String? {
+        let roots = chart.treeRoots
+        guard roots.count > 1 else { return roots.first }
+        let sizes = roots.map { chart.subtree(of: $0).count }
+        return roots.indices.max { (sizes[$0], -$0) < (sizes[$1], -$1) }.map { roots[$0] }
     }
 
     /// The first box at or below `top` with more than one child, following single children

@@ -174,6 +174,19 @@ final class PageShapeTests: XCTestCase {
         XCTAssertLessThan(placed.height, placed.bottom - placed.origin.y + placed.footer.height + 2 * placed.pad)
     }
 
+    /// A chart of several trees (the pillar's accountability chart: the Secretary-General's
+    /// tree and an outside head with the post answering to it) is cut at its largest tree, so
+    /// every page stays readable instead of one page at half the size.
+    func testAChartOfSeveralTreesIsCutAtItsLargest() throws {
+        var spec = ChartSpec(model: "peace-security-2021", view: .accountability)
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        XCTAssertGreaterThan(prepared.chart.treeRoots.count, 1)
+        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape)
+        XCTAssertGreaterThan(try paged.pages().count, 1)
+        XCTAssertGreaterThanOrEqual(try paged.smallestText(), 6)
+    }
+
     /// A page of a paged chart keeps the legend entries for inferred and planned facts while it
     /// shows some (they have no style of their own to keep them).
     func testPagesKeepTheLegendOfInferredFacts() throws {
