@@ -88,7 +88,10 @@ public enum ReviewCharts {
         let shown = Set(units.map(\.id))
         let kept = LineComparison(old: old, new: new, translate: boxesOfOld).kept
         let relationships = kept.filter { shown.contains($0.from) && shown.contains($0.to) }.map { Relationship(kind: $0.kind, from: $0.from, to: $0.to) }
-        return Model(id: "restructuring-review", title: review.restructuring.title, units: units, relationships: relationships)
+        // Both snapshots' documents, so that every box cites its source by symbol and title.
+        var documents = new.model.documents
+        for document in old.model.documents where !documents.contains(where: { $0.id == document.id }) { documents.append(document) }
+        return Model(id: "restructuring-review", title: review.restructuring.title, documents: documents, units: units, relationships: relationships)
     }
 
     /// One legend entry per change class and line style present.

@@ -355,6 +355,15 @@ final class DiffTests: XCTestCase {
 
     // MARK: Built-in restructurings
 
+    /// The merged chart cites the documents of both snapshots by their symbols, not by the
+    /// models' ids for them (a removed unit's source is a document of the old snapshot only).
+    func testTheMergedChartCitesDocumentsBySymbol() throws {
+        let chart = try ReviewCharts.merged(try builtin("dpko-2010-dpo-2019"))
+        let tooltips = chart.boxes.compactMap(\.tooltip) + chart.lines.compactMap(\.tooltip)
+        XCTAssertTrue(tooltips.contains { $0.contains("ST/SGB/2010/1 §") })
+        XCTAssertFalse(tooltips.contains { $0.contains("sgb-2010-1 §") }, "a source named by its id")
+    }
+
     /// The review of a built-in restructuring, skipping when its models are not built in.
     func builtin(_ id: String) throws -> RestructuringReview {
         let restructuring = try XCTUnwrap(BuiltinRestructurings.named(id))
