@@ -1,7 +1,8 @@
 import TidyTree
 
 /// An arrowhead drawn at the end of a line, in Graphviz's shapes and sizes: `normal`, `onormal`
-/// and `empty` (open), `vee`, `diamond`, `odot`; `none` draws nothing. Unknown names draw `normal`.
+/// and `empty` (open), `vee`, `diamond`, `box`, `odot` (and their open `o` forms); `none` draws
+/// nothing. Unknown names draw `normal`.
 struct Arrowhead {
     /// The Graphviz arrow name.
     let name: String
@@ -31,6 +32,7 @@ struct Arrowhead {
             canvas.ellipse(BoxFrame(center: center, width: 8, height: 8), paint: paint)
         case "vee", "ovee": canvas.path([at(0, 0), at(10, 4), at(6, 0), at(10, -4)], closed: true, paint: paint)
         case "diamond", "odiamond": canvas.path([at(0, 0), at(6, 4), at(12, 0), at(6, -4)], closed: true, paint: paint)
+        case "box", "obox": canvas.path([at(0, 4), at(8, 4), at(8, -4), at(0, -4)], closed: true, paint: paint)
         default: canvas.path([at(0, 0), at(10, 3.5), at(10, -3.5)], closed: true, paint: paint)
         }
     }

@@ -48,12 +48,12 @@ public struct GeometryCheck: Sendable {
     static let arrowheadSpacing = 3.0
 
     /// The length of the Graphviz arrowhead `name` in points (how far a line stops short of the
-    /// box for it): 0 for `none`, 12 for diamonds, 8 for dots, 10 for the others.
+    /// box for it): 0 for `none`, 12 for diamonds, 8 for dots and boxes, 10 for the others.
     public static func arrowheadLength(_ name: String) -> Double {
         switch name {
         case "none": return 0
         case "diamond", "odiamond": return 12
-        case "odot", "dot": return 8
+        case "odot", "dot", "box", "obox": return 8
         default: return 10
         }
     }
