@@ -2,7 +2,8 @@ import ChartGraph
 
 /// The choice of which subtrees of a tree chart hang in indented columns, so that the chart
 /// comes close to the shape of its page: a row of children is wide, a hanging column is tall,
-/// and a chart is read at the largest size when its width and height have the page's ratio.
+/// and a chart is read at the largest size when its width and height have the page's ratio. A
+/// chart that fits the page at its natural size keeps its rows.
 ///
 /// The search is greedy and deterministic: first one depth from which every subtree hangs (or
 /// none), whichever fits the page at the largest scale; then, widest subtrees first, single
@@ -10,15 +11,21 @@ import ChartGraph
 /// out at most `budget` times, each in linear time.
 struct PageShape {
     let tree: ChartTree
-    /// Width over height of the page the chart is fitted to.
-    let target: Double
+    /// Width and height in points of the area the chart is fitted to.
+    let area: (width: Double, height: Double)
     /// How many layouts the search may try: 40, fewer for very large charts (20 at 20,000 boxes).
     var budget: Int { max(8, min(40, 400_000 / max(tree.depth.count, 1))) }
 
-    /// √2 landscape when there is no page; the page's printable area otherwise.
-    static func target(of page: PageSize?) -> Double {
-        guard let page else { return 2.0.squareRoot() }
-        return max(0.2, (page.width * 72 - 36) / (page.height * 72 - 36))
+    /// The printable area of `page`, or of A4 landscape (√2) when there is none.
+    static func area(of page: PageSize?) -> (width: Double, height: Double) {
+        let page = page ?? PageSize.a4.landscape
+        return (max(36, page.width * 72 - 36), max(36, page.height * 72 - 36))
+    }
+
+    /// The shape of the chart of `tree` for `page` (A4 landscape when nil).
+    init(tree: ChartTree, page: PageSize?) {
+        self.tree = tree
+        area = Self.area(of: page)
     }
 
     /// The hang roots that make the chart fit its page best; `extent` lays the chart out with
@@ -26,11 +33,12 @@ struct PageShape {
     func choose(_ extent: ([Bool]) -> (width: Double, height: Double)) -> [Bool] {
         let count = tree.depth.count
         var tries = 0
-        /// How large the chart is drawn on a page of the target ratio and height 1.
+        /// How large the chart is drawn on the page: never above its natural size, so that a
+        /// chart that fits as it is keeps its rows (hanging would only make it smaller).
         func scale(_ roots: [Bool]) -> Double {
             tries += 1
             let size = extent(roots)
-            return min(target / max(size.width, 1), 1 / max(size.height, 1))
+            return min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
         }
         let none = [Bool](repeating: false, count: count)
         var best = none, bestScale = scale(none)

@@ -49,7 +49,7 @@ public struct TidyLayout: Sendable {
         } else if !theme.pageShaped {
             hangRoots = []
         } else {
-            hangRoots = PageShape(tree: tree, target: PageShape.target(of: chart.page ?? chart.shapedFor)).choose { placer($0).extent }
+            hangRoots = PageShape(tree: tree, page: chart.page ?? chart.shapedFor).choose { placer($0).extent }
         }
         var placer = placer(hangRoots)
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }

@@ -187,6 +187,15 @@ final class PageShapeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try paged.smallestText(), 6)
     }
 
+    /// A chart that fits the page at its natural size keeps its rows: DPKO's accountability in
+    /// 2007 (four posts) has the Under-Secretary-General a full row below the Secretary-General,
+    /// not hung a few points under him.
+    func testASmallChartKeepsItsRows() throws {
+        let placed = try ChartSpec(model: "dpko-2007", view: .accountability).prepare().placed
+        let frame = { (id: String) in placed.frames[placed.chart.boxes.firstIndex { $0.id == id }!] }
+        XCTAssertGreaterThanOrEqual(frame("dpko").minY - frame("sg").maxY, 24)
+    }
+
     /// A page of a paged chart keeps the legend entries for inferred and planned facts while it
     /// shows some (they have no style of their own to keep them).
     func testPagesKeepTheLegendOfInferredFacts() throws {
