@@ -6,8 +6,9 @@ import ChartGraph
 /// chart that fits the page at its natural size keeps its rows.
 ///
 /// The search is greedy and deterministic: first one depth from which every subtree hangs (or
-/// none), whichever fits the page at the largest scale; then, widest subtrees first, single
-/// subtrees hang one level higher or one level lower when that fits better. It lays the chart
+/// none), whichever fits the page at the largest scale; then, widest subtrees first, a
+/// column's children hang in one more or one fewer column side by side, or single subtrees
+/// hang one level higher or one level lower, when that fits better. It lays the chart
 /// out at most `budget` times, each in linear time.
 struct PageShape {
     let tree: ChartTree
@@ -28,47 +29,57 @@ struct PageShape {
         area = Self.area(of: page)
     }
 
-    /// The hang roots that make the chart fit its page best; `extent` lays the chart out with
-    /// the given hang roots and returns its width and height.
-    func choose(_ extent: ([Bool]) -> (width: Double, height: Double)) -> [Bool] {
+    /// The column counts (0: the box's children do not hang; k: they hang in k side-by-side
+    /// columns) that make the chart fit its page best; `extent` lays the chart out with given
+    /// counts and returns its width and height.
+    func choose(_ extent: ([Int]) -> (width: Double, height: Double)) -> [Int] {
         let count = tree.depth.count
         var tries = 0
         /// How large the chart is drawn on the page: never above its natural size, so that a
         /// chart that fits as it is keeps its rows (hanging would only make it smaller).
-        func scale(_ roots: [Bool]) -> Double {
+        func scale(_ columns: [Int]) -> Double {
             tries += 1
-            let size = extent(roots)
+            let size = extent(columns)
             return min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
         }
-        let none = [Bool](repeating: false, count: count)
+        let none = [Int](repeating: 0, count: count)
         var best = none, bestScale = scale(none)
-        // A chart that is already no wider than its page keeps its rows.
         let maxDepth = tree.depth.max() ?? 0
         guard count > 2, maxDepth > 0 else { return best }
         for depth in 0..<maxDepth where tries < budget {
-            let roots = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty }
-            let candidate = scale(roots)
-            if candidate > bestScale * 1.0001 { best = roots; bestScale = candidate }
+            let columns = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty ? 1 : 0 }
+            let candidate = scale(columns)
+            if candidate > bestScale * 1.0001 { best = columns; bestScale = candidate }
         }
-        // Refinement, widest subtrees first: raise a column to the parent of its top, or lower
-        // it to the top's children.
+        // Refinement, widest subtrees first: a column's children in one more or one fewer side
+        // by side, or the column raised to the parent of its top, or lowered to the top's children.
         let sizes = subtreeSizes()
         var changed = true
         while changed, tries < budget {
             changed = false
-            let tops = (0..<count).filter { best[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+            let tops = (0..<count).filter { best[$0] > 0 }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
             for top in tops where tries < budget {
-                var options: [[Bool]] = []
+                var options: [[Int]] = []
+                if best[top] < min(Self.mostColumns, tree.children[top].count) {
+                    var wider = best
+                    wider[top] += 1
+                    options.append(wider)
+                }
+                if best[top] > 1 {
+                    var narrower = best
+                    narrower[top] -= 1
+                    options.append(narrower)
+                }
                 if let parent = tree.parent[top] {
                     var raised = best
-                    for sibling in tree.children[parent] { raised[sibling] = false }
-                    raised[parent] = true
+                    for sibling in tree.children[parent] { raised[sibling] = 0 }
+                    raised[parent] = 1
                     options.append(raised)
                 }
                 let grandchildren = tree.children[top].filter { !tree.children[$0].isEmpty }
                 var lowered = best
-                lowered[top] = false
-                for child in grandchildren { lowered[child] = true }
+                lowered[top] = 0
+                for child in grandchildren { lowered[child] = 1 }
                 options.append(lowered)
                 for option in options where tries < budget {
                     let candidate = scale(option)
@@ -79,6 +90,9 @@ struct PageShape {
         }
         return best
     }
+
+    /// The most columns a box's children hang in side by side.
+    static let mostColumns = 4
 
     /// The number of boxes in each box's subtree.
     private func subtreeSizes() -> [Int] {

@@ -31,6 +31,11 @@ struct Placer {
     /// box relative to its parent's top.
     private var column: [[Int]]
     private var hangTop: [Double?]
+    /// How many side-by-side columns the children of each column's top box hang in (1 inside
+    /// columns), and for a box hanging in a column after the first, the height of the bus
+    /// below its parent (from the parent's top) that leads to its column's spine.
+    private var columnCount: [Int]
+    private var busTop: [Double?]
     /// Height of each hanging block (a box and everything hanging under it) from its top, and
     /// its horizontal extent relative to the box's centre.
     private var blockHeight: [Double]
@@ -41,15 +46,19 @@ struct Placer {
     /// Horizontal distance from a box's left edge to the spine of its hanging column, from the
     /// spine to a hanging box, and vertical gap above each hanging box.
     static let hangInset = 8.0, hangTick = 6.0, hangGap = 3.0
+    /// Below a box whose children hang in several columns: the drop from its bottom to the bus
+    /// that leads to the columns' spines.
+    static let columnBusDrop = 6.0
     /// How much further right each hanging level starts.
     static var hangIndent: Double { hangInset + hangTick }
 
-    /// The placer of `tree`. The subtree of each box marked in `hangRoots` hangs in an indented
-    /// column under it: every box of such a column gets the width of the widest less one indent
-    /// per level below its column's top, so that the columns' right edges line up, and boxes
-    /// below a column's top get `compactHeights` (when given).
+    /// The placer of `tree`. The subtree of each box with a column count in `hangColumns` (0:
+    /// none) hangs in indented columns under it, its children side by side in that many columns
+    /// and every box below in one: every box of such columns gets the width of the widest less
+    /// one indent per level below its column's top, so that the columns' right edges line up,
+    /// and boxes below a column's top get `compactHeights` (when given).
     init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double,
-         hangRoots: [Bool] = [], naturalWidths: [Double] = [], compactHeights: [Double] = []) {
+         hangColumns: [Int] = [], naturalWidths: [Double] = [], compactHeights: [Double] = []) {
         self.tree = tree
         self.chart = chart
         self.spacing = spacing
@@ -59,11 +68,13 @@ struct Placer {
         for box in tree.preorder {
             if let parent = tree.parent[box], let above = level[parent] {
                 level[box] = above + 1
-            } else if hangRoots.count == count, hangRoots[box] {
+            } else if hangColumns.count == count, hangColumns[box] > 0 {
                 level[box] = 0
             }
         }
         hangs = level.map { $0 != nil }
+        columnCount = (0..<count).map { level[$0] == 0 ? max(1, hangColumns[$0]) : 1 }
+        busTop = Array(repeating: nil, count: count)
         var sizes = sizes
         if naturalWidths.count == count {
             var widest = 0.0
@@ -235,19 +246,49 @@ struct Placer {
     private mutating func hangBlock(of box: Int) {
         let width = sizes[box].width
         var extent = Contour.Extent(low: -width / 2, high: width / 2)
-        var y = sizes[box].height
-        let spineX = -width / 2 + Self.hangInset
-        for child in column[box] {
-            y += Self.hangGap
-            hangTop[child] = y
-            offset[child] = spineX + Self.hangTick + sizes[child].width / 2
-            spine[child] = spineX
-            let inner = blockExtent[child]
-            extent = extent.union(Contour.Extent(low: inner.low + offset[child], high: inner.high + offset[child]))
-            y += blockHeight[child]
+        let groups = Self.columns(column[box], heights: column[box].map { blockHeight[$0] + Self.hangGap }, count: columnCount[box])
+        // With several columns a bus under the box leads to each column's spine, as far above
+        // the columns' first boxes as below the box.
+        let bus = sizes[box].height + Self.columnBusDrop
+        let start = groups.count > 1 ? bus + Self.columnBusDrop : sizes[box].height
+        var spineX = -width / 2 + Self.hangInset, bottom = sizes[box].height
+        for (number, group) in groups.enumerated() {
+            var y = start, right = spineX
+            for child in group {
+                y += Self.hangGap
+                hangTop[child] = y
+                offset[child] = spineX + Self.hangTick + sizes[child].width / 2
+                spine[child] = spineX
+                if number > 0 { busTop[child] = bus }
+                let inner = blockExtent[child]
+                extent = extent.union(Contour.Extent(low: inner.low + offset[child], high: inner.high + offset[child]))
+                right = max(right, inner.high + offset[child])
+                y += blockHeight[child]
+            }
+            bottom = max(bottom, y)
+            spineX = right + spacing.horizontal + Self.hangInset
         }
-        blockHeight[box] = y
+        blockHeight[box] = bottom
         blockExtent[box] = extent
+    }
+
+    /// `children` cut into at most `count` consecutive columns of about equal height (their
+    /// blocks' `heights`), in order: each column closes once it reaches the height left over
+    /// the columns left.
+    static func columns(_ children: [Int], heights: [Double], count: Int) -> [[Int]] {
+        guard count > 1, children.count > 1 else { return [children] }
+        var groups: [[Int]] = [[]], left = heights.reduce(0, +), height = 0.0
+        for (child, h) in zip(children, heights) {
+            let columnsLeft = Double(count - groups.count + 1)
+            if !groups[groups.count - 1].isEmpty, groups.count < count, height + h / 2 > left / columnsLeft {
+                groups.append([])
+                left -= height
+                height = 0
+            }
+            groups[groups.count - 1].append(child)
+            height += h
+        }
+        return groups
     }
 
     /// Stacks `leaves` in a comb from the row at `depth` down; its contour is relative to its
@@ -354,6 +395,12 @@ struct Placer {
             return [start, ChartPoint(x: x, y: bus), ChartPoint(x: spineX, y: bus), ChartPoint(x: spineX, y: y), end]
         case .hang:
             let spineX = x + spine[box], y = child.center.y
+            if let bus = busTop[box] {
+                // A later column: down from the first column's spine to the bus, along it to this column's spine.
+                let first = parent.minX + Self.hangInset, busY = parent.minY + bus
+                return [ChartPoint(x: first, y: parent.maxY), ChartPoint(x: first, y: busY), ChartPoint(x: spineX, y: busY),
+                        ChartPoint(x: spineX, y: y), ChartPoint(x: child.minX, y: y)]
+            }
             return [ChartPoint(x: spineX, y: parent.maxY), ChartPoint(x: spineX, y: y), ChartPoint(x: child.minX, y: y)]
         }
     }

@@ -37,21 +37,21 @@ public struct TidyLayout: Sendable {
         let tree = ChartTree(chart)
         let naturalWidths = texts.map { metrics.width($0) * 72 }
         let compactHeights = texts.map { metrics.compactHeight($0) * 72 }
-        func placer(_ hangRoots: [Bool]) -> Placer {
+        func placer(_ hangColumns: [Int]) -> Placer {
             var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
-                                hangRoots: hangRoots, naturalWidths: naturalWidths, compactHeights: compactHeights)
+                                hangColumns: hangColumns, naturalWidths: naturalWidths, compactHeights: compactHeights)
             placer.place()
             return placer
         }
-        let hangRoots: [Bool]
+        let hangColumns: [Int]
         if theme.hangBelow > 0 {
-            hangRoots = tree.depth.map { $0 == theme.hangBelow }
+            hangColumns = tree.depth.map { $0 == theme.hangBelow ? 1 : 0 }
         } else if !theme.pageShaped {
-            hangRoots = []
+            hangColumns = []
         } else {
-            hangRoots = PageShape(tree: tree, page: chart.page ?? chart.shapedFor).choose { placer($0).extent }
+            hangColumns = PageShape(tree: tree, page: chart.page ?? chart.shapedFor).choose { placer($0).extent }
         }
-        var placer = placer(hangRoots)
+        var placer = placer(hangColumns)
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
         self.texts = texts
