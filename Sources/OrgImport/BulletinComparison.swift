@@ -9,7 +9,8 @@ public struct BulletinComparison: Sendable {
     public var missingUnits: [String] = []
     /// Imported units whose name is in the reference but under another parent.
     public var misplacedUnits: [String] = []
-    /// Imported units whose name is nowhere in the reference.
+    /// Imported units whose name is nowhere in the reference, or that repeat a reference unit found
+    /// already (a heading and its body read as two units).
     public var inventedUnits: [String] = []
     /// Reference accountability lines (accountable-to, also-accountable-to) found in the import.
     public var matchedAccountability: [String] = []
@@ -39,7 +40,15 @@ public struct BulletinComparison: Sendable {
         for u in imported.units {
             let key = Self.unitKey(u, in: imported)
             guard !referenceKeys.contains(key) else { continue }
-            if referenceNames.contains(Self.normalized(u.name)) { misplacedUnits.append(key) } else { inventedUnits.append(key) }
+            let name = Self.normalized(u.name)
+            guard referenceNames.contains(name) else { inventedUnits.append(key); continue }
+            // A unit whose reference units (by name or alias) are all found already is a second unit for one.
+            let namesakes = reference.units.filter { Self.normalized($0.name) == name || $0.aliases.map(Self.normalized).contains(name) }
+            if namesakes.allSatisfy({ importedKeys.contains(Self.unitKey($0, in: reference)) }) {
+                inventedUnits.append("\(key) (a second unit for \(namesakes.map { Self.normalized($0.name) }.joined(separator: ", ")))")
+            } else {
+                misplacedUnits.append(key)
+            }
         }
         let importedLines = Set(imported.relationships.map { Self.lineKey($0, in: imported) })
         let referenceLines = Set(reference.relationships.map { Self.lineKey($0, in: reference) })
