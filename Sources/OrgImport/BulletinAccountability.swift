@@ -4,8 +4,8 @@ import OrgModel
 /// "Y is accountable to A and B", "reports to and receives direction from", "has direct access to",
 /// "serves as Deputy to", "is supported by a Deputy …", "works in close coordination with".
 extension BulletinDraft {
-    static let headedBy = [" is headed by ", " are headed by ", " shall be headed by ", " is led by ", " is directed by ",
-                           " is managed by ", " will be headed by "]
+    static let headedBy = [" is headed by ", " are headed by ", " are each headed by ", " is each headed by ", " shall be headed by ",
+                           " is led by ", " is directed by ", " is managed by ", " will be headed by "]
     static let accountableTo = [" is accountable to ", " are accountable to ", " shall be accountable to ", " is responsible to ",
                                 " is answerable to ", " reports directly to "]
 
@@ -14,6 +14,11 @@ extension BulletinDraft {
         guard let (subject, _, rest) = Clauses.split(sentence, at: Self.headedBy) else { return false }
         var targets = subjects(subject, in: context)
         let evidence = Evidence(place: context.place)
+        if targets.isEmpty {
+            // "The Meetings Support Section and the Publishing Section are each headed by a Chief": every unit named.
+            let named = Names.list(subject).map { subjects($0, in: context) }
+            if named.count > 1, named.allSatisfy({ $0.count == 1 }) { targets = named.flatMap { $0 } }
+        }
         if targets.isEmpty {
             let name = Names.bare(Clauses.subjectCandidates(subject).first { Names.kind(of: $0) != nil } ?? subject)
             guard let kind = Names.kind(of: name), !Names.isPlural(name), name.first?.isUpperLetter == true || name.hasPrefix("front") else {
@@ -31,8 +36,16 @@ extension BulletinDraft {
 
     /// Applies "[a] TITLE[, appositive], who is accountable to Z and works in close coordination with W" to each unit.
     mutating func head(_ targets: [Int], _ rest: String, _ evidence: Evidence, _ sentence: String, _ context: inout ReadingContext) -> Bool {
-        let (title, appositive) = Self.headTitle(rest)
+        var (title, appositive) = Self.headTitle(rest)
         guard !title.isEmpty, Self.looksLikeTitle(title) || title.first?.isLowercase == true else { return false }
+        if targets.count > 1, title.hasSuffix("s"), !title.hasSuffix("ss"), !title.contains(" ") {
+            title = String(title.dropLast())  // "… are headed by Chiefs": each by a Chief
+        }
+        if targets.count == 1, let other = appositive, other.hasPrefix("the "), Self.looksLikeTitle(Names.bare(other)) {
+            // "headed by the Under-Secretary-General for Legal Affairs, the Legal Counsel": the Legal Counsel is that head.
+            aliases[Names.key(other)] = .unit(targets[0])
+            appositive = nil
+        }
         for unit in targets {
             if units[unit].head == nil || units[unit].head.map({ Names.key(title).hasPrefix(Names.key($0.title)) }) == true {
                 let grade = Grades.grade(of: title) ?? Grades.grade(in: rest.components(before: "who ")) ?? appositive.flatMap { Grades.grade(in: $0) }
@@ -41,7 +54,7 @@ extension BulletinDraft {
             if let appositive { units[unit].notes.append("The \(title) is \(appositive) (§\(context.place)).") }
         }
         if targets.count == 1 { context.topic = targets[0] }
-        for marker in ["who is accountable to ", "who reports to ", "who is responsible to ", "who reports directly to "] {
+        for marker in ["who is accountable to ", "who are accountable to ", "who reports to ", "who is responsible to ", "who reports directly to "] {
             if let r = rest.firstRange(of: marker) {
                 let reason = marker.contains("report") ? "\"reports to\" read as accountability" : nil
                 accountability(of: targets, to: String(rest[r.upperBound...]), evidence: reason.map { evidence.weakened(to: 0.85, $0) } ?? evidence,
@@ -51,7 +64,29 @@ extension BulletinDraft {
         if let r = rest.firstRange(of: "works in close coordination with ") ?? rest.firstRange(of: "works closely with ") {
             lines(.coordinatesWith, from: targets.map(DraftEnd.unit), to: String(rest[r.upperBound...]), evidence, sentence, context)
         }
+        for (phrase, kind) in Self.clauseLines {
+            if let r = rest.firstRange(of: phrase) {
+                lines(kind, from: targets.map(DraftEnd.unit), to: Self.lineObject(String(rest[r.upperBound...])), evidence, sentence, context)
+            }
+        }
         return true
+    }
+
+    /// Lines given by a verb after the head's title or a subject: "provides inputs to", "oversees", "supervising".
+    static let clauseLines: [(String, RelationKind)] = [
+        ("provides inputs to ", .technicalReporting), ("provide inputs to ", .technicalReporting),
+        ("oversees ", .oversees), ("oversee ", .oversees), ("supervises ", .oversees), ("supervising ", .oversees), ("overseeing ", .oversees),
+    ]
+
+    /// The object of a line verb without what it is about: "the Office of the Legal Counsel on questions of …",
+    /// "the work of the General Legal Division".
+    static func lineObject(_ text: String) -> String {
+        var object = text
+        for marker in [" on ", " regarding ", " concerning "] {
+            if let r = object.firstRange(of: marker) { object = String(object[..<r.lowerBound]) }
+        }
+        for prefix in ["the work of ", "the activities of "] where object.hasPrefix(prefix) { object = String(object.dropFirst(prefix.count)) }
+        return object
     }
 
     /// "Y is accountable to Z", "The Under-Secretary-General for X, hereinafter referred to as …, is accountable to …".
@@ -114,7 +149,7 @@ extension BulletinDraft {
     mutating func namedUnit(_ phrase: String, _ context: ReadingContext) -> (DraftEnd, Double)? {
         if let (u, confidence) = unit(named: phrase, in: context) { return (.unit(u), confidence) }
         let name = Names.bare(phrase)
-        guard name.hasPrefix("Department of ") || name.hasPrefix("Office of ") || name.hasPrefix("Office for ") else { return nil }
+        guard DepartmentMentions.forms.contains(where: name.hasPrefix) else { return nil }
         return outsideUnit(named: name, head: nil, context).map { (.unit($0), 0.8) }
     }
 
@@ -126,6 +161,8 @@ extension BulletinDraft {
             (" has direct access to ", .directAccess), (" have direct access to ", .directAccess),
             (" serves as Deputy to ", .deputizes), (" serves as deputy to ", .deputizes), (" is the Deputy to ", .deputizes),
             (" works in close coordination with ", .coordinatesWith), (" reports to ", .reportsTo),
+            (" provides inputs to ", .technicalReporting), (" provide inputs to ", .technicalReporting),
+            (" oversees ", .oversees), (" oversee ", .oversees), (" supervises ", .oversees), (" supervise ", .oversees),
         ]
         for (verb, kind) in patterns {
             guard let (subject, _, rest) = Clauses.split(sentence, at: [verb]) else { continue }
@@ -136,22 +173,51 @@ extension BulletinDraft {
             var evidence = Evidence(place: context.place)
             if confidence < 1 { evidence = evidence.weakened(to: confidence, "the subject matched by title") }
             if verb == " reports to " { evidence = evidence.weakened(to: 0.8, "\"reports to\" without \"receives direction\"") }
-            lines(kind, from: [from], to: rest, evidence, sentence, context)
+            lines(kind, from: [from], to: kind == .reportsTo || kind == .directAccess ? rest : Self.lineObject(rest), evidence, sentence, context)
             return true
         }
-        return readDeputy(sentence, &context)
+        return false
     }
 
-    /// "The Police Adviser is supported by a Deputy Police Adviser": a deputy post.
-    private mutating func readDeputy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
-        guard let (subject, _, rest) = Clauses.split(sentence, at: [" is supported by a Deputy ", " is assisted by a Deputy ",
-                                                                   " is supported by the Deputy ", " is assisted by the Deputy "]),
+    /// "X is supported by a Deputy Y" (a deputy post); "X is supported by an Assistant Secretary-General for Z, who
+    /// is accountable to …" (a post that heads no unit, accountable to whom the text says, else to X); "X is
+    /// supported by the Y Centre, which …" (a unit of the section providing services to X); ", supervising the …".
+    mutating func readSupportedBy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
+        guard let (subject, _, rest) = Clauses.split(sentence, at: [" is supported by ", " is assisted by "]),
               let (principal, _) = officialSubject(subject, in: context) else { return false }
-        let title = "Deputy " + Clauses.object(rest)
-        guard Self.looksLikeTitle(title) else { return false }
-        let evidence = Evidence(place: context.place, confidence: 0.8, inferred: true, reason: "the text says: \(Names.bare(subject)) is supported by a \(title)")
-        let deputy = post(titled: title, evidence: Evidence(place: context.place))
-        relate(.deputizes, .post(deputy), principal, evidence)
+        let (title, appositive) = Self.headTitle(Clauses.object(rest))
+        let evidence = Evidence(place: context.place)
+        if let kind = Names.kind(of: title), title.first?.isUpperLetter == true, !Names.isPlural(title) {
+            let supporting = unit(named: title, in: context)?.0 ?? addUnit(title, kind: kind, parent: nil, evidence: evidence, section: context.section)
+            if units[supporting].parent == nil, let container = context.sectionUnit ?? root, container != supporting {
+                contain(supporting, in: container, evidence.weakened(to: 0.6, "introduced in a sentence of section \(context.section)", inferred: true))
+            }
+            relate(.providesServicesTo, .unit(supporting), principal, evidence.weakened(to: 0.8, "the text says: \(Names.bare(subject)) is supported by the \(title)"))
+            return true
+        }
+        // "assisted by the Assistant Secretary-General for Operations, the Military Adviser, …" names officials
+        // the text places elsewhere; "supported by an Assistant Secretary-General …" introduces one.
+        let introduced = rest.hasPrefix("a ") || rest.hasPrefix("an ") || title.hasPrefix("Deputy ")
+        guard Self.looksLikeTitle(title), introduced else { return false }
+        let assistant = post(titled: title, evidence: evidence)
+        if title.hasPrefix("Deputy ") {
+            relate(.deputizes, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
+                                                                     reason: "the text says: \(Names.bare(subject)) is supported by a \(title)"))
+        } else if rest.firstRange(of: "who is accountable to ") == nil {
+            relate(.accountableTo, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
+                                                                         reason: "the \(title) supports the \(Names.bare(subject)) and heads no unit"))
+        }
+        if let r = rest.firstRange(of: "who is accountable to ") {
+            lines(.accountableTo, from: [.post(assistant)], to: String(rest[r.upperBound...]), evidence, sentence, context)
+        }
+        if let r = rest.firstRange(of: "serves as Deputy to ") ?? rest.firstRange(of: "serves as deputy to ") {
+            lines(.deputizes, from: [.post(assistant)], to: String(rest[r.upperBound...]), evidence, sentence, context)
+        }
+        for (phrase, kind) in Self.clauseLines {
+            if let r = (appositive ?? rest).firstRange(of: phrase) {
+                lines(kind, from: [.post(assistant)], to: Self.lineObject(String((appositive ?? rest)[r.upperBound...])), evidence, sentence, context)
+            }
+        }
         return true
     }
 

@@ -6,14 +6,18 @@ import OrgModel
 extension BulletinDraft {
     static let comprises = [" comprises ", " comprise ", " is composed of ", " are composed of ", " consists of ", " consist of ",
                             " is made up of ", " are made up of ", " is divided into ", " are divided into ", " is organized into ",
-                            " shall comprise ", " includes the following ", " is structured into "]
+                            " shall comprise ", " includes the following ", " is structured into ", " includes ",
+                            " is also responsible for management of ", " is also responsible for the management of ",
+                            " is responsible for management of ", " is responsible for the management of "]
     static let nestedLists = [", which includes ", ", which comprises ", ", which consists of ", ", which is composed of ", ", comprising ",
                               ", including "]
 
     /// Reads a containment sentence; false when it is not one.
     mutating func readComprises(_ sentence: String, _ context: inout ReadingContext) -> Bool {
-        guard let (subjectText, _, rest) = Clauses.split(sentence, at: Self.comprises) else { return false }
-        let evidence = Evidence(place: context.place)
+        guard let (subjectText, verb, rest) = Clauses.split(sentence, at: Self.comprises) else { return false }
+        var evidence = Evidence(place: context.place)
+        if verb.contains("management") { evidence = evidence.weakened(to: 0.9, "the unit is said to manage it") }
+        if verb == " includes " || verb.contains("management"), subjects(subjectText, in: context).isEmpty { return false }
         var containers: [Int]
         if let r = subjectText.firstRange(of: ", namely") {
             let group = collective(String(subjectText[..<r.lowerBound]), in: context)
@@ -41,7 +45,8 @@ extension BulletinDraft {
         for container in containers {
             placed += place(list: object, in: container, evidence, sentence, context)
         }
-        if let r = rest.firstRange(of: ", each headed by ") ?? rest.firstRange(of: " each headed by ") {
+        if let r = rest.firstRange(of: ", each headed by ") ?? rest.firstRange(of: " each headed by ")
+            ?? rest.firstRange(of: ", each of which is headed by ") ?? rest.firstRange(of: " each of which is headed by ") {
             // "… the A Section and the B Section, each headed by a Chief, who is accountable to the Director."
             let headed = placed.filter { units[$0].kind != .frontOffice && !units[$0].name.hasPrefix("Office of the ") }
             let saved = context.topic
@@ -105,7 +110,13 @@ extension BulletinDraft {
         }
         var last: Int?
         var placed: [Int] = []
-        for item in Names.list(main) {
+        let items = Self.joinedNames(Names.list(main), in: main)
+        if let first = items.first, Names.kind(of: Names.count(first).1) == nil {
+            // "comprises staff at Headquarters and at the United Nations Office at Geneva, …": not a list of units.
+            note(context.place, "'\(Names.bare(first))' is not a unit; the list it opens was not read as units", excerpt: sentence)
+            return []
+        }
+        for item in items {
             if let unit = place(item: item, in: container, evidence, sentence, context) { last = unit; placed.append(unit) }
         }
         if let namely, let group = last {
@@ -126,6 +137,10 @@ extension BulletinDraft {
             note(context.place, "'\(Names.bare(item))' is listed as part of \(units[container].name) but is not recognized as a unit", excerpt: sentence)
             return nil
         }
+        if Self.isOutsideEntity(name) {
+            note(context.place, "'\(name)' is a place or a body outside \(units[container].name), not one of its units", excerpt: sentence)
+            return nil
+        }
         let key = Names.key(name)
         let unit: Int
         if let existing = units.indices.first(where: { units[$0].key == key && (units[$0].parent == container || (units[$0].parent == nil && $0 != root && !units[$0].isExternal)) }) {
@@ -139,6 +154,32 @@ extension BulletinDraft {
         if let count, count > 1 { units[unit].isCollective = true; units[unit].notes.append("The text counts \(count) of them (§\(context.place)).") }
         if let inside { describe(unit, inside: inside, evidence, context) }
         return unit
+    }
+
+    /// Items of a list split inside a name ("the Division for Ocean Affairs" and "the Law of the Sea") joined
+    /// again: an item that names no unit joins the one before it when the text has them joined by " and ".
+    static func joinedNames(_ items: [String], in text: String) -> [String] {
+        var joined: [String] = []
+        for item in items {
+            if let previous = joined.last, Names.kind(of: item) == nil, Names.kind(of: previous) != nil,
+               item.lowercased().hasPrefix("the "), text.contains(previous + " and " + item),
+               Names.kind(of: previous + " and " + item) != nil {
+                joined[joined.count - 1] = previous + " and " + item
+            } else {
+                joined.append(item)
+            }
+        }
+        return joined
+    }
+
+    /// Offices away from Headquarters, regional commissions, tribunals, programmes and agencies: named in
+    /// bulletins as places served or bodies supported, never as parts of a department.
+    static func isOutsideEntity(_ name: String) -> Bool {
+        let key = Names.key(name)
+        let prefixes = ["united nations office at ", "united nations office in ", "economic commission for ", "economic and social commission for ",
+                        "international tribunal", "international residual mechanism", "united nations environment programme",
+                        "united nations development programme", "regional commission"]
+        return prefixes.contains { key.hasPrefix($0) }
     }
 
     /// What a parenthesis after a name says: an abbreviation, units within it, or a remark.

@@ -47,7 +47,9 @@ struct DraftUnit: Sendable {
     var head: DraftHead?
     var functions: [String] = []
     var functionsPlace: String?
+    /// Other names of the unit as compared (keys), and as written (for the model).
     var aliases: [String] = []
+    var aliasNames: [String] = []
     var notes: [String] = []
     var evidence: Evidence
     /// The section in which the unit was first named.
@@ -58,6 +60,24 @@ struct DraftUnit: Sendable {
     var isCollective = false
     /// The named members of a collective unit.
     var members: [Int] = []
+
+    /// Records another name of the unit ("Division of Codification" for the "Codification Division").
+    mutating func addAlias(_ other: String) {
+        let bare = Names.bare(other)
+        let otherKey = Names.key(bare)
+        guard !otherKey.isEmpty, otherKey != key, !aliases.contains(otherKey) else { return }
+        aliases.append(otherKey)
+        aliasNames.append(bare)
+    }
+
+    /// Gives the unit the name its body uses, keeping the old name as an alias.
+    mutating func rename(_ newName: String) {
+        let old = name
+        name = Names.bare(newName)
+        aliases.removeAll { $0 == key }
+        aliasNames.removeAll { Names.key($0) == key }
+        addAlias(old)
+    }
 
     init(name: String, kind: UnitKind, parent: Int?, parentEvidence: Evidence?, evidence: Evidence, section: String) {
         self.name = name
@@ -114,6 +134,8 @@ struct ReadingContext: Sendable {
     var sectionUnit: Int?
     /// The unit the last structural sentence or subheading was about ("The Division" refers to it).
     var topic: Int?
+    /// True in the general section ("General provisions", "Definitions"), which defines terms and names no units.
+    var isGeneral = false
 }
 
 /// The model being built from a bulletin: units, posts and relationships with their evidence, and

@@ -54,15 +54,21 @@ enum Names {
     }
 
     /// The head noun, lower-case and singular: "Office of the Director" → office,
-    /// "Policy, Evaluation and Training Division" → division, "Africa Division II" → division.
+    /// "Policy, Evaluation and Training Division" → division, "Africa Division II" → division,
+    /// "Ocean Affairs and Law of the Sea Service" → service, "United Nations Office at Nairobi" → office.
     static func headNoun(_ name: String) -> String? {
         let words = splittingParenthesis(bare(name)).0.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return nil }
-        var end = words.count
-        if let cut = words.firstIndex(where: { ["of", "for", "on"].contains($0) }), cut > 0 { end = cut }
-        var candidate = words[end - 1]
-        if end >= 2, isOrdinalMark(candidate) { candidate = words[end - 2] }
-        return singular(candidate.lowercased().trimming(",;:.\"'"))
+        func noun(endingAt end: Int) -> String {
+            var candidate = words[end - 1]
+            if end >= 2, isOrdinalMark(candidate) { candidate = words[end - 2] }
+            return singular(candidate.lowercased().trimming(",;:.\"'"))
+        }
+        guard let cut = words.firstIndex(where: { ["of", "for", "on", "at"].contains($0) }), cut > 0 else { return noun(endingAt: words.count) }
+        let before = noun(endingAt: cut)
+        // "Office of …", "Division for …": the noun before the preposition; else a unit noun at the end.
+        if kindNouns[before] == nil, words[cut] != "at", kindNouns[noun(endingAt: words.count)] != nil { return noun(endingAt: words.count) }
+        return before
     }
 
     /// The kind of unit a name stands for, from its head noun; nil when it names no unit.
@@ -141,7 +147,8 @@ enum Names {
             guard chars.indices.contains(j), chars[j].isUpperLetter else { return false }
             let lastWord = current.split(separator: " ").last.map(String.init) ?? ""
             let noun = isOrdinalMark(lastWord) ? current.split(separator: " ").dropLast().last.map(String.init) ?? "" : lastWord
-            return kindNouns[singular(noun.trimming(")"))] != nil || current.hasSuffix(")")
+            // "the Capacity and Performance Planning Section": a unit noun alone is the start of a name.
+            return (kindNouns[singular(noun.trimming(")"))] != nil && bare(current).contains(" ")) || current.hasSuffix(")")
         }
         /// ", operations led by …" after a capitalized name, or "… team and specialist planners", starts a new item.
         func startsLowerItem(at j: Int) -> Bool {

@@ -101,6 +101,9 @@ extension BulletinDraft {
         if let match = headOfGeneric(title, in: context) { return match }
         let prefixed = units.indices.filter { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }
         if let best = choose(prefixed, in: context), prefixed.count == 1 || contextChain(context).contains(best) { return (.unit(best), 0.85) }
+        // "the Assistant Secretary-General" for the one "Assistant Secretary-General for Legal Affairs" who heads no unit.
+        let posted = posts.indices.filter { posts[$0].absorbedBy == nil && posts[$0].key.hasPrefix(key + " ") }
+        if posted.count == 1, prefixed.isEmpty { return (.post(posted[0]), 0.85) }
         guard Self.looksLikeTitle(title) else { return nil }
         return (.post(post(titled: title, evidence: Evidence(place: context.place, confidence: 0.7, inferred: true,
                                                                  reason: "an official who heads no unit of the bulletin"))), 0.7)
@@ -135,7 +138,10 @@ extension BulletinDraft {
         let rank = Names.key(String(title[..<r.lowerBound]))
         let matches = units.indices.filter { i in
             let name = units[i].key
-            return (name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain) && headRank(of: i, is: rank)
+            // "Office of the Under-Secretary-General for X" is not headed by the Assistant Secretary-General for X.
+            let officeOfAnother = name.hasPrefix("office of the ") && !name.hasPrefix("office of the " + rank + " ")
+                && Self.looksLikeTitle(units[i].name.components(after: "Office of the ").components(before: " for "))
+            return (name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain) && headRank(of: i, is: rank) && !officeOfAnother
         }
         if let best = choose(matches, in: context) {
             if units[best].head == nil {
@@ -213,7 +219,7 @@ extension BulletinDraft {
             let afterCommas = title.split(separator: ",").dropFirst()
             guard afterCommas.allSatisfy({ $0.trimmingSpaces.first?.isUpperLetter == true }) else { return false }
         }
-        let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in"].contains($0) }
+        let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in", "at"].contains($0) }
         return lowerWords.isEmpty
     }
 }

@@ -5,7 +5,8 @@ extension BulletinDraft {
     static let structuralWords = ["headed by", "accountable to", "comprises", "comprise ", "composed of", "consists of", "consist of",
                                   "reports to", "report to", "direct access", "shared resource", "services to", "serves as deputy",
                                   "under the direction of", "under the authority of", "supervis", "divided into", "organized into",
-                                  "answerable to", "responsible to", "reporting line", "receives direction", "is led by"]
+                                  "answerable to", "responsible to", "reporting line", "receives direction", "is led by",
+                                  "oversees", "supported by", "assisted by", "inputs to", "management of the", "each of which"]
 
     /// Reads a sentence; true when some fact was taken from it.
     @discardableResult
@@ -14,13 +15,51 @@ extension BulletinDraft {
             note(context.place, "a sentence of \(sentence.count) characters was skipped", excerpt: sentence)
             return false
         }
+        if context.isGeneral || Self.isDefinition(sentence) {
+            // Terms defined ("'offices away from Headquarters' means …") and lists of places or bodies are not units.
+            if Self.looksStructural(sentence) || sentence.contains(" means ") {
+                note(context.place, context.isGeneral ? "a sentence of the general section was not read as structure"
+                                                      : "a definition was not read as structure", excerpt: sentence)
+            }
+            return false
+        }
+        if let r = sentence.firstRange(of: ", which is headed by ") ?? sentence.firstRange(of: " which is headed by "),
+           !sentence[..<r.lowerBound].hasSuffix(" each of") {
+            return readWhichIsHeaded(main: String(sentence[..<r.lowerBound]), clause: String(sentence[r.upperBound...]), sentence, &context)
+        }
         let before = report.count
-        let understood = readHeadedBy(sentence, &context) || readComprises(sentence, &context) || readAccountable(sentence, &context)
-            || readServices(sentence, &context) || readLine(sentence, &context)
+        let understood = readHeadedBy(sentence, &context) || readComprises(sentence, &context) || readSupportedBy(sentence, &context)
+            || readAccountable(sentence, &context) || readServices(sentence, &context) || readLine(sentence, &context)
         if !understood, report.count == before, Self.looksStructural(sentence) {
             note(context.place, "a sentence that looks structural was not understood", excerpt: sentence)
         }
         return understood
+    }
+
+    /// True for a sentence that defines a term: "For the purposes of …, X means …", "the term X refers to …".
+    static func isDefinition(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        return lower.contains("\" means ") || lower.hasPrefix("for the purposes of") || lower.contains("the term \"")
+            || lower.contains("hereinafter collectively referred to")
+    }
+
+    /// "The Division is also responsible for management of the X Unit, which is headed by a Y, who is accountable
+    /// to Z": the main sentence introduces the unit, the clause gives its head and line.
+    private mutating func readWhichIsHeaded(main: String, clause: String, _ sentence: String, _ context: inout ReadingContext) -> Bool {
+        let understood = read(sentence: main + ".", &context)
+        var from = main.startIndex
+        var candidates: [String] = []
+        while let r = main[from...].firstRange(of: " the ") {
+            candidates.append(String(main[r.upperBound...]))
+            from = r.upperBound
+        }
+        var named: Int?
+        for candidate in candidates.reversed() where named == nil { named = unit(named: candidate, in: context)?.0 }
+        guard let u = named else {
+            note(context.place, "the unit said to be headed by someone was not recognized", excerpt: sentence)
+            return understood
+        }
+        return head([u], clause, Evidence(place: context.place), sentence, &context) || understood
     }
 
     /// True when the sentence uses the words of structure ("headed by", "comprises", "accountable to" …).
