@@ -15,8 +15,10 @@ extension BulletinDraft {
         var targets = subjects(subject, in: context)
         let evidence = Evidence(place: context.place)
         if targets.isEmpty {
-            // "The Meetings Support Section and the Publishing Section are each headed by a Chief": every unit named.
-            let named = Names.list(subject).map { subjects($0, in: context) }
+            // "The Meetings Support Section and the Publishing Section are each headed by a Chief", "The regional
+            // Divisions, namely, the Africa Division, …, are headed by Directors": every unit named.
+            let listed = subject.components(after: ", namely").trimming(" ,:")
+            let named = Self.joinedNames(Names.list(listed), in: listed).map { subjects($0, in: context) }
             if named.count > 1, named.allSatisfy({ $0.count == 1 }) { targets = named.flatMap { $0 } }
         }
         if targets.isEmpty {
@@ -185,7 +187,9 @@ extension BulletinDraft {
     mutating func readSupportedBy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
         guard let (subject, _, rest) = Clauses.split(sentence, at: [" is supported by ", " is assisted by "]),
               let (principal, _) = officialSubject(subject, in: context) else { return false }
-        let (title, appositive) = Self.headTitle(Clauses.object(rest))
+        var (title, appositive) = Self.headTitle(Clauses.object(rest))
+        title = Names.count(title).1  // "two Assistant Secretaries-General"
+
         let evidence = Evidence(place: context.place)
         if let kind = Names.kind(of: title), title.first?.isUpperLetter == true, !Names.isPlural(title) {
             let supporting = unit(named: title, in: context)?.0 ?? addUnit(title, kind: kind, parent: nil, evidence: evidence, section: context.section)
@@ -197,17 +201,17 @@ extension BulletinDraft {
         }
         // "assisted by the Assistant Secretary-General for Operations, the Military Adviser, …" names officials
         // the text places elsewhere; "supported by an Assistant Secretary-General …" introduces one.
-        let introduced = rest.hasPrefix("a ") || rest.hasPrefix("an ") || title.hasPrefix("Deputy ")
+        let introduced = rest.hasPrefix("a ") || rest.hasPrefix("an ") || title.hasPrefix("Deputy ") || Names.count(rest).0 != nil
         guard Self.looksLikeTitle(title), introduced else { return false }
         let assistant = post(titled: title, evidence: evidence)
         if title.hasPrefix("Deputy ") {
             relate(.deputizes, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
                                                                      reason: "the text says: \(Names.bare(subject)) is supported by a \(title)"))
-        } else if rest.firstRange(of: "who is accountable to ") == nil {
+        } else if rest.firstRange(of: "who is accountable to ") == nil, rest.firstRange(of: "who are accountable to ") == nil {
             relate(.accountableTo, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
                                                                          reason: "the \(title) supports the \(Names.bare(subject)) and heads no unit"))
         }
-        if let r = rest.firstRange(of: "who is accountable to ") {
+        if let r = rest.firstRange(of: "who is accountable to ") ?? rest.firstRange(of: "who are accountable to ") {
             lines(.accountableTo, from: [.post(assistant)], to: String(rest[r.upperBound...]), evidence, sentence, context)
         }
         if let r = rest.firstRange(of: "serves as Deputy to ") ?? rest.firstRange(of: "serves as deputy to ") {

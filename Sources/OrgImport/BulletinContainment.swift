@@ -159,9 +159,10 @@ extension BulletinDraft {
     /// Items of a list split inside a name ("the Division for Ocean Affairs" and "the Law of the Sea") joined
     /// again: an item that names no unit joins the one before it when the text has them joined by " and ".
     static func joinedNames(_ items: [String], in text: String) -> [String] {
+        // "the Asia" and "the Pacific Division" are "the Asia and the Pacific Division".
         var joined: [String] = []
         for item in items {
-            if let previous = joined.last, Names.kind(of: item) == nil, Names.kind(of: previous) != nil,
+            if let previous = joined.last, Names.kind(of: item) == nil || Names.kind(of: previous) == nil,
                item.lowercased().hasPrefix("the "), text.contains(previous + " and " + item),
                Names.kind(of: previous + " and " + item) != nil {
                 joined[joined.count - 1] = previous + " and " + item
@@ -209,7 +210,8 @@ extension BulletinDraft {
     /// Names the members of a collective: "namely, the Africa Division I (…), …, and the Europe and Latin America Division".
     private mutating func members(_ text: String, of group: Int?, _ evidence: Evidence, _ context: ReadingContext) -> [Int] {
         var found: [Int] = []
-        for item in Names.list(text.trimming(" ,:")) {
+        let list = text.trimming(" ,:")
+        for item in Self.joinedNames(Names.list(list), in: list) {
             let (name, inside) = Names.splittingParenthesis(Names.bare(item))
             guard let kind = Names.kind(of: name) else { continue }
             let member = units.firstIndex { $0.key == Names.key(name) }

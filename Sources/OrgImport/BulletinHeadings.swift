@@ -12,7 +12,8 @@ extension BulletinDraft {
             return u
         }
         if let u = units(collectively: name).first { return u }
-        guard let kind = Names.kind(of: name), name.first?.isUpperLetter == true else { return nil }
+        // A heading naming a group ("Regional Divisions") that no sentence introduced is not a unit.
+        guard let kind = Names.kind(of: name), name.first?.isUpperLetter == true, !(topLevel && Names.isPlural(name)) else { return nil }
         if let body, let (u, _) = unit(named: body.name, in: context), u != root, !units[u].isExternal {
             // "Section 6 / Division of Codification", then "The Codification Division is headed by …": one unit.
             units[u].addAlias(name)

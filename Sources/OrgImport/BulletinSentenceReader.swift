@@ -55,6 +55,18 @@ extension BulletinDraft {
         }
         var named: Int?
         for candidate in candidates.reversed() where named == nil { named = unit(named: candidate, in: context)?.0 }
+        if named == nil, let last = candidates.last, let kind = Names.kind(of: last), last.first?.isUpperLetter == true, !Names.isPlural(last) {
+            // A unit introduced in the sentence: a unit of the unit the sentence is about, else of the section.
+            let words = main.split(separator: " ")
+            let opening = words.prefix { $0.first?.isUpperLetter == true || ["of", "the", "and", "for", "on"].contains($0) }.joined(separator: " ")
+            let container = unit(named: opening, in: context)?.0 ?? context.sectionUnit ?? root
+            let u = addUnit(last, kind: kind, parent: nil, evidence: Evidence(place: context.place), section: context.section)
+            if let container {
+                contain(u, in: container, Evidence(place: context.place, confidence: 0.6, inferred: true,
+                                                   reason: "introduced in a sentence about \(units[container].name)"))
+            }
+            named = u
+        }
         guard let u = named else {
             note(context.place, "the unit said to be headed by someone was not recognized", excerpt: sentence)
             return understood

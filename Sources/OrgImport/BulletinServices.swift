@@ -22,9 +22,10 @@ extension BulletinDraft {
         let shared = lower.contains("shared") || lower.contains("common") || lower.contains("integrated resource")
         let e = shared ? evidence : evidence.weakened(to: 0.8, "services provided without the words \"shared resource\"")
         for consumer in Names.list(Clauses.object(String(sentence[servicesTo.upperBound...]))) {
-            // A consumer is named in full ("the Department of Field Support"), not by a part of a unit's name.
-            guard let (end, confidence) = namedUnit(consumer, context), confidence >= 0.8, case .unit(let target) = end,
-                  confidence == 1 || units[target].isExternal else {
+            // A consumer is named in full ("the Department of Field Support") or in context ("the Department"),
+            // not by a part of a unit's name.
+            guard let (end, confidence) = namedUnit(consumer, context), case .unit(let target) = end,
+                  confidence >= 0.9 || units[target].isExternal else {
                 note(context.place, "the consumer '\(Names.bare(consumer))' of shared services is not a unit; not modelled", excerpt: sentence)
                 continue
             }
