@@ -12,6 +12,8 @@ extension BulletinDraft {
     /// "The X is headed by a Y[, appositive], who is accountable to Z …": head, accountability, coordination.
     mutating func readHeadedBy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
         guard let (subject, _, rest) = Clauses.split(sentence, at: Self.headedBy) else { return false }
+        // "The Service consists of A, B and C, each of which is headed by …": a containment sentence.
+        if subject.hasSuffix("each of which") || Clauses.split(subject, at: Self.comprises) != nil { return false }
         var targets = subjects(subject, in: context)
         let evidence = Evidence(place: context.place)
         if targets.isEmpty {

@@ -97,4 +97,62 @@ final class BulletinCorpusTests: XCTestCase {
         }
         print("corpus: \(parents)/\(units) units with the right parent, \(lines)/\(accountability) accountability lines")
     }
+
+    func imported(_ name: String) throws -> (BulletinImport, Model) {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
+        let result = try BulletinImporter.importBulletin(text, file: "\(name).txt")
+        return (result, try ModelLoader.load(file: "\(name).yaml") { _ in result.yaml }.valid())
+    }
+
+    /// A heading naming a unit otherwise than its body is one unit with an alias; "The Service consists of …"
+    /// is about the section's unit; a unit introduced by "is also responsible for management of the …" is a
+    /// unit of the section; a list of places opened by "staff at Headquarters" is no list of units.
+    func testOneUnitPerHeadingAndBodyAndNoUnitsFromPlaces() throws {
+        let (legal, model) = try imported("legal-affairs")
+        let codification = try XCTUnwrap(model.units.first { $0.name == "Codification Division" })
+        XCTAssertEqual(codification.aliases, ["Division of Codification"])
+        XCTAssertFalse(model.units.contains { $0.name == "Division of Codification" || $0.name == "Service" })
+        XCTAssertFalse(model.units.contains { $0.name.hasPrefix("United Nations Office") }, "\(model.units.map(\.name))")
+        XCTAssertEqual(model.units.first { $0.name == "Audiovisual Library Unit" }?.parent, codification.id)
+        XCTAssertTrue(legal.report.items.contains { $0.place == "5.4" && $0.message.contains("is not a unit") }, "\(legal.report.items)")
+        XCTAssertTrue(legal.report.items.contains { $0.place == "1.2" }, "the definitions of the general section are reported")
+        XCTAssertEqual(model.date, "2036-03-02", "in force on the date of its issuance: the date under the symbol")
+        XCTAssertEqual(model.documents.first?.abolishes, ["ST/SGB/2008/13"])
+
+        let (_, safety) = try imported("safety-security")
+        let service = try XCTUnwrap(safety.units.first { $0.name == "Headquarters Security and Safety Service" })
+        XCTAssertEqual(service.aliases, ["Division of Headquarters Security and Safety Services"])
+        XCTAssertEqual(safety.units.filter { $0.name.contains("Headquarters Security") }.count, 1)
+        XCTAssertEqual(safety.units.first { $0.aliases.contains("Office of the Under-Secretary-General") }?.name,
+                       "Office of the Under-Secretary-General for Safety and Security")
+    }
+
+    /// An Assistant Secretary-General who supports the head of department heads no unit: a post accountable to
+    /// that head; "accountable to A as well as to B or his/her designee" gives a dual line to B.
+    func testOfficialsWhoHeadNoUnitAndDualLines() throws {
+        let (_, model) = try imported("safety-security")
+        let root = try XCTUnwrap(model.root)
+        let assistant = try XCTUnwrap(model.posts.first { $0.title == "Assistant Secretary-General for Safety and Security" })
+        XCTAssertEqual(assistant.grade, "ASG")
+        XCTAssertFalse(model.units.contains { $0.head?.title.hasPrefix("Assistant Secretary-General") == true })
+        func lines(from id: String) -> [String] {
+            model.relationships.filter { $0.from == id }.map { "\($0.kind.rawValue) \($0.to)" }.sorted()
+        }
+        XCTAssertEqual(lines(from: assistant.id), ["accountable-to \(root)", "deputizes \(root)"])
+        let field = try XCTUnwrap(model.units.first { $0.name == "Field Support Service" })
+        let operational = try XCTUnwrap(model.units.first { $0.name == "Department of Operational Support" })
+        XCTAssertNil(operational.parent)
+        XCTAssertTrue(lines(from: field.id).contains("also-accountable-to \(operational.id)"), "\(lines(from: field.id))")
+        XCTAssertTrue(lines(from: field.id).contains("technical-reporting \(operational.id)"), "\(lines(from: field.id))")
+
+        let (_, legal) = try imported("legal-affairs")
+        let liaison = try XCTUnwrap(legal.units.first { $0.name == "Geneva Legal Liaison Unit" })
+        let external = try XCTUnwrap(legal.posts.first { $0.title == "Director-General of the United Nations Office at Geneva" })
+        XCTAssertTrue(legal.relationships.contains { $0.kind == .alsoAccountableTo && $0.from == liaison.id && $0.to == external.id })
+        let counsel = try XCTUnwrap(legal.units.first { $0.name == "Office of the Legal Counsel" })
+        XCTAssertTrue(legal.relationships.contains { $0.kind == .accountableTo && $0.from == counsel.id && $0.to == legal.root },
+                      "\"the Legal Counsel\" is the head of the Office, named so in an apposition")
+        XCTAssertFalse(legal.posts.contains { $0.title == "Legal Counsel" || $0.title == "Assistant Secretary-General" })
+    }
 }
+

@@ -262,9 +262,12 @@ final class BulletinImportTests: XCTestCase {
     func testImportOfSGB20101MatchesTheHandCheckedModel() throws {
         let result = try comparison(try dpkoBulletin())
         print(result.summary)
-        XCTAssertGreaterThanOrEqual(result.unitRecall, 0.95, result.summary)
-        XCTAssertGreaterThanOrEqual(result.accountabilityRecall, 0.90, result.summary)
+        XCTAssertEqual(result.unitRecall, 1, result.summary)
+        XCTAssertEqual(result.accountabilityRecall, 1, result.summary)
+        XCTAssertEqual(result.missingLines, [], result.summary)
+        XCTAssertEqual(result.extraLines, [], result.summary)
         XCTAssertEqual(result.inventedUnits, [], result.summary)
+        XCTAssertEqual(result.misplacedUnits, [], result.summary)
     }
 
     func testImportRecordsMetadataConfidenceAndReport() throws {
