@@ -21,7 +21,10 @@ extension BulletinDraft {
             // Divisions, namely, the Africa Division, …, are headed by Directors": every unit named.
             let listed = subject.components(after: ", namely").trimming(" ,:")
             let named = Self.joinedNames(Names.list(listed), in: listed).map { subjects($0, in: context) }
-            if named.count > 1, named.allSatisfy({ $0.count == 1 }) { targets = named.flatMap { $0 } }
+            if named.count > 1, named.allSatisfy({ $0.count == 1 }) {
+                targets = named.flatMap { $0 }
+                if let r = subject.firstRange(of: ", namely") { groups[Names.singularKey(String(subject[..<r.lowerBound]))] = targets }
+            }
         }
         if targets.isEmpty {
             let name = Names.bare(Clauses.subjectCandidates(subject).first { Names.kind(of: $0) != nil } ?? subject)
@@ -142,7 +145,15 @@ extension BulletinDraft {
     mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
         for name in Clauses.officials(Clauses.object(object)) {
             guard let (end, confidence) = official(name, in: context) ?? namedUnit(name, context) else {
-                note(context.place, "'\(name)' (\(kind.label)) was not recognized", excerpt: sentence)
+                let group = units(collectively: name)
+                if !group.isEmpty {
+                    for f in from { for u in group { relate(kind, f, .unit(u), evidence) } }
+                } else if Names.isPlural(name), pendingLines.count < Self.maximumNames {
+                    // "the regional Divisions", named one by one later in the text: tried again at the end.
+                    pendingLines.append(PendingLine(kind: kind, from: from, group: name, evidence: evidence, sentence: sentence))
+                } else {
+                    note(context.place, "'\(name)' (\(kind.label)) was not recognized", excerpt: sentence)
+                }
                 continue
             }
             for f in from { relate(kind, f, end, confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence) }

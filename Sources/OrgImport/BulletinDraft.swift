@@ -124,6 +124,16 @@ struct DraftRelation: Sendable {
     var note: String?
 }
 
+/// A line whose end is a group of units not yet named one by one, kept until the whole text is read.
+struct PendingLine: Sendable {
+    var kind: RelationKind
+    var from: [DraftEnd]
+    /// The plural phrase, e.g. "the regional Divisions".
+    var group: String
+    var evidence: Evidence
+    var sentence: String
+}
+
 /// What the reader knows when it reads a sentence: where it is and which unit the text is about.
 struct ReadingContext: Sendable {
     /// Paragraph or item being read.
@@ -151,6 +161,11 @@ struct BulletinDraft: Sendable {
     var root: Int?
     /// Units whose parts the lettered items of the current paragraph list ("comprises the following:").
     var listContainers: [Int] = []
+    /// Groups of units named by one plural ("the regional Divisions, namely, A, B and C") with no unit of their
+    /// own: singular key → the units.
+    var groups: [String: [Int]] = [:]
+    /// Lines to a group of units the text names only later ("provides inputs to the regional Divisions").
+    var pendingLines: [PendingLine] = []
     /// The departments and offices the text names, searched for outside departments.
     let mentions: DepartmentMentions
 

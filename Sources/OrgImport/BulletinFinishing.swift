@@ -10,6 +10,15 @@ extension BulletinDraft {
 
     /// Completes the draft; `sectionUnits` maps section numbers to the unit each section is about.
     mutating func finish(sectionUnits: [String: Int]) {
+        for line in pendingLines {
+            let group = units(collectively: line.group)
+            guard !group.isEmpty else {
+                note(line.evidence.place, "'\(Names.bare(line.group))' (\(line.kind.label)) was not recognized", excerpt: line.sentence)
+                continue
+            }
+            for f in line.from { for u in group { relate(line.kind, f, .unit(u), line.evidence) } }
+        }
+        pendingLines = []
         let replaced = replacedCollectives
         for u in units.indices where units[u].parent.map(replaced.contains) == true {
             let group = units[u].parent ?? u

@@ -33,7 +33,7 @@ extension BulletinDraft {
         for i in units.indices where units[i].singularKey == key || units[i].aliases.contains(key) {
             if units[i].members.isEmpty { found.append(i) } else { found += units[i].members }
         }
-        return found
+        return found.isEmpty ? groups[key] ?? [] : found
     }
 
     /// The units a phrase is about, for the subject of a sentence: one unit, or the members of a collective.
