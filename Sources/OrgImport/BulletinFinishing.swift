@@ -19,6 +19,7 @@ extension BulletinDraft {
             for f in line.from { for u in group { relate(line.kind, f, .unit(u), line.evidence) } }
         }
         pendingLines = []
+        reportUnitsNamedOnlyInFunctions()
         let replaced = replacedCollectives
         for u in units.indices where units[u].parent.map(replaced.contains) == true {
             let group = units[u].parent ?? u
@@ -29,6 +30,32 @@ extension BulletinDraft {
             adoptParent(u, sectionUnits: sectionUnits)
         }
         for u in units.indices { classifyOffice(u) }
+    }
+
+    /// Names of units ("the Conduct and Discipline Unit") that appear only in lists of core functions are
+    /// not imported: the report names each once, with the paragraph of the list.
+    private mutating func reportUnitsNamedOnlyInFunctions() {
+        let nouns: Set<String> = ["Section", "Unit", "Service", "Division", "Branch", "Team", "Cell", "Capacity"]
+        var reported: Set<String> = []
+        for u in units.indices {
+            for function in units[u].functions where reported.count < 200 {
+                let words = function.split(separator: " ")
+                for (i, word) in words.enumerated() where nouns.contains(String(word).trimming(",;:.)")) {
+                    var start = i
+                    while start > 0, words[start - 1].first?.isUpperLetter == true || (["and", "of", "for"].contains(words[start - 1]) && start > 1
+                                                                                        && words[start - 2].first?.isUpperLetter == true) {
+                        start -= 1
+                    }
+                    guard i - start >= 1, start == 0 || words[start - 1] == "the" else { continue }
+                    let name = words[start...i].joined(separator: " ").trimming(",;:.)")
+                    let key = Names.key(name)
+                    guard !reported.contains(key), !units.contains(where: { $0.key == key || $0.aliases.contains(key) }) else { continue }
+                    reported.insert(key)
+                    note(units[u].functionsPlace ?? units[u].evidence.place,
+                         "'\(name)' is named only in the functions of \(units[u].name); not imported as a unit")
+                }
+            }
+        }
     }
 
     /// A parent for a unit no sentence placed: the unit of its section, the unit its head is accountable to, or the root.

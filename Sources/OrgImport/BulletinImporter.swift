@@ -53,7 +53,8 @@ public enum BulletinImporter {
             throw BulletinImportError(place: file, message: "the text is \(text.utf8.count) bytes long, more than a bulletin",
                                       hint: "give the plain text of one bulletin (at most \(maximumLength) bytes)")
         }
-        let normalized = BulletinText.normalized(text)
+        var editorialNotes: [EditorialNote] = []
+        let normalized = BulletinText.normalized(text, notes: &editorialNotes)
         var reader = BulletinReader(normalized)
         let layout = reader.read()
         let headerLines = normalized.split(separator: "\n", omittingEmptySubsequences: true).prefix(40).map { $0.trimmingSpaces }
@@ -65,6 +66,11 @@ public enum BulletinImporter {
         let assembly = BulletinAssembly(draft: draft, metadata: metadata)
         let model = assembly.model()
         var report = ImportReport(items: draft.report)
+        for note in editorialNotes {
+            var item = ImportReport.Item(place: "text", message: "editorial note [\(note.text)], kept out of the text it annotates")
+            item.excerpt = note.after.isEmpty ? nil : "… " + note.after
+            report.items.append(item)
+        }
         if metadata.symbol == nil {
             report.items.insert(ImportReport.Item(place: "title", message: "no document symbol found in the text; give it with --symbol"), at: 0)
         }
