@@ -292,6 +292,12 @@ final class BulletinImportTests: XCTestCase {
         }
         XCTAssertTrue(imported.report.items.contains { $0.place == "7.5" && $0.message.contains("specialist aviation and maritime operational planners") })
         XCTAssertTrue(imported.markdown(input: "sgb.txt").contains("## Not understood"))
+        // Not imported but reported: a unit named only in a list of functions, the editorial notes, and the officials
+        // "assisting" the head of department, who head units the text places elsewhere.
+        XCTAssertTrue(imported.report.items.contains { $0.place == "7.10" && $0.message.hasPrefix("'Conduct and Discipline Unit' is named only in the functions") })
+        XCTAssertFalse(model.units.contains { $0.name == "Conduct and Discipline Unit" })
+        XCTAssertEqual(imported.report.items.filter { $0.message.contains("editorial note [Superseded by ST/SGB/2015/3]") }.count, 4)
+        XCTAssertTrue(imported.report.items.contains { $0.place == "2.3" && $0.excerpt?.contains("is assisted by the Assistant Secretary-General for Operations") == true })
     }
 
     func testSameInputGivesSameBytes() throws {
