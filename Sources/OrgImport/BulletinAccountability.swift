@@ -148,8 +148,9 @@ extension BulletinDraft {
                 let group = units(collectively: name)
                 if !group.isEmpty {
                     for f in from { for u in group { relate(kind, f, .unit(u), evidence) } }
-                } else if Names.isPlural(name), pendingLines.count < Self.maximumNames {
-                    // "the regional Divisions", named one by one later in the text: tried again at the end.
+                } else if Names.kind(of: Names.bare(name)) != nil, Names.bare(name).first?.isUpperLetter == true || Names.isPlural(name),
+                          pendingLines.count < Self.maximumNames {
+                    // "the Staffing Service" or "the regional Divisions", named later in the text: tried again at the end.
                     pendingLines.append(PendingLine(kind: kind, from: from, group: name, evidence: evidence, sentence: sentence))
                 } else {
                     note(context.place, "'\(name)' (\(kind.label)) was not recognized", excerpt: sentence)

@@ -124,11 +124,11 @@ struct DraftRelation: Sendable {
     var note: String?
 }
 
-/// A line whose end is a group of units not yet named one by one, kept until the whole text is read.
+/// A line whose end is a unit or a group of units the text names later, kept until the whole text is read.
 struct PendingLine: Sendable {
     var kind: RelationKind
     var from: [DraftEnd]
-    /// The plural phrase, e.g. "the regional Divisions".
+    /// The phrase, e.g. "the Staffing Service" or "the regional Divisions".
     var group: String
     var evidence: Evidence
     var sentence: String
@@ -164,7 +164,7 @@ struct BulletinDraft: Sendable {
     /// Groups of units named by one plural ("the regional Divisions, namely, A, B and C") with no unit of their
     /// own: singular key → the units.
     var groups: [String: [Int]] = [:]
-    /// Lines to a group of units the text names only later ("provides inputs to the regional Divisions").
+    /// Lines to a unit or a group of units the text names only later ("provides inputs to the regional Divisions").
     var pendingLines: [PendingLine] = []
     /// The departments and offices the text names, searched for outside departments.
     let mentions: DepartmentMentions

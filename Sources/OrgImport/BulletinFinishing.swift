@@ -11,7 +11,12 @@ extension BulletinDraft {
     /// Completes the draft; `sectionUnits` maps section numbers to the unit each section is about.
     mutating func finish(sectionUnits: [String: Int]) {
         for line in pendingLines {
-            let group = units(collectively: line.group)
+            var group = units(collectively: line.group)
+            if group.isEmpty {
+                let key = Names.key(line.group)
+                let named = units.indices.filter { units[$0].key == key || units[$0].aliases.contains(key) }
+                if named.count == 1 { group = named }  // one unit of that name, else the line is reported
+            }
             guard !group.isEmpty else {
                 note(line.evidence.place, "'\(Names.bare(line.group))' (\(line.kind.label)) was not recognized", excerpt: line.sentence)
                 continue
