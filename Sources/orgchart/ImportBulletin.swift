@@ -11,9 +11,11 @@ struct ImportBulletin: ParsableCommand {
         commandName: "bulletin",
         abstract: "Import a Secretary-General's bulletin (plain text) as a model.",
         discussion: """
-        Reads the plain text of an "Organization of the …" bulletin and writes a model: units, containment, heads, \
-        accountability, reporting, direct access, deputies, shared resources and core functions, each with its paragraph. \
-        Sentences that look structural but were not understood go to standard error, or to a Markdown report with --report.
+        Reads the plain text of an "Organization of the …" bulletin and writes a model: units (with the other names a \
+        heading gives them), containment, heads, officials who head no unit, accountability (dual lines included), \
+        reporting, direct access, deputies, oversight, inputs, shared resources and core functions, each with its \
+        paragraph. Sentences that look structural but were not used, lists not read as units, names found only in \
+        functions and editorial notes go to standard error, or to a Markdown report with --report.
         """
     )
 
@@ -23,13 +25,13 @@ struct ImportBulletin: ParsableCommand {
     @Option(name: .shortAndLong, help: "The model file to write (.yaml); `-` writes to standard output.")
     var output: String
 
-    @Option(help: "Write the report (not understood sentences, inferred facts with confidence) to this Markdown file.")
+    @Option(help: "Write the report (sentences not used, lists not read as units, editorial notes, inferred facts with confidence) to this Markdown file.")
     var report: String?
 
     @Option(help: "The document symbol, e.g. ST/SGB/2010/1, when the text does not carry it.")
     var symbol: String?
 
-    @Option(help: "Compare the import with this model (a file or a built-in id) and print the differences.")
+    @Option(help: "Compare the import with this model (a file or a built-in id) and print the differences: units and parents, heads, lines.")
     var compare: String?
 
     func run() throws {
