@@ -48,8 +48,9 @@ extension BulletinDraft {
         if targets.count > 1, title.hasSuffix("s"), !title.hasSuffix("ss"), !title.contains(" ") {
             title = String(title.dropLast())  // "… are headed by Chiefs": each by a Chief
         }
-        if targets.count == 1, let other = appositive, other.hasPrefix("the "), Self.looksLikeTitle(Names.bare(other)) {
-            // "headed by the Under-Secretary-General for Legal Affairs, the Legal Counsel": the Legal Counsel is that head.
+        if targets.count == 1, let other = appositive, !other.hasPrefix("a "), !other.hasPrefix("an "), Self.looksLikeTitle(Names.bare(other)) {
+            // "headed by the Under-Secretary-General for Legal Affairs, the Legal Counsel", "by the Assistant
+            // Secretary-General, Controller": the Legal Counsel, the Controller is that head.
             aliases[Names.key(other)] = .unit(targets[0])
             appositive = nil
         }

@@ -161,5 +161,23 @@ final class BulletinCorpusTests: XCTestCase {
                       "\"the Legal Counsel\" is the head of the Office, named so in an apposition")
         XCTAssertFalse(legal.posts.contains { $0.title == "Legal Counsel" || $0.title == "Assistant Secretary-General" })
     }
+
+    /// A second title in apposition ("the Assistant Secretary-General, Controller") names the same head.
+    func testATitleInAppositionNamesTheHead() throws {
+        let text = """
+        Secretary-General's bulletin
+        Organization of the Office of Programme Planning, Finance and Budget
+        Section 1
+        Organization
+        1.1 The Office of Programme Planning, Finance and Budget is headed by the Assistant Secretary-General, Controller, who is accountable to the Secretary-General.
+        1.2 The Office comprises the Accounts Division and the Treasury.
+        1.3 The Accounts Division is headed by a Director, who is accountable to the Controller.
+        """
+        let model = try ModelLoader.load(file: "opfb.yaml") { _ in try BulletinImporter.importBulletin(text).yaml }.valid()
+        let accounts = try XCTUnwrap(model.units.first { $0.name == "Accounts Division" })
+        XCTAssertEqual(model.relationships.filter { $0.from == accounts.id && $0.kind == .accountableTo }.map(\.to), [model.root])
+        XCTAssertFalse(model.posts.contains { $0.title == "Controller" })
+        XCTAssertFalse(model.units.contains { $0.name == "Treasury" }, "a name without a unit noun is reported, not imported")
+    }
 }
 
