@@ -34,6 +34,11 @@ extension BulletinDraft {
         }
         let object = Self.listObject(rest)
         let objectKey = Names.key(object)
+        if verb.contains("management"), let first = Names.list(object).first, let kind = Names.kind(of: Names.bare(first)),
+           kind == .fund || kind == .body {
+            note(context.place, "'\(Names.bare(first))' is managed by \(units[containers[0]].name) but is not one of its units", excerpt: sentence)
+            return true
+        }
         if objectKey.hasPrefix("organizational units") || objectKey.hasPrefix("organizational entities") { return true }
         if objectKey.isEmpty || objectKey.hasPrefix("following") {
             // "The Division comprises the following organizational units:" — the items name them.

@@ -66,8 +66,12 @@ enum Names {
         }
         guard let cut = words.firstIndex(where: { ["of", "for", "on", "at"].contains($0) }), cut > 0 else { return noun(endingAt: words.count) }
         let before = noun(endingAt: cut)
-        // "Office of …", "Division for …": the noun before the preposition; else a unit noun at the end.
-        if kindNouns[before] == nil, words[cut] != "at", kindNouns[noun(endingAt: words.count)] != nil { return noun(endingAt: words.count) }
+        // "Office of …", "Division for …": the noun before the preposition; a title ("Director of the
+        // Division") names no unit; else a unit noun at the end ("Law of the Sea Service").
+        if kindNouns[before] == nil, words[cut] != "at", !Clauses.titleWords.contains(before),
+           kindNouns[noun(endingAt: words.count)] != nil {
+            return noun(endingAt: words.count)
+        }
         return before
     }
 

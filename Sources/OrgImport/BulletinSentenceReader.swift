@@ -15,11 +15,11 @@ extension BulletinDraft {
             note(context.place, "a sentence of \(sentence.count) characters was skipped", excerpt: sentence)
             return false
         }
-        if context.isGeneral || Self.isDefinition(sentence) {
+        if (context.isGeneral && !isAboutTheRoot(sentence, context)) || Self.isDefinition(sentence) {
             // Terms defined ("'offices away from Headquarters' means …") and lists of places or bodies are not units.
             if Self.looksStructural(sentence) || sentence.contains(" means ") {
-                note(context.place, context.isGeneral ? "a sentence of the general section was not read as structure"
-                                                      : "a definition was not read as structure", excerpt: sentence)
+                note(context.place, Self.isDefinition(sentence) ? "a definition was not read as structure"
+                                                                : "a sentence of the general section was not read as structure", excerpt: sentence)
             }
             return false
         }
@@ -34,6 +34,14 @@ extension BulletinDraft {
             note(context.place, "a sentence that looks structural was not understood", excerpt: sentence)
         }
         return understood
+    }
+
+    /// True when the sentence says who heads the organization, what it comprises or to whom its head is
+    /// accountable: read even in the general section.
+    private mutating func isAboutTheRoot(_ sentence: String, _ context: ReadingContext) -> Bool {
+        guard let root, let (subject, _, _) = Clauses.split(sentence, at: Self.headedBy + Self.comprises + Self.accountableTo) else { return false }
+        let bare = Names.bare(subject)
+        return bare.count <= 160 && (subjects(bare, in: context) == [root] || units[root].head.map { Names.key($0.title) == Names.key(bare) } == true)
     }
 
     /// True for a sentence that defines a term: "For the purposes of …, X means …", "the term X refers to …".

@@ -179,5 +179,30 @@ final class BulletinCorpusTests: XCTestCase {
         XCTAssertFalse(model.posts.contains { $0.title == "Controller" })
         XCTAssertFalse(model.units.contains { $0.name == "Treasury" }, "a name without a unit noun is reported, not imported")
     }
+
+    /// In the general section the organization's own head and composition are read; its definitions, and
+    /// anywhere a fund or body a unit manages, give no unit.
+    func testTheGeneralSectionGivesTheHeadButNoUnits() throws {
+        let text = """
+        Secretary-General's bulletin
+        Organization of the Office of Example Services
+        Section 1
+        General provisions
+        1.1 The Office of Example Services is headed by a Director, who is accountable to the Secretary-General.
+        1.2 For the purposes of the present bulletin, "field offices" means the Geneva Liaison Office and the Vienna Liaison Office.
+        1.3 The Geneva Liaison Office is headed by a Liaison Officer.
+        Section 2
+        Organization
+        2.1 The Office comprises the Planning Section and the Support Section.
+        2.2 The Planning Section is headed by a Chief, who is accountable to the Director. The Section is also responsible for management of the Example Trust Fund.
+        """
+        let imported = try BulletinImporter.importBulletin(text)
+        let model = try ModelLoader.load(file: "oes.yaml") { _ in imported.yaml }.valid()
+        XCTAssertEqual(model.unit(model.root ?? "")?.head?.title, "Director")
+        XCTAssertEqual(model.units.map(\.name), ["Office of Example Services", "Planning Section", "Support Section"])
+        XCTAssertTrue(imported.report.items.contains { $0.place == "1.2" && $0.message.contains("definition") }, "\(imported.report.items)")
+        XCTAssertTrue(imported.report.items.contains { $0.place == "1.3" && $0.message.contains("general section") }, "\(imported.report.items)")
+        XCTAssertTrue(imported.report.items.contains { $0.place == "2.2" && $0.message.contains("Example Trust Fund") }, "\(imported.report.items)")
+    }
 }
 
