@@ -166,13 +166,24 @@ extension BulletinDraft {
     static func joinedNames(_ items: [String], in text: String) -> [String] {
         // "the Asia" and "the Pacific Division" are "the Asia and the Pacific Division".
         var joined: [String] = []
+        var previousIsUnit = false
+        var from = text.startIndex  // items come in the order of the text, so it is searched forward only
         for item in items {
-            if let previous = joined.last, Names.kind(of: item) == nil || Names.kind(of: previous) == nil,
-               item.lowercased().hasPrefix("the "), text.contains(previous + " and " + item),
-               Names.kind(of: previous + " and " + item) != nil {
+            let isUnit = Names.kind(of: item) != nil
+            guard let previous = joined.last, !isUnit || !previousIsUnit, item.hasPrefix("the ") || item.hasPrefix("The "),
+                  Names.kind(of: previous + " and " + item) != nil,
+                  let found = text[from...].firstRange(of: item) else {
+                joined.append(item)
+                previousIsUnit = isUnit
+                continue
+            }
+            from = found.upperBound
+            if text[..<found.lowerBound].hasSuffix(previous + " and ") {
                 joined[joined.count - 1] = previous + " and " + item
+                previousIsUnit = true
             } else {
                 joined.append(item)
+                previousIsUnit = isUnit
             }
         }
         return joined

@@ -155,6 +155,8 @@ struct BulletinDraft: Sendable {
     var posts: [DraftPost] = []
     var relations: [DraftRelation] = []
     var report: [ImportReport.Item] = []
+    /// The items of the report, to write each once without searching the report.
+    private var reported: Set<ImportReport.Item> = []
     /// Short names introduced by "hereinafter referred to as": key → the official's end.
     var aliases: [String: DraftEnd] = [:]
     /// The unit the bulletin organizes.
@@ -251,7 +253,7 @@ struct BulletinDraft: Sendable {
     mutating func note(_ place: String, _ message: String, excerpt: String? = nil) {
         var item = ImportReport.Item(place: place, message: message)
         item.excerpt = excerpt.map { String($0.prefix(300)) }
-        if !report.contains(item) { report.append(item) }
+        if reported.insert(item).inserted { report.append(item) }
     }
 
     /// `DPKO`, `UNMAS`, `OROLSI`: capitals, perhaps with a slash or digit.

@@ -42,19 +42,20 @@ extension BulletinDraft {
     private mutating func reportUnitsNamedOnlyInFunctions() {
         let nouns: Set<String> = ["Section", "Unit", "Service", "Division", "Branch", "Team", "Cell", "Capacity"]
         var reported: Set<String> = []
+        let known = Set(units.flatMap { [$0.key] + $0.aliases })
         for u in units.indices {
             for function in units[u].functions where reported.count < 200 {
                 let words = function.split(separator: " ")
                 for (i, word) in words.enumerated() where nouns.contains(String(word).trimming(",;:.)")) {
                     var start = i
-                    while start > 0, words[start - 1].first?.isUpperLetter == true || (["and", "of", "for"].contains(words[start - 1]) && start > 1
-                                                                                        && words[start - 2].first?.isUpperLetter == true) {
+                    while start > 0, i - start < 12, words[start - 1].first?.isUpperLetter == true
+                            || (["and", "of", "for"].contains(words[start - 1]) && start > 1 && words[start - 2].first?.isUpperLetter == true) {
                         start -= 1
                     }
                     guard i - start >= 1, start == 0 || words[start - 1] == "the" else { continue }
                     let name = words[start...i].joined(separator: " ").trimming(",;:.)")
                     let key = Names.key(name)
-                    guard !reported.contains(key), !units.contains(where: { $0.key == key || $0.aliases.contains(key) }) else { continue }
+                    guard !reported.contains(key), !known.contains(key) else { continue }
                     reported.insert(key)
                     note(units[u].functionsPlace ?? units[u].evidence.place,
                          "'\(name)' is named only in the functions of \(units[u].name); not imported as a unit")

@@ -134,6 +134,10 @@ enum Names {
         return kindNouns[singular(String(last).trimming(",;:.)"))] != nil
     }
 
+    /// What may separate the items of a list, longest first.
+    private static let listSeparators: [[Character]] = [", as well as to ", " as well as to ", ", and to ", " and to ", ", and ",
+                                                        " as well as ", ", ", " and "].map(Array.init)
+
     /// Splits "the A, the B, Disarmament, Demobilization and Reintegration Section and four C" into items.
     /// A comma or "and" separates items only before a determiner or a count, or after a head noun
     /// followed by a capital; separators inside parentheses or quotes never do.
@@ -161,13 +165,19 @@ enum Names {
             let word = String(chars[j..<min(chars.count, j + 12)]).split(separator: " ").first.map(String.init) ?? ""
             return !connectors.contains(word) && !["which", "namely", "respectively", "as", "including", "inter"].contains(word)
         }
+        func hasSeparator(_ separator: [Character], at i: Int) -> Bool {
+            guard i + separator.count <= chars.count else { return false }
+            for k in separator.indices where chars[i + k] != separator[k] { return false }
+            return true
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\"" { quoted.toggle() }
-            if depth == 0, !quoted {
-                for separator in [", as well as to ", " as well as to ", ", and to ", " and to ", ", and ", " as well as ", ", ", " and "] {
-                    let n = separator.count
-                    guard i + n <= chars.count, String(chars[i..<(i + n)]) == separator else { continue }
+            if depth == 0, !quoted, c == "," || c == " " {
+                for separatorCharacters in Self.listSeparators {
+                    let n = separatorCharacters.count
+                    guard hasSeparator(separatorCharacters, at: i) else { continue }
+                    let separator = String(separatorCharacters)
                     if separator == ", and " || separator.hasSuffix(" to ") || startsItem(at: i + n) || (separator == ", " && startsLowerItem(at: i + n))
                         || (separator == " and " && endsWithKindNoun(current) && startsLowerItem(at: i + n)) {
                         items.append(current)
