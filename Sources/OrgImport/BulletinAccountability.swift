@@ -122,21 +122,24 @@ extension BulletinDraft {
         return true
     }
 
-    /// The first official of `object` is the main line; the others are dual lines (also accountable to).
+    /// Accountability to each official of `object`: "accountable to A as well as to B" is a main line to A and
+    /// a dual line (also accountable to) to B; "accountable to the Under-Secretaries-General for A and B", or
+    /// to "A and B", is a line to each alike, the text giving neither precedence.
     private mutating func accountability(of subjects: [Int], to object: String, evidence: Evidence, sentence: String, context: inout ReadingContext) {
         let saved = context.topic
         defer { context.topic = saved }
+        let officials = Clauses.object(object)
+        let dual = officials.contains(" as well as ")
         for unit in subjects {
             context.topic = unit
-            let names = Clauses.officials(Clauses.object(object))
             var first = true
-            for name in names {
+            for name in Clauses.officials(officials) {
                 guard let (end, confidence) = official(name, in: context) else {
                     note(context.place, "the official '\(name)' to whom the head is accountable was not recognized", excerpt: sentence)
                     continue
                 }
                 let e = confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence
-                relate(first ? .accountableTo : .alsoAccountableTo, .unit(unit), end, e)
+                relate(first || !dual ? .accountableTo : .alsoAccountableTo, .unit(unit), end, e)
                 first = false
             }
         }
@@ -145,6 +148,11 @@ extension BulletinDraft {
     /// Lines of one kind from each of `from` to each official named in `object`.
     mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
         for name in Clauses.officials(Clauses.object(object)) {
+            let heads = headsTitled(plural: name)
+            if !heads.isEmpty {
+                for f in from { for u in heads { relate(kind, f, .unit(u), evidence) } }
+                continue
+            }
             guard let (end, confidence) = official(name, in: context) ?? namedUnit(name, context) else {
                 let group = units(collectively: name)
                 if !group.isEmpty {
@@ -160,6 +168,15 @@ extension BulletinDraft {
             }
             for f in from { relate(kind, f, end, confidence < 1 ? evidence.weakened(to: confidence, "'\(name)' matched by title") : evidence) }
         }
+    }
+
+    /// "the Under-Secretaries-General" after "the Under-Secretaries-General for A and B": the units headed by an
+    /// Under-Secretary-General (the organization and the departments outside it).
+    func headsTitled(plural phrase: String) -> [Int] {
+        let title = Names.bare(phrase)
+        guard title.hasSuffix("Secretaries-General"), !title.contains(" ") || title.split(separator: " ").count <= 2 else { return [] }
+        let singular = Names.key(title.replacing("Secretaries-General", with: "Secretary-General"))
+        return units.indices.filter { units[$0].head.map { $0.key == singular || $0.key.hasPrefix(singular + " for ") } ?? false }
     }
 
     /// A unit named in full as the end of a line ("the Department of Management Strategy, Policy and Compliance").
@@ -194,50 +211,6 @@ extension BulletinDraft {
             return true
         }
         return false
-    }
-
-    /// "X is supported by a Deputy Y" (a deputy post); "X is supported by an Assistant Secretary-General for Z, who
-    /// is accountable to …" (a post that heads no unit, accountable to whom the text says, else to X); "X is
-    /// supported by the Y Centre, which …" (a unit of the section providing services to X); ", supervising the …".
-    mutating func readSupportedBy(_ sentence: String, _ context: inout ReadingContext) -> Bool {
-        guard let (subject, _, rest) = Clauses.split(sentence, at: [" is supported by ", " is assisted by "]),
-              let (principal, _) = officialSubject(subject, in: context) else { return false }
-        var (title, appositive) = Self.headTitle(Clauses.object(rest))
-        title = Names.count(title).1  // "two Assistant Secretaries-General"
-
-        let evidence = Evidence(place: context.place)
-        if let kind = Names.kind(of: title), title.first?.isUpperLetter == true, !Names.isPlural(title) {
-            let supporting = unit(named: title, in: context)?.0 ?? addUnit(title, kind: kind, parent: nil, evidence: evidence, section: context.section)
-            if units[supporting].parent == nil, let container = context.sectionUnit ?? root, container != supporting {
-                contain(supporting, in: container, evidence.weakened(to: 0.6, "introduced in a sentence of section \(context.section)", inferred: true))
-            }
-            relate(.providesServicesTo, .unit(supporting), principal, evidence.weakened(to: 0.8, "the text says: \(Names.bare(subject)) is supported by the \(title)"))
-            return true
-        }
-        // "assisted by the Assistant Secretary-General for Operations, the Military Adviser, …" names officials
-        // the text places elsewhere; "supported by an Assistant Secretary-General …" introduces one.
-        let introduced = rest.hasPrefix("a ") || rest.hasPrefix("an ") || title.hasPrefix("Deputy ") || Names.count(rest).0 != nil
-        guard Self.looksLikeTitle(title), introduced else { return false }
-        let assistant = post(titled: title, evidence: evidence)
-        if title.hasPrefix("Deputy ") {
-            relate(.deputizes, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
-                                                                     reason: "the text says: \(Names.bare(subject)) is supported by a \(title)"))
-        } else if rest.firstRange(of: "who is accountable to ") == nil, rest.firstRange(of: "who are accountable to ") == nil {
-            relate(.accountableTo, .post(assistant), principal, Evidence(place: context.place, confidence: 0.8, inferred: true,
-                                                                         reason: "the \(title) supports the \(Names.bare(subject)) and heads no unit"))
-        }
-        if let r = rest.firstRange(of: "who is accountable to ") ?? rest.firstRange(of: "who are accountable to ") {
-            lines(.accountableTo, from: [.post(assistant)], to: String(rest[r.upperBound...]), evidence, sentence, context)
-        }
-        if let r = rest.firstRange(of: "serves as Deputy to ") ?? rest.firstRange(of: "serves as deputy to ") {
-            lines(.deputizes, from: [.post(assistant)], to: String(rest[r.upperBound...]), evidence, sentence, context)
-        }
-        for (phrase, kind) in Self.clauseLines {
-            if let r = (appositive ?? rest).firstRange(of: phrase) {
-                lines(kind, from: [.post(assistant)], to: Self.lineObject(String((appositive ?? rest)[r.upperBound...])), evidence, sentence, context)
-            }
-        }
-        return true
     }
 
     /// The title of a head and an appositive: "the Military Adviser, a serving Lieutenant General …, who …".

@@ -132,6 +132,13 @@ struct PendingLine: Sendable {
     var group: String
     var evidence: Evidence
     var sentence: String
+    /// When set, the phrase is an official's title, found as in this context.
+    var byTitle: ReadingContext? = nil
+    /// When not empty, the lines run from the phrase's units (or official) to these, not from `from`.
+    var to: [DraftEnd] = []
+    /// The unit to place the phrase's unit in when the whole text names no unit so (a unit introduced by
+    /// the sentence, "supported by the Security Information and Operations Centre").
+    var introducedIn: Int? = nil
 }
 
 /// What the reader knows when it reads a sentence: where it is and which unit the text is about.

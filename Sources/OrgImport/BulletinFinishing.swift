@@ -11,17 +11,36 @@ extension BulletinDraft {
     /// Completes the draft; `sectionUnits` maps section numbers to the unit each section is about.
     mutating func finish(sectionUnits: [String: Int]) {
         for line in pendingLines {
-            var group = units(collectively: line.group)
-            if group.isEmpty {
+            var ends: [DraftEnd] = []
+            var evidence = line.evidence
+            if let context = line.byTitle {
+                // "assisted by the Assistant Secretary-General for Operations": found once every head is known.
+                if let (end, confidence) = official(line.group, in: context) {
+                    ends = [end]
+                    if confidence < 1 { evidence = evidence.weakened(to: confidence, "'\(Names.bare(line.group))' matched by title") }
+                }
+            } else {
+                ends = units(collectively: line.group).map(DraftEnd.unit)
                 let key = Names.key(line.group)
                 let named = units.indices.filter { units[$0].key == key || units[$0].aliases.contains(key) }
-                if named.count == 1 { group = named }  // one unit of that name, else the line is reported
+                if ends.isEmpty, named.count == 1 { ends = [.unit(named[0])] }  // one unit of that name, else reported
+                if ends.isEmpty, named.isEmpty, let container = line.introducedIn, let kind = Names.kind(of: Names.bare(line.group)) {
+                    let u = addUnit(line.group, kind: kind, parent: nil, evidence: line.evidence, section: units[container].section)
+                    contain(u, in: container, line.evidence.weakened(to: 0.6, "introduced in a sentence about \(units[container].name)", inferred: true))
+                    ends = [.unit(u)]
+                }
             }
-            guard !group.isEmpty else {
+            guard !ends.isEmpty else {
                 note(line.evidence.place, "'\(Names.bare(line.group))' (\(line.kind.label)) was not recognized", excerpt: line.sentence)
                 continue
             }
-            for f in line.from { for u in group { relate(line.kind, f, .unit(u), line.evidence) } }
+            for end in ends {
+                if line.to.isEmpty {
+                    for f in line.from { relate(line.kind, f, end, evidence) }
+                } else {
+                    for t in line.to where t != end { relate(line.kind, end, t, evidence) }
+                }
+            }
         }
         pendingLines = []
         reportUnitsNamedOnlyInFunctions()

@@ -116,7 +116,9 @@ extension BulletinDraft {
         for connector in forFirst ? [] : [" of the ", " of "] {
             var searchFrom = title.startIndex
             while let r = title[searchFrom...].firstRange(of: connector) {
-                if Self.looksLikeTitle(String(title[..<r.lowerBound])), let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
+                // "Director of the X Division of the Department of Y" heads the Division, not the Department.
+                let own = String(title[..<r.lowerBound])
+                if Self.looksLikeTitle(own), !own.contains(" of the "), let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
                     return (.unit(u), min(confidence, 0.95))
                 }
                 searchFrom = r.upperBound

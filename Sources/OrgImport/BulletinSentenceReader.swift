@@ -6,7 +6,7 @@ extension BulletinDraft {
                                   "reports to", "report to", "direct access", "shared resource", "services to", "serves as deputy",
                                   "under the direction of", "under the authority of", "supervis", "divided into", "organized into",
                                   "answerable to", "responsible to", "reporting line", "receives direction", "is led by",
-                                  "oversees", "supported by", "assisted by", "inputs to", "management of the", "each of which"]
+                                  "oversees", "supported by", "assisted by", "inputs to", "management of the", "each of which", " advice to "]
 
     /// Reads a sentence; true when some fact was taken from it.
     @discardableResult
@@ -28,8 +28,16 @@ extension BulletinDraft {
             return readWhichIsHeaded(main: String(sentence[..<r.lowerBound]), clause: String(sentence[r.upperBound...]), sentence, &context)
         }
         let before = report.count
+        if let r = sentence.firstRange(of: " and are supported by ") ?? sentence.firstRange(of: " and is supported by "),
+           let (subject, _, _) = Clauses.split(String(sentence[..<r.lowerBound]), at: Self.comprises + Self.headedBy) {
+            // "The teams consist of … and are supported by …": two sentences about one subject.
+            let first = read(sentence: String(sentence[..<r.lowerBound]) + ".", &context)
+            let verb = sentence[r.lowerBound...].hasPrefix(" and are") ? " are supported by " : " is supported by "
+            return read(sentence: subject + verb + String(sentence[r.upperBound...]), &context) || first
+        }
         let understood = readHeadedBy(sentence, &context) || readComprises(sentence, &context) || readSupportedBy(sentence, &context)
             || readAccountable(sentence, &context) || readServices(sentence, &context) || readLine(sentence, &context)
+            || readAdvice(sentence, &context)
         if !understood, report.count == before, Self.looksStructural(sentence) {
             note(context.place, "a sentence that looks structural was not understood", excerpt: sentence)
         }
@@ -67,7 +75,9 @@ extension BulletinDraft {
             // A unit introduced in the sentence: a unit of the unit the sentence is about, else of the section.
             let words = main.split(separator: " ")
             let opening = words.prefix { $0.first?.isUpperLetter == true || ["of", "the", "and", "for", "on"].contains($0) }.joined(separator: " ")
-            let container = unit(named: opening, in: context)?.0 ?? context.sectionUnit ?? root
+            // "The Section is supported by the X Centre, which …": a unit that supports another is not part of it.
+            let about = main.contains(" supported by ") ? nil : unit(named: opening, in: context)?.0
+            let container = about ?? context.sectionUnit ?? root
             let u = addUnit(last, kind: kind, parent: nil, evidence: Evidence(place: context.place), section: context.section)
             if let container {
                 contain(u, in: container, Evidence(place: context.place, confidence: 0.6, inferred: true,
