@@ -71,7 +71,7 @@ struct ExpectedBulletinModel {
 /// parent, give 90% of the heads stated their title, find at least 85% of the accountability lines with
 /// the right kind, and invent no unit.
 final class BulletinCorpusTests: XCTestCase {
-    static let corpus = ["legal-affairs", "safety-security", "conference-management", "office-at-nairobi", "political-affairs", "human-resources"]
+    static let corpus = ["legal-affairs", "safety-security", "conference-management", "office-at-nairobi", "political-affairs", "human-resources", "field-support"]
 
     static var directory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
