@@ -16,6 +16,11 @@ extension BulletinDraft {
         if subject.hasSuffix("each of which") || Clauses.split(subject, at: Self.comprises) != nil { return false }
         var targets = subjects(subject, in: context)
         let evidence = Evidence(place: context.place)
+        let pronoun = Names.key(subject)
+        if ["both", "both of them", "each of them", "they", "all of them", "they each", "both units", "each"].contains(pronoun),
+           !lastListed.isEmpty, pronoun.hasPrefix("both") ? lastListed.count == 2 : true {
+            targets = lastListed  // "The Division comprises … A and B. Both are headed by a Chief …"
+        }
         if targets.isEmpty {
             // "The Meetings Support Section and the Publishing Section are each headed by a Chief", "The regional
             // Divisions, namely, the Africa Division, …, are headed by Directors": every unit named.

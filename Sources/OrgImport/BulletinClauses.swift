@@ -12,7 +12,9 @@ enum Clauses {
     }
 
     /// Clauses that end the name of an official or a unit in an object.
-    static let objectEnds = [" or his/her designee", " or his or her designee", " or her/his designee", " and serves ", " and provides ", " and works ", " and who ", ", who ", " who ", " and is ", " and are ", "; ", ", through ", ", in ",
+    static let objectEnds = [" or his/her designee", " or his or her designee", " or her/his designee", " and serves ", " and provides ", " and works ",
+                             " and oversees ", " and supervises ", " and reports ", " and maintains ", " and manages ", " and coordinates ",
+                             " and supports ", " and advises ", " and chairs ", " and acts ", " and has ", " and who ", ", who ", " who ", " and is ", " and are ", "; ", ", through ", ", in ",
                              " in the ", ", when ", " when ", ", as required", ", as appropriate", ", as needed", " on all ",
                              " on matters", " on issues", " for all ", " for their ", " for its ", " in his or her capacity", ", for ", ", including ", ", with ", ", which ",
                              ", ensuring ", " in undertaking ", " in carrying out ", " in performing "]

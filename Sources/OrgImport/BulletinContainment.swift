@@ -50,12 +50,12 @@ extension BulletinDraft {
         for container in containers {
             placed += place(list: object, in: container, evidence, sentence, context)
         }
+        lastListed = placed.filter { units[$0].kind != .frontOffice && !units[$0].name.hasPrefix("Office of the ") }
         if let r = rest.firstRange(of: ", each headed by ") ?? rest.firstRange(of: " each headed by ")
             ?? rest.firstRange(of: ", each of which is headed by ") ?? rest.firstRange(of: " each of which is headed by ") {
             // "… the A Section and the B Section, each headed by a Chief, who is accountable to the Director."
-            let headed = placed.filter { units[$0].kind != .frontOffice && !units[$0].name.hasPrefix("Office of the ") }
             let saved = context.topic
-            _ = head(headed, String(rest[r.upperBound...]), evidence.weakened(to: 0.9, "\"each headed by\" after a list"), sentence, &context)
+            _ = head(lastListed, String(rest[r.upperBound...]), evidence.weakened(to: 0.9, "\"each headed by\" after a list"), sentence, &context)
             context.topic = saved
         }
         return true

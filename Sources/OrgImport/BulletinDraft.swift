@@ -170,6 +170,9 @@ struct BulletinDraft: Sendable {
     var root: Int?
     /// Units whose parts the lettered items of the current paragraph list ("comprises the following:").
     var listContainers: [Int] = []
+    /// The units the last containment list named, without offices of their heads: "Both are headed by …",
+    /// "Each of them is headed by …" are about them.
+    var lastListed: [Int] = []
     /// Groups of units named by one plural ("the regional Divisions, namely, A, B and C") with no unit of their
     /// own: singular key → the units.
     var groups: [String: [Int]] = [:]
