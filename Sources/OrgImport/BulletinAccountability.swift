@@ -1,8 +1,9 @@
 import OrgModel
 
 /// Sentences about heads and their lines: "The X is headed by a Y, who is accountable to Z",
-/// "Y is accountable to A and B", "reports to and receives direction from", "has direct access to",
-/// "serves as Deputy to", "is supported by a Deputy …", "works in close coordination with".
+/// "Y is accountable to A and B", "… as well as to C or his/her designee", "reports to and receives direction
+/// from", "has direct access to", "serves as Deputy to", "works in close coordination with", "provides inputs
+/// to", "oversees"; "A and B are each headed by …", "Both are headed by …".
 extension BulletinDraft {
     static let headedBy = [" is headed by ", " are headed by ", " are each headed by ", " is each headed by ", " shall be headed by ",
                            " is led by ", " is directed by ", " is managed by ", " will be headed by "]
@@ -17,7 +18,7 @@ extension BulletinDraft {
         var targets = subjects(subject, in: context)
         let evidence = Evidence(place: context.place)
         let pronoun = Names.key(subject)
-        if ["both", "both of them", "each of them", "they", "all of them", "they each", "both units", "each"].contains(pronoun),
+        if ["both", "both of them", "each of them", "they", "all of them"].contains(pronoun),
            !lastListed.isEmpty, pronoun.hasPrefix("both") ? lastListed.count == 2 : true {
             targets = lastListed  // "The Division comprises … A and B. Both are headed by a Chief …"
         }
@@ -153,16 +154,16 @@ extension BulletinDraft {
     /// Lines of one kind from each of `from` to each official named in `object`.
     mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
         for name in Clauses.officials(Clauses.object(object)) {
+            // "the Under-Secretaries-General" (after "… for A and B"), "the regional Divisions": each of them.
             let heads = headsTitled(plural: name)
-            if !heads.isEmpty {
-                for f in from { for u in heads { relate(kind, f, .unit(u), evidence) } }
+            let found = heads.isEmpty ? official(name, in: context) ?? namedUnit(name, context) : nil
+            let group = found != nil ? [] : heads.isEmpty ? units(collectively: name) : heads
+            if !group.isEmpty {
+                for f in from { for u in group { relate(kind, f, .unit(u), evidence) } }
                 continue
             }
-            guard let (end, confidence) = official(name, in: context) ?? namedUnit(name, context) else {
-                let group = units(collectively: name)
-                if !group.isEmpty {
-                    for f in from { for u in group { relate(kind, f, .unit(u), evidence) } }
-                } else if Names.kind(of: Names.bare(name)) != nil, Names.bare(name).first?.isUpperLetter == true || Names.isPlural(name),
+            guard let (end, confidence) = found else {
+                if Names.kind(of: Names.bare(name)) != nil, Names.bare(name).first?.isUpperLetter == true || Names.isPlural(name),
                           pendingLines.count < Self.maximumNames {
                     // "the Staffing Service" or "the regional Divisions", named later in the text: tried again at the end.
                     pendingLines.append(PendingLine(kind: kind, from: from, group: name, evidence: evidence, sentence: sentence))
@@ -179,7 +180,7 @@ extension BulletinDraft {
     /// Under-Secretary-General (the organization and the departments outside it).
     func headsTitled(plural phrase: String) -> [Int] {
         let title = Names.bare(phrase)
-        guard title.hasSuffix("Secretaries-General"), !title.contains(" ") || title.split(separator: " ").count <= 2 else { return [] }
+        guard title.hasSuffix("Secretaries-General"), title.split(separator: " ").count <= 2 else { return [] }
         let singular = Names.key(title.replacing("Secretaries-General", with: "Secretary-General"))
         return units.indices.filter { units[$0].head.map { $0.key == singular || $0.key.hasPrefix(singular + " for ") } ?? false }
     }
