@@ -115,12 +115,13 @@ extension BulletinDraft {
         }
         var last: Int?
         var placed: [Int] = []
-        let items = Self.joinedNames(Names.list(main), in: main)
-        if let first = items.first, Names.kind(of: Names.count(first).1) == nil {
+        let listed = Names.list(main)
+        if let first = Self.joinedNames(Array(listed.prefix(2)), in: main).first, Names.kind(of: Names.count(first).1) == nil {
             // "comprises staff at Headquarters and at the United Nations Office at Geneva, …": not a list of units.
             note(context.place, "'\(Names.bare(first))' is not a unit; the list it opens was not read as units", excerpt: sentence)
             return []
         }
+        let items = Self.joinedNames(listed, in: main)
         for item in items {
             if let unit = place(item: item, in: container, evidence, sentence, context) { last = unit; placed.append(unit) }
         }

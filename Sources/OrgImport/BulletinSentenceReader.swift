@@ -64,11 +64,13 @@ extension BulletinDraft {
     private mutating func readWhichIsHeaded(main: String, clause: String, _ sentence: String, _ context: inout ReadingContext) -> Bool {
         let understood = read(sentence: main + ".", &context)
         var from = main.startIndex
-        var candidates: [String] = []
+        var starts: [String.Index] = []
         while let r = main[from...].firstRange(of: " the ") {
-            candidates.append(String(main[r.upperBound...]))
+            starts.append(r.upperBound)
             from = r.upperBound
         }
+        // The unit named last: the text after one of the last few "the"s.
+        let candidates = starts.suffix(12).map { String(main[$0...]) }
         var named: Int?
         for candidate in candidates.reversed() where named == nil { named = unit(named: candidate, in: context)?.0 }
         if named == nil, let last = candidates.last, let kind = Names.kind(of: last), last.first?.isUpperLetter == true, !Names.isPlural(last) {
