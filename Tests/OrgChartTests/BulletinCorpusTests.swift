@@ -3,69 +3,6 @@ import OrgImport
 import OrgModel
 import XCTest
 
-/// The expected model of a corpus bulletin, written by hand in a compact form (see
-/// `Tests/Fixtures/bulletins/legal-affairs.expected`):
-///
-///     unit NAME [< PARENT] [= ALIAS] [headed by TITLE]
-///     post TITLE
-///     KIND: FROM -> TO
-///
-/// where an end is a unit's name, `NAME < PARENT` when the name recurs, or `post TITLE`.
-struct ExpectedBulletinModel {
-    let model: Model
-
-    /// Reads the expected model; a line it cannot read fails with its file and line number.
-    init(_ text: String, file: String) throws {
-        var units: [OrgModel.Unit] = []
-        var posts: [Post] = []
-        var relationships: [Relationship] = []
-        var lineNumber = 0
-        func failure(_ message: String) -> Error {
-            NSError(domain: "corpus", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(file):\(lineNumber): \(message)"])
-        }
-        func end(_ text: String) throws -> String {
-            let spec = text.trimmingCharacters(in: .whitespaces)
-            if spec.hasPrefix("post ") {
-                let title = String(spec.dropFirst(5))
-                guard let post = posts.first(where: { $0.title == title }) else { throw failure("no post '\(title)' declared before") }
-                return post.id
-            }
-            let parts = spec.components(separatedBy: " < ")
-            let matches = units.filter { unit in unit.name == parts[0] && (parts.count == 1 || units.first { $0.id == unit.parent }?.name == parts[1]) }
-            guard matches.count == 1 else { throw failure("'\(spec)' names \(matches.count) declared units") }
-            return matches[0].id
-        }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("unit ") {
-                var rest = String(line.dropFirst(5))
-                var head: Post?
-                if let r = rest.range(of: " headed by ", options: .backwards) {
-                    head = Post(id: "u\(units.count)", title: String(rest[r.upperBound...]))
-                    rest = String(rest[..<r.lowerBound])
-                }
-                var aliases: [String] = []
-                if let r = rest.range(of: " = ") { aliases = [String(rest[r.upperBound...])]; rest = String(rest[..<r.lowerBound]) }
-                let parts = rest.components(separatedBy: " < ")
-                let parent = try parts.count > 1 ? end(parts[1]) : nil
-                units.append(OrgModel.Unit(id: "u\(units.count)", name: parts[0], kind: .unit, parent: parent, head: head, aliases: aliases))
-            } else if line.hasPrefix("post ") {
-                posts.append(Post(id: "p\(posts.count)", title: String(line.dropFirst(5))))
-            } else if let colon = line.range(of: ": "), let arrow = line.range(of: " -> "),
-                      let kind = RelationKind(rawValue: String(line[..<colon.lowerBound])) {
-                relationships.append(Relationship(kind: kind, from: try end(String(line[colon.upperBound..<arrow.lowerBound])),
-                                                  to: try end(String(line[arrow.upperBound...]))))
-            } else {
-                throw failure("expected 'unit …', 'post …' or 'KIND: FROM -> TO'")
-            }
-        }
-        model = Model(id: "expected", title: units.first?.name ?? file, root: units.first?.id, units: units, posts: posts,
-                      relationships: relationships)
-    }
-}
-
 /// Bulletins written in the style of the series for other departments and offices, each with the
 /// model a person reads in it: the importer must place at least 90% of the units under the right
 /// parent, give 90% of the heads stated their title, find at least 85% of the accountability lines with
@@ -81,7 +18,7 @@ final class BulletinCorpusTests: XCTestCase {
     func comparison(_ name: String) throws -> BulletinComparison {
         let text = try String(contentsOf: Self.directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
         let expectedText = try String(contentsOf: Self.directory.appendingPathComponent("\(name).expected"), encoding: .utf8)
-        let expected = try ExpectedBulletinModel(expectedText, file: "\(name).expected").model
+        let expected = try BulletinExpectation.model(expectedText, file: "\(name).expected")
         let imported = try BulletinImporter.importBulletin(text, file: "\(name).txt")
         let loaded = ModelLoader.load(file: "\(name).yaml") { _ in imported.yaml }
         XCTAssertTrue(loaded.isValid, "\(name): \(loaded.diagnostics.prefix(3))")
@@ -203,6 +140,37 @@ final class BulletinCorpusTests: XCTestCase {
         XCTAssertTrue(imported.report.items.contains { $0.place == "1.2" && $0.message.contains("definition") }, "\(imported.report.items)")
         XCTAssertTrue(imported.report.items.contains { $0.place == "1.3" && $0.message.contains("general section") }, "\(imported.report.items)")
         XCTAssertTrue(imported.report.items.contains { $0.place == "2.2" && $0.message.contains("Example Trust Fund") }, "\(imported.report.items)")
+    }
+
+    /// A hand-written expected model that names what it did not declare, or is in no known form, is refused
+    /// with its line and a hint.
+    func testExpectedModelsAreCheckedLineByLine() {
+        let cases = ["unit A\nunit B < C": "x.expected:2:1: error: 'C' names 0 units declared before this line",
+                     "unit A\nsomething else": "x.expected:2:1: error: this line is not",
+                     "unit A\naccountable-to: A -> post SG": "x.expected:2:1: error: no post 'SG'",
+                     "unit A\nunit B\nfollows: B -> A": "x.expected:3:1: error: 'follows' is not a kind"]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try BulletinExpectation.model(text, file: "x.expected")) { error in
+                XCTAssertTrue("\(error)".hasPrefix(message), "\(error)")
+                XCTAssertTrue("\(error)".contains("hint:"), "\(error)")
+            }
+        }
+    }
+
+    /// `--compare` takes an expected model and prints the differences.
+    func testCommandComparesWithAnExpectedModel() throws {
+        let text = Self.directory.appendingPathComponent("legal-affairs.txt").path
+        let expected = Self.directory.appendingPathComponent("legal-affairs.expected").path
+        let result = try orgchart(["import", "bulletin", text, "-o", "-", "--compare", expected])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("units with the right parent: 19/19"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("accountability lines: 17/17"), result.stderr)
+        let directory = try temporaryDirectory(self)
+        let broken = try write("unit A\nunit B < C\n", to: "broken.expected", in: directory)
+        let refused = try orgchart(["import", "bulletin", text, "-o", directory.appendingPathComponent("m.yaml").path, "--compare", broken])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("broken.expected:2:1: error:"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("m.yaml").path), "nothing is written")
     }
 }
 
