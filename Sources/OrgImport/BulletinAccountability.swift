@@ -40,11 +40,29 @@ extension BulletinDraft {
             }
             targets = [addUnit(name, kind: kind, parent: nil, evidence: evidence, section: context.section)]
         }
+        if targets.count == 1, let (second, firstRest, secondRest) = gapped(rest, context) {
+            // "The A is headed by a Director and the B by a Chief, who are accountable to …": two heads, one line each.
+            let first = head(targets, firstRest, evidence, sentence, &context)
+            return head([second], secondRest, evidence, sentence, &context) || first
+        }
         if targets.count == 1, units[targets[0]].abbreviation == nil, case (_, let inside?) = Names.splittingParenthesis(Names.bare(subject)),
            Self.isAbbreviation(inside) {
             units[targets[0]].abbreviation = inside
         }
         return head(targets, rest, evidence, sentence, &context)
+    }
+
+    /// "a Director and the B Section by a Chief, both of whom are accountable to Z": the unit B and what
+    /// follows "headed by" for each unit ("a Director, who are accountable to Z", "a Chief, who are …").
+    private func gapped(_ rest: String, _ context: ReadingContext) -> (Int, String, String)? {
+        guard let and = rest.firstRange(of: " and the "), let by = rest[and.upperBound...].firstRange(of: " by ") else { return nil }
+        let secondName = String(rest[and.upperBound..<by.lowerBound])
+        guard Names.kind(of: secondName) != nil || headedNames.contains(Names.key(secondName)),
+              case let found = subjects(secondName, in: context), found.count == 1 else { return nil }
+        let afterBy = String(rest[by.upperBound...])
+        guard let clause = afterBy.firstRange(of: ", both of whom ") ?? afterBy.firstRange(of: ", who ") else { return nil }
+        let relative = ", who " + afterBy[clause.upperBound...]
+        return (found[0], String(rest[..<and.lowerBound]) + relative, String(afterBy[..<clause.lowerBound]) + relative)
     }
 
     /// Applies "[a] TITLE[, appositive], who is accountable to Z and works in close coordination with W" to each unit.

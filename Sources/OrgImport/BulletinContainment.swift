@@ -116,12 +116,12 @@ extension BulletinDraft {
         var last: Int?
         var placed: [Int] = []
         let listed = Names.list(main)
-        if let first = Self.joinedNames(Array(listed.prefix(2)), in: main).first, Names.kind(of: Names.count(first).1) == nil {
+        if let first = Self.joinedNames(Array(listed.prefix(2)), in: main, units: headedNames).first, unitKind(of: Names.count(first).1) == nil {
             // "comprises staff at Headquarters and at the United Nations Office at Geneva, …": not a list of units.
             note(context.place, "'\(Names.bare(first))' is not a unit; the list it opens was not read as units", excerpt: sentence)
             return []
         }
-        let items = Self.joinedNames(listed, in: main)
+        let items = Self.joinedNames(listed, in: main, units: headedNames)
         for item in items {
             if let unit = place(item: item, in: container, evidence, sentence, context) { last = unit; placed.append(unit) }
         }
@@ -139,7 +139,7 @@ extension BulletinDraft {
     private mutating func place(item: String, in container: Int, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) -> Int? {
         let (count, counted) = Names.count(item)
         let (name, inside) = Names.splittingParenthesis(counted)
-        guard let kind = Names.kind(of: name) else {
+        guard let kind = unitKind(of: name) else {
             note(context.place, "'\(Names.bare(item))' is listed as part of \(units[container].name) but is not recognized as a unit", excerpt: sentence)
             return nil
         }
@@ -164,7 +164,7 @@ extension BulletinDraft {
 
     /// Items of a list split inside a name ("the Division for Ocean Affairs" and "the Law of the Sea") joined
     /// again: an item that names no unit joins the one before it when the text has them joined by " and ".
-    static func joinedNames(_ items: [String], in text: String) -> [String] {
+    static func joinedNames(_ items: [String], in text: String, units named: Set<String> = []) -> [String] {
         // "the Asia" and "the Pacific Division" are "the Asia and the Pacific Division".
         var joined: [String] = []
         var previousIsUnit = false
@@ -172,6 +172,7 @@ extension BulletinDraft {
         for item in items {
             let isUnit = Names.kind(of: item) != nil
             guard let previous = joined.last, !isUnit || !previousIsUnit, item.hasPrefix("the ") || item.hasPrefix("The "),
+                  !named.contains(Names.key(previous)),
                   Names.kind(of: previous + " and " + item) != nil,
                   let found = text[from...].firstRange(of: item) else {
                 joined.append(item)
@@ -188,6 +189,12 @@ extension BulletinDraft {
             }
         }
         return joined
+    }
+
+    /// The kind of unit a listed name stands for: from its unit noun, or a unit of no particular kind when
+    /// the text says someone heads it ("the Treasury").
+    func unitKind(of name: String) -> UnitKind? {
+        Names.kind(of: name) ?? (headedNames.contains(Names.key(name)) && Names.bare(name).first?.isUpperLetter == true ? .unit : nil)
     }
 
     /// Offices away from Headquarters, regional commissions, tribunals, programmes and agencies: named in

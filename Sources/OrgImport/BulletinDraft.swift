@@ -181,7 +181,35 @@ struct BulletinDraft: Sendable {
     /// The departments and offices the text names, searched for outside departments.
     let mentions: DepartmentMentions
 
-    init(text: String) { mentions = DepartmentMentions(text) }
+    /// Names the text says someone heads ("The Treasury is headed by a Treasurer"), as keys: units even
+    /// without a unit noun, and never the first part of another name in a list.
+    let headedNames: Set<String>
+
+    init(text: String) {
+        mentions = DepartmentMentions(text)
+        headedNames = Self.headedNames(in: text)
+    }
+
+    /// The subjects of "X is headed by …" in the whole text; each found by looking back at most 120
+    /// characters from its verb, to the start of the sentence.
+    static func headedNames(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        for r in text.ranges(of: " is headed by ") where names.count < maximumNames {
+            var start = r.lowerBound
+            var steps = 0
+            while start > text.startIndex, steps < 120 {
+                let previous = text.index(before: start)
+                if ".;:\n".contains(text[previous]) { break }
+                start = previous
+                steps += 1
+            }
+            let subject = Names.bare(String(text[start..<r.lowerBound]))
+            if subject.first?.isUpperLetter == true, subject.split(separator: " ").count <= 8, Names.looksLikeName(subject) {
+                names.insert(Names.key(subject))
+            }
+        }
+        return names
+    }
 
     /// More units and officials than any bulletin names (they name tens, a few hundred at most).
     /// Reading stops once there are this many, since finding a unit or an official by name looks

@@ -92,6 +92,13 @@ extension BulletinDraft {
             return (.post(post(titled: "Secretary-General", evidence: Evidence(place: context.place))), 1)
         }
         let heads = units.indices.filter { units[$0].head.map { $0.key == key } ?? false }
+        let chain = contextChain(context).filter { $0 != context.topic }
+        if !heads.contains(where: chain.contains),
+           let near = chain.first(where: { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }) {
+            // "the Assistant Secretary-General" in the Office headed by the "Assistant Secretary-General for Human
+            // Resources Management": the official of that title above the unit, before one elsewhere.
+            return (.unit(near), 0.85)
+        }
         if !heads.isEmpty {
             guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
             return (.unit(best), 1)
