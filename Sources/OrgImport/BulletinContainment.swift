@@ -63,6 +63,15 @@ extension BulletinDraft {
 
     /// The list after "comprises", without a following clause (" and are supported by …", ", as needed").
     static func listObject(_ rest: String) -> String {
+        var rest = rest
+        let parts = rest.split(separator: "; ")
+        if parts.count > 1, parts.dropFirst().allSatisfy({ part in
+            let item = part.hasPrefix("and ") ? part.dropFirst(4) : part
+            return item.hasPrefix("the ") && item.dropFirst(4).first?.isUpperLetter == true
+        }) {
+            // "the Office of A; the Office of B; and the Office of C": items separated by semicolons.
+            rest = parts.map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: ", ")
+        }
         var end = rest.endIndex
         for marker in [" and are ", " and is ", " and shall ", " and will ", ", as ", "; ", " in accordance with ", ", each of which ",
                        ", each headed ", " headed by ", " under the "] {

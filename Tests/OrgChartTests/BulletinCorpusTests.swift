@@ -172,5 +172,21 @@ final class BulletinCorpusTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("broken.expected:2:1: error:"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("m.yaml").path), "nothing is written")
     }
+
+    /// Lists separated by semicolons, a unit without a unit noun that the text says someone heads, two heads
+    /// in one sentence, and a bare title resolved by the unit it is said in.
+    func testHarderPhrasings() throws {
+        let (_, model) = try imported("management")
+        func unit(_ name: String) throws -> OrgModel.Unit { try XCTUnwrap(model.units.first { $0.name == name }, name) }
+        let office = try unit("Office of Human Resources Management")
+        XCTAssertEqual(office.source?.section, "2.3", "placed by the composition sentence, whose items are separated by semicolons")
+        XCTAssertNotEqual(office.source?.inferred, true)
+        XCTAssertEqual(try unit("Treasury").head?.title, "Treasurer")
+        XCTAssertEqual(try unit("Treasury").parent, try unit("Office of Programme Planning, Budget and Accounts").id)
+        XCTAssertEqual(try unit("Management Evaluation Unit").head?.title, "Chief")
+        XCTAssertEqual(try unit("Executive Office").head?.title, "Executive Officer")
+        let policy = try unit("Human Resources Policy Service")
+        XCTAssertEqual(model.relationships.filter { $0.from == policy.id && $0.kind == .accountableTo }.map(\.to), [office.id])
+    }
 }
 
