@@ -52,6 +52,21 @@ extension BulletinDraft {
         return head(targets, rest, evidence, sentence, &context)
     }
 
+    /// "The Chief of each Service": the heads of the Services of the unit the text is about, each given that
+    /// title when no sentence gave it a head.
+    private mutating func headsOfEach(_ subject: String, _ context: ReadingContext) -> [DraftEnd]? {
+        guard let r = subject.firstRange(of: " of each ") else { return nil }
+        let title = Names.bare(String(subject[..<r.lowerBound]))
+        let group = subjects("each " + subject[r.upperBound...], in: context)
+        guard Self.looksLikeTitle(title), !group.isEmpty else { return nil }
+        for u in group where units[u].head == nil {
+            setHead(DraftHead(title: title, grade: Grades.grade(of: title),
+                              evidence: Evidence(place: context.place, confidence: 0.8, inferred: true, reason: "the text names \"the \(title) of each\" such unit")),
+                    of: u)
+        }
+        return group.map(DraftEnd.unit)
+    }
+
     /// "a Director and the B Section by a Chief, both of whom are accountable to Z": the unit B and what
     /// follows "headed by" for each unit ("a Director, who are accountable to Z", "a Chief, who are …").
     private func gapped(_ rest: String, _ context: ReadingContext) -> (Int, String, String)? {
@@ -69,8 +84,9 @@ extension BulletinDraft {
     mutating func head(_ targets: [Int], _ rest: String, _ evidence: Evidence, _ sentence: String, _ context: inout ReadingContext) -> Bool {
         var (title, appositive) = Self.headTitle(rest)
         guard !title.isEmpty, Self.looksLikeTitle(title) || title.first?.isLowercase == true else { return false }
-        if targets.count > 1, title.hasSuffix("s"), !title.hasSuffix("ss"), !title.contains(" ") {
-            title = String(title.dropLast())  // "… are headed by Chiefs": each by a Chief
+        if targets.count > 1 || targets.contains(where: { units[$0].isCollective }), let last = title.split(separator: " ").last,
+           ["ors", "ers", "efs", "ads", "ants", "ives"].contains(where: last.hasSuffix) {
+            title = String(title.dropLast())  // "… are headed by Chiefs", "by Chief Resident Auditors": each by one
         }
         if targets.count == 1, let other = appositive, !other.hasPrefix("a "), !other.hasPrefix("an "), Self.looksLikeTitle(Names.bare(other)) {
             // "headed by the Under-Secretary-General for Legal Affairs, the Legal Counsel", "by the Assistant
@@ -86,7 +102,9 @@ extension BulletinDraft {
             if let appositive { units[unit].notes.append("The \(title) is \(appositive) (§\(context.place)).") }
         }
         if targets.count == 1 { context.topic = targets[0] }
-        for marker in ["who is accountable to ", "who are accountable to ", "who reports to ", "who is responsible to ", "who reports directly to "] {
+        var relatives = ["who is accountable to ", "who are accountable to ", "who reports to ", "who is responsible to ", "who reports directly to "]
+        if !relatives.contains(where: { rest.contains($0) }) { relatives = [" accountable to "] }  // "headed by Chiefs accountable to …"
+        for marker in relatives {
             if let r = rest.firstRange(of: marker) {
                 let reason = marker.contains("report") ? "\"reports to\" read as accountability" : nil
                 accountability(of: targets, to: String(rest[r.upperBound...]), evidence: reason.map { evidence.weakened(to: 0.85, $0) } ?? evidence,
@@ -171,6 +189,11 @@ extension BulletinDraft {
 
     /// Lines of one kind from each of `from` to each official named in `object`.
     mutating func lines(_ kind: RelationKind, from: [DraftEnd], to object: String, _ evidence: Evidence, _ sentence: String, _ context: ReadingContext) {
+        if Clauses.object(object).lowercased().hasPrefix("both "), lastListed.count == 2 {
+            // "supervises both sections": the two units the last list named.
+            for f in from { for u in lastListed { relate(kind, f, .unit(u), evidence) } }
+            return
+        }
         for name in Clauses.officials(Clauses.object(object)) {
             // "the Under-Secretaries-General" (after "… for A and B"), "the regional Divisions": each of them.
             let heads = headsTitled(plural: name)
@@ -224,6 +247,10 @@ extension BulletinDraft {
         ]
         for (verb, kind) in patterns {
             guard let (subject, _, rest) = Clauses.split(sentence, at: [verb]) else { continue }
+            if let each = headsOfEach(subject, context) {
+                lines(kind, from: each, to: rest, Evidence(place: context.place).weakened(to: 0.8, "\"reports to\" without \"receives direction\""), sentence, context)
+                return true
+            }
             guard let (from, confidence) = officialSubject(subject, in: context) else {
                 note(context.place, "the official who \(verb.trimmingSpaces) someone was not recognized", excerpt: sentence)
                 return false
@@ -240,7 +267,8 @@ extension BulletinDraft {
     /// The title of a head and an appositive: "the Military Adviser, a serving Lieutenant General …, who …".
     static func headTitle(_ rest: String) -> (String, String?) {
         var end = rest.endIndex
-        for marker in [", who ", " who ", ", and ", " and works ", ", with ", " in the ", " jointly ", " at the ", " (", " of the rank", " at level "] {
+        for marker in [", who ", " who ", ", and ", " and works ", ", with ", " in the ", " jointly ", " at the ", " (", " of the rank", " at level ",
+                       " accountable to "] {
             if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
         }
         let phrase = String(rest[..<end]).trimming(" ,;:.")

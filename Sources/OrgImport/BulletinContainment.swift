@@ -74,6 +74,7 @@ extension BulletinDraft {
         }
         var end = rest.endIndex
         for marker in [" and are ", " and is ", " and shall ", " and will ", ", as ", "; ", " in accordance with ", ", each of which ",
+                       ", which are ", ", which is ",
                        ", each headed ", " headed by ", " under the "] {
             if let r = rest.firstRange(of: marker), r.lowerBound < end { end = r.lowerBound }
         }

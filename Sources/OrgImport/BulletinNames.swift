@@ -68,7 +68,7 @@ enum Names {
         let before = noun(endingAt: cut)
         // "Office of …", "Division for …": the noun before the preposition; a title ("Director of the
         // Division") names no unit; else a unit noun at the end ("Law of the Sea Service").
-        if kindNouns[before] == nil, words[cut] != "at", !Clauses.titleWords.contains(before),
+        if kindNouns[before] == nil, words[cut] != "at", !Clauses.titleWords.contains(where: before.contains),
            kindNouns[noun(endingAt: words.count)] != nil {
             return noun(endingAt: words.count)
         }

@@ -23,7 +23,8 @@ extension BulletinDraft {
             }
             return false
         }
-        if let r = sentence.firstRange(of: ", which is headed by ") ?? sentence.firstRange(of: " which is headed by "),
+        if let r = sentence.firstRange(of: ", which is headed by ") ?? sentence.firstRange(of: " which is headed by ")
+            ?? sentence.firstRange(of: ", which are headed by "),
            !sentence[..<r.lowerBound].hasSuffix(" each of") {
             return readWhichIsHeaded(main: String(sentence[..<r.lowerBound]), clause: String(sentence[r.upperBound...]), sentence, &context)
         }
