@@ -68,7 +68,7 @@ struct BulletinAssembly {
         var unique: [String] = []
         for n in notes where !unique.contains(n) { unique.append(n) }
         return Unit(id: id, name: d.name, abbreviation: d.abbreviation, kind: d.kind, parent: parent, head: head,
-                    functions: d.functions, aliases: [], source: citation(d.parentEvidence ?? d.evidence),
+                    functions: d.functions, aliases: d.aliasNames, source: citation(d.parentEvidence ?? d.evidence),
                     note: unique.isEmpty ? nil : unique.joined(separator: " "))
     }
 

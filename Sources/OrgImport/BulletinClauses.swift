@@ -12,9 +12,11 @@ enum Clauses {
     }
 
     /// Clauses that end the name of an official or a unit in an object.
-    static let objectEnds = [" and works ", " and who ", ", who ", " who ", " and is ", " and are ", "; ", ", through ", ", in ",
+    static let objectEnds = [" or his/her designee", " or his or her designee", " or her/his designee", " and serves ", " and provides ", " and works ",
+                             " and oversees ", " and supervises ", " and reports ", " and maintains ", " and manages ", " and coordinates ",
+                             " and supports ", " and advises ", " and chairs ", " and acts ", " and has ", " and who ", ", who ", " who ", " and is ", " and are ", "; ", ", through ", ", in ",
                              " in the ", ", when ", " when ", ", as required", ", as appropriate", ", as needed", " on all ",
-                             " on matters", " on issues", " for all ", ", for ", ", including ", ", with ", ", which ",
+                             " on matters", " on issues", " for all ", " for their ", " for its ", " in his or her capacity", ", for ", ", including ", ", with ", ", which ",
                              ", ensuring ", " in undertaking ", " in carrying out ", " in performing "]
 
     /// The object without trailing clauses and the final full stop.
@@ -30,6 +32,13 @@ enum Clauses {
     /// from the text after the last comma, the whole, then from each "the " on.
     static func subjectCandidates(_ subject: String) -> [String] {
         var candidates: [String] = []
+        // "The Assistant Secretary-General for X supports … and": the title the subject opens with.
+        let words = Names.bare(subject).split(separator: " ")
+        let opening = words.prefix { $0.first?.isUpperLetter == true || ["of", "the", "and", "for", "on", "to"].contains($0) }
+        if opening.count < words.count, let last = opening.last, last.first?.isUpperLetter == true,
+           titleWords.contains(where: { opening.joined(separator: " ").lowercased().contains($0) }) {
+            candidates.append(opening.joined(separator: " "))
+        }
         if let comma = subject.lastIndex(of: ",") {
             candidates.append(String(subject[subject.index(after: comma)...]).trimmingSpaces)
         }
@@ -57,7 +66,7 @@ enum Clauses {
 
     private static func namesAnOfficial(_ phrase: String) -> Bool {
         let key = Names.key(phrase)
-        return titleWords.contains { key.contains($0) }
+        return titleWords.contains { key.contains($0) } || Names.kind(of: phrase) != nil
     }
 
     /// Removes ", hereinafter referred to as the "X"," from a subject; returns the subject and X.

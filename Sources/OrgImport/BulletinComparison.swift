@@ -1,7 +1,7 @@
 import OrgModel
 
 /// Compares an imported model with a hand-checked model of the same bulletin. Ids differ, so units
-/// are matched by normalized name and parent name, posts by title, and lines by kind and ends.
+/// are matched by normalized name and parent name, heads and posts by title, and lines by kind and ends.
 public struct BulletinComparison: Sendable {
     /// Reference units found in the import with the same name and the same parent name.
     public var matchedUnits: [String] = []
@@ -9,7 +9,8 @@ public struct BulletinComparison: Sendable {
     public var missingUnits: [String] = []
     /// Imported units whose name is in the reference but under another parent.
     public var misplacedUnits: [String] = []
-    /// Imported units whose name is nowhere in the reference.
+    /// Imported units whose name is nowhere in the reference, or that repeat a reference unit found
+    /// already (a heading and its body read as two units).
     public var inventedUnits: [String] = []
     /// Reference accountability lines (accountable-to, also-accountable-to) found in the import.
     public var matchedAccountability: [String] = []
@@ -21,6 +22,10 @@ public struct BulletinComparison: Sendable {
     public var missingLines: [String] = []
     /// Imported lines not in the reference.
     public var extraLines: [String] = []
+    /// Reference units with a head whose unit the import has (same name and parent) headed by the same title.
+    public var matchedHeads: [String] = []
+    /// Reference heads not found: `unit: title (imported: other title)`.
+    public var wrongHeads: [String] = []
     /// Number of reference units.
     public var referenceUnits = 0
     /// Number of reference accountability lines.
@@ -39,7 +44,22 @@ public struct BulletinComparison: Sendable {
         for u in imported.units {
             let key = Self.unitKey(u, in: imported)
             guard !referenceKeys.contains(key) else { continue }
-            if referenceNames.contains(Self.normalized(u.name)) { misplacedUnits.append(key) } else { inventedUnits.append(key) }
+            let name = Self.normalized(u.name)
+            guard referenceNames.contains(name) else { inventedUnits.append(key); continue }
+            // A unit whose reference units (by name or alias) are all found already is a second unit for one.
+            let namesakes = reference.units.filter { Self.normalized($0.name) == name || $0.aliases.map(Self.normalized).contains(name) }
+            if namesakes.allSatisfy({ importedKeys.contains(Self.unitKey($0, in: reference)) }) {
+                inventedUnits.append("\(key) (a second unit for \(namesakes.map { Self.normalized($0.name) }.joined(separator: ", ")))")
+            } else {
+                misplacedUnits.append(key)
+            }
+        }
+        var importedHeads: [String: String] = [:]
+        for u in imported.units { importedHeads[Self.unitKey(u, in: imported)] = u.head.map { Self.normalized($0.title) } }
+        for u in reference.units {
+            guard let head = u.head.map({ Self.normalized($0.title) }) else { continue }
+            let key = Self.unitKey(u, in: reference)
+            if importedHeads[key] == head { matchedHeads.append(key) } else { wrongHeads.append("\(key): \(head) (imported: \(importedHeads[key] ?? "none"))") }
         }
         let importedLines = Set(imported.relationships.map { Self.lineKey($0, in: imported) })
         let referenceLines = Set(reference.relationships.map { Self.lineKey($0, in: reference) })
@@ -61,15 +81,22 @@ public struct BulletinComparison: Sendable {
         referenceAccountability == 0 ? 1 : Double(matchedAccountability.count) / Double(referenceAccountability)
     }
 
+    /// Share of reference heads found on the right unit with the right title, 0…1.
+    public var headRecall: Double {
+        matchedHeads.isEmpty && wrongHeads.isEmpty ? 1 : Double(matchedHeads.count) / Double(matchedHeads.count + wrongHeads.count)
+    }
+
     /// The differences, one per line, for a test log or a person.
     public var summary: String {
         var lines = ["units with the right parent: \(matchedUnits.count)/\(referenceUnits) (\(Self.percent(unitRecall)))",
+                     "heads: \(matchedHeads.count)/\(matchedHeads.count + wrongHeads.count) (\(Self.percent(headRecall)))",
                      "accountability lines: \(matchedAccountability.count)/\(referenceAccountability) (\(Self.percent(accountabilityRecall)))",
                      "lines of every kind: \(matchedLines.count)/\(matchedLines.count + missingLines.count), \(extraLines.count) not in the reference",
                      "invented units: \(inventedUnits.count), misplaced units: \(misplacedUnits.count)"]
         lines += missingUnits.map { "  missing unit: \($0)" }
         lines += misplacedUnits.map { "  misplaced unit: \($0)" }
         lines += inventedUnits.map { "  invented unit: \($0)" }
+        lines += wrongHeads.map { "  wrong head: \($0)" }
         lines += missingAccountability.map { "  missing accountability: \($0)" }
         lines += missingLines.filter { !missingAccountability.contains($0) }.map { "  missing line: \($0)" }
         lines += extraLines.map { "  extra line: \($0)" }

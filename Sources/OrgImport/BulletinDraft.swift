@@ -47,7 +47,9 @@ struct DraftUnit: Sendable {
     var head: DraftHead?
     var functions: [String] = []
     var functionsPlace: String?
+    /// Other names of the unit as compared (keys), and as written (for the model).
     var aliases: [String] = []
+    var aliasNames: [String] = []
     var notes: [String] = []
     var evidence: Evidence
     /// The section in which the unit was first named.
@@ -58,6 +60,24 @@ struct DraftUnit: Sendable {
     var isCollective = false
     /// The named members of a collective unit.
     var members: [Int] = []
+
+    /// Records another name of the unit ("Division of Codification" for the "Codification Division").
+    mutating func addAlias(_ other: String) {
+        let bare = Names.bare(other)
+        let otherKey = Names.key(bare)
+        guard !otherKey.isEmpty, otherKey != key, !aliases.contains(otherKey) else { return }
+        aliases.append(otherKey)
+        aliasNames.append(bare)
+    }
+
+    /// Gives the unit the name its body uses, keeping the old name as an alias.
+    mutating func rename(_ newName: String) {
+        let old = name
+        name = Names.bare(newName)
+        aliases.removeAll { $0 == key }
+        aliasNames.removeAll { Names.key($0) == key }
+        addAlias(old)
+    }
 
     init(name: String, kind: UnitKind, parent: Int?, parentEvidence: Evidence?, evidence: Evidence, section: String) {
         self.name = name
@@ -104,6 +124,23 @@ struct DraftRelation: Sendable {
     var note: String?
 }
 
+/// A line whose end is a unit or a group of units the text names later, kept until the whole text is read.
+struct PendingLine: Sendable {
+    var kind: RelationKind
+    var from: [DraftEnd]
+    /// The phrase, e.g. "the Staffing Service" or "the regional Divisions".
+    var group: String
+    var evidence: Evidence
+    var sentence: String
+    /// When set, the phrase is an official's title, found as in this context.
+    var byTitle: ReadingContext? = nil
+    /// When not empty, the lines run from the phrase's units (or official) to these, not from `from`.
+    var to: [DraftEnd] = []
+    /// The unit to place the phrase's unit in when the whole text names no unit so (a unit introduced by
+    /// the sentence, "supported by the Security Information and Operations Centre").
+    var introducedIn: Int? = nil
+}
+
 /// What the reader knows when it reads a sentence: where it is and which unit the text is about.
 struct ReadingContext: Sendable {
     /// Paragraph or item being read.
@@ -114,6 +151,8 @@ struct ReadingContext: Sendable {
     var sectionUnit: Int?
     /// The unit the last structural sentence or subheading was about ("The Division" refers to it).
     var topic: Int?
+    /// True in the general section ("General provisions", "Definitions"), which defines terms and names no units.
+    var isGeneral = false
 }
 
 /// The model being built from a bulletin: units, posts and relationships with their evidence, and
@@ -123,16 +162,54 @@ struct BulletinDraft: Sendable {
     var posts: [DraftPost] = []
     var relations: [DraftRelation] = []
     var report: [ImportReport.Item] = []
+    /// The items of the report, to write each once without searching the report.
+    private var reported: Set<ImportReport.Item> = []
     /// Short names introduced by "hereinafter referred to as": key → the official's end.
     var aliases: [String: DraftEnd] = [:]
     /// The unit the bulletin organizes.
     var root: Int?
     /// Units whose parts the lettered items of the current paragraph list ("comprises the following:").
     var listContainers: [Int] = []
+    /// The units the last containment list named, without offices of their heads: "Both are headed by …",
+    /// "Each of them is headed by …" are about them.
+    var lastListed: [Int] = []
+    /// Groups of units named by one plural ("the regional Divisions, namely, A, B and C") with no unit of their
+    /// own: singular key → the units.
+    var groups: [String: [Int]] = [:]
+    /// Lines to a unit or a group of units the text names only later ("provides inputs to the regional Divisions").
+    var pendingLines: [PendingLine] = []
     /// The departments and offices the text names, searched for outside departments.
     let mentions: DepartmentMentions
 
-    init(text: String) { mentions = DepartmentMentions(text) }
+    /// Names the text says someone heads ("The Treasury is headed by a Treasurer"), as keys: units even
+    /// without a unit noun, and never the first part of another name in a list.
+    let headedNames: Set<String>
+
+    init(text: String) {
+        mentions = DepartmentMentions(text)
+        headedNames = Self.headedNames(in: text)
+    }
+
+    /// The subjects of "X is headed by …" in the whole text; each found by looking back at most 120
+    /// characters from its verb, to the start of the sentence.
+    static func headedNames(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        for r in text.ranges(of: " is headed by ") where names.count < maximumNames {
+            var start = r.lowerBound
+            var steps = 0
+            while start > text.startIndex, steps < 120 {
+                let previous = text.index(before: start)
+                if ".;:\n".contains(text[previous]) { break }
+                start = previous
+                steps += 1
+            }
+            let subject = Names.bare(String(text[start..<r.lowerBound]))
+            if subject.first?.isUpperLetter == true, subject.split(separator: " ").count <= 8, Names.looksLikeName(subject) {
+                names.insert(Names.key(subject))
+            }
+        }
+        return names
+    }
 
     /// More units and officials than any bulletin names (they name tens, a few hundred at most).
     /// Reading stops once there are this many, since finding a unit or an official by name looks
@@ -214,7 +291,7 @@ struct BulletinDraft: Sendable {
     mutating func note(_ place: String, _ message: String, excerpt: String? = nil) {
         var item = ImportReport.Item(place: place, message: message)
         item.excerpt = excerpt.map { String($0.prefix(300)) }
-        if !report.contains(item) { report.append(item) }
+        if reported.insert(item).inserted { report.append(item) }
     }
 
     /// `DPKO`, `UNMAS`, `OROLSI`: capitals, perhaps with a slash or digit.

@@ -10,6 +10,40 @@ extension BulletinDraft {
 
     /// Completes the draft; `sectionUnits` maps section numbers to the unit each section is about.
     mutating func finish(sectionUnits: [String: Int]) {
+        for line in pendingLines {
+            var ends: [DraftEnd] = []
+            var evidence = line.evidence
+            if let context = line.byTitle {
+                // "assisted by the Assistant Secretary-General for Operations": found once every head is known.
+                if let (end, confidence) = official(line.group, in: context) {
+                    ends = [end]
+                    if confidence < 1 { evidence = evidence.weakened(to: confidence, "'\(Names.bare(line.group))' matched by title") }
+                }
+            } else {
+                ends = units(collectively: line.group).map(DraftEnd.unit)
+                let key = Names.key(line.group)
+                let named = units.indices.filter { units[$0].key == key || units[$0].aliases.contains(key) }
+                if ends.isEmpty, named.count == 1 { ends = [.unit(named[0])] }  // one unit of that name, else reported
+                if ends.isEmpty, named.isEmpty, let container = line.introducedIn, let kind = Names.kind(of: Names.bare(line.group)) {
+                    let u = addUnit(line.group, kind: kind, parent: nil, evidence: line.evidence, section: units[container].section)
+                    contain(u, in: container, line.evidence.weakened(to: 0.6, "introduced in a sentence about \(units[container].name)", inferred: true))
+                    ends = [.unit(u)]
+                }
+            }
+            guard !ends.isEmpty else {
+                note(line.evidence.place, "'\(Names.bare(line.group))' (\(line.kind.label)) was not recognized", excerpt: line.sentence)
+                continue
+            }
+            for end in ends {
+                if line.to.isEmpty {
+                    for f in line.from { relate(line.kind, f, end, evidence) }
+                } else {
+                    for t in line.to where t != end { relate(line.kind, end, t, evidence) }
+                }
+            }
+        }
+        pendingLines = []
+        reportUnitsNamedOnlyInFunctions()
         let replaced = replacedCollectives
         for u in units.indices where units[u].parent.map(replaced.contains) == true {
             let group = units[u].parent ?? u
@@ -20,6 +54,33 @@ extension BulletinDraft {
             adoptParent(u, sectionUnits: sectionUnits)
         }
         for u in units.indices { classifyOffice(u) }
+    }
+
+    /// Names of units ("the Conduct and Discipline Unit") that appear only in lists of core functions are
+    /// not imported: the report names each once, with the paragraph of the list.
+    private mutating func reportUnitsNamedOnlyInFunctions() {
+        let nouns: Set<String> = ["Section", "Unit", "Service", "Division", "Branch", "Team", "Cell", "Capacity"]
+        var reported: Set<String> = []
+        let known = Set(units.flatMap { [$0.key] + $0.aliases })
+        for u in units.indices {
+            for function in units[u].functions where reported.count < 200 {
+                let words = function.split(separator: " ")
+                for (i, word) in words.enumerated() where nouns.contains(String(word).trimming(",;:.)")) {
+                    var start = i
+                    while start > 0, i - start < 12, words[start - 1].first?.isUpperLetter == true
+                            || (["and", "of", "for"].contains(words[start - 1]) && start > 1 && words[start - 2].first?.isUpperLetter == true) {
+                        start -= 1
+                    }
+                    guard i - start >= 1, start == 0 || words[start - 1] == "the" else { continue }
+                    let name = words[start...i].joined(separator: " ").trimming(",;:.)")
+                    let key = Names.key(name)
+                    guard !reported.contains(key), !known.contains(key) else { continue }
+                    reported.insert(key)
+                    note(units[u].functionsPlace ?? units[u].evidence.place,
+                         "'\(name)' is named only in the functions of \(units[u].name); not imported as a unit")
+                }
+            }
+        }
     }
 
     /// A parent for a unit no sentence placed: the unit of its section, the unit its head is accountable to, or the root.

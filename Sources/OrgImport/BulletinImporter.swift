@@ -53,7 +53,8 @@ public enum BulletinImporter {
             throw BulletinImportError(place: file, message: "the text is \(text.utf8.count) bytes long, more than a bulletin",
                                       hint: "give the plain text of one bulletin (at most \(maximumLength) bytes)")
         }
-        let normalized = BulletinText.normalized(text)
+        var editorialNotes: [EditorialNote] = []
+        let normalized = BulletinText.normalized(text, notes: &editorialNotes)
         var reader = BulletinReader(normalized)
         let layout = reader.read()
         let headerLines = normalized.split(separator: "\n", omittingEmptySubsequences: true).prefix(40).map { $0.trimmingSpaces }
@@ -65,11 +66,21 @@ public enum BulletinImporter {
         let assembly = BulletinAssembly(draft: draft, metadata: metadata)
         let model = assembly.model()
         var report = ImportReport(items: draft.report)
+        for note in editorialNotes {
+            var item = ImportReport.Item(place: "text", message: "editorial note [\(note.text)], kept out of the text it annotates")
+            item.excerpt = note.after.isEmpty ? nil : "… " + note.after
+            report.items.append(item)
+        }
         if metadata.symbol == nil {
             report.items.insert(ImportReport.Item(place: "title", message: "no document symbol found in the text; give it with --symbol"), at: 0)
         }
         if metadata.dateInForce == nil {
-            report.items.append(ImportReport.Item(place: "final provisions", message: "no date of entry into force found"))
+            let message = metadata.inForceOnIssuance ? "the bulletin enters into force on the date of its issuance, which the text does not give"
+                : "no date of entry into force found"
+            report.items.append(ImportReport.Item(place: metadata.dateSource ?? "final provisions", message: message))
+        } else if metadata.inForceOnIssuance {
+            report.items.append(ImportReport.Item(place: metadata.dateSource ?? "final provisions",
+                                                  message: "in force on the date of its issuance, read as \(metadata.dateInForce ?? "") from the date under the symbol"))
         }
         return BulletinImport(model: model, yaml: ModelWriter.yaml(model, comment: "Imported from \(String((model.documents.first?.symbol ?? file).filter { $0 != "\n" && $0 != "\r" }.prefix(200))) by `orgchart import bulletin`; check the import report before use."), report: report,
                               inferences: BulletinInferences.list(model))
@@ -93,6 +104,7 @@ public enum BulletinImporter {
                 context.section = number
                 context.place = nextParagraph[i] ?? number
                 context.sectionUnit = nil
+                context.isGeneral = ["general provision", "general provisions", "definitions", "scope", "general"].contains(Names.key(heading))
                 context.sectionUnit = draft.headingUnit(heading, following: text(after: i, in: layout, untilSection: true), topLevel: true, context)
                 if let s = context.sectionUnit { sectionUnits[number] = s }
                 context.topic = context.sectionUnit ?? draft.root

@@ -1,7 +1,7 @@
 /// The names of departments and offices the text mentions ("Department of Field Support"), indexed once,
 /// so that finding whether an outside department is named does not scan the whole text each time.
 struct DepartmentMentions: Sendable {
-    static let forms = ["Department of ", "Office of ", "Office for "]
+    static let forms = ["Department of ", "Department for ", "Office of ", "Office for "]
     /// `form + first word` → the text after each mention (at most 160 characters).
     private var snippets: [String: [String]] = [:]
 

@@ -59,6 +59,8 @@ struct BulletinMetadata: Sendable, Equatable {
     var abolishes: [String] = []
     /// The paragraph stating the date in force.
     var dateSource: String?
+    /// True when the bulletin enters into force on the date of its issuance (the date under its symbol).
+    var inForceOnIssuance = false
 
     /// Reads the metadata from the layout and the raw lines at the top of the text.
     init(layout: BulletinLayout, headerLines: [String], symbol given: String?) {
@@ -71,6 +73,12 @@ struct BulletinMetadata: Sendable, Equatable {
                    let date = Self.isoDate(in: sentence) {
                     dateInForce = date
                     dateSource = paragraph.number
+                } else if dateInForce == nil, lower.contains("into force on the date of its issuance") || lower.contains("into force upon its issuance")
+                            || lower.contains("into force on the date of issuance") {
+                    // In force when issued: the date the bulletin carries under its symbol.
+                    dateInForce = headerLines.prefix(12).lazy.compactMap(Self.isoDate).first
+                    dateSource = paragraph.number
+                    inForceOnIssuance = true
                 }
                 if lower.contains("hereby abolished") || lower.contains("hereby superseded") || lower.contains("hereby revoked")
                     || lower.contains("are abolished") || lower.contains("is abolished") {

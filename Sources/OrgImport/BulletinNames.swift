@@ -54,15 +54,25 @@ enum Names {
     }
 
     /// The head noun, lower-case and singular: "Office of the Director" → office,
-    /// "Policy, Evaluation and Training Division" → division, "Africa Division II" → division.
+    /// "Policy, Evaluation and Training Division" → division, "Africa Division II" → division,
+    /// "Ocean Affairs and Law of the Sea Service" → service, "United Nations Office at Nairobi" → office.
     static func headNoun(_ name: String) -> String? {
         let words = splittingParenthesis(bare(name)).0.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return nil }
-        var end = words.count
-        if let cut = words.firstIndex(where: { ["of", "for", "on"].contains($0) }), cut > 0 { end = cut }
-        var candidate = words[end - 1]
-        if end >= 2, isOrdinalMark(candidate) { candidate = words[end - 2] }
-        return singular(candidate.lowercased().trimming(",;:.\"'"))
+        func noun(endingAt end: Int) -> String {
+            var candidate = words[end - 1]
+            if end >= 2, isOrdinalMark(candidate) { candidate = words[end - 2] }
+            return singular(candidate.lowercased().trimming(",;:.\"'"))
+        }
+        guard let cut = words.firstIndex(where: { ["of", "for", "on", "at"].contains($0) }), cut > 0 else { return noun(endingAt: words.count) }
+        let before = noun(endingAt: cut)
+        // "Office of …", "Division for …": the noun before the preposition; a title ("Director of the
+        // Division") names no unit; else a unit noun at the end ("Law of the Sea Service").
+        if kindNouns[before] == nil, words[cut] != "at", !Clauses.titleWords.contains(where: before.contains),
+           kindNouns[noun(endingAt: words.count)] != nil {
+            return noun(endingAt: words.count)
+        }
+        return before
     }
 
     /// The kind of unit a name stands for, from its head noun; nil when it names no unit.
@@ -124,6 +134,10 @@ enum Names {
         return kindNouns[singular(String(last).trimming(",;:.)"))] != nil
     }
 
+    /// What may separate the items of a list, longest first.
+    private static let listSeparators: [[Character]] = [", as well as to ", " as well as to ", ", and to ", " and to ", ", and ",
+                                                        " as well as ", ", ", " and "].map(Array.init)
+
     /// Splits "the A, the B, Disarmament, Demobilization and Reintegration Section and four C" into items.
     /// A comma or "and" separates items only before a determiner or a count, or after a head noun
     /// followed by a capital; separators inside parentheses or quotes never do.
@@ -141,7 +155,8 @@ enum Names {
             guard chars.indices.contains(j), chars[j].isUpperLetter else { return false }
             let lastWord = current.split(separator: " ").last.map(String.init) ?? ""
             let noun = isOrdinalMark(lastWord) ? current.split(separator: " ").dropLast().last.map(String.init) ?? "" : lastWord
-            return kindNouns[singular(noun.trimming(")"))] != nil || current.hasSuffix(")")
+            // "the Capacity and Performance Planning Section": a unit noun alone is the start of a name.
+            return (kindNouns[singular(noun.trimming(")"))] != nil && bare(current).contains(" ")) || current.hasSuffix(")")
         }
         /// ", operations led by …" after a capitalized name, or "… team and specialist planners", starts a new item.
         func startsLowerItem(at j: Int) -> Bool {
@@ -150,13 +165,19 @@ enum Names {
             let word = String(chars[j..<min(chars.count, j + 12)]).split(separator: " ").first.map(String.init) ?? ""
             return !connectors.contains(word) && !["which", "namely", "respectively", "as", "including", "inter"].contains(word)
         }
+        func hasSeparator(_ separator: [Character], at i: Int) -> Bool {
+            guard i + separator.count <= chars.count else { return false }
+            for k in separator.indices where chars[i + k] != separator[k] { return false }
+            return true
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\"" { quoted.toggle() }
-            if depth == 0, !quoted {
-                for separator in [", as well as to ", " as well as to ", ", and to ", " and to ", ", and ", " as well as ", ", ", " and "] {
-                    let n = separator.count
-                    guard i + n <= chars.count, String(chars[i..<(i + n)]) == separator else { continue }
+            if depth == 0, !quoted, c == "," || c == " " {
+                for separatorCharacters in Self.listSeparators {
+                    let n = separatorCharacters.count
+                    guard hasSeparator(separatorCharacters, at: i) else { continue }
+                    let separator = String(separatorCharacters)
                     if separator == ", and " || separator.hasSuffix(" to ") || startsItem(at: i + n) || (separator == ", " && startsLowerItem(at: i + n))
                         || (separator == " and " && endsWithKindNoun(current) && startsLowerItem(at: i + n)) {
                         items.append(current)

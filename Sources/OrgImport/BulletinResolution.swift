@@ -33,7 +33,7 @@ extension BulletinDraft {
         for i in units.indices where units[i].singularKey == key || units[i].aliases.contains(key) {
             if units[i].members.isEmpty { found.append(i) } else { found += units[i].members }
         }
-        return found
+        return found.isEmpty ? groups[key] ?? [] : found
     }
 
     /// The units a phrase is about, for the subject of a sentence: one unit, or the members of a collective.
@@ -92,6 +92,13 @@ extension BulletinDraft {
             return (.post(post(titled: "Secretary-General", evidence: Evidence(place: context.place))), 1)
         }
         let heads = units.indices.filter { units[$0].head.map { $0.key == key } ?? false }
+        let chain = contextChain(context).filter { $0 != context.topic }
+        if !heads.contains(where: chain.contains),
+           let near = chain.first(where: { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }) {
+            // "the Assistant Secretary-General" in the Office headed by the "Assistant Secretary-General for Human
+            // Resources Management": the official of that title above the unit, before one elsewhere.
+            return (.unit(near), 0.85)
+        }
         if !heads.isEmpty {
             guard let best = choose(heads, in: context), heads.count == 1 || contextChain(context).contains(best) else { return nil }
             return (.unit(best), 1)
@@ -101,6 +108,9 @@ extension BulletinDraft {
         if let match = headOfGeneric(title, in: context) { return match }
         let prefixed = units.indices.filter { units[$0].head.map { $0.key.hasPrefix(key + " ") } ?? false }
         if let best = choose(prefixed, in: context), prefixed.count == 1 || contextChain(context).contains(best) { return (.unit(best), 0.85) }
+        // "the Assistant Secretary-General" for the one "Assistant Secretary-General for Legal Affairs" who heads no unit.
+        let posted = posts.indices.filter { posts[$0].absorbedBy == nil && posts[$0].key.hasPrefix(key + " ") }
+        if posted.count == 1, prefixed.isEmpty { return (.post(posted[0]), 0.85) }
         guard Self.looksLikeTitle(title) else { return nil }
         return (.post(post(titled: title, evidence: Evidence(place: context.place, confidence: 0.7, inferred: true,
                                                                  reason: "an official who heads no unit of the bulletin"))), 0.7)
@@ -113,7 +123,9 @@ extension BulletinDraft {
         for connector in forFirst ? [] : [" of the ", " of "] {
             var searchFrom = title.startIndex
             while let r = title[searchFrom...].firstRange(of: connector) {
-                if Self.looksLikeTitle(String(title[..<r.lowerBound])), let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
+                // "Director of the X Division of the Department of Y" heads the Division, not the Department.
+                let own = String(title[..<r.lowerBound])
+                if Self.looksLikeTitle(own), !own.contains(" of the "), let (u, confidence) = unit(named: String(title[r.upperBound...]), in: context) {
                     return (.unit(u), min(confidence, 0.95))
                 }
                 searchFrom = r.upperBound
@@ -135,7 +147,10 @@ extension BulletinDraft {
         let rank = Names.key(String(title[..<r.lowerBound]))
         let matches = units.indices.filter { i in
             let name = units[i].key
-            return (name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain) && headRank(of: i, is: rank)
+            // "Office of the Under-Secretary-General for X" is not headed by the Assistant Secretary-General for X.
+            let officeOfAnother = name.hasPrefix("office of the ") && !name.hasPrefix("office of the " + rank + " ")
+                && Self.looksLikeTitle(units[i].name.components(after: "Office of the ").components(before: " for "))
+            return (name.hasSuffix(" of " + domain) || name.hasSuffix(" for " + domain) || name == domain) && headRank(of: i, is: rank) && !officeOfAnother
         }
         if let best = choose(matches, in: context) {
             if units[best].head == nil {
@@ -213,7 +228,7 @@ extension BulletinDraft {
             let afterCommas = title.split(separator: ",").dropFirst()
             guard afterCommas.allSatisfy({ $0.trimmingSpaces.first?.isUpperLetter == true }) else { return false }
         }
-        let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in"].contains($0) }
+        let lowerWords = words.filter { $0.first?.isLowercase == true && !["of", "the", "and", "for", "to", "on", "in", "at"].contains($0) }
         return lowerWords.isEmpty
     }
 }

@@ -22,7 +22,10 @@ extension BulletinDraft {
         let shared = lower.contains("shared") || lower.contains("common") || lower.contains("integrated resource")
         let e = shared ? evidence : evidence.weakened(to: 0.8, "services provided without the words \"shared resource\"")
         for consumer in Names.list(Clauses.object(String(sentence[servicesTo.upperBound...]))) {
-            guard case .unit(let target)? = namedUnit(consumer, context)?.0 else {
+            // A consumer is named in full ("the Department of Field Support") or in context ("the Department"),
+            // not by a part of a unit's name.
+            guard let (end, confidence) = namedUnit(consumer, context) ?? consumerGroup(consumer, context), case .unit(let target) = end,
+                  confidence >= 0.9 || units[target].isExternal else {
                 note(context.place, "the consumer '\(Names.bare(consumer))' of shared services is not a unit; not modelled", excerpt: sentence)
                 continue
             }
@@ -30,4 +33,27 @@ extension BulletinDraft {
         }
         return true
     }
+
+    /// The groups the series names as users of a department's services, outside it: "Member States" (a
+    /// body) and the operations or missions a department leads ("operations led by the Department of …").
+    mutating func consumerGroup(_ phrase: String, _ context: ReadingContext) -> (DraftEnd, Double)? {
+        let name = Names.bare(phrase)
+        let lower = name.lowercased()
+        let kind: UnitKind
+        if lower == "member states" {
+            kind = .body
+        } else if ["operations led by the ", "missions led by the "].contains(where: lower.hasPrefix), name.count <= 120 {
+            kind = .mission
+        } else {
+            return nil
+        }
+        let written = name.prefix(1).uppercased() + name.dropFirst()
+        if let existing = units.firstIndex(where: { $0.key == Names.key(written) }) { return (.unit(existing), 1) }
+        let u = addUnit(written, kind: kind, parent: nil, evidence: Evidence(place: context.place), section: context.section)
+        units[u].isExternal = true
+        units[u].isCollective = false
+        units[u].notes.append("Named as a user of the services of the organization (§\(context.place)).")
+        return (.unit(u), 1)
+    }
 }
+

@@ -4,6 +4,12 @@ enum BulletinText {
     /// The text with uniform line breaks, ASCII quotes and spaces, and editorial notes such as
     /// `[Superseded by ST/SGB/2015/3]` removed.
     static func normalized(_ raw: String) -> String {
+        var notes: [EditorialNote] = []
+        return normalized(raw, notes: &notes)
+    }
+
+    /// The normalized text, and in `notes` the editorial notes taken out of it with the words before each.
+    static func normalized(_ raw: String, notes: inout [EditorialNote]) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(raw.unicodeScalars.count)
         var previousWasCR = false
@@ -22,11 +28,12 @@ enum BulletinText {
                 if scalar.value < 0x20 { out.append(" ") } else { out.append(scalar) }
             }
         }
-        return withoutEditorialNotes(String(out))
+        return withoutEditorialNotes(String(out), notes: &notes)
     }
 
-    /// Removes `[…]` notes of at most 300 characters, and the space before them.
-    static func withoutEditorialNotes(_ text: String) -> String {
+    /// Removes `[…]` notes of at most 300 characters, and the space before them; records each (at most
+    /// 100, the first) with the 60 characters before it.
+    static func withoutEditorialNotes(_ text: String, notes: inout [EditorialNote]) -> String {
         let chars = Array(text)
         var result: [Character] = []
         result.reserveCapacity(chars.count)
@@ -37,6 +44,10 @@ enum BulletinText {
                 while j < chars.count, j - i <= 300, chars[j] != "]", chars[j] != "[" { j += 1 }
                 if j < chars.count, chars[j] == "]" {
                     while result.last == " " { result.removeLast() }
+                    if notes.count < 100 {
+                        let after = String(result.suffix(60)).split(separator: "\n").last.map(String.init) ?? ""
+                        notes.append(EditorialNote(text: String(chars[(i + 1)..<j]).trimmingSpaces, after: after.trimmingSpaces))
+                    }
                     i = j + 1
                     continue
                 }
@@ -61,6 +72,12 @@ enum BulletinText {
         if DocumentSymbol.isSymbolLine(t) { return true }
         return false
     }
+}
+
+/// An editorial note in brackets, such as `[Superseded by ST/SGB/2015/3]`, and the words it follows.
+struct EditorialNote: Sendable, Equatable {
+    var text: String
+    var after: String
 }
 
 extension Character {

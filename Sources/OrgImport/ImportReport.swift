@@ -1,7 +1,7 @@
 /// What an importer could not place, for a person to finish by hand.
 public struct ImportReport: Sendable {
     /// One problem: where it is in the input and what was not understood.
-    public struct Item: Sendable, Equatable {
+    public struct Item: Sendable, Hashable {
         /// The place in the input: a paragraph number, or `file:line`.
         public var place: String
         /// What was not understood or could not be placed.

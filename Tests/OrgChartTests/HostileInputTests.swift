@@ -44,6 +44,16 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(Set(imported.model.units.map(\.id)).count, imported.model.units.count)
     }
 
+    /// Every paragraph lists hundreds of things that are not units: each goes to the report, which is
+    /// written without being searched (30,000 items; searching it took minutes).
+    func testABulletinListingThousandsOfThingsThatAreNotUnitsImports() throws {
+        let things = (0..<200).map { "the thing \($0)" }.joined(separator: ", ")
+        let paragraphs = (1...150).map { "9.\($0) The Department comprises the Alpha Unit, \(things)." }.joined(separator: "\n")
+        let imported = try BulletinImporter.importBulletin(syntheticBulletin + "\n" + paragraphs + "\n")
+        XCTAssertEqual(imported.model.units.filter { $0.name == "Alpha Unit" }.count, 1)
+        XCTAssertGreaterThanOrEqual(imported.report.items.filter { $0.message.contains("'thing 199' is listed") }.count, 150)
+    }
+
     // MARK: Diff
 
     /// A chain-free tree of `count` units: each unit in the one `fanout` places before it.
