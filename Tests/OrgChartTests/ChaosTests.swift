@@ -152,8 +152,14 @@ final class ChaosTests: XCTestCase {
                         XCTAssertTrue("\(error)".contains("error"), "\(what): \(error)")
                         continue
                     }
-                    // A matrix has no DOT text; it says so.
-                    for format in OutputFormat.allCases where !(prepared.chart.matrix != nil && format == .dot) {
+                    for format in OutputFormat.allCases {
+                        // A matrix has no DOT text, no PowerPoint and no draw.io file, and a chart
+                        // laid out by Graphviz neither of the latter; each says so.
+                        let refused = (prepared.chart.matrix != nil && [.dot, .pptx, .drawio].contains(format)) || (!format.graphvizWrites && !prepared.tidy)
+                        if refused {
+                            XCTAssertThrowsError(try prepared.render(format), "\(what) \(format)") { XCTAssertTrue("\($0)".contains("hint:"), "\(what) \(format): \($0)") }
+                            continue
+                        }
                         let bytes: [UInt8]
                         do { bytes = try prepared.render(format) } catch {
                             XCTFail("\(what) \(format): \(error)")
@@ -171,6 +177,11 @@ final class ChaosTests: XCTestCase {
                         case .pdf: XCTAssertEqual(Array(bytes.prefix(5)), Array("%PDF-".utf8), what)
                         case .png: XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47], what)
                         case .dot: XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("digraph"), what)
+                        case .pptx: XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04], what)
+                        case .drawio:
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            XCTAssertTrue(text.contains("<mxfile"), what)
+                            assertNoScript(text, "\(what) drawio")
                         }
                     }
                 }

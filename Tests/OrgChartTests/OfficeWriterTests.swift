@@ -1,0 +1,245 @@
+import ChartGraph
+import Foundation
+import GraphvizRender
+@testable import OfficeWriter
+@testable import OrgBuild
+import OrgViews
+import Placement
+import TidyTree
+import XCTest
+import ZIPFoundation
+
+/// A Python with python-pptx, to read presentations as PowerPoint's object model does:
+/// `ORGCHART_PYTHON`, else the environment `scripts/setup.sh --tests` creates, else `python3`.
+func pythonWithPPTX() throws -> String {
+    let home = FileManager.default.homeDirectoryForCurrentUser.path
+    let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? "\(home)/.cache"
+    var candidates = ["\(cache)/orgchart/python/bin/python"]
+    if let chosen = ProcessInfo.processInfo.environment["ORGCHART_PYTHON"] { candidates.insert(chosen, at: 0) }
+    for candidate in candidates + ["python3"] {
+        let executable = candidate.hasPrefix("/") ? candidate : "/usr/bin/env"
+        guard !candidate.hasPrefix("/") || FileManager.default.isExecutableFile(atPath: candidate) else { continue }
+        let check = try run(URL(fileURLWithPath: executable), (candidate.hasPrefix("/") ? [] : [candidate]) + ["-c", "import pptx"])
+        if check.status == 0 { return candidate }
+    }
+    throw XCTSkip("no Python with python-pptx: run scripts/setup.sh --tests, or set ORGCHART_PYTHON")
+}
+
+/// The chart `view` of the built-in DPKO 2010 model, prepared (on `page`, if given).
+func preparedDPKO(_ view: ViewKind, page: String? = nil) throws -> PreparedChart {
+    var spec = ChartSpec(model: "dpko-2010", view: view)
+    if let page { spec.page = try PageSize.parse(page) }
+    return try spec.prepare()
+}
+
+final class OfficeWriterTests: XCTestCase {
+    /// Every route of the DPKO charts, as the connector's preset, frame, turn, flips and adjust
+    /// values draw it, is the route the layout stage found (to a hundredth of a point).
+    func testConnectorsDrawTheirRoutes() throws {
+        var checked = 0, bent = 0, long = 0
+        for view in [ViewKind.organigramme, .accountability] {
+            let placed = try preparedDPKO(view).placed
+            for connector in placed.connectors {
+                let route = ConnectorGeometry.simplified(connector.points.map { ChartPoint(x: $0.x * 12_700, y: $0.y * 12_700) })
+                guard route.count - 1 <= ConnectorGeometry.mostSegments else { long += 1; continue }
+                let geometry = ConnectorGeometry(route: route)
+                let drawn = geometry.drawnPoints
+                XCTAssertEqual(drawn.count, route.count, "\(view) line \(connector.line): \(geometry.preset)")
+                for (a, b) in zip(drawn, route) {
+                    // Where a route ends level with its start, the frame keeps a tenth of a point.
+                    XCTAssertEqual(a.x, b.x, accuracy: 1_280, "\(view) line \(connector.line) \(geometry)")
+                    XCTAssertEqual(a.y, b.y, accuracy: 1_280, "\(view) line \(connector.line) \(geometry)")
+                }
+                let level = route.count > 2 && (route[0].x == route[route.count - 1].x || route[0].y == route[route.count - 1].y)
+                if !level {
+                    XCTAssertEqual(drawn.last!.x, route.last!.x, accuracy: 640, "\(view) line \(connector.line): ends where the route ends")
+                    XCTAssertEqual(drawn.last!.y, route.last!.y, accuracy: 640, "\(view) line \(connector.line): ends where the route ends")
+                }
+                checked += 1
+                if geometry.preset.hasPrefix("bent") { bent += 1 }
+            }
+        }
+        XCTAssertEqual(long, 0, "no route of these charts has more than five segments")
+        XCTAssertGreaterThan(checked, 80)
+        XCTAssertGreaterThan(bent, 60)
+    }
+
+    /// The four ways a route can start (right, left, down, up) each end where the route ends,
+    /// through its bends.
+    func testBentConnectorsInEveryDirection() {
+        let shapes: [[(Double, Double)]] = [
+            [(0, 0), (50, 0), (50, 80), (120, 80)],
+            [(120, 80), (50, 80), (50, 0), (0, 0)],
+            [(10, 0), (10, 30), (90, 30), (90, 60)],
+            [(90, 60), (90, 30), (10, 30), (10, 0)],
+            [(0, 0), (0, 40), (30, 40)],
+            [(0, 0), (-20, 0), (-20, 50), (40, 50), (40, 70)],
+            [(0, 0), (0, -20), (60, -20), (60, 50), (30, 50), (30, 40)],
+        ]
+        let routes = shapes.map { points in points.map { ChartPoint(x: $0.0 * 12_700, y: $0.1 * 12_700) } }
+        for route in routes {
+            let geometry = ConnectorGeometry(route: route)
+            XCTAssertEqual(geometry.preset, "bentConnector\(route.count - 1)")
+            for (a, b) in zip(geometry.drawnPoints, route) {
+                // Adjust values are whole 100,000ths of the frame.
+                XCTAssertEqual(a.x, b.x, accuracy: 20, "\(route) → \(geometry)")
+                XCTAssertEqual(a.y, b.y, accuracy: 20, "\(route) → \(geometry)")
+            }
+        }
+    }
+
+    /// The presentation as python-pptx reads it: per slide, the boxes (shapes named by their unit
+    /// id, with their alt text and text), and the connectors with the names of the shapes their
+    /// ends are glued to and the connection sites those shapes have.
+    struct Reading: Decodable {
+        struct Slide: Decodable {
+            var boxes: [String: Box]
+            var connectors: [Connector]
+            var width: Int, height: Int
+        }
+        struct Box: Decodable { var descr: String; var text: String; var sites: Int; var bold: Bool }
+        struct Connector: Decodable { var name: String; var start: String?; var end: String?; var startSite: Int?; var endSite: Int?; var preset: String }
+        var slides: [Slide]
+    }
+
+    static let reader = #"""
+    import json, sys
+    from pptx import Presentation
+    p = Presentation(sys.argv[1])
+    ns = {'a': 'http://schemas.openxmlformats.org/drawingml/2006/main', 'p': 'http://schemas.openxmlformats.org/presentationml/2006/main'}
+    slides = []
+    for slide in p.slides:
+        names = {shape.shape_id: shape.name for shape in slide.shapes}
+        sites = {}
+        boxes = {}
+        connectors = []
+        for shape in slide.shapes:
+            element = shape.element
+            if element.tag.endswith('}sp') and not element.xpath('./p:nvSpPr/p:cNvSpPr[@txBox="1"]'):
+                custom = element.xpath('./p:spPr/a:custGeom/a:cxnLst/a:cxn')
+                preset = element.xpath('./p:spPr/a:prstGeom/@prst')
+                count = len(custom) if custom else (8 if preset == ['ellipse'] else 4)
+                sites[shape.shape_id] = count
+                bold = [r.font.bold for para in shape.text_frame.paragraphs[:1] for r in para.runs]
+                boxes[shape.name] = {'descr': element.xpath('./p:nvSpPr/p:cNvPr/@descr')[0] if element.xpath('./p:nvSpPr/p:cNvPr/@descr') else '',
+                                     'text': shape.text_frame.text, 'sites': count, 'bold': bool(bold) and all(bold)}
+        for shape in slide.shapes:
+            element = shape.element
+            if not element.tag.endswith('}cxnSp'):
+                continue
+            st = element.xpath('.//a:stCxn')
+            en = element.xpath('.//a:endCxn')
+            connectors.append({'name': shape.name,
+                               'start': names.get(int(st[0].get('id'))) if st else None, 'startSite': int(st[0].get('idx')) if st else None,
+                               'end': names.get(int(en[0].get('id'))) if en else None, 'endSite': int(en[0].get('idx')) if en else None,
+                               'preset': element.xpath('./p:spPr/a:prstGeom/@prst')[0]})
+        slides.append({'boxes': boxes, 'connectors': connectors, 'width': p.slide_width, 'height': p.slide_height})
+    print(json.dumps({'slides': slides}))
+    """#
+
+    func read(_ bytes: [UInt8]) throws -> Reading {
+        let python = try pythonWithPPTX()
+        let directory = try temporaryDirectory(self)
+        let file = directory.appendingPathComponent("chart.pptx"), script = directory.appendingPathComponent("read.py")
+        try Data(bytes).write(to: file)
+        try Self.reader.write(to: script, atomically: true, encoding: .utf8)
+        let result = try OrgChartTests.run(URL(fileURLWithPath: python.hasPrefix("/") ? python : "/usr/bin/env"), (python.hasPrefix("/") ? [] : [python]) + [script.path, file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try JSONDecoder().decode(Reading.self, from: Data(result.stdout.utf8))
+    }
+
+    /// Checks one slide against its placed chart: one shape per box, named by its unit, its
+    /// source in its alt text, its heading in bold; one connector per drawn line, both ends
+    /// glued to the shapes of the line's two boxes at sites those shapes have.
+    func check(_ slide: Reading.Slide, against placed: PlacedChart, _ what: String) {
+        let chart = placed.chart
+        XCTAssertEqual(Set(slide.boxes.keys.filter { !$0.hasPrefix("Legend: ") && !$0.hasPrefix("Group: ") }), Set(chart.boxes.map(\.id)), "\(what): one shape per box")
+        for box in chart.boxes {
+            guard let shape = slide.boxes[box.id] else { continue }
+            XCTAssertEqual(shape.descr, box.tooltip ?? box.heading, "\(what) \(box.id): the citation is the alt text")
+            XCTAssertTrue(shape.bold, "\(what) \(box.id): the heading is bold")
+            XCTAssertEqual(shape.text.filter { !$0.isWhitespace }, (box.heading + box.details.joined()).filter { !$0.isWhitespace }, "\(what) \(box.id): the text")
+        }
+        let lines = slide.connectors.filter { !$0.name.hasPrefix("Legend: ") }
+        let drawn = placed.connectors.filter { chart.lines[$0.line].isDrawn }
+        XCTAssertEqual(lines.count, drawn.count, "\(what): one connector per line")
+        XCTAssertGreaterThan(lines.count, 10, what)
+        for (connector, route) in zip(lines, drawn) {
+            let line = chart.lines[route.line]
+            let ends = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
+            XCTAssertEqual(connector.start, ends.0, "\(what) \(connector.name): glued at its start")
+            XCTAssertEqual(connector.end, ends.1, "\(what) \(connector.name): glued at its end")
+            for (name, site) in [(connector.start, connector.startSite), (connector.end, connector.endSite)] {
+                guard let name, let site, let shape = slide.boxes[name] else { XCTFail("\(what) \(connector.name): an end is loose"); continue }
+                XCTAssertLessThan(site, shape.sites, "\(what) \(connector.name): the site exists on \(name)")
+            }
+        }
+    }
+
+    func testTheDPKOChartsAsPresentations() throws {
+        for view in [ViewKind.organigramme, .accountability] {
+            let prepared = try preparedDPKO(view)
+            let bytes = try prepared.render(.pptx)
+            XCTAssertEqual(bytes, try prepared.render(.pptx), "\(view): the same bytes twice")
+            let reading = try read(bytes)
+            XCTAssertEqual(reading.slides.count, 1, "\(view): one slide without a page")
+            XCTAssertEqual(reading.slides[0].width, 12_192_000, "a widescreen slide")
+            XCTAssertEqual(reading.slides[0].height, 6_858_000, "a widescreen slide")
+            check(reading.slides[0], against: prepared.placed, "\(view)")
+            XCTAssertTrue(reading.slides[0].connectors.contains { $0.preset == "bentConnector3" }, "elbows are bent connectors")
+        }
+    }
+
+    /// With a page, the slides are the pages of the PDF, each slide a chart of its own.
+    func testAPresentationOnAPageHasTheSlidesOfThePDF() throws {
+        let prepared = try preparedDPKO(.organigramme, page: "A4")
+        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: prepared.chart.page!).pages()
+        let reading = try read(try prepared.render(.pptx))
+        XCTAssertGreaterThan(pages.count, 1)
+        XCTAssertEqual(reading.slides.count, try pdfPageCount(try prepared.render(.pdf)), "one slide per page of the PDF")
+        let a4 = prepared.chart.page!
+        XCTAssertEqual(reading.slides[0].width, Int((a4.width * 72 * 12_700).rounded()))
+        XCTAssertEqual(reading.slides[0].height, Int((a4.height * 72 * 12_700).rounded()))
+        let charts = try prepared.editablePages().charts
+        XCTAssertEqual(charts.count, reading.slides.count)
+        for (number, (slide, placed)) in zip(reading.slides, charts).enumerated() { check(slide, against: placed, "slide \(number + 1)") }
+    }
+
+    /// Every part of the package is dated 1980-01-01 and the parts come in a fixed order, the
+    /// content types first; the archive reads back with ZIPFoundation.
+    func testThePackageIsDeterministic() throws {
+        let bytes = try preparedDPKO(.organigramme).render(.pptx)
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        let entries = Array(archive)
+        XCTAssertEqual(entries.first?.path, "[Content_Types].xml")
+        XCTAssertEqual(Set(entries.map { $0.fileAttributes[.modificationDate] as? Date }), [PPTXWriter.fixedDate])
+        XCTAssertTrue(entries.contains { $0.path == "ppt/slides/slide1.xml" })
+        for entry in entries where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            let check = try tool("xmllint", ["--noout"], on: [UInt8](data), named: "part.xml", in: self)
+            XCTAssertEqual(check.status, 0, "\(entry.path): \(check.stderr)")
+        }
+    }
+
+    /// LibreOffice Impress opens the presentation: its headless conversion gives a one-page PDF.
+    func testLibreOfficeConvertsThePresentation() throws {
+        let directory = try temporaryDirectory(self)
+        let file = directory.appendingPathComponent("accountability.pptx")
+        try Data(try preparedDPKO(.accountability).render(.pptx)).write(to: file)
+        let which = try OrgChartTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["sh", "-c", "command -v soffice"])
+        guard which.status == 0 else { throw XCTSkip("no soffice: install libreoffice-impress (scripts/setup.sh --tests)") }
+        let profile = directory.appendingPathComponent("profile")
+        let result = try OrgChartTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["soffice", "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
+                                                                     "--outdir", directory.path, file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let pdf = try Data(contentsOf: directory.appendingPathComponent("accountability.pdf"))
+        XCTAssertEqual(try pdfPageCount([UInt8](pdf)), 1)
+    }
+
+    /// The number of pages of a PDF, as pdfinfo reads it.
+    func pdfPageCount(_ pdf: [UInt8]) throws -> Int {
+        let info = try tool("pdfinfo", on: pdf, named: "pages.pdf", in: self).stdout
+        return Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+    }
+}
