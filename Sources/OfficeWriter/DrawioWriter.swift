@@ -119,13 +119,11 @@ struct DrawioPage {
         let arrow = Self.arrow(stroke.arrowhead)
         var style = "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;" + Self.strokeStyle(stroke) + "fontFamily=\(Self.styleValue(theme.font));fontSize=\(XMLText.decimal(theme.detailSize));"
         style += line.ranksUpward ? "startArrow=\(arrow.name);startFill=\(arrow.fill);endArrow=none;" : "endArrow=\(arrow.name);endFill=\(arrow.fill);startArrow=none;"
-        var ends: [String] = []
         for (id, point, name) in [(startID, route[0], "exit"), (endID, route[route.count - 1], "entry")] {
             guard let index = first[id] else { continue }
             let frame = placed.frames[index]
             let x = frame.width > 0 ? (point.x - frame.minX) / frame.width : 0.5, y = frame.height > 0 ? (point.y - frame.minY) / frame.height : 0.5
             style += "\(name)X=\(Self.fraction(x));\(name)Y=\(Self.fraction(y));\(name)Dx=0;\(name)Dy=0;\(name)Perimeter=0;"
-            ends.append(ids[index])
         }
         let linked = !(line.shapesLayout && line.style == "contains")
         object(id: nextID("line"), label: line.label.map(Self.html) ?? "", tooltip: linked ? line.tooltip ?? line.style : nil,
@@ -144,7 +142,6 @@ struct DrawioPage {
             xml.raw("</Array>")
         }
         xml.raw("</mxGeometry></mxCell></UserObject>\n")
-        _ = ends
     }
 
     private func point(_ point: ChartPoint, as role: String?, into xml: inout XMLText) {
@@ -253,9 +250,13 @@ struct DrawioPage {
 
     /// A fraction for an exit or entry point, to four decimals.
     static func fraction(_ value: Double) -> String {
-        let clamped = min(1, max(0, value))
-        let tenThousandths = Int((clamped * 10_000).rounded())
-        return tenThousandths == 10_000 ? "1" : tenThousandths == 0 ? "0" : "0." + String(String(tenThousandths + 10_000).dropFirst()).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        let tenThousandths = Int((min(1, max(0, value)) * 10_000).rounded())
+        if tenThousandths == 10_000 { return "1" }
+        if tenThousandths == 0 { return "0" }
+        var digits = String(tenThousandths)
+        digits = String(repeating: "0", count: 4 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "0." + digits
     }
 
     /// A value inside a style string, where `;` ends a value and `=` separates a key.

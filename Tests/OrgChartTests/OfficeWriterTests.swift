@@ -1,5 +1,8 @@
 import ChartGraph
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import GraphvizRender
 @testable import OfficeWriter
 @testable import OrgBuild
@@ -241,5 +244,123 @@ final class OfficeWriterTests: XCTestCase {
     func pdfPageCount(_ pdf: [UInt8]) throws -> Int {
         let info = try tool("pdfinfo", on: pdf, named: "pages.pdf", in: self).stdout
         return Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+    }
+}
+
+final class DrawioWriterTests: XCTestCase {
+    /// The cells of a draw.io file: per diagram, the `UserObject`s with their attributes and the
+    /// attributes of their `mxCell`.
+    final class Cells: NSObject, XMLParserDelegate {
+        struct Cell { var object: [String: String]; var cell: [String: String] }
+        var diagrams: [[Cell]] = []
+        private var object: [String: String]?
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "diagram": diagrams.append([])
+            case "UserObject": object = attributes
+            case "mxCell":
+                if let object { diagrams[diagrams.count - 1].append(Cell(object: object, cell: attributes)) }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "UserObject" { object = nil }
+        }
+    }
+
+    func cells(_ bytes: [UInt8]) throws -> Cells {
+        let parser = XMLParser(data: Data(bytes))
+        let cells = Cells()
+        parser.delegate = cells
+        XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        return cells
+    }
+
+    /// One vertex per box (its unit id, its source as tooltip), one edge per drawn line from the
+    /// vertex of the box it leaves to the vertex of the box it enters, with the waypoints of its
+    /// route; xmllint reads the file.
+    func check(_ cells: [Cells.Cell], against placed: PlacedChart, _ what: String) {
+        let chart = placed.chart
+        let vertices = cells.filter { $0.cell["vertex"] == "1" && $0.object["unit"] != nil }
+        XCTAssertEqual(vertices.count, chart.boxes.count, "\(what): one vertex per box")
+        XCTAssertEqual(Set(vertices.compactMap { $0.object["unit"] }), Set(chart.boxes.map(\.id)), what)
+        var unitOf: [String: String] = [:]
+        for vertex in vertices { unitOf[vertex.object["id"] ?? ""] = vertex.object["unit"] }
+        for box in chart.boxes {
+            XCTAssertEqual(vertices.first { $0.object["unit"] == box.id }?.object["tooltip"], box.tooltip ?? box.heading, "\(what) \(box.id): the source is the tooltip")
+        }
+        let edges = cells.filter { $0.cell["edge"] == "1" && $0.object["line"] != nil }
+        let drawn = placed.connectors.filter { chart.lines[$0.line].isDrawn }
+        XCTAssertEqual(edges.count, drawn.count, "\(what): one edge per line")
+        XCTAssertGreaterThan(edges.count, 10, what)
+        for (edge, route) in zip(edges, drawn) {
+            let line = chart.lines[route.line]
+            let ends = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
+            XCTAssertEqual(edge.cell["source"].flatMap { unitOf[$0] }, ends.0, "\(what) \(edge.object["line"] ?? ""): its source")
+            XCTAssertEqual(edge.cell["target"].flatMap { unitOf[$0] }, ends.1, "\(what) \(edge.object["line"] ?? ""): its target")
+            XCTAssertTrue(edge.cell["style"]?.contains("exitX=") ?? false, "\(what): leaves where its route does")
+        }
+    }
+
+    func testTheDPKOChartsAsDrawioFiles() throws {
+        for view in [ViewKind.organigramme, .accountability] {
+            let prepared = try preparedDPKO(view)
+            let bytes = try prepared.render(.drawio)
+            XCTAssertEqual(bytes, try prepared.render(.drawio), "\(view): the same bytes twice")
+            let lint = try tool("xmllint", ["--noout"], on: bytes, named: "chart.drawio", in: self)
+            XCTAssertEqual(lint.status, 0, lint.stderr)
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertTrue(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mxfile "), "uncompressed mxGraph XML")
+            XCTAssertTrue(text.contains("<mxGraphModel "))
+            XCTAssertEqual(text.components(separatedBy: "<Array as=\"points\">").count - 1,
+                           prepared.placed.connectors.filter { prepared.chart.lines[$0.line].isDrawn && ConnectorGeometry.simplified($0.points).count > 2 }.count,
+                           "\(view): every bent route keeps its waypoints")
+            let parsed = try cells(bytes)
+            XCTAssertEqual(parsed.diagrams.count, 1)
+            check(parsed.diagrams[0], against: prepared.placed, "\(view)")
+        }
+    }
+
+    /// With a page, one diagram per page of the PDF.
+    func testADrawioFileOnAPageHasOneDiagramPerPage() throws {
+        let prepared = try preparedDPKO(.organigramme, page: "A4")
+        let charts = try prepared.editablePages().charts
+        XCTAssertGreaterThan(charts.count, 1)
+        let parsed = try cells(try prepared.render(.drawio))
+        XCTAssertEqual(parsed.diagrams.count, charts.count)
+        for (number, (diagram, placed)) in zip(parsed.diagrams, charts).enumerated() { check(diagram, against: placed, "page \(number + 1)") }
+        let ids = parsed.diagrams.flatMap { $0.compactMap { $0.object["id"] } }
+        XCTAssertEqual(Set(ids).count, ids.count, "ids are unique across the file")
+    }
+}
+
+final class EditableFormatsCommandLineTests: XCTestCase {
+    /// The extension chooses the format; `--format` writes it under another name; a matrix or a
+    /// chart laid out by Graphviz is refused with a hint and no file.
+    func testTheCommandLineWritesAndRefusesEditableFormats() throws {
+        let directory = try temporaryDirectory(self)
+        let pptx = try orgchart(["render", "dpko-2010", "-o", "chart.pptx"], in: directory)
+        XCTAssertEqual(pptx.status, 0, pptx.stderr)
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("chart.pptx"))
+        XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04])
+        XCTAssertTrue(pptx.stderr.contains("widescreen slide"), "the small text on the slide is reported: \(pptx.stderr)")
+        let drawio = try orgchart(["render", "dpko-2010", "--view", "accountability", "--format", "drawio", "-o", "chart.xml"], in: directory)
+        XCTAssertEqual(drawio.status, 0, drawio.stderr)
+        XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("chart.xml"), encoding: .utf8).contains("<mxfile"))
+        let paged = try orgchart(["render", "dpko-2010", "--page", "A4", "--pages", "2", "-o", "paged.drawio"], in: directory)
+        XCTAssertEqual(paged.status, 0, paged.stderr)
+        XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("paged.drawio"), encoding: .utf8).components(separatedBy: "<diagram ").count - 1, 2)
+
+        for (arguments, file) in [(["--view", "services-matrix", "-o", "matrix.pptx"], "matrix.pptx"), (["--layout", "dot", "-o", "dot.drawio"], "dot.drawio")] {
+            let refused = try orgchart(["render", "dpko-2010"] + arguments, in: directory)
+            XCTAssertEqual(refused.status, 1, "\(arguments)")
+            XCTAssertTrue(refused.stderr.hasPrefix("error: ") && refused.stderr.contains("hint: "), refused.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "no partial \(file)")
+        }
+        let unknown = try orgchart(["render", "dpko-2010", "-o", "chart.vsdx"], in: directory)
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains(".pptx (PowerPoint) or .drawio (draw.io)"), unknown.stderr)
     }
 }
