@@ -44,10 +44,10 @@ struct Diff: ParsableCommand {
     @Option(help: "The file name (without extension) of the outputs written with -o (default: the restructuring's id, or OLD-NEW).")
     var name: String?
 
-    @Option(help: "Chart formats written with -o, comma-separated: svg, pdf, png, dot.")
+    @Option(help: "Chart formats written with -o, comma-separated: svg, pdf, png, dot, pptx, drawio.")
     var formats: String = "svg,pdf,png"
 
-    @Option(help: "Write the merged chart to this file; the format comes from the extension (.svg, .pdf, .png, .gv). May be repeated.")
+    @Option(help: "Write the merged chart to this file; the format comes from the extension (.svg, .pdf, .png, .gv, .pptx, .drawio). May be repeated.")
     var chart: [String] = []
 
     @Option(help: "Write the Markdown report to this file (`-` for standard output).")
@@ -152,7 +152,7 @@ struct Diff: ParsableCommand {
         }
         for path in chart {
             guard case .chart(let format)? = PreparedReview.Output(fileName: path) else {
-                throw usageError("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png or .gv")
+                throw usageError("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png, .gv, .pptx or .drawio")
             }
             outputs.append((path, .chart(format)))
         }
