@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -76,6 +76,8 @@ let package = Package(
         // connectors, zipped with ZIPFoundation) and draw.io (mxGraph XML).
         .target(name: "OfficeWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "BipartiteLayout", "Placement", "SVGWriter",
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Sources/OfficeWriter"),
+        // Stage 5d: a placed chart as one interactive, self-contained HTML page.
+        .target(name: "HTMLWriter", dependencies: ["ChartGraph", "Placement", "SVGWriter", "OrgDiff"], path: "Sources/HTMLWriter"),
         // Stage 6: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text), spreadsheets (CSV, Excel workbooks
@@ -92,7 +94,7 @@ let package = Package(
         .target(
             name: "OrgBuild",
             dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
-                           "OfficeWriter", "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
+                           "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
         .executableTarget(
@@ -103,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "GraphvizRender", "OrgTemplates",
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates",
                            "BuiltinModels", "OrgImport", "OrgDiff", "orgchart", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/OrgChartTests"
         ),

@@ -17,10 +17,15 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case pptx
     /// A draw.io (diagrams.net) diagram: mxGraph XML, drawn by orgchart.
     case drawio
+    /// An interactive, self-contained HTML page of the chart, drawn by orgchart.
+    case html
 
     /// True for the formats Graphviz writes (the others are written by orgchart alone, from the
     /// chart it placed).
     public var graphvizWrites: Bool { [.svg, .pdf, .png, .dot].contains(self) }
+
+    /// The extension of a file in this format: `gv` for DOT text, else the format's name.
+    public var fileExtension: String { self == .dot ? "gv" : rawValue }
 
     /// The format a file name's extension asks for, if any.
     public init?(fileName: String) {

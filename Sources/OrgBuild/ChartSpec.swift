@@ -3,6 +3,7 @@ import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
+import HTMLWriter
 import OrgModel
 import OrgTemplates
 import OrgViews
@@ -143,7 +144,7 @@ public struct PreparedChart: Sendable {
             case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(placed) })
             case .png:
                 return try png()
-            case .pptx, .drawio:
+            case .pptx, .drawio, .html:
                 return try renderEditable(format)
             }
         }
@@ -169,7 +170,7 @@ extension PreparedChart {
             })
         case .png:
             return try png()
-        case .pptx, .drawio:
+        case .pptx, .drawio, .html:
             return try renderEditable(format)
         }
     }
@@ -190,15 +191,17 @@ extension PreparedChart {
         return ([placed], PPTXWriter.widescreen.width, PPTXWriter.widescreen.height, Self.slideMargin)
     }
 
-    /// A PowerPoint presentation or a draw.io diagram of the chart, from orgchart's own layout.
+    /// A PowerPoint presentation, a draw.io diagram or the interactive page of the chart, from
+    /// orgchart's own layout. The page shows the whole chart, whatever the page.
     func renderEditable(_ format: OutputFormat) throws -> [UInt8] {
-        let name = format == .pptx ? "a PowerPoint presentation" : "a draw.io diagram"
+        let name = format == .pptx ? "a PowerPoint presentation" : format == .drawio ? "a draw.io diagram" : "an interactive page"
         guard chart.matrix == nil else {
             throw PipelineError("error: the \(chart.id) chart is a matrix, which orgchart does not write as \(name)\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)")
         }
         guard tidy else {
             throw PipelineError("error: \(name) is drawn from orgchart's own layout, but this chart is laid out by Graphviz (--layout dot)\n    hint: leave out --layout dot, or give --layout tidy")
         }
+        if format == .html { return try ChartPage.html(placed) }
         let pages = try editablePages()
         switch format {
         case .pptx: return try PPTXWriter.pptx(pages.charts, title: chart.title, width: pages.width, height: pages.height, margin: pages.margin)
@@ -243,7 +246,7 @@ extension PreparedChart {
     /// A PowerPoint presentation without a page is one widescreen slide: the smallest text once
     /// the chart is scaled onto it. A draw.io diagram without a page keeps the natural size.
     public func smallestText(_ format: OutputFormat) throws -> Double? {
-        guard chart.matrix == nil, format != .dot else { return nil }
+        guard chart.matrix == nil, format != .dot, format != .html else { return nil }
         guard let page = chart.page else {
             guard format == .pptx, tidy else { return nil }
             let slide = PPTXWriter.widescreen

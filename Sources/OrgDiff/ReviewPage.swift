@@ -116,7 +116,7 @@ public struct ReviewPage: Sendable {
     /// SVG text as an element of an HTML page: without the XML prolog, the document type, the
     /// comments and the namespace declarations (which HTML does not need and which name URLs).
     /// Every element id gets `prefix`, so that the three charts' ids stay unique in the page.
-    static func inline(_ svg: String, prefix: String = "") -> String {
+    public static func inline(_ svg: String, prefix: String = "") -> String {
         var text = svg
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
         while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
@@ -130,7 +130,7 @@ public struct ReviewPage: Sendable {
     }
 
     /// Text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

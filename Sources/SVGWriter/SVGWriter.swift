@@ -12,12 +12,15 @@ import TidyTree
 /// as `xlink:title`, links as `xlink:href`), so pages and scripts read both alike. Same placed
 /// chart, same bytes.
 public enum SVGWriter {
-    /// The SVG of a placed chart.
-    public static func svg(_ placed: PlacedChart) -> [UInt8] {
+    /// The SVG of a placed chart; without `links`, boxes carry no link (for a page that must
+    /// name no address outside itself).
+    public static func svg(_ placed: PlacedChart, links: Bool = true) -> [UInt8] {
         let chart = placed.chart
         var out = SVGText(capacity: 4096 + chart.boxes.count * 800 + chart.lines.count * 300)
         header(chart, theme: placed.theme, width: placed.width, height: placed.height, offset: placed.offset, into: &out)
-        ChartPainter(placed).paint(on: &out)
+        var painter = ChartPainter(placed)
+        painter.links = links
+        painter.paint(on: &out)
         out.raw("</g>\n</svg>\n")
         return out.bytes
     }
@@ -81,6 +84,8 @@ public enum SVGWriter {
 /// shapes and text, where the layout stage put them.
 struct ChartPainter {
     let placed: PlacedChart
+    /// False to draw boxes without their links.
+    var links = true
     var chart: Chart { placed.chart }
     var theme: Theme { placed.theme }
 
@@ -107,7 +112,7 @@ struct ChartPainter {
             let box = chart.boxes[index]
             let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
             shapes[box.style] = shape
-            let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: box.url)
+            let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: links ? box.url : nil)
             canvas.begin(element)
             shape.paint(placed.frames[index], on: &canvas)
             shape.paintStanding(placed.frames[index], inferred: box.isInferred, planned: box.isPlanned, on: &canvas)

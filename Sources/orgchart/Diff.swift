@@ -143,10 +143,12 @@ struct Diff: ParsableCommand {
             }
             let base = (output as NSString).appendingPathComponent(safe)
             for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !word.isEmpty {
-                guard let format = OutputFormat(rawValue: word) else {
-                    throw usageError("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                // NAME.html is the review page, written anyway.
+                let chartFormats = OutputFormat.allCases.filter { $0 != .html }
+                guard let format = OutputFormat(rawValue: word), chartFormats.contains(format) else {
+                    throw usageError("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(chartFormats.map(\.rawValue).joined(separator: ", "))")
                 }
-                outputs.append(("\(base).\(format == .dot ? "gv" : format.rawValue)", .chart(format)))
+                outputs.append(("\(base).\(format.fileExtension)", .chart(format)))
             }
             outputs += [("\(base).md", .markdown), ("\(base).json", .json), ("\(base).html", .html)]
         }

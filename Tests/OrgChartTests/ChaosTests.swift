@@ -153,9 +153,9 @@ final class ChaosTests: XCTestCase {
                         continue
                     }
                     for format in OutputFormat.allCases {
-                        // A matrix has no DOT text, no PowerPoint and no draw.io file, and a chart
-                        // laid out by Graphviz neither of the latter; each says so.
-                        let refused = (prepared.chart.matrix != nil && [.dot, .pptx, .drawio].contains(format)) || (!format.graphvizWrites && !prepared.tidy)
+                        // A matrix has no DOT text, no PowerPoint, draw.io file or interactive page,
+                        // and a chart laid out by Graphviz none of the latter three; each says so.
+                        let refused = (prepared.chart.matrix != nil && [.dot, .pptx, .drawio, .html].contains(format)) || (!format.graphvizWrites && !prepared.tidy)
                         if refused {
                             XCTAssertThrowsError(try prepared.render(format), "\(what) \(format)") { XCTAssertTrue("\($0)".contains("hint:"), "\(what) \(format): \($0)") }
                             continue
@@ -182,6 +182,10 @@ final class ChaosTests: XCTestCase {
                             let text = String(decoding: bytes, as: UTF8.self)
                             XCTAssertTrue(text.contains("<mxfile"), what)
                             assertNoScript(text, "\(what) drawio")
+                        case .html:
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            XCTAssertTrue(text.hasPrefix("<!DOCTYPE html>"), what)
+                            XCTAssertFalse(text.contains("http:") || text.contains("https:"), "\(what) html: no address outside the page")
                         }
                     }
                 }
