@@ -30,7 +30,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The format a file name's extension asks for, if any.
     public init?(fileName: String) {
         let ext = (fileName as NSString).pathExtension.lowercased()
-        self.init(rawValue: ext == "gv" ? "dot" : ext)
+        self.init(rawValue: ext == "gv" ? "dot" : ext == "htm" ? "html" : ext)
     }
 }
 

@@ -40,10 +40,12 @@ enum ChartPageAssets {
     g.node.path > g > a > :first-child, g.node.chosen > g > a > :first-child { stroke: #d4006a; stroke-width: 4px; }
     g.edge.path path { stroke: #d4006a; stroke-width: 3px; }
     g.node.collapsed > g > a > :first-child { stroke-width: 3px; stroke-dasharray: 2 2; }
+    @page { margin: 10mm; }
     @media print {
       header, #panel, #tools { display: none; }
       body, #app { display: block; height: auto; }
-      .stage { overflow: visible; height: 100vh; }
+      .stage { overflow: visible; width: 100%; height: 95vh; }
+      .stage > svg.printing { position: static; transform: none !important; width: 100%; height: 100%; }
     }
 
     """
@@ -253,6 +255,29 @@ enum ChartPageAssets {
       document.getElementById("zoom-out").addEventListener("click", function () { zoomCentre(0.8); });
       document.getElementById("fit").addEventListener("click", fit);
       document.getElementById("print").addEventListener("click", function () { window.print(); });
+      // Printing shows the part of the chart the window shows, fitted to the paper: the SVG's
+      // view box becomes that part for as long as the print lasts.
+      var saved = null;
+      window.addEventListener("beforeprint", function () {
+        var box = stage.getBoundingClientRect(), frame = svg.viewBox.baseVal;
+        var perPixel = frame.width / (svg.width.baseVal.value || 1);
+        var left = Math.max(0, -view.x / view.scale * perPixel), top = Math.max(0, -view.y / view.scale * perPixel);
+        var right = Math.min(frame.width, (box.width - view.x) / view.scale * perPixel), bottom = Math.min(frame.height, (box.height - view.y) / view.scale * perPixel);
+        if (right <= left || bottom <= top) { return; }
+        saved = { viewBox: svg.getAttribute("viewBox"), width: svg.getAttribute("width"), height: svg.getAttribute("height") };
+        svg.setAttribute("viewBox", left + " " + top + " " + (right - left) + " " + (bottom - top));
+        svg.removeAttribute("width");
+        svg.removeAttribute("height");
+        svg.classList.add("printing");
+      });
+      window.addEventListener("afterprint", function () {
+        if (!saved) { return; }
+        svg.setAttribute("viewBox", saved.viewBox);
+        svg.setAttribute("width", saved.width);
+        svg.setAttribute("height", saved.height);
+        svg.classList.remove("printing");
+        saved = null;
+      });
       document.getElementById("expand-all").addEventListener("click", function () {
         collapsed.fill(0);
         refresh();

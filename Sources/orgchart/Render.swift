@@ -10,7 +10,7 @@ import TidyTree
 
 /// `orgchart render`: one chart of one model into one file.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG, DOT, PowerPoint or draw.io.")
+    static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG, DOT, PowerPoint, draw.io or an interactive HTML page.")
 
     @Argument(help: "A model file (.yaml), `-` for standard input, or the id of a built-in model (see `orgchart models`).")
     var model: String?
@@ -18,7 +18,7 @@ struct Render: ParsableCommand {
     @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var view: String = ViewKind.organigramme.rawValue
 
-    @Option(help: "Output format: svg, pdf, png, dot, pptx (PowerPoint: native shapes and connectors) or drawio (draw.io). Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot, .pptx, .drawio; another extension is refused), else svg.")
+    @Option(help: "Output format: svg, pdf, png, dot, pptx (PowerPoint: native shapes and connectors), drawio (draw.io) or html (an interactive page). Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot, .pptx, .drawio, .html; another extension is refused), else svg.")
     var format: String?
 
     @Option(name: .shortAndLong, help: "Output file; `-` writes to standard output.")
@@ -106,12 +106,12 @@ struct Render: ParsableCommand {
     }
 
     /// The format the extension of the output file `path` asks for: nil when it has none (or
-    /// is `-`), a usage error when it is one orgchart cannot write (`.jpg`, `.html` …).
+    /// is `-`), a usage error when it is one orgchart cannot write (`.jpg`, `.vsdx` …).
     static func format(ofOutput path: String) throws -> OutputFormat? {
         let ext = (path as NSString).pathExtension
         guard path != "-", !ext.isEmpty else { return nil }
         guard let format = OutputFormat(fileName: path) else {
-            throw usageError("error: orgchart cannot write '.\(ext)' files ('\(path)')\n    hint: end the file name with .svg, .pdf, .png, .gv (DOT text), .pptx (PowerPoint) or .drawio (draw.io), "
+            throw usageError("error: orgchart cannot write '.\(ext)' files ('\(path)')\n    hint: end the file name with .svg, .pdf, .png, .gv (DOT text), .pptx (PowerPoint), .drawio (draw.io) or .html (interactive page), "
                              + "or give --format to write one of those formats under this name")
         }
         return format

@@ -361,6 +361,38 @@ final class EditableFormatsCommandLineTests: XCTestCase {
         }
         let unknown = try orgchart(["render", "dpko-2010", "-o", "chart.vsdx"], in: directory)
         XCTAssertEqual(unknown.status, 64)
-        XCTAssertTrue(unknown.stderr.contains(".pptx (PowerPoint) or .drawio (draw.io)"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains(".pptx (PowerPoint), .drawio (draw.io) or .html (interactive page)"), unknown.stderr)
+    }
+}
+
+extension EditableFormatsCommandLineTests {
+    /// A manifest asks for the editable formats like any other; a second build finds every file
+    /// unchanged (the same bytes), even when Graphviz draws the chart's SVG.
+    func testTheManifestBuildsEditableFormatsTheSameEveryTime() throws {
+        let directory = try temporaryDirectory(self)
+        try write(smallModel, to: "small.yaml", in: directory)
+        try write("""
+        output: Output
+        charts:
+          - name: small
+            model: small.yaml
+            formats: [svg, pptx, drawio, html]
+          - name: small-graphviz
+            model: small.yaml
+            drawing: graphviz
+            page: A4
+            formats: [svg, pptx]
+        """, to: "orgchart.yml", in: directory)
+        let first = try orgchart(["build"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout.split(separator: "\n").filter { $0.hasPrefix("written") }.count, 6, first.stdout)
+        var bytes: [String: Data] = [:]
+        for name in ["small.pptx", "small.drawio", "small.html", "small-graphviz.pptx"] {
+            bytes[name] = try Data(contentsOf: directory.appendingPathComponent("Output/\(name)"))
+        }
+        let second = try orgchart(["build"], in: directory)
+        XCTAssertEqual(second.stdout.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count, 6, second.stdout)
+        for (name, data) in bytes { XCTAssertEqual(try Data(contentsOf: directory.appendingPathComponent("Output/\(name)")), data, name) }
+        XCTAssertEqual(try orgchart(["build", "--check"], in: directory).status, 0)
     }
 }
