@@ -32,9 +32,7 @@ public enum ChartPage {
     public static func html(_ placed: PlacedChart) throws -> [UInt8] {
         let chart = placed.chart
         let svg = ReviewPage.inline(String(decoding: SVGWriter.svg(placed, links: false), as: UTF8.self))
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(ReviewPage.escape(chart.title))</title>\n<style>\n\(ChartPageAssets.style)</style>\n</head>\n<body>\n"
+        var out = PageAssets.head(title: chart.title, style: ChartPageAssets.style)
         out += "<header><h1>\(ReviewPage.escape(chart.title))</h1>"
         for line in chart.subtitleLines { out += "<p class=\"sub\">\(ReviewPage.escape(line))</p>" }
         out += "</header>\n<div id=\"app\">\n<aside id=\"panel\">\n"
@@ -47,13 +45,12 @@ public enum ChartPage {
         }
         out += "</aside>\n<main id=\"viewer\">\n<nav id=\"tools\"><span id=\"status\"></span><span class=\"tools\">"
         out += "<button type=\"button\" id=\"expand-all\" title=\"Expand every collapsed subtree\">Expand all</button>"
-        out += "<button type=\"button\" id=\"zoom-in\" title=\"Zoom in (+)\">+</button>"
-        out += "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out (-)\">−</button>"
-        out += "<button type=\"button\" id=\"fit\" title=\"Fit to window (0)\">Fit</button>"
+        out += PageAssets.zoomButtons
         out += "<button type=\"button\" id=\"print\" title=\"Print what the window shows\">Print this view</button></span></nav>\n"
-        out += "<div class=\"stage\" id=\"stage\">\n\(svg)\n</div>\n</main>\n</div>\n"
+        // Until the chart is fitted, its text is not laid out (see the script).
+        out += "<div class=\"stage far\" id=\"stage\">\n\(svg)\n</div>\n</main>\n</div>\n"
         out += "<script type=\"application/json\" id=\"chart-data\">\(try data(placed))</script>\n"
-        out += "<script>\n\(ChartPageAssets.script)</script>\n</body>\n</html>\n"
+        out += "<script>\n\(PageAssets.panZoomScript)\(ChartPageAssets.script)</script>\n</body>\n</html>\n"
         return Array(out.utf8)
     }
 

@@ -1,19 +1,11 @@
+import OrgDiff
+
 /// The interactive chart page's style sheet and script, written inline into the page.
 enum ChartPageAssets {
-    /// Layout: a header, the search and the chosen box on the left, the chart on the right; in
-    /// print, the chart alone as the window shows it.
-    static let style = """
-    * { box-sizing: border-box; }
-    html, body { margin: 0; height: 100%; }
-    body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #1a1a1a; background: #ffffff; display: flex; flex-direction: column; }
-    header { padding: 10px 18px 8px; border-bottom: 1px solid #c8c8c8; background: #f4f6f8; }
-    header h1 { font-size: 19px; margin: 0 0 2px; }
-    header p { margin: 2px 0; font-size: 13px; }
+    /// Layout (that of `PageAssets.style`): a header, the search and the chosen box on the left,
+    /// the chart on the right; in print, the chart alone as the window shows it.
+    static let style = PageAssets.style + """
     #app { flex: 1; display: grid; grid-template-columns: minmax(280px, 26%) 1fr; min-height: 0; }
-    #panel { overflow-y: auto; border-right: 1px solid #c8c8c8; padding: 10px 12px 24px; font-size: 13px; }
-    #panel h2 { font-size: 14px; margin: 14px 0 6px; }
-    #search { width: 100%; font-size: 14px; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; }
-    #search-count { margin: 4px 0; color: #555555; min-height: 1em; }
     #results { list-style: none; margin: 0; padding: 0; max-height: 40vh; overflow-y: auto; }
     #results li, #details li.link { border: 1px solid #d9d9d9; border-radius: 5px; padding: 4px 8px; margin: 0 0 4px; cursor: pointer; }
     #results li:hover, #results li:focus, #details li.link:hover, #details li.link:focus { border-color: #5a5a5a; outline: none; }
@@ -28,14 +20,11 @@ enum ChartPageAssets {
     #details button { font-size: 13px; margin: 6px 0; padding: 3px 10px; }
     .help { color: #606060; font-size: 12px; }
     .sources { padding-left: 16px; color: #505050; font-size: 12px; }
-    #viewer { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
     #tools { display: flex; gap: 4px; padding: 6px 10px; border-bottom: 1px solid #c8c8c8; background: #fafafa; align-items: center; font-size: 13px; }
     #tools .tools { margin-left: auto; display: flex; gap: 4px; }
     #tools button { font-size: 13px; padding: 4px 10px; border: 1px solid #8a8a8a; background: #ffffff; border-radius: 4px; cursor: pointer; }
-    .stage { flex: 1; position: relative; overflow: hidden; cursor: grab; background: #ffffff; touch-action: none; }
-    .stage.dragging { cursor: grabbing; }
-    .stage > svg { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
     g.node { cursor: pointer; }
+    .stage.far text { display: none; }
     g.node.found > g > a > :first-child { stroke: #000000; stroke-width: 3px; stroke-dasharray: 5 3; }
     g.node.path > g > a > :first-child, g.node.chosen > g > a > :first-child { stroke: #d4006a; stroke-width: 4px; }
     g.edge.path path { stroke: #d4006a; stroke-width: 3px; }
@@ -51,16 +40,13 @@ enum ChartPageAssets {
     """
 
     /// Pan and zoom, search, choosing a box (its path to the top, its text, source and lines),
-    /// collapsing and expanding subtrees, printing. Errors are recorded on the body
-    /// (`data-errors`); once the page is set up the body says `data-ready="yes"` and how long
-    /// that took from the start of navigation (`data-ready-ms`).
+    /// collapsing and expanding subtrees, printing (errors are recorded by
+    /// `PageAssets.panZoomScript`). Once the page is set up the body says `data-ready="yes"` and
+    /// how long that took from the start of navigation (`data-ready-ms`).
     static let script = """
     (function () {
       "use strict";
       var body = document.body;
-      window.addEventListener("error", function (event) {
-        body.setAttribute("data-errors", (body.getAttribute("data-errors") || "") + String(event.message) + "\\n");
-      });
       var data = JSON.parse(document.getElementById("chart-data").textContent);
       var boxes = data.boxes, lines = data.lines, count = boxes.length;
       var stage = document.getElementById("stage"), svg = stage.querySelector("svg");
@@ -82,36 +68,14 @@ enum ChartPageAssets {
       var indexOf = {};
       for (i = count - 1; i >= 0; i -= 1) { indexOf[boxes[i].i] = i; }
 
-      // Pan and zoom: the SVG is moved and scaled as one layer.
-      var view = { scale: 1, x: 0, y: 0 };
-      function apply() { svg.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.scale + ")"; }
-      function fit() {
-        var box = stage.getBoundingClientRect();
-        var width = svg.width.baseVal.value || 1, height = svg.height.baseVal.value || 1;
-        view.scale = Math.min(box.width / width, box.height / height) * 0.97;
-        view.x = (box.width - width * view.scale) / 2;
-        view.y = Math.max(4, (box.height - height * view.scale) / 2);
-        apply();
-      }
-      function zoomAt(factor, cx, cy) {
-        var scale = Math.min(12, Math.max(0.01, view.scale * factor));
-        view.x = cx - (cx - view.x) * (scale / view.scale);
-        view.y = cy - (cy - view.y) * (scale / view.scale);
-        view.scale = scale;
-        apply();
-      }
-      function zoomCentre(factor) {
-        var box = stage.getBoundingClientRect();
-        zoomAt(factor, box.width / 2, box.height / 2);
-      }
-      function centreOn(target) {
-        var stageBox = stage.getBoundingClientRect();
-        if (view.scale < 0.8) { zoomAt(0.9 / view.scale, stageBox.width / 2, stageBox.height / 2); }
-        var box = target.getBoundingClientRect();
-        view.x += stageBox.left + stageBox.width / 2 - (box.left + box.width / 2);
-        view.y += stageBox.top + stageBox.height / 2 - (box.top + box.height / 2);
-        apply();
-      }
+      // Pan and zoom; a click on a box chooses it. Text too small to read (under about 3 px) is
+      // not drawn, which keeps a chart of thousands of boxes quick to show whole.
+      var view = orgchartPanZoom(stage, svg, function (node) { if (indexOf.hasOwnProperty(node.id)) { choose(indexOf[node.id], true); } });
+      var place = view.apply;
+      view.apply = function () {
+        stage.classList.toggle("far", view.scale < 0.3);
+        place();
+      };
 
       // Collapsing: a collapsed box hides every box below it and every line with a hidden end.
       var collapsed = new Uint8Array(count), marked = new Uint8Array(count), shown = new Uint8Array(count), lineShown = new Uint8Array(lines.length);
@@ -172,7 +136,7 @@ enum ChartPageAssets {
         body.setAttribute("data-chosen", boxes[index].i);
         body.setAttribute("data-path", String(onPath.length));
         describe(index);
-        if (element[index] && !keepView) { centreOn(element[index]); }
+        if (element[index] && !keepView) { view.centreOn(element[index]); }
       }
       function item(tag, className, text) {
         var node = document.createElement(tag);
@@ -251,9 +215,9 @@ enum ChartPageAssets {
         if (event.key === "Enter") { clearTimeout(timer); search(); if (found.length > 0) { choose(found[0]); } }
       });
 
-      document.getElementById("zoom-in").addEventListener("click", function () { zoomCentre(1.25); });
-      document.getElementById("zoom-out").addEventListener("click", function () { zoomCentre(0.8); });
-      document.getElementById("fit").addEventListener("click", fit);
+      document.getElementById("zoom-in").addEventListener("click", function () { view.zoomCentre(1.25); });
+      document.getElementById("zoom-out").addEventListener("click", function () { view.zoomCentre(0.8); });
+      document.getElementById("fit").addEventListener("click", view.fit);
       document.getElementById("print").addEventListener("click", function () { window.print(); });
       // Printing shows the part of the chart the window shows, fitted to the paper: the SVG's
       // view box becomes that part for as long as the print lasts.
@@ -285,41 +249,22 @@ enum ChartPageAssets {
       });
       document.addEventListener("keydown", function (event) {
         if (event.target === input) { return; }
-        if (event.key === "+" || event.key === "=") { zoomCentre(1.25); }
-        if (event.key === "-") { zoomCentre(0.8); }
-        if (event.key === "0") { fit(); }
-      });
-      var drag = null;
-      stage.addEventListener("wheel", function (event) {
-        event.preventDefault();
-        var box = stage.getBoundingClientRect();
-        zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - box.left, event.clientY - box.top);
-      }, { passive: false });
-      stage.addEventListener("pointerdown", function (event) { drag = { x: event.clientX, y: event.clientY, moved: false }; stage.classList.add("dragging"); });
-      stage.addEventListener("pointermove", function (event) {
-        if (!drag) { return; }
-        view.x += event.clientX - drag.x;
-        view.y += event.clientY - drag.y;
-        drag.moved = drag.moved || Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 2;
-        drag.x = event.clientX;
-        drag.y = event.clientY;
-        apply();
+        if (event.key === "+" || event.key === "=") { view.zoomCentre(1.25); }
+        if (event.key === "-") { view.zoomCentre(0.8); }
+        if (event.key === "0") { view.fit(); }
       });
       function boxAt(event) {
         var node = event.target.closest ? event.target.closest("g.node") : null;
         return node && indexOf.hasOwnProperty(node.id) ? indexOf[node.id] : -1;
       }
-      stage.addEventListener("pointerup", function (event) {
-        if (drag && !drag.moved) { var index = boxAt(event); if (index >= 0) { choose(index, true); } }
-        drag = null;
-        stage.classList.remove("dragging");
-      });
-      stage.addEventListener("pointerleave", function () { drag = null; stage.classList.remove("dragging"); });
       stage.addEventListener("dblclick", function (event) { var index = boxAt(event); if (index >= 0) { toggle(index); } });
-      window.addEventListener("resize", fit);
+      window.addEventListener("resize", function () {
+        view.fit();
+        if (chosen >= 0 && element[chosen] && shown[chosen]) { view.centreOn(element[chosen]); }
+      });
 
       // The state the address asks for: #search=words&collapse=ID,ID&select=ID.
-      fit();
+      view.fit();
       refresh();
       var asked = {};
       location.hash.replace(/^#/, "").split("&").forEach(function (pair) {

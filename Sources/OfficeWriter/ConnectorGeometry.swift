@@ -91,17 +91,10 @@ struct ConnectorGeometry: Equatable {
         }
     }
 
-    /// `route` without repeated points and without points in the middle of a straight run.
+    /// `route` without repeated points and without points in the middle of a straight run (as
+    /// a connector of the layout keeps it); at least two points.
     static func simplified(_ route: [ChartPoint]) -> [ChartPoint] {
-        var kept: [ChartPoint] = []
-        for point in route where kept.last != point {
-            if kept.count >= 2 {
-                let a = kept[kept.count - 2], b = kept[kept.count - 1]
-                if (a.x == b.x && b.x == point.x) || (a.y == b.y && b.y == point.y) { kept.removeLast() }
-            }
-            kept.append(point)
-        }
-        return kept.count >= 2 ? kept : [route[0], route[route.count - 1]]
+        Connector(line: 0, points: route).points
     }
 
     /// The points the connector draws, in EMU, from its start: the inverse of `init`, for checks.

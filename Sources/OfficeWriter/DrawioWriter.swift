@@ -153,16 +153,7 @@ struct DrawioPage {
 
     /// A text cell holding `lines` (one paragraph each), where the layout stage set them.
     private mutating func text(_ lines: [PlacedText], kind: String, color: String? = nil, into xml: inout XMLText) {
-        guard let first = lines.first else { return }
-        var minX = Double.infinity, maxX = -Double.infinity
-        for line in lines {
-            let width = Double(line.text.count) * line.size * (line.bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance) * 1.1 + 4
-            let start = line.anchor == .start ? line.x : line.anchor == .middle ? line.x - width / 2 : line.x - width
-            minX = min(minX, start)
-            maxX = max(maxX, start + width)
-        }
-        let top = first.baseline - first.size * PlacedChart.baseline
-        let bottom = (lines.last ?? first).baseline - (lines.last ?? first).size * (PlacedChart.baseline - BoxMetrics.lineHeight)
+        guard let first = lines.first, let extent = TextExtent(lines) else { return }
         let label = lines.map { line in
             let content = "<font style=\"font-size: \(XMLText.decimal(line.size))px\">\(Self.html(line.text))</font>"
             return line.bold ? "<b>\(content)</b>" : content
@@ -172,7 +163,7 @@ struct DrawioPage {
         let align = first.anchor == .start ? "left" : first.anchor == .middle ? "center" : "right"
         xml.attribute("style", "text;html=1;strokeColor=none;fillColor=none;whiteSpace=nowrap;spacing=0;verticalAlign=top;align=\(align);"
                       + "fontFamily=\(Self.styleValue(theme.font));fontColor=\(color.flatMap(HexColor.digits).map { "#" + $0 } ?? "#000000");")
-        vertex(BoxFrame(center: ChartPoint(x: (minX + maxX) / 2, y: (top + bottom) / 2), width: maxX - minX, height: bottom - top), into: &xml)
+        vertex(extent.frame, into: &xml)
     }
 
     /// The legend and sources: sample boxes as vertices, line samples as loose edges, text cells.
@@ -266,17 +257,6 @@ struct DrawioPage {
 
     /// `text` as HTML for a label: markup characters as entities, line breaks as `<br>`.
     static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "<br>"
-            default: out.append(character)
-            }
-        }
-        return out
+        XMLText.escape(text).replacingOccurrences(of: "&#10;", with: "<br>")
     }
 }

@@ -314,23 +314,14 @@ struct SlideDrawing {
     /// A text box holding `lines` (set by the layout stage), one paragraph each, unwrapped,
     /// aligned as the first line is anchored.
     private mutating func textBox(name: String, _ lines: [PlacedText], color: String?) {
-        guard let first = lines.first else { return }
-        var minX = Double.infinity, maxX = -Double.infinity
-        for line in lines {
-            let width = Double(line.text.count) * line.size * (line.bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance) * 1.1 + 4
-            let start = line.anchor == .start ? line.x : line.anchor == .middle ? line.x - width / 2 : line.x - width
-            minX = min(minX, start)
-            maxX = max(maxX, start + width)
-        }
-        let top = first.baseline - first.size * PlacedChart.baseline
-        let bottom = lines.last.map { $0.baseline - $0.size * PlacedChart.baseline + $0.size * BoxMetrics.lineHeight } ?? top
-        let corner = frame.point(ChartPoint(x: minX, y: top))
+        guard let first = lines.first, let extent = TextExtent(lines) else { return }
+        let corner = frame.point(ChartPoint(x: extent.frame.minX, y: extent.frame.minY))
         let id = takeID()
         xml.raw("<p:sp><p:nvSpPr><p:cNvPr")
         xml.attribute("id", id)
         xml.attribute("name", name)
         xml.raw("/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>")
-        transform(x: Int(corner.x.rounded()), y: Int(corner.y.rounded()), width: frame.length(maxX - minX), height: frame.length(bottom - top))
+        transform(x: Int(corner.x.rounded()), y: Int(corner.y.rounded()), width: frame.length(extent.frame.width), height: frame.length(extent.frame.height))
         xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>")
         xml.raw("<p:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\"><a:noAutofit/></a:bodyPr><a:lstStyle/>")
         let align = first.anchor == .start ? "l" : first.anchor == .middle ? "ctr" : "r"
