@@ -75,16 +75,12 @@ struct SlideDrawing {
         xml.attribute("name", chart.title)
         xml.raw("><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>")
         xml.raw("<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>\n")
-        // Frames first, then boxes (connectors refer to their ids), lines, title and legend.
+        // Bottom to top, as the SVG paints them: frames, lines (under the boxes, as routes along a
+        // column of stacked boxes run behind them), boxes, marks, title and legend. The boxes'
+        // shape ids come first, so that connectors can name them before they are written.
+        boxIDs = Array(nextID..<(nextID + chart.boxes.count))
+        nextID += chart.boxes.count
         for group in placed.groupFrames { drawGroup(group) }
-        var shapes: [String: BoxShape] = [:]
-        boxIDs.reserveCapacity(chart.boxes.count)
-        for index in chart.boxes.indices {
-            let box = chart.boxes[index]
-            let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
-            shapes[box.style] = shape
-            drawBox(index, shape: shape)
-        }
         var strokes: [String: Stroke] = [:]
         for (number, connector) in placed.connectors.enumerated() {
             let line = chart.lines[connector.line]
@@ -92,6 +88,13 @@ struct SlideDrawing {
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
             drawConnector(number, line: line, route: connector.points, stroke: stroke)
+        }
+        var shapes: [String: BoxShape] = [:]
+        for index in chart.boxes.indices {
+            let box = chart.boxes[index]
+            let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
+            shapes[box.style] = shape
+            drawBox(index, shape: shape)
         }
         for (index, badge) in placed.badges.sorted(by: { $0.key < $1.key }) {
             let shape = shapes[chart.boxes[index].style] ?? BoxShape(theme.box(chart.boxes[index].style))
@@ -111,8 +114,7 @@ struct SlideDrawing {
 
     private mutating func drawBox(_ index: Int, shape: BoxShape) {
         let box = chart.boxes[index], boxFrame = placed.frames[index]
-        let id = takeID()
-        boxIDs.append(id)
+        let id = boxIDs[index]
         xml.raw("<p:sp><p:nvSpPr><p:cNvPr")
         xml.attribute("id", id)
         xml.attribute("name", box.id)
