@@ -162,7 +162,7 @@ struct DrawioPage {
         xml.raw("<mxCell")
         let align = first.anchor == .start ? "left" : first.anchor == .middle ? "center" : "right"
         xml.attribute("style", "text;html=1;strokeColor=none;fillColor=none;whiteSpace=nowrap;spacing=0;verticalAlign=top;align=\(align);"
-                      + "fontFamily=\(Self.styleValue(theme.font));fontColor=\(color.flatMap(HexColor.digits).map { "#" + $0 } ?? "#000000");")
+                      + "fontFamily=\(Self.styleValue(theme.font));fontColor=\(Self.color(color ?? "#000000"));")
         vertex(extent.frame, into: &xml)
     }
 
@@ -208,16 +208,22 @@ struct DrawioPage {
         if shape.isPlain {
             style += "fillColor=none;strokeColor=none;"
         } else {
-            style += "fillColor=\(HexColor.digits(shape.fill).map { "#" + $0 } ?? "none");strokeColor=\(HexColor.digits(shape.stroke).map { "#" + $0 } ?? "#000000");"
+            style += "fillColor=\(color(shape.fill));strokeColor=\(color(shape.stroke));"
             style += "strokeWidth=\(XMLText.decimal(shape.width));" + dashStyle(shape.pattern)
         }
-        style += "fontColor=\(HexColor.digits(shape.text).map { "#" + $0 } ?? "#000000");fontFamily=\(styleValue(font));fontSize=\(XMLText.decimal(size));"
+        style += "fontColor=\(color(shape.text));fontFamily=\(styleValue(font));fontSize=\(XMLText.decimal(size));"
         return style + "spacing=2;"
     }
 
     /// The colour, width and dash pattern of a line.
     static func strokeStyle(_ stroke: Stroke) -> String {
-        "strokeColor=\(HexColor.digits(stroke.color).map { "#" + $0 } ?? "#000000");strokeWidth=\(XMLText.decimal(stroke.width));" + dashStyle(stroke.pattern)
+        "strokeColor=\(color(stroke.color));strokeWidth=\(XMLText.decimal(stroke.width));" + dashStyle(stroke.pattern)
+    }
+
+    /// A colour for a style: `#rrggbb`, or a colour name (letters only), which draw.io draws as
+    /// the browser does; `none` stays `none`.
+    static func color(_ value: String) -> String {
+        HexColor.digits(value).map { "#" + $0 } ?? String(value.filter { $0.isASCII && $0.isLetter })
     }
 
     static func dashStyle(_ pattern: LinePattern) -> String {

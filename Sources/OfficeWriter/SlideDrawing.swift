@@ -154,7 +154,7 @@ struct SlideDrawing {
         if shape.isPlain {
             xml.raw("<a:noFill/><a:ln><a:noFill/></a:ln>")
         } else {
-            fill(shape.fill)
+            fill(shape.fill, unknown: "FFFFFF")
             outline(color: shape.stroke, width: shape.width, pattern: shape.pattern)
             xml.raw("</a:ln>")
         }
@@ -201,12 +201,12 @@ struct SlideDrawing {
         xml.raw("><a:off x=\"\(x)\" y=\"\(y)\"/><a:ext cx=\"\(max(0, width))\" cy=\"\(max(0, height))\"/></a:xfrm>")
     }
 
-    private mutating func fill(_ color: String) {
-        if let digits = HexColor.digits(color) {
-            xml.raw("<a:solidFill><a:srgbClr val=\"\(digits)\"/></a:solidFill>")
-        } else {
-            xml.raw("<a:noFill/>")
-        }
+    /// A solid fill of `color`, or none for `none`; a colour name not known here is drawn as
+    /// `unknown` (six hex digits).
+    private mutating func fill(_ color: String, unknown: String = "000000") {
+        guard color.lowercased() != "none" else { return xml.raw("<a:noFill/>") }
+        let alpha = HexColor.alpha(color).map { "<a:alpha val=\"\($0)\"/>" } ?? ""
+        xml.raw("<a:solidFill><a:srgbClr val=\"\(HexColor.digits(color) ?? unknown)\"\(alpha.isEmpty ? "/>" : ">\(alpha)</a:srgbClr>")</a:solidFill>")
     }
 
     /// Opens `a:ln` with its width, colour and dash pattern; the caller closes it (after the

@@ -65,22 +65,33 @@ public struct XMLText: Sendable {
     }
 }
 
-/// Colours of a theme (`#rrggbb`, `#rgb` or a few CSS names) as the six hex digits Office and
-/// draw.io files hold.
+/// Colours of a theme (`#rrggbb`, `#rgb`, `#rrggbbaa` or a name) as the six hex digits Office
+/// and draw.io files hold, and their opacity.
 public enum HexColor {
-    /// The six upper-case hex digits of `color`, or nil for `none` or an unreadable colour.
+    /// The HTML colour names and the grays Graphviz themes use most.
+    static let names = ["black": "000000", "white": "FFFFFF", "gray": "808080", "grey": "808080", "silver": "C0C0C0", "maroon": "800000",
+                        "red": "FF0000", "purple": "800080", "fuchsia": "FF00FF", "green": "008000", "lime": "00FF00", "olive": "808000",
+                        "yellow": "FFFF00", "navy": "000080", "blue": "0000FF", "teal": "008080", "aqua": "00FFFF", "orange": "FFA500",
+                        "darkgray": "A9A9A9", "darkgrey": "A9A9A9", "lightgray": "D3D3D3", "lightgrey": "D3D3D3", "dimgray": "696969", "dimgrey": "696969"]
+
+    /// The six upper-case hex digits of `color`, or nil for `none` or a name not known here.
     public static func digits(_ color: String) -> String? {
         let value = color.trimmingCharacters(in: .whitespaces).lowercased()
-        let names = ["black": "000000", "white": "FFFFFF", "gray": "808080", "grey": "808080", "red": "FF0000", "green": "008000", "blue": "0000FF",
-                     "navy": "000080", "silver": "C0C0C0", "darkgray": "A9A9A9", "lightgray": "D3D3D3", "orange": "FFA500", "yellow": "FFFF00"]
         if let named = names[value] { return named }
         guard value.hasPrefix("#") else { return nil }
         let hex = value.dropFirst()
         guard hex.allSatisfy(\.isHexDigit) else { return nil }
         switch hex.count {
-        case 6: return hex.uppercased()
+        case 6, 8: return String(hex.prefix(6)).uppercased()
         case 3: return hex.map { "\($0)\($0)" }.joined().uppercased()
         default: return nil
         }
+    }
+
+    /// The opacity of `#rrggbbaa` in 100,000ths; nil for an opaque colour.
+    public static func alpha(_ color: String) -> Int? {
+        let value = color.trimmingCharacters(in: .whitespaces)
+        guard value.hasPrefix("#"), value.count == 9, let byte = Int(value.suffix(2), radix: 16), byte < 255 else { return nil }
+        return Int((Double(byte) / 255 * 100_000).rounded())
     }
 }

@@ -88,7 +88,7 @@ struct Render: ParsableCommand {
         }
         if let pages {
             guard pages >= 1, pages <= 10_000 else { throw usageError("error: --pages must be a whole number from 1 to 10000, not \(pages)\n    hint: --pages 2") }
-            guard spec.page != nil, chosen == .pdf || !chosen.graphvizWrites else {
+            guard spec.page != nil, [.pdf, .pptx, .drawio].contains(chosen) else {
                 throw usageError("error: --pages needs a PDF, PowerPoint or draw.io file on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
             }
             spec.maxPages = pages

@@ -91,6 +91,21 @@ final class OfficeWriterTests: XCTestCase {
         }
     }
 
+    /// Theme colours as Office and draw.io hold them: hex digits, the opacity of `#rrggbbaa`, a
+    /// name draw.io draws as it is (letters only), one PowerPoint does not know drawn as black.
+    func testThemeColours() {
+        XCTAssertEqual(HexColor.digits("#1f4e79"), "1F4E79")
+        XCTAssertEqual(HexColor.digits("#abc"), "AABBCC")
+        XCTAssertEqual(HexColor.digits("#1f4e7980"), "1F4E79")
+        XCTAssertEqual(HexColor.alpha("#1f4e7980"), 50_196)
+        XCTAssertNil(HexColor.alpha("#1f4e79"))
+        XCTAssertEqual(HexColor.digits("Navy"), "000080")
+        XCTAssertNil(HexColor.digits("cornflowerblue"))
+        XCTAssertEqual(DrawioPage.color("cornflowerblue"), "cornflowerblue")
+        XCTAssertEqual(DrawioPage.color("red;shape=image"), "redshapeimage", "nothing can end the style value")
+        XCTAssertEqual(DrawioPage.color("#fff"), "#FFFFFF")
+    }
+
     /// The presentation as python-pptx reads it: per slide, the boxes (shapes named by their unit
     /// id, with their alt text and text), and the connectors with the names of the shapes their
     /// ends are glued to and the connection sites those shapes have.
