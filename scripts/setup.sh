@@ -17,7 +17,7 @@ if [ "${1:-}" = "--tests" ]; then
   command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
-  command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-venv)
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3 python3-venv)
 fi
 [ -e /usr/lib/x86_64-linux-gnu/libpangocairo-1.0.so ] || [ -e /usr/lib/aarch64-linux-gnu/libpangocairo-1.0.so ] || pkg-config --exists pangocairo 2>/dev/null || missing+=(libpango1.0-dev)
 [ -e /usr/lib/x86_64-linux-gnu/librsvg-2.so ] || [ -e /usr/lib/aarch64-linux-gnu/librsvg-2.so ] || pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
