@@ -49,10 +49,10 @@ struct ConnectorGeometry: Equatable {
         let segments = points.count - 1
         if segments == 1 {
             preset = "straightConnector1"
-            x = Int(min(start.x, end.x).rounded())
-            y = Int(min(start.y, end.y).rounded())
-            width = Int(abs(end.x - start.x).rounded())
-            height = Int(abs(end.y - start.y).rounded())
+            x = min(start.x, end.x).whole
+            y = min(start.y, end.y).whole
+            width = abs(end.x - start.x).whole
+            height = abs(end.y - start.y).whole
             turned = false
             flipH = end.x < start.x
             flipV = end.y < start.y
@@ -65,10 +65,10 @@ struct ConnectorGeometry: Equatable {
         let visualWidth = max(abs(end.x - start.x), Self.leastExtent), visualHeight = max(abs(end.y - start.y), Self.leastExtent)
         let center = ChartPoint(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
         let (a, b) = turned ? (visualHeight, visualWidth) : (visualWidth, visualHeight)
-        x = Int((center.x - a / 2).rounded())
-        y = Int((center.y - b / 2).rounded())
-        width = Int(a.rounded())
-        height = Int(b.rounded())
+        x = (center.x - a / 2).whole
+        y = (center.y - b / 2).whole
+        width = a.whole
+        height = b.whole
         let turned = self.turned
         /// A point of the drawing in the frame's own coordinates, before turning and flipping.
         func local(_ point: ChartPoint, flipH: Bool, flipV: Bool) -> ChartPoint {
@@ -82,7 +82,7 @@ struct ConnectorGeometry: Equatable {
         (flipH, flipV) = (flippedH, flippedV)
         let bends = points.dropFirst().dropLast().map { local($0, flipH: flippedH, flipV: flippedV) }
         /// `value` as a fraction of `extent`, in 100,000ths.
-        func share(_ value: Double, _ extent: Double) -> Int { Int(min(2e9, max(-2e9, (value / extent * 100_000).rounded()))) }
+        func share(_ value: Double, _ extent: Double) -> Int { min(2e9, max(-2e9, value / extent * 100_000)).whole }
         switch segments {
         case 3: adjustments = [share(bends[0].x, a)]
         case 4: adjustments = [share(bends[0].x, a), share(bends[1].y, b)]

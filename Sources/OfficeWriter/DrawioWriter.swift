@@ -51,8 +51,8 @@ struct DrawioPage {
         xml.attribute("id", id)
         xml.attribute("name", name)
         xml.raw("><mxGraphModel dx=\"0\" dy=\"0\" grid=\"0\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" arrows=\"1\" fold=\"1\" page=\"1\" pageScale=\"1\"")
-        xml.attribute("pageWidth", Int(placed.width.rounded(.up)))
-        xml.attribute("pageHeight", Int(placed.height.rounded(.up)))
+        xml.attribute("pageWidth", placed.width.rounded(.up).whole)
+        xml.attribute("pageHeight", placed.height.rounded(.up).whole)
         xml.raw(" math=\"0\" shadow=\"0\"><root><mxCell id=\"\(prefix)0\"/><mxCell id=\"\(prefix)1\" parent=\"\(prefix)0\"/>\n")
         for group in placed.groupFrames {
             let shape = BoxShape(theme.group(chart.groups[group.group].style))
@@ -247,7 +247,7 @@ struct DrawioPage {
 
     /// A fraction for an exit or entry point, to four decimals.
     static func fraction(_ value: Double) -> String {
-        let tenThousandths = Int((min(1, max(0, value)) * 10_000).rounded())
+        let tenThousandths = value.isFinite ? (min(1, max(0, value)) * 10_000).whole : 0
         if tenThousandths == 10_000 { return "1" }
         if tenThousandths == 0 { return "0" }
         var digits = String(tenThousandths)

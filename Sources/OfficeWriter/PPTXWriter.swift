@@ -49,7 +49,7 @@ public enum PPTXWriter {
     }
 
     /// `points` in EMU.
-    static func emu(_ points: Double) -> Int { Int((points * SlideFrame.emuPerPoint).rounded()) }
+    static func emu(_ points: Double) -> Int { (points * SlideFrame.emuPerPoint).whole }
 
     /// The ZIP archive of `parts`, in order, deflated, each dated `fixedDate`.
     static func zip(_ parts: [(path: String, text: String)]) throws -> [UInt8] {

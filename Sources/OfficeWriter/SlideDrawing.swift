@@ -29,10 +29,10 @@ struct SlideFrame {
     }
 
     /// A length of the chart on the slide, in EMU.
-    func length(_ points: Double) -> Int { Int((points * scale * Self.emuPerPoint).rounded()) }
+    func length(_ points: Double) -> Int { (points * scale * Self.emuPerPoint).whole }
 
     /// A font size of the chart on the slide, in hundredths of a point (at least 1 pt).
-    func fontSize(_ points: Double) -> Int { max(100, Int((points * scale * 100).rounded())) }
+    func fontSize(_ points: Double) -> Int { max(100, (points * scale * 100).whole) }
 }
 
 /// One slide of a placed chart as PresentationML: every box a shape with its text (the heading
@@ -73,8 +73,7 @@ struct SlideDrawing {
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
         xml.raw("<p:sld \(OfficeNamespaces.presentation)><p:cSld")
         xml.attribute("name", chart.title)
-        xml.raw("><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>")
-        xml.raw("<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>\n")
+        xml.raw(">" + OfficeParts.treeStart + "\n")
         // Bottom to top, as the SVG paints them: frames, lines (under the boxes, as routes along a
         // column of stacked boxes run behind them), boxes, marks, title and legend. The boxes'
         // shape ids come first, so that connectors can name them before they are written.
@@ -140,13 +139,13 @@ struct SlideDrawing {
         let corner = frame.point(ChartPoint(x: box.minX, y: box.minY))
         let width = frame.length(box.width), height = frame.length(box.height)
         xml.raw("<p:spPr>")
-        transform(x: Int(corner.x.rounded()), y: Int(corner.y.rounded()), width: width, height: height)
+        transform(x: corner.x.whole, y: corner.y.whole, width: width, height: height)
         if !extra.isEmpty, !shape.isEllipse {
             customGeometry(width: width, height: height, radius: shape.rounded && !shape.isPlain ? frame.length(PlacedChart.cornerRadius) : 0, sites: extra)
         } else if shape.isEllipse {
             xml.raw("<a:prstGeom prst=\"ellipse\"><a:avLst/></a:prstGeom>")
         } else if shape.rounded, !shape.isPlain {
-            let share = Int((PlacedChart.cornerRadius / max(1, min(box.width, box.height)) * 100_000).rounded())
+            let share = (PlacedChart.cornerRadius / max(1, min(box.width, box.height)) * 100_000).whole
             xml.raw("<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val \(share)\"/></a:avLst></a:prstGeom>")
         } else {
             xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>")
@@ -167,8 +166,8 @@ struct SlideDrawing {
     private mutating func customGeometry(width: Int, height: Int, radius: Int, sites: [ConnectionSites.Site]) {
         xml.raw("<a:custGeom><a:avLst/><a:gdLst>")
         for (number, site) in sites.enumerated() {
-            xml.raw("<a:gd name=\"sx\(number)\" fmla=\"*/ w \(Int((site.x * 100_000).rounded())) 100000\"/>")
-            xml.raw("<a:gd name=\"sy\(number)\" fmla=\"*/ h \(Int((site.y * 100_000).rounded())) 100000\"/>")
+            xml.raw("<a:gd name=\"sx\(number)\" fmla=\"*/ w \((site.x * 100_000).whole) 100000\"/>")
+            xml.raw("<a:gd name=\"sy\(number)\" fmla=\"*/ h \((site.y * 100_000).whole) 100000\"/>")
         }
         xml.raw("</a:gdLst><a:ahLst/><a:cxnLst>")
         let angles = [16_200_000, 10_800_000, 5_400_000, 0]
@@ -323,7 +322,7 @@ struct SlideDrawing {
         xml.attribute("id", id)
         xml.attribute("name", name)
         xml.raw("/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>")
-        transform(x: Int(corner.x.rounded()), y: Int(corner.y.rounded()), width: frame.length(extent.frame.width), height: frame.length(extent.frame.height))
+        transform(x: corner.x.whole, y: corner.y.whole, width: frame.length(extent.frame.width), height: frame.length(extent.frame.height))
         xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>")
         xml.raw("<p:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\"><a:noAutofit/></a:bodyPr><a:lstStyle/>")
         let align = first.anchor == .start ? "l" : first.anchor == .middle ? "ctr" : "r"

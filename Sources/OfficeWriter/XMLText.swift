@@ -95,3 +95,9 @@ public enum HexColor {
         return Int((Double(byte) / 255 * 100_000).rounded())
     }
 }
+
+extension Double {
+    /// The nearest whole number; 0 for NaN and infinities, at most ±10¹⁵, so that no conversion
+    /// of a coordinate traps.
+    var whole: Int { isFinite ? Int(Swift.min(Swift.max(self, -1e15), 1e15).rounded()) : 0 }
+}

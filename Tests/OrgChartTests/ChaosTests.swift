@@ -9,6 +9,7 @@ import OrgModel
 import OrgTemplates
 import OrgViews
 import TidyTree
+import Placement
 import XCTest
 
 /// The whole pipeline on seeded random models and themes: random trees with cross lines of every
@@ -152,6 +153,9 @@ final class ChaosTests: XCTestCase {
                         XCTAssertTrue("\(error)".contains("error"), "\(what): \(error)")
                         continue
                     }
+                    if prepared.tidy, prepared.chart.matrix == nil {
+                        XCTAssertTrue(Self.coordinates(of: prepared.placed).allSatisfy(\.isFinite), "\(what): every coordinate of the placed chart is a number")
+                    }
                     for format in OutputFormat.allCases {
                         // A matrix has no DOT text, no PowerPoint, draw.io file or interactive page,
                         // and a chart laid out by Graphviz none of the latter three; each says so.
@@ -191,6 +195,20 @@ final class ChaosTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The coordinates and sizes of a placed chart: its boxes, its size and its legend.
+    static func coordinates(of placed: PlacedChart) -> [Double] {
+        var numbers = placed.frames.flatMap { [$0.center.x, $0.center.y, $0.width, $0.height] } + [placed.width, placed.height]
+        for row in placed.footer.rows {
+            switch row {
+            case .boxes(let heading, let samples):
+                numbers += [heading.x, heading.baseline] + samples.flatMap { [$0.frame.center.x, $0.frame.center.y, $0.label.x, $0.label.baseline] }
+            case .line(_, let start, let tip, let label): numbers += [start.x, start.y, tip.x, tip.y, label.x, label.baseline]
+            case .note(let text), .source(let text): numbers += [text.x, text.baseline]
+            }
+        }
+        return numbers
     }
 
     func testThemesOutsideTheirBoundsAreRefusedWithALocation() throws {
