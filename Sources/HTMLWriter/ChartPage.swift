@@ -13,9 +13,9 @@ import SVGWriter
 /// a view is shared and how the page is tested.
 public enum ChartPage {
     /// What the script knows of a box: its id, its tree parent and the line to it (indices, -1
-    /// for none), its heading, details and tooltip.
+    /// for none), its heading, details, tooltip and functions (lines of text).
     struct BoxData: Encodable {
-        var i: String, p: Int, l: Int, h: String, d: String, t: String
+        var i: String, p: Int, l: Int, h: String, d: String, t: String, f: String
     }
 
     /// What the script knows of a line: its ends (indices of boxes), the meaning of its kind, its
@@ -81,7 +81,8 @@ public enum ChartPage {
                                   e: drawn.contains(number) ? "\(line.style):\(line.from)->\(line.to)" : ""))
         }
         let boxes = chart.boxes.enumerated().map { number, box in
-            BoxData(i: box.id, p: parents[number], l: parentLines[number], h: box.heading, d: box.details.joined(separator: "\n"), t: box.tooltip ?? "")
+            BoxData(i: box.id, p: parents[number], l: parentLines[number], h: box.heading, d: box.details.joined(separator: "\n"), t: box.tooltip ?? "",
+                    f: box.functions.joined(separator: "\n"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

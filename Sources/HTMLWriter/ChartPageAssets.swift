@@ -16,6 +16,7 @@ enum ChartPageAssets {
     #details .about { white-space: pre-line; }
     #details ul { list-style: none; margin: 0; padding: 0; }
     #details .kind { color: #1f4e79; font-size: 12px; }
+    #details ul.functions { list-style: disc; padding-left: 18px; }
     #details .note { color: #505050; font-size: 12px; white-space: pre-line; }
     #details button { font-size: 13px; margin: 6px 0; padding: 3px 10px; }
     .help { color: #606060; font-size: 12px; }
@@ -153,6 +154,12 @@ enum ChartPageAssets {
         var trail = [];
         for (var up = box.p; up >= 0; up = boxes[up].p) { trail.unshift(boxes[up].h); }
         if (trail.length > 0) { panel.appendChild(item("p", "note", "Under: " + trail.join(" › "))); }
+        if (box.f) {
+          panel.appendChild(item("h2", "", "Functions"));
+          var functions = item("ul", "functions", "");
+          box.f.split("\\n").forEach(function (line) { functions.appendChild(item("li", "", line)); });
+          panel.appendChild(functions);
+        }
         if (children[index].length > 0) {
           var button = item("button", "", collapsed[index] ? "Expand (" + below(index) + " below)" : "Collapse (" + below(index) + " below)");
           button.type = "button";

@@ -106,6 +106,20 @@ final class ChartPageTests: XCTestCase {
         if let tooltip = box.tooltip?.split(separator: "\n").first { XCTAssertTrue(dom.contains(ChartPageTests.escape(String(tooltip))), "the panel gives its source") }
     }
 
+    /// The organigramme's page lists the chosen unit's functions, as the model states them.
+    func testTheDPKOPageListsAUnitsFunctions() throws {
+        _ = try chromiumBinary()
+        let directory = try temporaryDirectory(self)
+        let page = directory.appendingPathComponent("organigramme.html")
+        let prepared = try preparedDPKO(.organigramme)
+        try Data(try prepared.render(.html)).write(to: page)
+        let box = try XCTUnwrap(prepared.chart.boxes.first { $0.id == "dpko-ocos" })
+        XCTAssertEqual(box.functions.count, 8, "the Office of the Chief of Staff has eight functions in ST/SGB/2010/1")
+        let dom = try load(page, "select=dpko-ocos", "DPKO organigramme")
+        XCTAssertTrue(dom.contains("<h2>Functions</h2><ul class=\"functions\">"), "the panel lists the functions")
+        for function in box.functions { XCTAssertTrue(dom.contains("<li>\(ChartPageTests.escape(function))</li>"), function) }
+    }
+
     /// The data a page carries is JSON inside a script element: no `<`, so no `</script>` in a
     /// unit's name can end it.
     func testThePageDataCannotEndItsScript() throws {
