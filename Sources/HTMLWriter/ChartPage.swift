@@ -67,7 +67,8 @@ public enum ChartPage {
         for connector in placed.connectors { drawn.insert(connector.line) }
         for (number, line) in chart.lines.enumerated() {
             guard let from = index[line.from], let to = index[line.to] else { continue }
-            if line.shapesLayout {
+            // A tree's lines that shape it give each box its parent; two columns have no tree.
+            if line.shapesLayout, chart.arrangement == .tree {
                 // The box placed below: the line's end, or its start when it ranks upward.
                 let (upper, lower) = line.ranksUpward ? (to, from) : (from, to)
                 if parents[lower] < 0, upper != lower {
