@@ -81,6 +81,7 @@ struct DrawioPage {
             xml.raw("<mxCell")
             xml.attribute("style", Self.boxStyle(shape, font: theme.font, size: theme.headingSize) + "whiteSpace=wrap;")
             vertex(placed.frames[index], into: &xml)
+            standing(in: id, frame: placed.frames[index], shape: shape, inferred: box.isInferred, planned: box.isPlanned, into: &xml)
         }
         for connector in placed.connectors {
             let line = chart.lines[connector.line]
@@ -90,6 +91,25 @@ struct DrawioPage {
         if !placed.title.isEmpty { text(placed.title, kind: "title", into: &xml) }
         footer(into: &xml)
         xml.raw("</root></mxGraphModel></diagram>\n")
+    }
+
+    /// The second outline inside a box that marks it inferred (dashed) or planned (dotted, which
+    /// wins), in dark grey: a child of the box's vertex, so that it moves and resizes with it, and
+    /// that can be neither chosen nor edited by itself.
+    private mutating func standing(in box: String, frame: BoxFrame, shape: BoxShape, inferred: Bool, planned: Bool, into xml: inout XMLText) {
+        guard inferred || planned else { return }
+        let gap = BoxShape.standingGap
+        var style = "rounded=\(shape.rounded ? 1 : 0);"
+        if shape.rounded { style += "absoluteArcSize=1;arcSize=\(XMLText.decimal(max(0, PlacedChart.cornerRadius - gap) * 2));" }
+        style += "fillColor=none;strokeColor=#404040;strokeWidth=\(XMLText.decimal(max(shape.width, 1)));" + Self.dashStyle(planned ? .dotted : .dashed)
+        style += "connectable=0;movable=0;resizable=0;rotatable=0;deletable=0;editable=0;selectable=0;pointerEvents=0;"
+        xml.raw("<mxCell")
+        xml.attribute("id", nextID(planned ? "planned" : "inferred"))
+        xml.attribute("style", style)
+        xml.raw(" vertex=\"1\"")
+        xml.attribute("parent", box)
+        xml.raw("><mxGeometry x=\"\(XMLText.decimal(gap))\" y=\"\(XMLText.decimal(gap))\" width=\"\(XMLText.decimal(frame.width - 2 * gap))\"")
+        xml.raw(" height=\"\(XMLText.decimal(frame.height - 2 * gap))\" as=\"geometry\"/></mxCell>\n")
     }
 
     /// Opens the `UserObject` wrapping a cell, which carries its label, tooltip and attributes.
@@ -118,7 +138,10 @@ struct DrawioPage {
         let stroke = Stroke(theme.line(line.style))
         let arrow = Self.arrow(stroke.arrowhead)
         var style = "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;" + Self.strokeStyle(stroke) + "fontFamily=\(Self.styleValue(theme.font));fontSize=\(XMLText.decimal(theme.detailSize));"
-        style += line.ranksUpward ? "startArrow=\(arrow.name);startFill=\(arrow.fill);endArrow=none;" : "endArrow=\(arrow.name);endFill=\(arrow.fill);startArrow=none;"
+        // The arrowhead where the line points; an inferred line has a small open circle at its other end.
+        let tail = line.isInferred ? (name: "oval", fill: 0) : (name: "none", fill: 0)
+        let (start, end) = line.ranksUpward ? (arrow, tail) : (tail, arrow)
+        style += "startArrow=\(start.name);startFill=\(start.fill);endArrow=\(end.name);endFill=\(end.fill);"
         for (id, point, name) in [(startID, route[0], "exit"), (endID, route[route.count - 1], "entry")] {
             guard let index = first[id] else { continue }
             let frame = placed.frames[index]
@@ -174,17 +197,21 @@ struct DrawioPage {
                 text([heading], kind: "legend", into: &xml)
                 for sample in samples {
                     let shape = BoxShape(theme.box(sample.entry.style))
-                    object(id: nextID("legend"), label: Self.html(sample.label.text), tooltip: nil, attributes: [("legend", sample.entry.style)], into: &xml)
+                    let id = nextID("legend")
+                    object(id: id, label: Self.html(sample.label.text), tooltip: nil, attributes: [("legend", sample.entry.style)], into: &xml)
                     xml.raw("<mxCell")
                     xml.attribute("style", Self.boxStyle(shape, font: theme.font, size: sample.label.size) + "whiteSpace=nowrap;")
                     vertex(sample.frame, into: &xml)
+                    standing(in: id, frame: sample.frame, shape: shape, inferred: sample.entry.style == LegendEntry.inferredStyle,
+                             planned: sample.entry.style == LegendEntry.plannedStyle, into: &xml)
                 }
             case .line(let entry, let start, let tip, let label):
                 let stroke = Stroke(theme.line(entry.style))
                 let arrow = Self.arrow(stroke.arrowhead)
                 object(id: nextID("legend"), label: "", tooltip: nil, attributes: [("legend", entry.style)], into: &xml)
                 xml.raw("<mxCell")
-                xml.attribute("style", "html=1;" + Self.strokeStyle(stroke) + "endArrow=\(arrow.name);endFill=\(arrow.fill);startArrow=none;")
+                let tail = entry.style == LegendEntry.inferredStyle ? "oval" : "none"
+                xml.attribute("style", "html=1;" + Self.strokeStyle(stroke) + "endArrow=\(arrow.name);endFill=\(arrow.fill);startArrow=\(tail);startFill=0;")
                 xml.raw(" edge=\"1\" parent=\"\(prefix)1\"><mxGeometry relative=\"1\" as=\"geometry\">")
                 point(start, as: "sourcePoint", into: &xml)
                 point(tip, as: "targetPoint", into: &xml)

@@ -111,7 +111,49 @@ struct SlideDrawing {
 
     // MARK: Boxes
 
+    /// A box: its shape, or, for an inferred or planned unit, a group of its shape and the
+    /// second outline that marks it, so that the two move together.
     private mutating func drawBox(_ index: Int, shape: BoxShape) {
+        let box = chart.boxes[index], boxFrame = placed.frames[index]
+        guard box.isInferred || box.isPlanned else { return drawBoxShape(index, shape: shape) }
+        let corner = frame.point(ChartPoint(x: boxFrame.minX, y: boxFrame.minY))
+        let (x, y, width, height) = (corner.x.whole, corner.y.whole, frame.length(boxFrame.width), frame.length(boxFrame.height))
+        let id = takeID()
+        xml.raw("<p:grpSp><p:nvGrpSpPr><p:cNvPr")
+        xml.attribute("id", id)
+        xml.attribute("name", "\(box.isPlanned ? "Planned" : "Inferred"): \(box.id)")
+        xml.raw("/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"\(x)\" y=\"\(y)\"/><a:ext cx=\"\(width)\" cy=\"\(height)\"/>")
+        xml.raw("<a:chOff x=\"\(x)\" y=\"\(y)\"/><a:chExt cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm></p:grpSpPr>\n")
+        drawBoxShape(index, shape: shape)
+        standing(boxFrame, shape: shape, inferred: box.isInferred, planned: box.isPlanned, name: "\(box.isPlanned ? "planned" : "inferred"): \(box.id)")
+        xml.raw("</p:grpSp>\n")
+    }
+
+    /// The second outline inside a box that marks it inferred (dashed) or planned (dotted, which
+    /// wins), in dark grey, as the SVG draws it.
+    private mutating func standing(_ boxFrame: BoxFrame, shape: BoxShape, inferred: Bool, planned: Bool, name: String) {
+        guard inferred || planned else { return }
+        let gap = BoxShape.standingGap
+        let inner = BoxFrame(center: boxFrame.center, width: boxFrame.width - 2 * gap, height: boxFrame.height - 2 * gap)
+        let corner = frame.point(ChartPoint(x: inner.minX, y: inner.minY))
+        let id = takeID()
+        xml.raw("<p:sp><p:nvSpPr><p:cNvPr")
+        xml.attribute("id", id)
+        xml.attribute("name", name)
+        xml.raw("/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>")
+        transform(x: corner.x.whole, y: corner.y.whole, width: frame.length(inner.width), height: frame.length(inner.height))
+        if shape.rounded {
+            let share = (max(0, PlacedChart.cornerRadius - gap) / max(1, min(inner.width, inner.height)) * 100_000).whole
+            xml.raw("<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val \(share)\"/></a:avLst></a:prstGeom>")
+        } else {
+            xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>")
+        }
+        xml.raw("<a:noFill/>")
+        outline(color: "#404040", width: max(shape.width, 1), pattern: planned ? .dotted : .dashed)
+        xml.raw("</a:ln></p:spPr></p:sp>\n")
+    }
+
+    private mutating func drawBoxShape(_ index: Int, shape: BoxShape) {
         let box = chart.boxes[index], boxFrame = placed.frames[index]
         let id = boxIDs[index]
         xml.raw("<p:sp><p:nvSpPr><p:cNvPr")
@@ -271,18 +313,21 @@ struct SlideDrawing {
         for (number, value) in geometry.adjustments.enumerated() { xml.raw("<a:gd name=\"adj\(number + 1)\" fmla=\"val \(value)\"/>") }
         xml.raw("</a:avLst></a:prstGeom>")
         outline(color: stroke.color, width: stroke.width, pattern: stroke.pattern)
-        let head = Self.arrowEnd(stroke.arrowhead)
-        // DrawingML's head is the start of the path, its tail the end.
-        if line.ranksUpward {
-            if let head { xml.raw("<a:headEnd type=\"\(head)\" w=\"med\" len=\"med\"/>") }
-        } else if let head {
-            xml.raw("<a:tailEnd type=\"\(head)\" w=\"med\" len=\"med\"/>")
-        }
+        // DrawingML's head end is the start of the path, its tail end the end; the arrowhead goes
+        // where the line points, and an inferred line has a small circle at its other end.
+        let arrow = Self.arrowEnd(stroke.arrowhead), tail = line.isInferred ? "oval" : nil
+        lineEnds(start: line.ranksUpward ? arrow : tail, end: line.ranksUpward ? tail : arrow)
         xml.raw("</a:ln></p:spPr></p:cxnSp>\n")
         if let label = line.label, let point = placed.labelPoint(on: route) {
             textBox(name: "Label: \(line.from) → \(line.to)", [PlacedText(text: label, x: point.x, baseline: point.y, size: theme.detailSize, bold: false, anchor: .middle)],
                     color: stroke.color)
         }
+    }
+
+    /// The shapes at the start and the end of a line (`a:headEnd`, `a:tailEnd`); nil for none.
+    private mutating func lineEnds(start: String?, end: String?) {
+        if let start { xml.raw("<a:headEnd type=\"\(start)\" w=\"\(start == "oval" ? "sm" : "med")\" len=\"\(start == "oval" ? "sm" : "med")\"/>") }
+        if let end { xml.raw("<a:tailEnd type=\"\(end)\" w=\"med\" len=\"med\"/>") }
     }
 
     /// DrawingML's line end for a Graphviz arrowhead; nil for none.
@@ -347,6 +392,8 @@ struct SlideDrawing {
                     xml.raw("<p:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"ctr\"><a:noAutofit/></a:bodyPr><a:lstStyle/>")
                     paragraph([sample.label.text], size: sample.label.size, bold: false, color: shape.text, align: "ctr")
                     xml.raw("</p:txBody></p:sp>\n")
+                    standing(sample.frame, shape: shape, inferred: sample.entry.style == LegendEntry.inferredStyle,
+                             planned: sample.entry.style == LegendEntry.plannedStyle, name: "Legend: \(sample.entry.style) mark")
                 }
             case .line(let entry, let start, let tip, let label):
                 let stroke = Stroke(theme.line(entry.style))
@@ -359,7 +406,7 @@ struct SlideDrawing {
                 transform(x: geometry.x, y: geometry.y, width: geometry.width, height: geometry.height)
                 xml.raw("<a:prstGeom prst=\"straightConnector1\"><a:avLst/></a:prstGeom>")
                 outline(color: stroke.color, width: stroke.width, pattern: stroke.pattern)
-                if let head = Self.arrowEnd(stroke.arrowhead) { xml.raw("<a:tailEnd type=\"\(head)\" w=\"med\" len=\"med\"/>") }
+                lineEnds(start: entry.style == LegendEntry.inferredStyle ? "oval" : nil, end: Self.arrowEnd(stroke.arrowhead))
                 xml.raw("</a:ln></p:spPr></p:cxnSp>\n")
                 textBox(name: "Legend: \(entry.label)", [label], color: nil)
             case .note(let text):

@@ -185,8 +185,10 @@ extension PreparedChart {
     /// without one, the whole chart on one widescreen (16:9) slide.
     func editablePages() throws -> (charts: [PlacedChart], width: Double, height: Double, margin: Double) {
         if let page = chart.page {
-            let charts = try pagedForPDF(page).pages().map { PlacedChart(chart: $0, theme: writer.theme) }
-            return (charts, page.width * 72, page.height * 72, PagedChart.margin)
+            // The paging may have turned the page to the orientation that needs fewer pages.
+            let paging = try pagedForPDF(page)
+            let charts = try paging.pages().map(paging.placed)
+            return (charts, paging.page.width * 72, paging.page.height * 72, PagedChart.margin)
         }
         return ([placed], PPTXWriter.widescreen.width, PPTXWriter.widescreen.height, Self.slideMargin)
     }

@@ -280,7 +280,7 @@ public struct BoxShape: Sendable {
     }
 
     /// Space between a box's edge and the outline inside it that marks it inferred or planned, in points.
-    static let standingGap = 2.0
+    public static let standingGap = 2.0
 
     /// How the outline and the fill are painted.
     var paint: Paint { Paint(fill: fill == "none" ? nil : fill, stroke: stroke, width: width, dashes: dashes) }
