@@ -86,7 +86,7 @@ struct DrawioPage {
         for connector in placed.connectors {
             let line = chart.lines[connector.line]
             guard line.isDrawn, connector.points.count >= 2 else { continue }
-            edge(line, route: connector.points, ids: ids, first: first, into: &xml)
+            edge(line, number: connector.line, route: connector.points, ids: ids, first: first, into: &xml)
         }
         if !placed.title.isEmpty { text(placed.title, kind: "title", into: &xml) }
         footer(into: &xml)
@@ -131,9 +131,9 @@ struct DrawioPage {
         xml.raw(" width=\"\(XMLText.decimal(frame.width))\" height=\"\(XMLText.decimal(frame.height))\" as=\"geometry\"/></mxCell></UserObject>\n")
     }
 
-    /// An edge along `route` from the box it leaves to the box it enters, leaving and entering
+    /// An edge along `route` (of line `number` of the chart) from the box it leaves to the box it enters, leaving and entering
     /// where the route does, its bends as waypoints.
-    private mutating func edge(_ line: Line, route: [ChartPoint], ids: [String], first: [String: Int], into xml: inout XMLText) {
+    private mutating func edge(_ line: Line, number: Int, route: [ChartPoint], ids: [String], first: [String: Int], into xml: inout XMLText) {
         let (startID, endID) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
         let stroke = Stroke(theme.line(line.style))
         let arrow = Self.arrow(stroke.arrowhead)
@@ -149,7 +149,9 @@ struct DrawioPage {
             style += "\(name)X=\(Self.fraction(x));\(name)Y=\(Self.fraction(y));\(name)Dx=0;\(name)Dy=0;\(name)Perimeter=0;"
         }
         let linked = !(line.shapesLayout && line.style == "contains")
-        object(id: nextID("line"), label: line.label.map(Self.html) ?? "", tooltip: linked ? line.tooltip ?? line.style : nil,
+        // The label as the layout stage set it (wrapped, or the number of its footnote).
+        let label = placed.labels[number].map { $0.map(\.text).joined(separator: "\n") } ?? line.label
+        object(id: nextID("line"), label: label.map(Self.html) ?? "", tooltip: linked ? line.tooltip ?? line.style : nil,
                attributes: [("line", "\(line.from) → \(line.to)"), ("style-class", line.style)], into: &xml)
         xml.raw("<mxCell")
         xml.attribute("style", style)

@@ -318,9 +318,9 @@ struct SlideDrawing {
         let arrow = Self.arrowEnd(stroke.arrowhead), tail = line.isInferred ? "oval" : nil
         lineEnds(start: line.ranksUpward ? arrow : tail, end: line.ranksUpward ? tail : arrow)
         xml.raw("</a:ln></p:spPr></p:cxnSp>\n")
-        if let label = line.label, let point = placed.labelPoint(on: route) {
-            textBox(name: "Label: \(line.from) → \(line.to)", [PlacedText(text: label, x: point.x, baseline: point.y, size: theme.detailSize, bold: false, anchor: .middle)],
-                    color: stroke.color)
+        // The label where the layout stage set it, on a white ground as the SVG has it.
+        if let label = placed.labels[placed.connectors[number].line] {
+            textBox(name: "Label: \(line.from) → \(line.to)", label, color: stroke.color, ground: true)
         }
     }
 
@@ -358,8 +358,8 @@ struct SlideDrawing {
     }
 
     /// A text box holding `lines` (set by the layout stage), one paragraph each, unwrapped,
-    /// aligned as the first line is anchored.
-    private mutating func textBox(name: String, _ lines: [PlacedText], color: String?) {
+    /// aligned as the first line is anchored; on a white `ground` when asked.
+    private mutating func textBox(name: String, _ lines: [PlacedText], color: String?, ground: Bool = false) {
         guard let first = lines.first, let extent = TextExtent(lines) else { return }
         let corner = frame.point(ChartPoint(x: extent.frame.minX, y: extent.frame.minY))
         let id = takeID()
@@ -368,7 +368,7 @@ struct SlideDrawing {
         xml.attribute("name", name)
         xml.raw("/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>")
         transform(x: corner.x.whole, y: corner.y.whole, width: frame.length(extent.frame.width), height: frame.length(extent.frame.height))
-        xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>")
+        xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>\(ground ? "<a:solidFill><a:srgbClr val=\"FFFFFF\"/></a:solidFill>" : "<a:noFill/>")</p:spPr>")
         xml.raw("<p:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\"><a:noAutofit/></a:bodyPr><a:lstStyle/>")
         let align = first.anchor == .start ? "l" : first.anchor == .middle ? "ctr" : "r"
         for line in lines { paragraph([line.text], size: line.size, bold: line.bold, color: color, align: align) }
