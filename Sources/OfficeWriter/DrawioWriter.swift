@@ -270,6 +270,7 @@ struct DrawioPage {
         case "vee", "ovee": return ("classic", arrowhead.isOpen ? 0 : 1)
         case "diamond", "odiamond": return ("diamond", arrowhead.isOpen ? 0 : 1)
         case "dot", "odot": return ("oval", arrowhead.isOpen ? 0 : 1)
+        case "box", "obox": return ("box", arrowhead.isOpen ? 0 : 1)
         default: return ("block", arrowhead.isOpen ? 0 : 1)
         }
     }

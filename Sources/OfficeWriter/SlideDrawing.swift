@@ -330,12 +330,14 @@ struct SlideDrawing {
         if let end { xml.raw("<a:tailEnd type=\"\(end)\" w=\"med\" len=\"med\"/>") }
     }
 
-    /// DrawingML's line end for a Graphviz arrowhead; nil for none.
+    /// DrawingML's line end for a Graphviz arrowhead (always filled: DrawingML has no open
+    /// ends but `arrow`); nil for none.
     static func arrowEnd(_ arrowhead: Arrowhead) -> String? {
         switch arrowhead.name {
         case "none": return nil
         case "vee", "ovee": return "stealth"
-        case "diamond", "odiamond": return "diamond"
+        // DrawingML has no square end: a box is drawn as the diamond, a square turned.
+        case "diamond", "odiamond", "box", "obox": return "diamond"
         case "dot", "odot": return "oval"
         case "onormal", "empty": return "arrow"
         default: return "triangle"
