@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -72,6 +72,12 @@ let package = Package(
         .target(name: "DOTWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "Placement"], path: "Sources/DOTWriter"),
         // Stage 5b: placed charts and matrix sheets drawn without Graphviz: SVG text, or PDF and PNG through cairo.
         .target(name: "SVGWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "CPagesShim"], path: "Sources/SVGWriter"),
+        // Stage 5c: placed charts as editable documents: PowerPoint (native shapes and glued
+        // connectors, zipped with ZIPFoundation) and draw.io (mxGraph XML).
+        .target(name: "OfficeWriter", dependencies: ["ChartGraph", "OrgTemplates", "TidyTree", "BipartiteLayout", "Placement", "SVGWriter",
+                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Sources/OfficeWriter"),
+        // Stage 5d: a placed chart as one interactive, self-contained HTML page.
+        .target(name: "HTMLWriter", dependencies: ["ChartGraph", "Placement", "SVGWriter", "OrgDiff"], path: "Sources/HTMLWriter"),
         // Stage 6: layout and rendering in-process through libgvc.
         .target(name: "GraphvizRender", dependencies: ["CGraphvizShim", "CPagesShim"], path: "Sources/GraphvizRender"),
         // Importers: Secretary-General's bulletins (plain text), spreadsheets (CSV, Excel workbooks
@@ -88,7 +94,7 @@ let package = Package(
         .target(
             name: "OrgBuild",
             dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
-                           "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
+                           "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
         ),
         .executableTarget(
@@ -99,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "GraphvizRender", "OrgTemplates",
+            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates",
                            "BuiltinModels", "OrgImport", "OrgDiff", "orgchart", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/OrgChartTests"
         ),

@@ -100,6 +100,9 @@ public struct Box: Sendable, Equatable {
     /// True when the unit is announced by its source but not yet established; writers draw a
     /// dotted second outline with it, and views say when it is expected among its details.
     public var isPlanned = false
+    /// The core functions of the unit the box stands for (or whose head it is), in the order of
+    /// the source; no drawing shows them, the interactive page lists them for the chosen box.
+    public var functions: [String] = []
 
     /// Creates a box.
     public init(id: String, heading: String, details: [String] = [], style: String, tooltip: String? = nil, url: String? = nil, group: String? = nil, level: Int = 0, isAside: Bool = false) {

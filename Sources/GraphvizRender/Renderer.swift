@@ -13,11 +13,24 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case svg, pdf, png
     /// The DOT text as written, without layout.
     case dot
+    /// A PowerPoint presentation: native shapes and connectors, drawn by orgchart.
+    case pptx
+    /// A draw.io (diagrams.net) diagram: mxGraph XML, drawn by orgchart.
+    case drawio
+    /// An interactive, self-contained HTML page of the chart, drawn by orgchart.
+    case html
+
+    /// True for the formats Graphviz writes (the others are written by orgchart alone, from the
+    /// chart it placed).
+    public var graphvizWrites: Bool { [.svg, .pdf, .png, .dot].contains(self) }
+
+    /// The extension of a file in this format: `gv` for DOT text, else the format's name.
+    public var fileExtension: String { self == .dot ? "gv" : rawValue }
 
     /// The format a file name's extension asks for, if any.
     public init?(fileName: String) {
         let ext = (fileName as NSString).pathExtension.lowercased()
-        self.init(rawValue: ext == "gv" ? "dot" : ext)
+        self.init(rawValue: ext == "gv" ? "dot" : ext == "htm" ? "html" : ext)
     }
 }
 
@@ -115,6 +128,9 @@ public final class Renderer: @unchecked Sendable {
     /// Lays out `dot` with `engine` and renders it as `format`.
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat) throws -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
+        guard format.graphvizWrites else {
+            throw RenderError("Graphviz cannot write \(format.rawValue) files", hint: "orgchart writes them from its own layout: leave out --layout dot")
+        }
         let bytes: [UInt8] = try lock.withLock {
             rendered = true
             return try renderLocked(dot: dot, engine: engine, format: format)

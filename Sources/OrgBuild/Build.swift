@@ -95,8 +95,10 @@ public struct Build: Sendable {
             let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"
             let key = "\(entry.name).\(format.rawValue)"
             let path = manifest.path(relative)
+            // PowerPoint, draw.io and HTML files are drawn by orgchart whoever draws the chart.
+            let graphvizDraws = !prepared.drawsItself && format.graphvizWrites
             var inputs = Fingerprint()
-            if !prepared.drawsItself { inputs.add(prepared.dot) }
+            if graphvizDraws { inputs.add(prepared.dot) }
             inputs.add("\(format.rawValue) \(prepared.engine.rawValue) \(prepared.drawing.rawValue) \(Renderer.shared.graphvizVersion)")
             let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             if check {
@@ -107,7 +109,7 @@ public struct Build: Sendable {
             // A chart orgchart draws itself is drawn again every time (it takes a fraction of
             // a second), so that a new version of the drawing is never taken for unchanged;
             // Graphviz's renders are skipped when their DOT text and Graphviz are the same.
-            if !prepared.drawsItself, let existing, let recorded = stamps.entries[key],
+            if graphvizDraws, let existing, let recorded = stamps.entries[key],
                recorded == Stamps.Record(inputs: inputs.hex, output: Fingerprint(existing).hex) {
                 return Output(key: key, result: Result(path: relative, outcome: .unchanged))
             }

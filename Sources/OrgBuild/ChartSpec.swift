@@ -3,11 +3,13 @@ import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
+import HTMLWriter
 import OrgModel
 import OrgTemplates
 import OrgViews
 import Placement
 import MatrixLayout
+import OfficeWriter
 import SVGWriter
 import TidyTree
 
@@ -131,6 +133,7 @@ public struct PreparedChart: Sendable {
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
     public func render(_ format: OutputFormat) throws -> [UInt8] {
+        if !format.graphvizWrites { return try renderEditable(format) }
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
             return try pagedForPDF(page).renderPDF()
@@ -141,6 +144,8 @@ public struct PreparedChart: Sendable {
             case .pdf: return PDFDates.fixed(try Renderer.serialized { try ChartPrint.pdf(placed) })
             case .png:
                 return try png()
+            case .pptx, .drawio, .html:
+                return try renderEditable(format)
             }
         }
         // Graphviz loads its plugins and fonts while the DOT text is written.
@@ -165,6 +170,44 @@ extension PreparedChart {
             })
         case .png:
             return try png()
+        case .pptx, .drawio, .html:
+            return try renderEditable(format)
+        }
+    }
+}
+
+extension PreparedChart {
+    /// The margin around a chart on a slide without a page, in points.
+    static let slideMargin = 18.0
+
+    /// The placed charts of the slides or diagram pages of an editable document, with the size of
+    /// their page in points: on a page (`--page`), the pages of the PDF, each a chart of its own;
+    /// without one, the whole chart on one widescreen (16:9) slide.
+    func editablePages() throws -> (charts: [PlacedChart], width: Double, height: Double, margin: Double) {
+        if let page = chart.page {
+            // The paging may have turned the page to the orientation that needs fewer pages.
+            let paging = try pagedForPDF(page)
+            let charts = try paging.pages().map(paging.placed)
+            return (charts, paging.page.width * 72, paging.page.height * 72, PagedChart.margin)
+        }
+        return ([placed], PPTXWriter.widescreen.width, PPTXWriter.widescreen.height, Self.slideMargin)
+    }
+
+    /// A PowerPoint presentation, a draw.io diagram or the interactive page of the chart, from
+    /// orgchart's own layout. The page shows the whole chart, whatever the page.
+    func renderEditable(_ format: OutputFormat) throws -> [UInt8] {
+        let name = format == .pptx ? "a PowerPoint presentation" : format == .drawio ? "a draw.io diagram" : "an interactive page"
+        guard chart.matrix == nil else {
+            throw PipelineError("error: the \(chart.id) chart is a matrix, which orgchart does not write as \(name)\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)")
+        }
+        guard tidy else {
+            throw PipelineError("error: \(name) is drawn from orgchart's own layout, but this chart is laid out by Graphviz (--layout dot)\n    hint: leave out --layout dot, or give --layout tidy")
+        }
+        if format == .html { return try ChartPage.html(placed) }
+        let pages = try editablePages()
+        switch format {
+        case .pptx: return try PPTXWriter.pptx(pages.charts, title: chart.title, width: pages.width, height: pages.height, margin: pages.margin)
+        default: return DrawioWriter.drawio(pages.charts, title: chart.title)
         }
     }
 }
@@ -202,10 +245,17 @@ extension PreparedChart {
     /// The smallest text of the chart once fitted to its page, in points, for `format`; nil
     /// when the chart has no page (it is drawn at its natural size) or is a matrix (which cuts
     /// itself into blocks that stay readable).
+    /// A PowerPoint presentation without a page is one widescreen slide: the smallest text once
+    /// the chart is scaled onto it. A draw.io diagram without a page keeps the natural size.
     public func smallestText(_ format: OutputFormat) throws -> Double? {
-        guard let page = chart.page, chart.matrix == nil, format != .dot else { return nil }
+        guard chart.matrix == nil, format != .dot, format != .html else { return nil }
+        guard let page = chart.page else {
+            guard format == .pptx, tidy else { return nil }
+            let slide = PPTXWriter.widescreen
+            return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+        }
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
-        if format == .pdf { return try pagedForPDF(page).smallestText() }
+        if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
         return try paged.smallestText(of: chart.shaped(for: page))
     }
 
@@ -219,11 +269,15 @@ extension PreparedChart {
     /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
     /// smallest size; nil when every text is readable.
     public func smallTextWarning(_ format: OutputFormat) throws -> String? {
-        guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005, let page = chart.page else { return nil }
+        guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005 else { return nil }
         let size = (smallest * 10).rounded() / 10
+        guard let page = chart.page else {
+            return "warning: on the widescreen slide the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n"
+                + "    hint: a page (--page A4), which cuts the chart into readable slides, or a smaller part of the chart (--root, --depth)"
+        }
         let larger = page.width * page.height < PageSize.a3.width * PageSize.a3.height ? "a larger page (--page A3), or " : ""
         let hint: String
-        if format != .pdf {
+        if format != .pdf && format.graphvizWrites {
             hint = "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
         } else if let maxPages {
             hint = "more pages than \(maxPages) (--pages), \(larger)a smaller part of the chart (--root, --depth)"

@@ -453,7 +453,7 @@ public struct PagedChart {
 
     /// The part `chart` placed for a page: the page's margins surround it, so its own blank
     /// margin is only `pagePad`.
-    private func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
+    func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
 
     /// The blank margin in points around a part drawn on a page, inside the page's margins:
     /// room for the half of a line's width that lies outside its box.

@@ -41,9 +41,7 @@ public struct ReviewPage: Sendable {
     public var html: String {
         let restructuring = review.restructuring
         let changes = review.actualChanges
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(Self.escape(restructuring.title))</title>\n<style>\n\(ReviewPageAssets.style)\(palette)</style>\n</head>\n<body>\n"
+        var out = PageAssets.head(title: restructuring.title, style: ReviewPageAssets.style + palette)
         out += "<header><h1>\(Self.escape(restructuring.title))</h1>"
         out += "<p class=\"sub\">\(Self.escape(restructuring.old.caption)) → \(Self.escape(restructuring.new.caption))</p>"
         out += "<p class=\"counts\">\(Self.escape(ReviewSummary.counts(review)))</p></header>\n"
@@ -66,14 +64,12 @@ public struct ReviewPage: Sendable {
         out += "<button type=\"button\" data-view=\"merged\" aria-selected=\"true\">Merged</button>"
         out += "<button type=\"button\" data-view=\"before\" aria-selected=\"false\">Before</button>"
         out += "<button type=\"button\" data-view=\"after\" aria-selected=\"false\">After</button>"
-        out += "<span class=\"tools\"><button type=\"button\" id=\"zoom-in\" title=\"Zoom in (+)\">+</button>"
-        out += "<button type=\"button\" id=\"zoom-out\" title=\"Zoom out (-)\">−</button>"
-        out += "<button type=\"button\" id=\"fit\" title=\"Fit to window (0)\">Fit</button></span></nav>\n"
+        out += "<span class=\"tools\">\(PageAssets.zoomButtons)</span></nav>\n"
         for (view, svg) in [("merged", merged), ("before", before), ("after", after)] {
             let svg = Self.inline(svg, prefix: view == "before" ? Self.beforePrefix : view == "after" ? Self.afterPrefix : "")
             out += "<div class=\"stage\" id=\"stage-\(view)\" data-view=\"\(view)\"\(view == "merged" ? "" : " hidden")>\n\(svg)\n</div>\n"
         }
-        out += "</main>\n</div>\n<script>\n\(ReviewPageAssets.script)</script>\n</body>\n</html>\n"
+        out += "</main>\n</div>\n<script>\n\(PageAssets.panZoomScript)\(ReviewPageAssets.script)</script>\n</body>\n</html>\n"
         return out
     }
 
@@ -116,7 +112,7 @@ public struct ReviewPage: Sendable {
     /// SVG text as an element of an HTML page: without the XML prolog, the document type, the
     /// comments and the namespace declarations (which HTML does not need and which name URLs).
     /// Every element id gets `prefix`, so that the three charts' ids stay unique in the page.
-    static func inline(_ svg: String, prefix: String = "") -> String {
+    public static func inline(_ svg: String, prefix: String = "") -> String {
         var text = svg
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
         while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
@@ -130,7 +126,7 @@ public struct ReviewPage: Sendable {
     }
 
     /// Text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

@@ -1,19 +1,10 @@
 /// The review page's style sheet and script, written inline into the page.
 enum ReviewPageAssets {
-    /// Layout: a header, the list of changes on the left, the charts on the right.
-    static let style = """
-    * { box-sizing: border-box; }
-    html, body { margin: 0; height: 100%; }
-    body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #1a1a1a; background: #ffffff; display: flex; flex-direction: column; }
-    header { padding: 10px 18px 8px; border-bottom: 1px solid #c8c8c8; background: #f4f6f8; }
-    header h1 { font-size: 19px; margin: 0 0 2px; }
-    header p { margin: 2px 0; font-size: 13px; }
+    /// Layout: a header, the list of changes on the left, the charts on the right (the layout of
+    /// `PageAssets.style`).
+    static let style = PageAssets.style + """
     header .counts { color: #404040; }
     #app { flex: 1; display: grid; grid-template-columns: minmax(300px, 30%) 1fr; min-height: 0; }
-    #panel { overflow-y: auto; border-right: 1px solid #c8c8c8; padding: 10px 12px 24px; font-size: 13px; }
-    #panel h2 { font-size: 14px; margin: 14px 0 6px; }
-    #search { width: 100%; font-size: 14px; padding: 6px 8px; border: 1px solid #8a8a8a; border-radius: 4px; }
-    #search-count { margin: 4px 0 0; color: #555555; min-height: 1em; }
     #panel ol { list-style: none; margin: 0; padding: 0; }
     .change { border: 1px solid #d9d9d9; border-radius: 5px; padding: 6px 8px; margin: 0 0 6px; cursor: pointer; background: #ffffff; }
     .change:hover, .change:focus { border-color: #5a5a5a; outline: none; }
@@ -32,80 +23,39 @@ enum ReviewPageAssets {
     .chip.line-announced { border-color: #009e73; border-style: dashed; }
     .chip.line-removed { border-color: #d55e00; border-style: dotted; }
     .notes { padding-left: 16px; color: #505050; }
-    #viewer { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
     #tabs { display: flex; gap: 4px; padding: 6px 10px; border-bottom: 1px solid #c8c8c8; background: #fafafa; align-items: center; }
     #tabs button { font-size: 13px; padding: 4px 12px; border: 1px solid #8a8a8a; background: #ffffff; border-radius: 4px; cursor: pointer; }
     #tabs button[aria-selected="true"] { background: #1f4e79; color: #ffffff; border-color: #1f4e79; }
     #tabs .tools { margin-left: auto; display: flex; gap: 4px; }
-    .stage { flex: 1; position: relative; overflow: hidden; cursor: grab; background: #ffffff; touch-action: none; }
-    .stage.dragging { cursor: grabbing; }
     .stage[hidden] { display: none; }
-    .stage > svg { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
     g.node.hl polygon, g.node.hl path, g.node.hl ellipse { stroke: #d4006a !important; stroke-width: 6px !important; }
     g.node.found polygon, g.node.found path { stroke: #000000 !important; stroke-width: 3px !important; stroke-dasharray: 5 3; }
 
     """
 
-    /// Pan and zoom, tabs, search, and the list of changes highlighting boxes. Errors are recorded
-    /// on the body (`data-errors`) and the body says `data-ready="yes"` once the page is set up.
+    /// Tabs (each chart panned and zoomed by `PageAssets.panZoomScript`, which also records
+    /// errors), search, and the list of changes highlighting boxes. The body says
+    /// `data-ready="yes"` once the page is set up.
     static let script = """
     (function () {
       "use strict";
       var body = document.body;
-      window.addEventListener("error", function (event) {
-        body.setAttribute("data-errors", (body.getAttribute("data-errors") || "") + String(event.message) + "\\n");
-      });
       var views = {};
       var current = "merged";
       var selected = null;
       Array.prototype.forEach.call(document.querySelectorAll(".stage"), function (stage) {
-        views[stage.getAttribute("data-view")] = { stage: stage, svg: stage.querySelector("svg"), scale: 1, x: 0, y: 0, fitted: false };
+        var name = stage.getAttribute("data-view");
+        views[name] = orgchartPanZoom(stage, stage.querySelector("svg"), function (node) { pick(node.id, name); });
       });
-
-      function apply(view) {
-        if (view.svg) { view.svg.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.scale + ")"; }
-      }
-      function naturalSize(view) {
-        return { width: view.svg.width.baseVal.value || 1, height: view.svg.height.baseVal.value || 1 };
-      }
-      function fit(view) {
-        if (!view.svg) { return; }
-        var box = view.stage.getBoundingClientRect();
-        var size = naturalSize(view);
-        view.scale = Math.min(box.width / size.width, box.height / size.height) * 0.97;
-        view.x = (box.width - size.width * view.scale) / 2;
-        view.y = Math.max(4, (box.height - size.height * view.scale) / 2);
-        view.fitted = true;
-        apply(view);
-      }
-      function zoomAt(view, factor, cx, cy) {
-        var scale = Math.min(8, Math.max(0.03, view.scale * factor));
-        view.x = cx - (cx - view.x) * (scale / view.scale);
-        view.y = cy - (cy - view.y) * (scale / view.scale);
-        view.scale = scale;
-        apply(view);
-      }
-      function zoomCentre(factor) {
-        var view = views[current];
-        var box = view.stage.getBoundingClientRect();
-        zoomAt(view, factor, box.width / 2, box.height / 2);
-      }
+      function zoomCentre(factor) { views[current].zoomCentre(factor); }
       function show(name) {
         current = name;
         Object.keys(views).forEach(function (key) { views[key].stage.hidden = key !== name; });
         Array.prototype.forEach.call(document.querySelectorAll("#tabs [data-view]"), function (button) {
           button.setAttribute("aria-selected", button.getAttribute("data-view") === name ? "true" : "false");
         });
-        if (!views[name].fitted) { fit(views[name]); }
+        if (!views[name].fitted) { views[name].fit(); }
         search();
-      }
-      function centreOn(view, element) {
-        var stageBox = view.stage.getBoundingClientRect();
-        if (view.scale < 0.8) { zoomAt(view, 0.9 / view.scale, stageBox.width / 2, stageBox.height / 2); }
-        var box = element.getBoundingClientRect();
-        view.x += stageBox.left + stageBox.width / 2 - (box.left + box.width / 2);
-        view.y += stageBox.top + stageBox.height / 2 - (box.top + box.height / 2);
-        apply(view);
       }
       function idsOf(item, name) {
         var attribute = name === "merged" ? "data-boxes" : "data-" + name;
@@ -129,7 +79,7 @@ enum ReviewPageAssets {
             }
           });
         });
-        if (first && !keepView) { centreOn(views[current], first); }
+        if (first && !keepView) { views[current].centreOn(first); }
         try { history.replaceState(null, "", "#" + item.id); } catch (ignored) { }
       }
       function search() {
@@ -165,7 +115,7 @@ enum ReviewPageAssets {
       });
       document.getElementById("zoom-in").addEventListener("click", function () { zoomCentre(1.25); });
       document.getElementById("zoom-out").addEventListener("click", function () { zoomCentre(0.8); });
-      document.getElementById("fit").addEventListener("click", function () { fit(views[current]); });
+      document.getElementById("fit").addEventListener("click", function () { views[current].fit(); });
       var input = document.getElementById("search");
       input.addEventListener("input", search);
       input.addEventListener("keydown", function (event) {
@@ -177,39 +127,7 @@ enum ReviewPageAssets {
         if (event.target === input) { return; }
         if (event.key === "+" || event.key === "=") { zoomCentre(1.25); }
         if (event.key === "-") { zoomCentre(0.8); }
-        if (event.key === "0") { fit(views[current]); }
-      });
-      Object.keys(views).forEach(function (name) {
-        var view = views[name];
-        var drag = null;
-        view.stage.addEventListener("wheel", function (event) {
-          event.preventDefault();
-          var box = view.stage.getBoundingClientRect();
-          zoomAt(view, Math.exp(-event.deltaY * 0.0015), event.clientX - box.left, event.clientY - box.top);
-        }, { passive: false });
-        view.stage.addEventListener("pointerdown", function (event) {
-          drag = { x: event.clientX, y: event.clientY, moved: false };
-          view.stage.classList.add("dragging");
-        });
-        view.stage.addEventListener("pointermove", function (event) {
-          if (!drag) { return; }
-          view.x += event.clientX - drag.x;
-          view.y += event.clientY - drag.y;
-          drag.moved = drag.moved || Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 2;
-          drag.x = event.clientX;
-          drag.y = event.clientY;
-          apply(view);
-        });
-        function stop(event) {
-          if (drag && !drag.moved) {
-            var node = event.target.closest ? event.target.closest("g.node") : null;
-            if (node) { pick(node.id, name); }
-          }
-          drag = null;
-          view.stage.classList.remove("dragging");
-        }
-        view.stage.addEventListener("pointerup", stop);
-        view.stage.addEventListener("pointerleave", function () { drag = null; view.stage.classList.remove("dragging"); });
+        if (event.key === "0") { views[current].fit(); }
       });
       function pick(id, name) {
         var items = document.querySelectorAll("li.change");
@@ -222,9 +140,9 @@ enum ReviewPageAssets {
         }
       }
       window.addEventListener("resize", function () {
-        fit(views[current]);
+        views[current].fit();
         var first = selected ? document.getElementById(idsOf(selected, current)[0] || "") : null;
-        if (first) { centreOn(views[current], first); }
+        if (first) { views[current].centreOn(first); }
       });
 
       // The page opens on the whole merged chart with the change asked for in the address, or

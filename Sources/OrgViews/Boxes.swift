@@ -22,6 +22,7 @@ extension Model {
                       url: unit.link, group: group, level: level, isAside: unit.kind == .frontOffice && children(of: unit.id).isEmpty)
         box.isInferred = unit.source?.inferred ?? false
         box.isPlanned = unit.planned != nil
+        box.functions = unit.functions
         return box
     }
 
@@ -45,6 +46,7 @@ extension Model {
                           tooltip: tooltip.joined(separator: "\n"), url: unit.link, level: level)
             box.isInferred = head.source?.inferred ?? unit.source?.inferred ?? false
             box.isPlanned = unit.planned != nil
+            box.functions = unit.functions
             return box
         }
         let post = posts.first { $0.id == id }

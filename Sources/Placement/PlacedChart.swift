@@ -118,7 +118,7 @@ public struct PlacedChart: Sendable {
         let measured = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: 0, y: 0))
         let corner = measured.isEmpty ? nil : Self.legendCorner(width: measured.width, height: PlacedFooter.inset + measured.height,
                                                                  frames: frames + groupFrames.map(\.frame), connectors: connectors,
-                                                                 minX: minX, maxX: maxX, maxY: maxY)
+                                                                 minX: minX, maxX: maxX, top: top, maxY: maxY)
         let footer = corner.map { PlacedFooter(chart: chart, theme: theme, notes: notes, origin: $0) }
             ?? PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
         self.footer = footer
@@ -234,12 +234,14 @@ extension PlacedChart {
     /// drawing holds it: its top-left corner, under whatever boxes, frames and lines run above
     /// that corner; nil when neither corner saves at least a tenth of its height over putting
     /// it below everything. Of the two corners, the one whose legend ends higher (left on a tie).
+    /// Nothing goes above `top`, the bottom of the title's room.
     static func legendCorner(width: Double, height: Double, frames: [BoxFrame], connectors: [Connector],
-                             minX: Double, maxX: Double, maxY: Double) -> ChartPoint? {
+                             minX: Double, maxX: Double, top: Double, maxY: Double) -> ChartPoint? {
         guard width <= maxX - minX else { return nil }
-        /// The lowest point of anything drawn over the band from `low` to `high` across.
+        /// The lowest point of anything drawn over the band from `low` to `high` across, or the
+        /// bottom of the title's room when nothing is.
         func floor(_ low: Double, _ high: Double) -> Double {
-            var lowest = -Double.infinity
+            var lowest = top
             for frame in frames where frame.maxX > low - legendGap && frame.minX < high + legendGap { lowest = max(lowest, frame.maxY) }
             for connector in connectors {
                 for (a, b) in zip(connector.points, connector.points.dropFirst())
@@ -250,8 +252,8 @@ extension PlacedChart {
         let below = maxY + height
         var best: ChartPoint?, bestBottom = below - height * 0.1
         for left in [minX, maxX - width] {
-            let top = floor(left, left + width) + legendGap
-            if top + height < bestBottom { best = ChartPoint(x: left, y: top); bestBottom = top + height }
+            let corner = floor(left, left + width) + legendGap
+            if corner + height < bestBottom { best = ChartPoint(x: left, y: corner); bestBottom = corner + height }
         }
         return best
     }

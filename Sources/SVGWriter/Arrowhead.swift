@@ -3,15 +3,18 @@ import TidyTree
 /// An arrowhead drawn at the end of a line, in Graphviz's shapes and sizes: `normal`, `onormal`
 /// and `empty` (open), `vee`, `diamond`, `box`, `odot` (and their open `o` forms); `none` draws
 /// nothing. Unknown names draw `normal`.
-struct Arrowhead {
+public struct Arrowhead: Sendable {
     /// The Graphviz arrow name.
-    let name: String
+    public let name: String
+
+    /// The arrowhead called `name`.
+    public init(name: String) { self.name = name }
 
     /// How far the line stops short of the box for this arrowhead, in points.
-    var length: Double { GeometryCheck.arrowheadLength(name) }
+    public var length: Double { GeometryCheck.arrowheadLength(name) }
 
     /// True when the shape is drawn in outline only.
-    var isOpen: Bool { name.hasPrefix("o") || name == "empty" }
+    public var isOpen: Bool { name.hasPrefix("o") || name == "empty" }
 
     /// Paints the arrowhead whose tip is at `tip`, pointing away from `from`, in the colour and
     /// width of `stroke` (always solid).

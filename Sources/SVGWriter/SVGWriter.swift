@@ -12,12 +12,15 @@ import TidyTree
 /// as `xlink:title`, links as `xlink:href`), so pages and scripts read both alike. Same placed
 /// chart, same bytes.
 public enum SVGWriter {
-    /// The SVG of a placed chart.
-    public static func svg(_ placed: PlacedChart) -> [UInt8] {
+    /// The SVG of a placed chart; without `links`, boxes carry no link (for a page that must
+    /// name no address outside itself).
+    public static func svg(_ placed: PlacedChart, links: Bool = true) -> [UInt8] {
         let chart = placed.chart
         var out = SVGText(capacity: 4096 + chart.boxes.count * 800 + chart.lines.count * 300)
         header(chart, theme: placed.theme, width: placed.width, height: placed.height, offset: placed.offset, into: &out)
-        ChartPainter(placed).paint(on: &out)
+        var painter = ChartPainter(placed)
+        painter.links = links
+        painter.paint(on: &out)
         out.raw("</g>\n</svg>\n")
         return out.bytes
     }
@@ -81,6 +84,8 @@ public enum SVGWriter {
 /// shapes and text, where the layout stage put them.
 struct ChartPainter {
     let placed: PlacedChart
+    /// False to draw boxes without their links.
+    var links = true
     var chart: Chart { placed.chart }
     var theme: Theme { placed.theme }
 
@@ -107,7 +112,7 @@ struct ChartPainter {
             let box = chart.boxes[index]
             let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
             shapes[box.style] = shape
-            let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: box.url)
+            let element = ChartElement.node(id: box.id, style: box.style, tooltip: box.tooltip ?? box.heading, url: links ? box.url : nil)
             canvas.begin(element)
             shape.paint(placed.frames[index], on: &canvas)
             shape.paintStanding(placed.frames[index], inferred: box.isInferred, planned: box.isPlanned, on: &canvas)
@@ -171,20 +176,30 @@ struct ChartPainter {
     }
 }
 
-/// How a line is stroked: colour, width, dash pattern and arrowhead from its style.
-struct Stroke {
-    let color: String
-    let width: Double
-    let dashes: String?
-    let arrowhead: Arrowhead
+/// How a line is stroked: colour, width, dash pattern and arrowhead from its style. Every
+/// writer reads a theme's line styles through it, so that SVG, PDF, PowerPoint and draw.io draw
+/// a kind of line alike.
+public struct Stroke: Sendable {
+    /// The colour, as the theme gives it (`#rrggbb`).
+    public let color: String
+    /// The width in points.
+    public let width: Double
+    /// Solid, dashed or dotted.
+    public let pattern: LinePattern
+    /// The arrowhead at the end the line points to.
+    public let arrowhead: Arrowhead
 
-    init(_ style: LineStyle) {
+    /// The stroke of lines of `style`.
+    public init(_ style: LineStyle) {
         arrowhead = Arrowhead(name: style.arrowhead ?? "none")
         color = style.color ?? "#000000"
         let look = style.style ?? "solid"
         width = look == "bold" ? max(2, style.penwidth ?? 1) : style.penwidth ?? 1
-        dashes = look == "dashed" ? "5,2" : look == "dotted" ? "1,5" : nil
+        pattern = LinePattern(look: [look])
     }
+
+    /// SVG's `stroke-dasharray` of the pattern; nil for a solid line.
+    var dashes: String? { pattern.dashes }
 
     /// The paint of the line itself (no fill).
     var paint: Paint { Paint(fill: nil, stroke: color, width: width, dashes: dashes) }
@@ -196,26 +211,60 @@ struct Stroke {
     }
 }
 
+/// Whether a line or an outline is solid, dashed or dotted.
+public enum LinePattern: String, Sendable {
+    case solid, dashed, dotted
+
+    /// The pattern a theme's `style` words ask for: `dashed` or `dotted`, else solid.
+    init(look: Set<String>) {
+        self = look.contains("dashed") ? .dashed : look.contains("dotted") ? .dotted : .solid
+    }
+
+    /// SVG's `stroke-dasharray`; nil for a solid line.
+    var dashes: String? {
+        switch self {
+        case .solid: return nil
+        case .dashed: return "5,2"
+        case .dotted: return "1,5"
+        }
+    }
+}
+
 /// How a box is outlined and filled, from its style: Graphviz's `box` (the default), `ellipse`
 /// and `plain`, with the styles `filled`, `rounded`, `dashed`, `dotted`, `bold` and `diagonals`.
-struct BoxShape {
-    let shape: String
-    let fill: String, stroke: String, text: String
-    let width: Double
-    let dashes: String?
-    let rounded: Bool, diagonals: Bool
+public struct BoxShape: Sendable {
+    /// Graphviz's shape name: `box`, `ellipse`, `oval`, `plain` …
+    public let shape: String
+    /// The fill (`none` when unfilled), outline and text colours.
+    public let fill: String, stroke: String, text: String
+    /// The outline's width in points.
+    public let width: Double
+    /// Solid, dashed or dotted outline.
+    public let pattern: LinePattern
+    /// Rounded corners; Graphviz's cut corners.
+    public let rounded: Bool, diagonals: Bool
 
-    init(_ style: BoxStyle) {
+    /// The shape of boxes of `style`.
+    public init(_ style: BoxStyle) {
         let looks = Set((style.style ?? "filled").split(separator: ",").map { String($0.filter { $0 != " " }) })
         shape = style.shape ?? "box"
         fill = looks.contains("filled") ? style.fill ?? "#ffffff" : "none"
         stroke = style.stroke ?? "#000000"
         text = style.text ?? "#000000"
         width = looks.contains("bold") ? max(2, style.penwidth ?? 1) : style.penwidth ?? 1
-        dashes = looks.contains("dashed") ? "5,2" : looks.contains("dotted") ? "1,5" : nil
+        pattern = LinePattern(look: looks)
         rounded = looks.contains("rounded")
         diagonals = looks.contains("diagonals")
     }
+
+    /// True for shapes drawn without outline or fill (Graphviz's `plain`, `plaintext`, `none`).
+    public var isPlain: Bool { ["plain", "plaintext", "none"].contains(shape) }
+
+    /// True for ellipses.
+    public var isEllipse: Bool { shape == "ellipse" || shape == "oval" }
+
+    /// SVG's `stroke-dasharray` of the outline; nil for a solid one.
+    var dashes: String? { pattern.dashes }
 
     /// Paints the second outline that marks an inferred box (dashed) or a planned one (dotted,
     /// which wins when a box is both), `standingGap` points inside the box's edge (within the
@@ -231,19 +280,17 @@ struct BoxShape {
     }
 
     /// Space between a box's edge and the outline inside it that marks it inferred or planned, in points.
-    static let standingGap = 2.0
+    public static let standingGap = 2.0
 
     /// How the outline and the fill are painted.
     var paint: Paint { Paint(fill: fill == "none" ? nil : fill, stroke: stroke, width: width, dashes: dashes) }
 
     /// Paints the shape filling `frame`.
     func paint<C: Canvas>(_ frame: BoxFrame, on canvas: inout C) {
-        switch shape {
-        case "plain", "plaintext", "none":
-            return
-        case "ellipse", "oval":
+        if isPlain { return }
+        if isEllipse {
             canvas.ellipse(frame, paint: paint)
-        default:
+        } else {
             canvas.rect(frame, radius: rounded ? PlacedChart.cornerRadius : 0, paint: paint)
             if diagonals {
                 // Graphviz's `diagonals`: a short line cutting off each corner.

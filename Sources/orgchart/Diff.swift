@@ -44,10 +44,10 @@ struct Diff: ParsableCommand {
     @Option(help: "The file name (without extension) of the outputs written with -o (default: the restructuring's id, or OLD-NEW).")
     var name: String?
 
-    @Option(help: "Chart formats written with -o, comma-separated: svg, pdf, png, dot.")
+    @Option(help: "Chart formats written with -o, comma-separated: svg, pdf, png, dot, pptx, drawio.")
     var formats: String = "svg,pdf,png"
 
-    @Option(help: "Write the merged chart to this file; the format comes from the extension (.svg, .pdf, .png, .gv). May be repeated.")
+    @Option(help: "Write the merged chart to this file; the format comes from the extension (.svg, .pdf, .png, .gv, .pptx, .drawio). May be repeated.")
     var chart: [String] = []
 
     @Option(help: "Write the Markdown report to this file (`-` for standard output).")
@@ -143,16 +143,18 @@ struct Diff: ParsableCommand {
             }
             let base = (output as NSString).appendingPathComponent(safe)
             for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !word.isEmpty {
-                guard let format = OutputFormat(rawValue: word) else {
-                    throw usageError("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                // NAME.html is the review page, written anyway.
+                let chartFormats = OutputFormat.allCases.filter { $0 != .html }
+                guard let format = OutputFormat(rawValue: word), chartFormats.contains(format) else {
+                    throw usageError("error: unknown chart format '\(word)' in --formats\n    hint: formats: \(chartFormats.map(\.rawValue).joined(separator: ", "))")
                 }
-                outputs.append(("\(base).\(format == .dot ? "gv" : format.rawValue)", .chart(format)))
+                outputs.append(("\(base).\(format.fileExtension)", .chart(format)))
             }
             outputs += [("\(base).md", .markdown), ("\(base).json", .json), ("\(base).html", .html)]
         }
         for path in chart {
             guard case .chart(let format)? = PreparedReview.Output(fileName: path) else {
-                throw usageError("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png or .gv")
+                throw usageError("error: cannot tell the chart format of '\(path)'\n    hint: end the file name with .svg, .pdf, .png, .gv, .pptx or .drawio")
             }
             outputs.append((path, .chart(format)))
         }

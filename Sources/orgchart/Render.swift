@@ -10,7 +10,7 @@ import TidyTree
 
 /// `orgchart render`: one chart of one model into one file.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG or DOT.")
+    static let configuration = CommandConfiguration(abstract: "Render one view of a model as SVG, PDF, PNG, DOT, PowerPoint, draw.io or an interactive HTML page.")
 
     @Argument(help: "A model file (.yaml), `-` for standard input, or the id of a built-in model (see `orgchart models`).")
     var model: String?
@@ -18,7 +18,7 @@ struct Render: ParsableCommand {
     @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var view: String = ViewKind.organigramme.rawValue
 
-    @Option(help: "Output format: svg, pdf, png or dot. Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot; another extension is refused), else svg.")
+    @Option(help: "Output format: svg, pdf, png, dot, pptx (PowerPoint: native shapes and connectors), drawio (draw.io) or html (an interactive page). Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot, .pptx, .drawio, .html; another extension is refused), else svg.")
     var format: String?
 
     @Option(name: .shortAndLong, help: "Output file; `-` writes to standard output.")
@@ -45,13 +45,13 @@ struct Render: ParsableCommand {
     @Option(help: "Who draws a chart the tidy tree placed: builtin (orgchart's own SVG; PDF and PNG from it) or graphviz (libgvc's nop2). Two-column charts are always drawn by orgchart.")
     var drawing: String = Drawing.builtin.rawValue
 
-    @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape or ,portrait (without one, the orientation that fits better).")
+    @Option(help: "Scale the chart to fit a page: A4, A3 or letter, optionally followed by ,landscape or ,portrait (without one, the orientation that fits better). A PDF, PowerPoint or draw.io file is cut into readable pages (slides, diagram pages) of that size.")
     var page: String?
 
     @Flag(help: "With --page and a PDF: print how the pages are used (count, smallest text, the fewest pages the boxes need, the emptiest page) on standard error.")
     var stats = false
 
-    @Option(help: "With --page and a PDF: at most this many pages, the text as large as that allows (it may fall below 6 pt; a warning says how small).")
+    @Option(help: "With --page and a PDF, PowerPoint or draw.io file: at most this many pages, the text as large as that allows (it may fall below 6 pt; a warning says how small).")
     var pages: Int?
 
     func run() throws {
@@ -88,8 +88,8 @@ struct Render: ParsableCommand {
         }
         if let pages {
             guard pages >= 1, pages <= 10_000 else { throw usageError("error: --pages must be a whole number from 1 to 10000, not \(pages)\n    hint: --pages 2") }
-            guard spec.page != nil, chosen == .pdf else {
-                throw usageError("error: --pages needs a PDF on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
+            guard spec.page != nil, [.pdf, .pptx, .drawio].contains(chosen) else {
+                throw usageError("error: --pages needs a PDF, PowerPoint or draw.io file on a page\n    hint: orgchart render MODEL --page A3 --pages 2 -o chart.pdf")
             }
             spec.maxPages = pages
         }
@@ -106,12 +106,12 @@ struct Render: ParsableCommand {
     }
 
     /// The format the extension of the output file `path` asks for: nil when it has none (or
-    /// is `-`), a usage error when it is one orgchart cannot write (`.jpg`, `.html` …).
+    /// is `-`), a usage error when it is one orgchart cannot write (`.jpg`, `.vsdx` …).
     static func format(ofOutput path: String) throws -> OutputFormat? {
         let ext = (path as NSString).pathExtension
         guard path != "-", !ext.isEmpty else { return nil }
         guard let format = OutputFormat(fileName: path) else {
-            throw usageError("error: orgchart cannot write '.\(ext)' files ('\(path)')\n    hint: end the file name with .svg, .pdf, .png or .gv (DOT text), "
+            throw usageError("error: orgchart cannot write '.\(ext)' files ('\(path)')\n    hint: end the file name with .svg, .pdf, .png, .gv (DOT text), .pptx (PowerPoint), .drawio (draw.io) or .html (interactive page), "
                              + "or give --format to write one of those formats under this name")
         }
         return format

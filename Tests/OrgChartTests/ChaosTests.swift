@@ -9,6 +9,7 @@ import OrgModel
 import OrgTemplates
 import OrgViews
 import TidyTree
+import Placement
 import XCTest
 
 /// The whole pipeline on seeded random models and themes: random trees with cross lines of every
@@ -152,8 +153,17 @@ final class ChaosTests: XCTestCase {
                         XCTAssertTrue("\(error)".contains("error"), "\(what): \(error)")
                         continue
                     }
-                    // A matrix has no DOT text; it says so.
-                    for format in OutputFormat.allCases where !(prepared.chart.matrix != nil && format == .dot) {
+                    if prepared.tidy, prepared.chart.matrix == nil {
+                        XCTAssertTrue(Self.coordinates(of: prepared.placed).allSatisfy(\.isFinite), "\(what): every coordinate of the placed chart is a number")
+                    }
+                    for format in OutputFormat.allCases {
+                        // A matrix has no DOT text, no PowerPoint, draw.io file or interactive page,
+                        // and a chart laid out by Graphviz none of the latter three; each says so.
+                        let refused = (prepared.chart.matrix != nil && [.dot, .pptx, .drawio, .html].contains(format)) || (!format.graphvizWrites && !prepared.tidy)
+                        if refused {
+                            XCTAssertThrowsError(try prepared.render(format), "\(what) \(format)") { XCTAssertTrue("\($0)".contains("hint:"), "\(what) \(format): \($0)") }
+                            continue
+                        }
                         let bytes: [UInt8]
                         do { bytes = try prepared.render(format) } catch {
                             XCTFail("\(what) \(format): \(error)")
@@ -171,11 +181,34 @@ final class ChaosTests: XCTestCase {
                         case .pdf: XCTAssertEqual(Array(bytes.prefix(5)), Array("%PDF-".utf8), what)
                         case .png: XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47], what)
                         case .dot: XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("digraph"), what)
+                        case .pptx: XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04], what)
+                        case .drawio:
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            XCTAssertTrue(text.contains("<mxfile"), what)
+                            assertNoScript(text, "\(what) drawio")
+                        case .html:
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            XCTAssertTrue(text.hasPrefix("<!DOCTYPE html>"), what)
+                            XCTAssertFalse(text.contains("http:") || text.contains("https:"), "\(what) html: no address outside the page")
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The coordinates and sizes of a placed chart: its boxes, its size and its legend.
+    static func coordinates(of placed: PlacedChart) -> [Double] {
+        var numbers = placed.frames.flatMap { [$0.center.x, $0.center.y, $0.width, $0.height] } + [placed.width, placed.height]
+        for row in placed.footer.rows {
+            switch row {
+            case .boxes(let heading, let samples):
+                numbers += [heading.x, heading.baseline] + samples.flatMap { [$0.frame.center.x, $0.frame.center.y, $0.label.x, $0.label.baseline] }
+            case .line(_, let start, let tip, let label): numbers += [start.x, start.y, tip.x, tip.y, label.x, label.baseline]
+            case .note(let text), .source(let text): numbers += [text.x, text.baseline]
+            }
+        }
+        return numbers
     }
 
     func testThemesOutsideTheirBoundsAreRefusedWithALocation() throws {

@@ -67,12 +67,12 @@ final class CommandLineTests: XCTestCase {
 
     func testTheOutputFormatComesFromTheExtensionAndAnUnknownOneIsRefused() throws {
         let directory = try temporaryDirectory(self)
-        for name in ["chart.jpg", "chart.pptx", "chart.html"] {
+        for name in ["chart.jpg", "chart.vsdx", "chart.docx"] {
             let refused = try orgchart(["render", "-o", name], in: directory)
             XCTAssertEqual(refused.status, 64, refused.stderr)
             let ext = (name as NSString).pathExtension
             XCTAssertTrue(refused.stderr.contains("error: orgchart cannot write '.\(ext)' files"), refused.stderr)
-            XCTAssertTrue(refused.stderr.contains("hint: end the file name with .svg, .pdf, .png or .gv"), refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("hint: end the file name with .svg, .pdf, .png, .gv (DOT text), .pptx (PowerPoint), .drawio (draw.io) or .html"), refused.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "nothing written")
         }
         let forced = try orgchart(["render", "--format", "png", "-o", "chart.jpg"], in: directory)

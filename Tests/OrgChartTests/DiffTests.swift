@@ -452,36 +452,9 @@ final class DiffTests: XCTestCase {
 
 /// The review page in a real browser: headless Chromium loads it, runs its script and draws it.
 final class DiffTestsInChromium: XCTestCase {
-    /// The Chromium binary on the PATH.
-    func chromium() throws -> String {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            for name in ["chromium", "chromium-browser", "google-chrome"] {
-                let path = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        throw XCTSkip("no chromium binary on the PATH: install it (apt-get install chromium; .ci/run does) to test the review page in a browser")
-    }
+    func chromium() throws -> String { try chromiumBinary() }
 
-    /// Runs Chromium headless with `arguments`, ending it after two minutes at most.
-    func run(_ binary: String, _ arguments: [String]) throws -> CommandResult {
-        let profile = try temporaryDirectory(self)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                             "--window-size=1400,900", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ binary: String, _ arguments: [String]) throws -> CommandResult { try runChromium(binary, arguments, in: self) }
 
     func testTheDPKO2010ToDPO2019PageLoadsWithoutErrorsAndHighlightsAChange() throws {
         let binary = try chromium()

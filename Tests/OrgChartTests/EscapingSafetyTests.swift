@@ -11,6 +11,7 @@ import OrgTemplates
 import OrgViews
 import TidyTree
 import XCTest
+import ZIPFoundation
 
 /// A model whose names and links try to break out of every output: markup, CDATA ends, quotes,
 /// Graphviz's escapes (`\N` is the node's name, `\G` the graph's, `\L` the label …) and links
@@ -184,6 +185,67 @@ final class EscapingSafetyTests: XCTestCase {
                 XCTAssertEqual(try prepared.render(.svg), svg, "\(what): same input, same bytes")
             }
         }
+    }
+
+    /// The text of the elements named `name` in `xml`, in order.
+    private func texts(of name: String, attribute: String? = nil, in xml: Data) throws -> [String] {
+        final class Collector: NSObject, XMLParserDelegate {
+            let name: String, attribute: String?
+            var texts: [String] = [], current: String?
+            init(_ name: String, _ attribute: String?) { (self.name, self.attribute) = (name, attribute) }
+            func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                guard element == name else { return }
+                if let attribute { attributes[attribute].map { texts.append($0) } } else { current = "" }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+            func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+                if element == name, let text = current { texts.append(text); current = nil }
+            }
+        }
+        let parser = XMLParser(data: xml)
+        let collector = Collector(name, attribute)
+        parser.delegate = collector
+        XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        return collector.texts
+    }
+
+    /// In PowerPoint, draw.io and the interactive page, hostile names are text: every part is
+    /// well-formed XML, the names read back as written, links are external targets of the
+    /// presentation or data of draw.io, and the page holds no script but its own.
+    func testHostileNamesAreTextInPowerPointDrawioAndThePage() throws {
+        let directory = try temporaryDirectory(self)
+        let path = try write(hostileModel, to: "hostile.yaml", in: directory)
+        let prepared = try ChartSpec(model: path).prepare()
+        let expected = names[.organigramme] ?? []
+
+        let archive = try Archive(data: Data(try prepared.render(.pptx)), accessMode: .read)
+        var parts: [String: Data] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = data
+            let lint = try tool("xmllint", ["--noout", "--nonet"], on: [UInt8](data), named: "part.xml", in: self)
+            XCTAssertEqual(lint.status, 0, "\(entry.path): \(lint.stderr)")
+        }
+        let slide = try XCTUnwrap(parts["ppt/slides/slide1.xml"])
+        let runs = try texts(of: "a:t", in: slide).joined(separator: " ")
+        for name in expected { XCTAssertTrue(runs.replacingOccurrences(of: " ", with: "").contains(name.replacingOccurrences(of: " ", with: "")), "pptx: '\(name)' in \(runs)") }
+        let targets = try texts(of: "Relationship", attribute: "Target", in: try XCTUnwrap(parts["ppt/slides/_rels/slide1.xml.rels"]))
+        XCTAssertEqual(Set(targets.dropFirst()), ["%22/%3E%3Cscript%3Ealert(1)%3C/script%3E", "https://example.org/a?b=1&c=2"], "the kept links, as external targets")
+        XCTAssertEqual(try texts(of: "dc:title", in: try XCTUnwrap(parts["docProps/core.xml"])), [#"Hostile ]]> <b>model</b> \G"#])
+
+        let drawio = try prepared.render(.drawio)
+        let lint = try tool("xmllint", ["--noout", "--nonet"], on: drawio, named: "chart.drawio", in: self)
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+        let labels = try texts(of: "UserObject", attribute: "label", in: Data(drawio)).joined(separator: " ")
+        // Names are wrapped where the layout wrapped them (`<br>`).
+        XCTAssertTrue(labels.contains("Bold &lt;b&gt;not bold&lt;/b&gt; &amp;amp;<br>&amp;#92;N"), "draw.io labels are HTML with the names escaped: \(labels)")
+        XCTAssertFalse(labels.contains("<script"), labels)
+
+        let page = String(decoding: try prepared.render(.html), as: UTF8.self)
+        XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 2, "the page's data and its script, no other")
+        XCTAssertFalse(page.contains("href") || page.contains("https:"), "no link in the page (the names' text may say javascript:)")
+        XCTAssertTrue(page.contains(#"Bold &lt;b&gt;not bold&lt;/b&gt; &amp;amp; &amp;#92;N"#), "the name is text in the chart")
     }
 
     func testThemeValuesThatCouldLeaveTheirAttributeAreRefused() throws {

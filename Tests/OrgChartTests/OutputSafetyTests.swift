@@ -46,6 +46,22 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
+    /// PowerPoint, draw.io and interactive pages carry no date or zone: the same bytes in every
+    /// time zone and locale.
+    func testEditableFormatsAreIdenticalInEveryTimeZoneAndLocale() throws {
+        let directory = try temporaryDirectory(self)
+        for name in ["chart.pptx", "chart.drawio", "chart.html"] {
+            var first: Data?
+            for (zone, locale) in zip(zones, ["C.UTF-8", "fr_FR.UTF-8", "hi_IN.UTF-8", "C", "de_DE.UTF-8", "C.UTF-8"]) {
+                let result = try OrgChartTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["TZ=\(zone)", "LC_ALL=\(locale)", executablePath(),
+                                                                                         "render", "--view", "accountability", "-o", name], in: directory)
+                XCTAssertEqual(result.status, 0, result.stderr)
+                let bytes = try Data(contentsOf: directory.appendingPathComponent(name))
+                if let first { XCTAssertEqual(bytes, first, "\(name) rendered in \(zone), \(locale) differs from the one rendered in UTC") } else { first = bytes }
+            }
+        }
+    }
+
     func testBuildCheckPassesWhenTheChartsWereBuiltInAnotherZone() throws {
         let directory = try temporaryDirectory(self)
         try write("output: Out\ncharts:\n  - name: dpko\n    formats: [pdf]\n  - name: dpko-gv\n    drawing: graphviz\n    formats: [pdf]\n", to: "orgchart.yml", in: directory)

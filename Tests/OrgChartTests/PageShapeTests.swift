@@ -119,7 +119,7 @@ final class PageShapeTests: XCTestCase {
         let directory = try temporaryDirectory(self)
         let refused = try orgchart(["render", "--pages", "2", "-o", directory.appendingPathComponent("x.svg").path])
         XCTAssertEqual(refused.status, 64, "a wrong command line is a usage error")
-        XCTAssertTrue(refused.stderr.contains("--pages needs a PDF on a page"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--pages needs a PDF, PowerPoint or draw.io file on a page"), refused.stderr)
         let warned = try orgchart(["render", "dpo-2019", "--page", "A4,portrait", "--pages", "1", "-o", directory.appendingPathComponent("x.pdf").path])
         XCTAssertEqual(warned.status, 0)
         XCTAssertTrue(warned.stderr.contains("warning: on A4 the smallest text"), warned.stderr)

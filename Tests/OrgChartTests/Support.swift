@@ -107,3 +107,34 @@ func tool(_ executable: String, _ arguments: [String] = [], on bytes: [UInt8], n
     try Data(bytes).write(to: path)
     return try run(URL(fileURLWithPath: "/usr/bin/env"), [executable] + arguments + [path.path])
 }
+
+/// The Chromium binary on the PATH, for the tests of pages in a real browser.
+func chromiumBinary() throws -> String {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            let path = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+    }
+    throw XCTSkip("no chromium binary on the PATH: install it (apt-get install chromium; .ci/run does) to test pages in a browser")
+}
+
+/// Runs Chromium headless with `arguments`, ending it after two minutes at most.
+func runChromium(_ binary: String, _ arguments: [String], in test: XCTestCase) throws -> CommandResult {
+    let profile = try temporaryDirectory(test)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                         "--window-size=1400,900", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    watchdog.cancel()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
