@@ -94,12 +94,18 @@ struct LineRouter {
     private var reservedGrid: BucketGrid
     /// The ends of lines already drawn on each box, with their lines.
     private var ports: [[(point: ChartPoint, line: Int)]]
-    /// The boxes and style of each line across the tree already drawn; tree lines have none.
-    private var crossing: [Int: (from: Int, to: Int, style: String)] = [:]
+    /// The boxes and style (an index into `styles`) of each line across the tree already drawn,
+    /// by line; tree lines have none.
+    private var crossing: [(from: Int, to: Int, style: Int)?] = []
+    /// The styles of the lines routed, numbered in order of first use.
+    private var styles: [String: Int] = [:]
     /// Expansions left for the chart.
     private var budget: Int
     /// The line being routed: its index, boxes and style.
-    private var current = (line: -1, from: 0, to: 0, style: "")
+    private var current = (line: -1, from: 0, to: 0, style: -1)
+    /// For each box and each reserved stretch, the last query that met it, so that a query
+    /// meets each once (see `boxes(in:)`, `pieces(in:)`); `query` numbers the queries.
+    private var boxMarks: [UInt32], pieceMarks: [UInt32] = [], query: UInt32 = 0
 
     /// A router among `frames`, lines running up to `gutter` points right of and below them and
     /// up to `leftMargin` points left of them (where the drawing starts), never above the top
@@ -115,6 +121,7 @@ struct LineRouter {
         drawing = Area(minX: (frames.map(\.minX).min() ?? 0) - min(leftMargin, Self.gutter), minY: frames.map(\.minY).min() ?? 0,
                        maxX: (frames.map(\.maxX).max() ?? 0) + Self.gutter, maxY: (frames.map(\.maxY).max() ?? 0) + Self.gutter)
         ports = Array(repeating: [], count: frames.count)
+        boxMarks = Array(repeating: 0, count: frames.count)
         budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.searchBudget
     }
 
@@ -125,17 +132,28 @@ struct LineRouter {
         guard let first = points.first, let last = points.last else { return }
         ports[from].append((first, line))
         ports[to].append((last, line))
-        if let style { crossing[line] = (from, to, style) }
+        if let style {
+            if line >= crossing.count { crossing += Array(repeating: nil, count: line + 1 - crossing.count) }
+            crossing[line] = (from, to, number(of: style))
+        }
         for (a, b) in zip(points, points.dropFirst()) where a != b && (a.x == b.x || a.y == b.y) {
             reservedGrid.insert(reserved.count, minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
             reserved.append(Reserved(stretch: Stretch(from: a, to: b), line: line))
+            pieceMarks.append(0)
         }
+    }
+
+    /// The number of `style` in `styles`, given it if new.
+    private mutating func number(of style: String) -> Int {
+        if let number = styles[style] { return number }
+        styles[style] = styles.count
+        return styles.count - 1
     }
 
     /// An orthogonal route of `line` of `style` from box `from` to box `to` (ending with a stub
     /// of `headStub` points), or nil when none is found within the budgets.
     mutating func route(line: Int, from: Int, to: Int, style: String, headStub: Double) -> [ChartPoint]? {
-        current = (line, from, to, style)
+        current = (line, from, to, number(of: style))
         let a = frames[from], b = frames[to]
         let span = Area(minX: min(a.minX, b.minX), minY: min(a.minY, b.minY), maxX: max(a.maxX, b.maxX), maxY: max(a.maxY, b.maxY))
         let near = span.grown(by: 4 * Self.clearance + 2 * Double(Self.tracksPerEdge) * Self.trackSpacing).clipped(to: drawing)
@@ -151,7 +169,7 @@ struct LineRouter {
     /// across the tree of the same style with the same start or the same end. `box`, when
     /// given, must be that common end.
     private func bundles(with line: Int, at box: Int? = nil) -> Bool {
-        guard let other = crossing[line], other.style == current.style else { return false }
+        guard line < crossing.count, let other = crossing[line], other.style == current.style else { return false }
         let sameStart = other.from == current.from && (box ?? other.from) == other.from
         let sameEnd = other.to == current.to && (box ?? other.to) == other.to
         return sameStart || sameEnd
@@ -232,15 +250,83 @@ struct LineRouter {
     private mutating func search(headStub: Double, area: Area, relaxed: Bool) -> [ChartPoint]? {
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
         let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed)
-        guard !starts.isEmpty, !ends.isEmpty, var grid = RoutingGrid(router: self, area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
+        guard !starts.isEmpty, !ends.isEmpty, var grid = grid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
         let target = frames[current.to]
         let route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(budget, Self.searchBudget))
         budget -= grid.expansions
         return route
     }
 
-    /// The costs of the edges of a grid of channel coordinates over `area`, for the current line.
-    fileprivate func edgeCosts(xs: [Double], ys: [Double], area: Area, relaxed: Bool) -> (across: [Double], down: [Double]) {
+    /// The grid over `area` for the current line, with the stub ends of `ports` among its nodes:
+    /// the tracks along the boxes whose clearance meets `area`; nil when it would be larger than
+    /// `largestGrid`.
+    private mutating func grid(area: Area, ports: [Port], relaxed: Bool) -> RoutingGrid? {
+        let boxes = boxes(in: area)
+        var xs: [Double] = [], ys: [Double] = []
+        xs.reserveCapacity(2 * Self.tracksPerEdge * boxes.count + ports.count)
+        ys.reserveCapacity(2 * Self.tracksPerEdge * boxes.count + ports.count)
+        for box in boxes {
+            let frame = frames[box]
+            for track in 0..<Self.tracksPerEdge {
+                let d = Self.clearance + Double(track) * Self.trackSpacing
+                xs += [frame.minX - d, frame.maxX + d]
+                ys += [frame.minY - d, frame.maxY + d]
+            }
+        }
+        for port in ports {
+            xs.append(port.stub.x)
+            ys.append(port.stub.y)
+        }
+        xs = Self.ordered(xs, within: area.minX...area.maxX)
+        ys = Self.ordered(ys, within: area.minY...area.maxY)
+        guard !xs.isEmpty, !ys.isEmpty, xs.count * ys.count <= Self.largestGrid else { return nil }
+        let (across, down) = edgeCosts(xs: xs, ys: ys, boxes: boxes, pieces: pieces(in: area), relaxed: relaxed)
+        return RoutingGrid(xs: xs, ys: ys, across: across, down: down)
+    }
+
+    /// `values` inside `range`, sorted, without near repeats.
+    private static func ordered(_ values: [Double], within range: ClosedRange<Double>) -> [Double] {
+        var result: [Double] = []
+        for value in values.filter(range.contains).sorted() where result.last.map({ value - $0 > 0.01 }) ?? true { result.append(value) }
+        return result
+    }
+
+    /// The boxes whose clearance meets `area`, once each.
+    private mutating func boxes(in area: Area) -> [Int] {
+        query &+= 1
+        if query == 0 {
+            for k in boxMarks.indices { boxMarks[k] = 0 }
+            for k in pieceMarks.indices { pieceMarks[k] = 0 }
+            query = 1
+        }
+        var result: [Int] = []
+        boxGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { box in
+            if boxMarks[box] != query {
+                boxMarks[box] = query
+                result.append(box)
+            }
+            return true
+        }
+        return result
+    }
+
+    /// The reserved stretches filed in the cells `area` meets, once each (call after
+    /// `boxes(in:)`, which numbers the query).
+    private mutating func pieces(in area: Area) -> [Int] {
+        var result: [Int] = []
+        reservedGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { piece in
+            if pieceMarks[piece] != query {
+                pieceMarks[piece] = query
+                result.append(piece)
+            }
+            return true
+        }
+        return result
+    }
+
+    /// The costs of the edges of a grid of channel coordinates, for the current line, from
+    /// `boxes` and the reserved stretches `pieces` near it.
+    private func edgeCosts(xs: [Double], ys: [Double], boxes: [Int], pieces: [Int], relaxed: Bool) -> (across: [Double], down: [Double]) {
         let rows = ys.count
         // across[i·rows + j]: from (xs[i], ys[j]) to (xs[i+1], ys[j]); down[i·rows + j]: to (xs[i], ys[j+1]).
         var across = [Double](repeating: 0, count: xs.count * rows), down = across
@@ -266,7 +352,7 @@ struct LineRouter {
             }
         }
         // Boxes: edges inside a box's clearance are closed.
-        boxesVisit(area) { box in
+        for box in boxes {
             let frame = frames[box], c = Self.clearance
             for vertical in [true, false] {
                 let band = vertical ? Stretch(from: ChartPoint(x: frame.center.x, y: frame.minY - c), to: ChartPoint(x: frame.center.x, y: frame.maxY + c))
@@ -277,16 +363,14 @@ struct LineRouter {
         }
         // Lines already drawn: crossings and crowding, on edges parallel to each piece and
         // within a track spacing, and on the edges across it.
-        var seen = Set<Int>()
-        reservedGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { index in
-            guard seen.insert(index).inserted else { return true }
+        for index in pieces {
             let piece = reserved[index]
             visitEdges(near: piece.stretch, margin: Self.trackSpacing) { cost(of: $0, beside: piece, relaxed: relaxed) }
             // The edges across the piece, on each grid line it spans.
             let stretch = piece.stretch
             let (lines, steps) = stretch.vertical ? (ys, xs) : (xs, ys)
             let step = Self.firstIndex(above: stretch.across + 1e-9, in: steps) - 1
-            guard step >= 0, step + 1 < steps.count else { return true }
+            guard step >= 0, step + 1 < steps.count else { continue }
             var k = Self.firstIndex(above: stretch.low - 1e-9, in: lines)
             while k < lines.count, lines[k] <= stretch.high + 1e-9 {
                 let edge = Stretch(from: stretch.vertical ? ChartPoint(x: steps[step], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step]),
@@ -295,7 +379,6 @@ struct LineRouter {
                 if stretch.vertical { across[step * rows + k] += cost } else { down[k * rows + step] += cost }
                 k += 1
             }
-            return true
         }
         return (across, down)
     }
@@ -320,28 +403,14 @@ struct RoutingGrid {
     /// States expanded by the last search.
     private(set) var expansions = 0
 
-    /// The grid over `area` for `router`'s current line, with the stub ends of `ports` among its
-    /// nodes; nil when it would be larger than `LineRouter.largestGrid`.
-    fileprivate init?(router: LineRouter, area: LineRouter.Area, ports: [LineRouter.Port], relaxed: Bool) {
-        var xs: [Double] = [], ys: [Double] = []
-        router.boxesVisit(area) { box in
-            let frame = router.frames[box]
-            for track in 0..<LineRouter.tracksPerEdge {
-                let d = LineRouter.clearance + Double(track) * LineRouter.trackSpacing
-                xs += [frame.minX - d, frame.maxX + d]
-                ys += [frame.minY - d, frame.maxY + d]
-            }
-        }
-        for port in ports {
-            xs.append(port.stub.x)
-            ys.append(port.stub.y)
-        }
-        xs = Self.ordered(xs, within: area.minX...area.maxX)
-        ys = Self.ordered(ys, within: area.minY...area.maxY)
-        guard !xs.isEmpty, !ys.isEmpty, xs.count * ys.count <= LineRouter.largestGrid else { return nil }
+    /// A grid of the coordinates `xs` and `ys`, sorted, with the costs beyond their length of
+    /// the edges from each node to the next across (`across`) and down (`down`), both indexed
+    /// by node (column · `ys.count` + row).
+    fileprivate init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
         self.xs = xs
         self.ys = ys
-        (across, down) = router.edgeCosts(xs: xs, ys: ys, area: area, relaxed: relaxed)
+        self.across = across
+        self.down = down
     }
 
     /// The node at `point`, if it is one.
@@ -357,9 +426,9 @@ struct RoutingGrid {
     /// (whose stubs are `endStub` long, on `target`), expanding at most `budget` states.
     mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int) -> [ChartPoint]? {
         let rows = ys.count, count = xs.count * rows
-        func estimate(_ p: ChartPoint) -> Double {
-            max(0, target.minX - p.x, p.x - target.maxX) + max(0, target.minY - p.y, p.y - target.maxY)
-        }
+        let (left, right, top, bottom) = (target.minX, target.maxX, target.minY, target.maxY)
+        /// The length from (`x`, `y`) to the target box: no route from there is shorter.
+        func estimate(_ x: Double, _ y: Double) -> Double { max(0, left - x, x - right) + max(0, top - y, y - bottom) }
         var best = [Double](repeating: .infinity, count: 2 * count), previous = [Int32](repeating: -1, count: 2 * count)
         var goal = [Int32](repeating: -1, count: count), startPort: [Int: Int] = [:]
         for (k, port) in ends.enumerated() { if let n = node(port.stub) { goal[n] = Int32(k) } }
@@ -370,41 +439,55 @@ struct RoutingGrid {
             if g < best[state] {
                 best[state] = g
                 startPort[state] = k
-                queue.push(Heap.Entry(priority: g + estimate(port.stub), depth: g, state: state))
+                queue.push(Heap.Entry(priority: g + estimate(port.stub.x, port.stub.y), depth: g, state: Int32(state)))
             }
         }
         var found: (cost: Double, state: Int, end: Int)?
-        expansions = 0
-        while let entry = queue.pop() {
-            if let found, entry.priority >= found.cost { break }
-            let state = entry.state, g = best[state]
-            guard entry.depth <= g + 1e-9 else { continue }
-            expansions += 1
-            if expansions > budget { break }
-            let n = state / 2, vertical = state % 2 == 1
-            if goal[n] >= 0 {
-                let end = ends[Int(goal[n])]
-                let total = g + endStub + end.cost + (vertical == end.vertical ? 0 : LineRouter.bendCost)
-                if total < found?.cost ?? .infinity { found = (total, state, Int(goal[n])) }
-            }
-            let here = point(n)
-            /// Moves to `next` over an edge costing `edge` beyond its length.
-            func relax(_ next: Int, vertically moveVertical: Bool, edge: Double) {
-                guard edge.isFinite else { return }
-                let there = point(next)
-                let step = abs(there.x - here.x) + abs(there.y - here.y) + edge + (moveVertical == vertical ? 0 : LineRouter.bendCost)
-                let nextState = 2 * next + (moveVertical ? 1 : 0)
-                if g + step < best[nextState] {
-                    best[nextState] = g + step
-                    previous[nextState] = Int32(state)
-                    queue.push(Heap.Entry(priority: g + step + estimate(there), depth: g + step, state: nextState))
+        var expansions = 0
+        xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                across.withUnsafeBufferPointer { across in
+                    down.withUnsafeBufferPointer { down in
+                        best.withUnsafeMutableBufferPointer { best in
+                            previous.withUnsafeMutableBufferPointer { previous in
+                                while let entry = queue.pop() {
+                                    if let found, entry.priority >= found.cost { break }
+                                    let state = Int(entry.state), g = best[state]
+                                    guard entry.depth <= g + 1e-9 else { continue }
+                                    expansions += 1
+                                    if expansions > budget { break }
+                                    let n = state >> 1, vertical = state & 1 == 1
+                                    if goal[n] >= 0 {
+                                        let end = ends[Int(goal[n])]
+                                        let total = g + endStub + end.cost + (vertical == end.vertical ? 0 : LineRouter.bendCost)
+                                        if total < found?.cost ?? .infinity { found = (total, state, Int(goal[n])) }
+                                    }
+                                    let column = n / rows, row = n - column * rows
+                                    let x = xs[column], y = ys[row]
+                                    /// Moves to `next` at (`nextX`, `nextY`), `length` away, over an edge costing
+                                    /// `edge` beyond its length.
+                                    func relax(_ next: Int, _ nextX: Double, _ nextY: Double, length: Double, vertically moveVertical: Bool, edge: Double) {
+                                        guard edge.isFinite else { return }
+                                        let cost = g + (length + edge + (moveVertical == vertical ? 0 : LineRouter.bendCost))
+                                        let nextState = 2 * next + (moveVertical ? 1 : 0)
+                                        if cost < best[nextState] {
+                                            best[nextState] = cost
+                                            previous[nextState] = Int32(state)
+                                            queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY), depth: cost, state: Int32(nextState)))
+                                        }
+                                    }
+                                    if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[n - rows]) }
+                                    if column + 1 < xs.count { relax(n + rows, xs[column + 1], y, length: xs[column + 1] - x, vertically: false, edge: across[n]) }
+                                    if row > 0 { relax(n - 1, x, ys[row - 1], length: y - ys[row - 1], vertically: true, edge: down[n - 1]) }
+                                    if row + 1 < rows { relax(n + 1, x, ys[row + 1], length: ys[row + 1] - y, vertically: true, edge: down[n]) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            if n >= rows { relax(n - rows, vertically: false, edge: across[n - rows]) }
-            relax(n + rows, vertically: false, edge: across[n])
-            if n % rows > 0 { relax(n - 1, vertically: true, edge: down[n - 1]) }
-            relax(n + 1, vertically: true, edge: down[n])
         }
+        self.expansions = expansions
         guard let found else { return nil }
         var points = [ends[found.end].point]
         var state = found.state
@@ -417,24 +500,6 @@ struct RoutingGrid {
         points.append(starts[k].point)
         return points.reversed()
     }
-
-    /// `values` inside `range`, sorted, without near repeats.
-    private static func ordered(_ values: [Double], within range: ClosedRange<Double>) -> [Double] {
-        var result: [Double] = []
-        for value in values.filter(range.contains).sorted() where result.last.map({ value - $0 > 0.01 }) ?? true { result.append(value) }
-        return result
-    }
-}
-
-extension LineRouter {
-    /// Calls `body` with each box whose clearance meets `area`, once each.
-    fileprivate func boxesVisit(_ area: Area, _ body: (Int) -> Void) {
-        var seen = Set<Int>()
-        boxGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { box in
-            if seen.insert(box).inserted { body(box) }
-            return true
-        }
-    }
 }
 
 /// A binary min-heap of search states by priority; among equal priorities the state with the
@@ -443,39 +508,48 @@ extension LineRouter {
 struct Heap {
     /// A state waiting in the heap.
     struct Entry {
-        var priority: Double, depth: Double, state: Int
+        var priority: Double, depth: Double, state: Int32
 
-        func precedes(_ other: Entry) -> Bool { (priority, -depth, state) < (other.priority, -other.depth, other.state) }
+        @inline(__always)
+        func precedes(_ other: Entry) -> Bool {
+            if priority != other.priority { return priority < other.priority }
+            if depth != other.depth { return depth > other.depth }
+            return state < other.state
+        }
     }
 
     private var items: [Entry] = []
 
     mutating func push(_ entry: Entry) {
         items.append(entry)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].precedes(items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
+        items.withUnsafeMutableBufferPointer { items in
+            var child = items.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry.precedes(items[parent]) else { break }
+                items[child] = items[parent]
+                child = parent
+            }
+            items[child] = entry
         }
     }
 
     mutating func pop() -> Entry? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
+        items.withUnsafeMutableBufferPointer { items in
+            let count = items.count
+            guard count > 0 else { return }
             var parent = 0
             while true {
                 let left = 2 * parent + 1, right = left + 1
-                var first = parent
-                if left < items.count, items[left].precedes(items[first]) { first = left }
-                if right < items.count, items[right].precedes(items[first]) { first = right }
-                if first == parent { break }
-                items.swapAt(parent, first)
-                parent = first
+                guard left < count else { break }
+                let child = right < count && items[right].precedes(items[left]) ? right : left
+                guard items[child].precedes(last) else { break }
+                items[parent] = items[child]
+                parent = child
             }
+            items[parent] = last
         }
         return top
     }
