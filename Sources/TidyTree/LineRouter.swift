@@ -13,7 +13,8 @@
 /// stack. A search that finds nothing near the line's boxes is tried on a wider area, then with
 /// reservations relaxed; a line left without a route is drawn straight (`TidyLayout.unrouted`).
 /// Searches have budgets of grid size and expansions, so routing stays near linear in boxes plus
-/// lines.
+/// lines; the searches on the wider area have a smaller budget of their own, so that lines that
+/// cannot be routed near their boxes do not leave the lines after them without a search.
 struct LineRouter {
     /// Clearance in points kept between a line and any box it does not end at.
     static let clearance = 6.0
@@ -37,8 +38,9 @@ struct LineRouter {
     /// closer than a track spacing beside a line already drawn.
     static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
     /// How many states one search may expand; all searches of a chart, per box and line; the
-    /// largest grid of one search, in nodes.
-    static let searchBudget = 60_000, chartBudgetPerElement = 400, largestGrid = 400_000
+    /// searches on the wider area, per box and line, counting both their expansions and the
+    /// nodes of their grids; the largest grid of one search, in nodes.
+    static let searchBudget = 60_000, chartBudgetPerElement = 400, widerBudgetPerElement = 100, largestGrid = 400_000
 
     /// A rectangle, in points.
     struct Area {
@@ -99,8 +101,9 @@ struct LineRouter {
     private var crossing: [(from: Int, to: Int, style: Int)?] = []
     /// The styles of the lines routed, numbered in order of first use.
     private var styles: [String: Int] = [:]
-    /// Expansions left for the chart.
-    private var budget: Int
+    /// Expansions left for the chart, and expansions and grid nodes left for the searches on
+    /// the wider area.
+    private var budget: Int, widerBudget: Int
     /// The line being routed: its index, boxes and style.
     private var current = (line: -1, from: 0, to: 0, style: -1)
     /// For each box and each reserved stretch, the last query that met it, so that a query
@@ -123,6 +126,7 @@ struct LineRouter {
         ports = Array(repeating: [], count: frames.count)
         boxMarks = Array(repeating: 0, count: frames.count)
         budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.searchBudget
+        widerBudget = Self.widerBudgetPerElement * (frames.count + lines) + Self.searchBudget
     }
 
     /// Records the route `points` of `line` from box `from` to box `to` as drawn: its segments
@@ -158,9 +162,9 @@ struct LineRouter {
         let span = Area(minX: min(a.minX, b.minX), minY: min(a.minY, b.minY), maxX: max(a.maxX, b.maxX), maxY: max(a.maxY, b.maxY))
         let near = span.grown(by: 4 * Self.clearance + 2 * Double(Self.tracksPerEdge) * Self.trackSpacing).clipped(to: drawing)
         let wide = span.grown(by: max(span.maxX - span.minX, span.maxY - span.minY, 200)).clipped(to: drawing)
-        for (area, relaxed) in [(near, false), (wide, false), (wide, true)] {
-            guard budget > 0 else { return nil }
-            if let route = search(headStub: headStub, area: area, relaxed: relaxed) { return route }
+        if let route = search(headStub: headStub, area: near, relaxed: false, wider: false) { return route }
+        for relaxed in [false, true] {
+            if let route = search(headStub: headStub, area: wide, relaxed: relaxed, wider: true) { return route }
         }
         return nil
     }
@@ -246,14 +250,18 @@ struct LineRouter {
     }
 
     /// A* over the grid of channel coordinates in `area`, from a port of the current line's
-    /// first box to a port of its second.
-    private mutating func search(headStub: Double, area: Area, relaxed: Bool) -> [ChartPoint]? {
+    /// first box to a port of its second, within the chart's budget and, on the `wider` area,
+    /// within the budget of those searches.
+    private mutating func search(headStub: Double, area: Area, relaxed: Bool, wider: Bool) -> [ChartPoint]? {
+        guard budget > 0, !wider || widerBudget > 0 else { return nil }
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
         let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed)
         guard !starts.isEmpty, !ends.isEmpty, var grid = grid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
         let target = frames[current.to]
-        let route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(budget, Self.searchBudget))
+        let limit = min(budget, Self.searchBudget, wider ? widerBudget : .max)
+        let route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: limit)
         budget -= grid.expansions
+        if wider { widerBudget -= grid.expansions + grid.xs.count * grid.ys.count }
         return route
     }
 
