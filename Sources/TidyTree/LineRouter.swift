@@ -37,10 +37,16 @@ struct LineRouter {
     /// port's distance from the middle of its side, and (relaxed search only) a stretch run
     /// closer than a track spacing beside a line already drawn.
     static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
-    /// How many states one search may expand; all searches of a chart, per box and line; the
-    /// searches on the wider area, per box and line, counting both their expansions and the
-    /// nodes of their grids; the largest grid of one search, in nodes.
-    static let searchBudget = 60_000, chartBudgetPerElement = 400, widerBudgetPerElement = 100, largestGrid = 400_000
+    /// How many states the search for the cheapest route may expand; how many the search after
+    /// it for a good route may expand, when the first ran out (see `RoutingGrid.shortestPath`);
+    /// all searches of a chart, per box and line; the searches on the wider area, per box and
+    /// line, counting both their expansions and the nodes of their grids; the largest grid of
+    /// one search, in nodes.
+    static let cheapestBudget = 6_000, goodBudget = 20_000, chartBudgetPerElement = 400, widerBudgetPerElement = 100,
+               largestGrid = 400_000
+    /// The weight of the estimate in the search for a good route: its routes cost at most this
+    /// many times the cheapest.
+    static let goodRouteWeight = 2.0
 
     /// A rectangle, in points.
     struct Area {
@@ -125,8 +131,8 @@ struct LineRouter {
                        maxX: (frames.map(\.maxX).max() ?? 0) + Self.gutter, maxY: (frames.map(\.maxY).max() ?? 0) + Self.gutter)
         ports = Array(repeating: [], count: frames.count)
         boxMarks = Array(repeating: 0, count: frames.count)
-        budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.searchBudget
-        widerBudget = Self.widerBudgetPerElement * (frames.count + lines) + Self.searchBudget
+        budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.cheapestBudget + Self.goodBudget
+        widerBudget = Self.widerBudgetPerElement * (frames.count + lines) + Self.cheapestBudget + Self.goodBudget
     }
 
     /// Records the route `points` of `line` from box `from` to box `to` as drawn: its segments
@@ -192,8 +198,13 @@ struct LineRouter {
     /// a crossing, or (closer than a track spacing alongside it) infinity, `crowdingCost` when
     /// relaxed. A stretch of the same bundle may lie exactly on the piece, and crosses freely.
     private func cost(of stretch: Stretch, beside piece: Reserved, relaxed: Bool) -> Double {
+        cost(of: stretch, beside: piece, bundled: bundles(with: piece.line), relaxed: relaxed)
+    }
+
+    /// `cost(of:beside:relaxed:)`, given whether `piece` is of the current line's bundle.
+    private func cost(of stretch: Stretch, beside piece: Reserved, bundled: Bool, relaxed: Bool) -> Double {
         guard piece.line != current.line else { return 0 }
-        let other = piece.stretch, bundled = bundles(with: piece.line)
+        let other = piece.stretch
         if other.vertical == stretch.vertical {
             let distance = abs(other.across - stretch.across)
             guard distance < Self.trackSpacing - 0.01, stretch.overlap(other) > 0.01, !(bundled && distance < 0.01) else { return 0 }
@@ -251,17 +262,27 @@ struct LineRouter {
 
     /// A* over the grid of channel coordinates in `area`, from a port of the current line's
     /// first box to a port of its second, within the chart's budget and, on the `wider` area,
-    /// within the budget of those searches.
+    /// within the budget of those searches: the cheapest route, or when that search runs out of
+    /// its budget, a good one.
     private mutating func search(headStub: Double, area: Area, relaxed: Bool, wider: Bool) -> [ChartPoint]? {
         guard budget > 0, !wider || widerBudget > 0 else { return nil }
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
         let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed)
         guard !starts.isEmpty, !ends.isEmpty, var grid = grid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
+        if wider { widerBudget -= grid.xs.count * grid.ys.count }
+        // A search that cannot succeed would expand every state it reaches.
+        guard grid.connects(starts, to: ends) else { return nil }
         let target = frames[current.to]
-        let limit = min(budget, Self.searchBudget, wider ? widerBudget : .max)
-        let route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: limit)
-        budget -= grid.expansions
-        if wider { widerBudget -= grid.expansions + grid.xs.count * grid.ys.count }
+        let limit = min(budget, wider ? widerBudget : .max)
+        var route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit, Self.cheapestBudget))
+        var expansions = grid.expansions
+        if route == nil, grid.ranOut, limit > expansions {
+            route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit - expansions, Self.goodBudget),
+                                      weight: Self.goodRouteWeight)
+            expansions += grid.expansions
+        }
+        budget -= expansions
+        if wider { widerBudget -= expansions }
         return route
     }
 
@@ -359,21 +380,35 @@ struct LineRouter {
                 k += 1
             }
         }
-        // Boxes: edges inside a box's clearance are closed.
+        // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
+        // the grid lines strictly inside it that overlap it along their length.
+        /// Closes in `costs` (indexed by line · `stride` + step) the edges on the grid lines
+        /// `lines` strictly between `low` and `high`, from `steps[k]` to `steps[k + 1]`, that
+        /// overlap `start` to `end`.
+        func close(_ costs: inout [Double], lines: [Double], between low: Double, _ high: Double, steps: [Double], from start: Double, to end: Double,
+                   lineStride: Int, stepStride: Int) {
+            var k = Self.firstIndex(above: low, in: lines)
+            let first = max(0, Self.firstIndex(above: start, in: steps) - 1)
+            while k < lines.count, lines[k] < high {
+                var step = first
+                while step + 1 < steps.count, steps[step] < end {
+                    if min(steps[step + 1], end) > max(steps[step], start) { costs[k * lineStride + step * stepStride] = .infinity }
+                    step += 1
+                }
+                k += 1
+            }
+        }
         for box in boxes {
             let frame = frames[box], c = Self.clearance
-            for vertical in [true, false] {
-                let band = vertical ? Stretch(from: ChartPoint(x: frame.center.x, y: frame.minY - c), to: ChartPoint(x: frame.center.x, y: frame.maxY + c))
-                                    : Stretch(from: ChartPoint(x: frame.minX - c, y: frame.center.y), to: ChartPoint(x: frame.maxX + c, y: frame.center.y))
-                let half = (vertical ? frame.width : frame.height) / 2 + c
-                visitEdges(near: band, margin: half) { edge in blocks(box, edge) ? .infinity : 0 }
-            }
+            let (minX, maxX, minY, maxY) = (frame.minX - c, frame.maxX + c, frame.minY - c, frame.maxY + c)
+            close(&down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
+            close(&across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: 1, stepStride: rows)
         }
         // Lines already drawn: crossings and crowding, on edges parallel to each piece and
         // within a track spacing, and on the edges across it.
         for index in pieces {
-            let piece = reserved[index]
-            visitEdges(near: piece.stretch, margin: Self.trackSpacing) { cost(of: $0, beside: piece, relaxed: relaxed) }
+            let piece = reserved[index], bundled = bundles(with: piece.line)
+            visitEdges(near: piece.stretch, margin: Self.trackSpacing) { cost(of: $0, beside: piece, bundled: bundled, relaxed: relaxed) }
             // The edges across the piece, on each grid line it spans.
             let stretch = piece.stretch
             let (lines, steps) = stretch.vertical ? (ys, xs) : (xs, ys)
@@ -383,7 +418,7 @@ struct LineRouter {
             while k < lines.count, lines[k] <= stretch.high + 1e-9 {
                 let edge = Stretch(from: stretch.vertical ? ChartPoint(x: steps[step], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step]),
                                    to: stretch.vertical ? ChartPoint(x: steps[step + 1], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step + 1]))
-                let cost = cost(of: edge, beside: piece, relaxed: relaxed)
+                let cost = cost(of: edge, beside: piece, bundled: bundled, relaxed: relaxed)
                 if stretch.vertical { across[step * rows + k] += cost } else { down[k * rows + step] += cost }
                 k += 1
             }
@@ -408,8 +443,8 @@ struct LineRouter {
 struct RoutingGrid {
     let xs: [Double], ys: [Double]
     private let across: [Double], down: [Double]
-    /// States expanded by the last search.
-    private(set) var expansions = 0
+    /// States expanded by the last search, and whether it stopped for its budget.
+    private(set) var expansions = 0, ranOut = false
 
     /// A grid of the coordinates `xs` and `ys`, sorted, with the costs beyond their length of
     /// the edges from each node to the next across (`across`) and down (`down`), both indexed
@@ -430,13 +465,37 @@ struct RoutingGrid {
 
     private func point(_ node: Int) -> ChartPoint { ChartPoint(x: xs[node / ys.count], y: ys[node % ys.count]) }
 
+    /// True when a stub end of `ends` can be reached from one of `starts` over open edges: a
+    /// walk over the nodes, far cheaper than a search that finds there is no route.
+    func connects(_ starts: [LineRouter.Port], to ends: [LineRouter.Port]) -> Bool {
+        let rows = ys.count, count = xs.count * rows
+        var goal = [Bool](repeating: false, count: count), seen = goal
+        for port in ends { if let n = node(port.stub) { goal[n] = true } }
+        var stack: [Int] = []
+        for port in starts { if let n = node(port.stub), !seen[n] { seen[n] = true; stack.append(n) } }
+        while let n = stack.popLast() {
+            if goal[n] { return true }
+            let row = n % rows
+            for (next, open) in [(n - rows, n >= rows && across[n - rows].isFinite), (n + rows, n + rows < count && across[n].isFinite),
+                                 (n - 1, row > 0 && down[n - 1].isFinite), (n + 1, row + 1 < rows && down[n].isFinite)] where open && !seen[next] {
+                seen[next] = true
+                stack.append(next)
+            }
+        }
+        return false
+    }
+
     /// The cheapest route (length, bends, crossings) from a port of `starts` to a port of `ends`
-    /// (whose stubs are `endStub` long, on `target`), expanding at most `budget` states.
-    mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int) -> [ChartPoint]? {
+    /// (whose stubs are `endStub` long, on `target`), expanding at most `budget` states. With a
+    /// `weight` above 1 the estimate of what is left counts that many times, and the first route
+    /// found is taken: a route that costs at most `weight` times the cheapest, found expanding
+    /// far fewer states.
+    mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int,
+                               weight: Double = 1) -> [ChartPoint]? {
         let rows = ys.count, count = xs.count * rows
         let (left, right, top, bottom) = (target.minX, target.maxX, target.minY, target.maxY)
         /// The length from (`x`, `y`) to the target box: no route from there is shorter.
-        func estimate(_ x: Double, _ y: Double) -> Double { max(0, left - x, x - right) + max(0, top - y, y - bottom) }
+        func estimate(_ x: Double, _ y: Double) -> Double { weight * (max(0, left - x, x - right) + max(0, top - y, y - bottom)) }
         var best = [Double](repeating: .infinity, count: 2 * count), previous = [Int32](repeating: -1, count: 2 * count)
         var goal = [Int32](repeating: -1, count: count), startPort: [Int: Int] = [:]
         for (k, port) in ends.enumerated() { if let n = node(port.stub) { goal[n] = Int32(k) } }
@@ -452,6 +511,7 @@ struct RoutingGrid {
         }
         var found: (cost: Double, state: Int, end: Int)?
         var expansions = 0
+        ranOut = false
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 across.withUnsafeBufferPointer { across in
@@ -459,11 +519,14 @@ struct RoutingGrid {
                         best.withUnsafeMutableBufferPointer { best in
                             previous.withUnsafeMutableBufferPointer { previous in
                                 while let entry = queue.pop() {
-                                    if let found, entry.priority >= found.cost { break }
+                                    if let found, weight > 1 || entry.priority >= found.cost { break }
                                     let state = Int(entry.state), g = best[state]
                                     guard entry.depth <= g + 1e-9 else { continue }
                                     expansions += 1
-                                    if expansions > budget { break }
+                                    if expansions > budget {
+                                        ranOut = true
+                                        break
+                                    }
                                     let n = state >> 1, vertical = state & 1 == 1
                                     if goal[n] >= 0 {
                                         let end = ends[Int(goal[n])]
