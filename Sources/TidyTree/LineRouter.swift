@@ -37,13 +37,13 @@ struct LineRouter {
     /// port's distance from the middle of its side, and (relaxed search only) a stretch run
     /// closer than a track spacing beside a line already drawn.
     static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
-    /// How many states the search for the cheapest route may expand; how many the search after
-    /// it for a good route may expand, when the first ran out (see `RoutingGrid.shortestPath`);
-    /// all searches of a chart, per box and line; the searches on the wider area, per box and
-    /// line, counting both their expansions and the nodes of their grids; the largest grid of
-    /// one search, in nodes.
-    static let cheapestBudget = 6_000, goodBudget = 20_000, chartBudgetPerElement = 400, widerBudgetPerElement = 100,
-               largestGrid = 400_000
+    /// How many states the search for the cheapest route may expand near the line's boxes, and
+    /// on the wider area; how many the search after it for a good route may expand, when the
+    /// first ran out (see `RoutingGrid.shortestPath`); all searches of a chart, per box and line;
+    /// the searches on the wider area, per box and line, counting both their expansions and the
+    /// nodes of their grids; the largest grid of one search, in nodes.
+    static let nearBudget = 20_000, widerSearchBudget = 60_000, goodBudget = 20_000, chartBudgetPerElement = 400,
+               widerBudgetPerElement = 100, largestGrid = 400_000
     /// The weight of the estimate in the search for a good route: its routes cost at most this
     /// many times the cheapest.
     static let goodRouteWeight = 2.0
@@ -131,8 +131,8 @@ struct LineRouter {
                        maxX: (frames.map(\.maxX).max() ?? 0) + Self.gutter, maxY: (frames.map(\.maxY).max() ?? 0) + Self.gutter)
         ports = Array(repeating: [], count: frames.count)
         boxMarks = Array(repeating: 0, count: frames.count)
-        budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.cheapestBudget + Self.goodBudget
-        widerBudget = Self.widerBudgetPerElement * (frames.count + lines) + Self.cheapestBudget + Self.goodBudget
+        budget = Self.chartBudgetPerElement * (frames.count + lines) + Self.widerSearchBudget
+        widerBudget = Self.widerBudgetPerElement * (frames.count + lines) + 4 * Self.largestGrid
     }
 
     /// Records the route `points` of `line` from box `from` to box `to` as drawn: its segments
@@ -274,7 +274,7 @@ struct LineRouter {
         guard grid.connects(starts, to: ends) else { return nil }
         let target = frames[current.to]
         let limit = min(budget, wider ? widerBudget : .max)
-        var route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit, Self.cheapestBudget))
+        var route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit, wider ? Self.widerSearchBudget : Self.nearBudget))
         var expansions = grid.expansions
         if route == nil, grid.ranOut, limit > expansions {
             route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit - expansions, Self.goodBudget),
