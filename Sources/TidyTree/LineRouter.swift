@@ -298,8 +298,10 @@ struct LineRouter {
             let frame = frames[box]
             for track in 0..<Self.tracksPerEdge {
                 let d = Self.clearance + Double(track) * Self.trackSpacing
-                xs += [frame.minX - d, frame.maxX + d]
-                ys += [frame.minY - d, frame.maxY + d]
+                xs.append(frame.minX - d)
+                xs.append(frame.maxX + d)
+                ys.append(frame.minY - d)
+                ys.append(frame.maxY + d)
             }
         }
         for port in ports {
@@ -362,24 +364,6 @@ struct LineRouter {
         // No edges beyond the last column and the last row.
         if let last = xs.indices.last { for j in 0..<rows { across[last * rows + j] = .infinity } }
         for i in xs.indices { down[i * rows + rows - 1] = .infinity }
-        /// Adds what `effect` gives each edge near `stretch`, widened by `margin` across it.
-        func visitEdges(near stretch: Stretch, margin: Double, _ effect: (Stretch) -> Double) {
-            let (lines, steps) = stretch.vertical ? (xs, ys) : (ys, xs)
-            let first = Self.firstIndex(above: stretch.across - margin, in: lines)
-            var k = first
-            while k < lines.count, lines[k] < stretch.across + margin {
-                // Edges along the stretch on grid line k.
-                var step = max(0, Self.firstIndex(above: stretch.low, in: steps) - 1)
-                while step + 1 < steps.count, steps[step] < stretch.high {
-                    let edge = Stretch(from: stretch.vertical ? ChartPoint(x: lines[k], y: steps[step]) : ChartPoint(x: steps[step], y: lines[k]),
-                                       to: stretch.vertical ? ChartPoint(x: lines[k], y: steps[step + 1]) : ChartPoint(x: steps[step + 1], y: lines[k]))
-                    let index = stretch.vertical ? k * rows + step : step * rows + k
-                    if stretch.vertical { down[index] += effect(edge) } else { across[index] += effect(edge) }
-                    step += 1
-                }
-                k += 1
-            }
-        }
         // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
         // the grid lines strictly inside it that overlap it along their length.
         /// Closes in `costs` (indexed by line · `stride` + step) the edges on the grid lines
@@ -404,22 +388,40 @@ struct LineRouter {
             close(&down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
             close(&across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: 1, stepStride: rows)
         }
-        // Lines already drawn: crossings and crowding, on edges parallel to each piece and
-        // within a track spacing, and on the edges across it.
+        // Lines already drawn (see `cost(of:beside:bundled:relaxed:)`): crowding on the edges
+        // along each piece closer than a track spacing, crossings on the edges across it.
+        let crowding = relaxed ? Self.crowdingCost : .infinity
         for index in pieces {
-            let piece = reserved[index], bundled = bundles(with: piece.line)
-            visitEdges(near: piece.stretch, margin: Self.trackSpacing) { cost(of: $0, beside: piece, bundled: bundled, relaxed: relaxed) }
-            // The edges across the piece, on each grid line it spans.
-            let stretch = piece.stretch
-            let (lines, steps) = stretch.vertical ? (ys, xs) : (xs, ys)
-            let step = Self.firstIndex(above: stretch.across + 1e-9, in: steps) - 1
-            guard step >= 0, step + 1 < steps.count else { continue }
-            var k = Self.firstIndex(above: stretch.low - 1e-9, in: lines)
-            while k < lines.count, lines[k] <= stretch.high + 1e-9 {
-                let edge = Stretch(from: stretch.vertical ? ChartPoint(x: steps[step], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step]),
-                                   to: stretch.vertical ? ChartPoint(x: steps[step + 1], y: lines[k]) : ChartPoint(x: lines[k], y: steps[step + 1]))
-                let cost = cost(of: edge, beside: piece, bundled: bundled, relaxed: relaxed)
-                if stretch.vertical { across[step * rows + k] += cost } else { down[k * rows + step] += cost }
+            let piece = reserved[index], other = piece.stretch
+            guard piece.line != current.line else { continue }
+            let bundled = bundles(with: piece.line)
+            // Along: the grid lines within a track spacing, and their edges overlapping the piece.
+            var (lines, steps) = other.vertical ? (xs, ys) : (ys, xs)
+            var k = Self.firstIndex(above: other.across - Self.trackSpacing, in: lines)
+            let first = max(0, Self.firstIndex(above: other.low, in: steps) - 1)
+            while k < lines.count, lines[k] < other.across + Self.trackSpacing {
+                let distance = abs(other.across - lines[k])
+                if distance < Self.trackSpacing - 0.01, !(bundled && distance < 0.01) {
+                    var step = first
+                    while step + 1 < steps.count, steps[step] < other.high {
+                        if min(steps[step + 1], other.high) - max(steps[step], other.low) > 0.01 {
+                            if other.vertical { down[k * rows + step] += crowding } else { across[step * rows + k] += crowding }
+                        }
+                        step += 1
+                    }
+                }
+                k += 1
+            }
+            // Across: on each grid line the piece spans, the edge whose span holds the piece.
+            guard !bundled else { continue }
+            (lines, steps) = other.vertical ? (ys, xs) : (xs, ys)
+            let step = Self.firstIndex(above: other.across + 1e-9, in: steps) - 1
+            guard step >= 0, step + 1 < steps.count, other.across >= steps[step], other.across < steps[step + 1] else { continue }
+            k = Self.firstIndex(above: other.low - 1e-9, in: lines)
+            while k < lines.count, lines[k] <= other.high + 1e-9 {
+                if lines[k] >= other.low, lines[k] <= other.high {
+                    if other.vertical { across[step * rows + k] += Self.crossingCost } else { down[k * rows + step] += Self.crossingCost }
+                }
                 k += 1
             }
         }
@@ -493,9 +495,8 @@ struct RoutingGrid {
     mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int,
                                weight: Double = 1) -> [ChartPoint]? {
         let rows = ys.count, count = xs.count * rows
-        let (left, right, top, bottom) = (target.minX, target.maxX, target.minY, target.maxY)
-        /// The length from (`x`, `y`) to the target box: no route from there is shorter.
-        func estimate(_ x: Double, _ y: Double) -> Double { weight * (max(0, left - x, x - right) + max(0, top - y, y - bottom)) }
+        var search = Search(rows: rows, weight: weight, target: (target.minX, target.maxX, target.minY, target.maxY), endStub: endStub, ends: ends,
+                            budget: budget)
         var best = [Double](repeating: .infinity, count: 2 * count), previous = [Int32](repeating: -1, count: 2 * count)
         var goal = [Int32](repeating: -1, count: count), startPort: [Int: Int] = [:]
         for (k, port) in ends.enumerated() { if let n = node(port.stub) { goal[n] = Int32(k) } }
@@ -506,51 +507,17 @@ struct RoutingGrid {
             if g < best[state] {
                 best[state] = g
                 startPort[state] = k
-                queue.push(Heap.Entry(priority: g + estimate(port.stub.x, port.stub.y), depth: g, state: Int32(state)))
+                queue.push(Heap.Entry(priority: g + search.estimate(port.stub.x, port.stub.y), depth: g, state: Int32(state)))
             }
         }
-        var found: (cost: Double, state: Int, end: Int)?
-        var expansions = 0
-        ranOut = false
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 across.withUnsafeBufferPointer { across in
                     down.withUnsafeBufferPointer { down in
                         best.withUnsafeMutableBufferPointer { best in
                             previous.withUnsafeMutableBufferPointer { previous in
-                                while let entry = queue.pop() {
-                                    if let found, weight > 1 || entry.priority >= found.cost { break }
-                                    let state = Int(entry.state), g = best[state]
-                                    guard entry.depth <= g + 1e-9 else { continue }
-                                    expansions += 1
-                                    if expansions > budget {
-                                        ranOut = true
-                                        break
-                                    }
-                                    let n = state >> 1, vertical = state & 1 == 1
-                                    if goal[n] >= 0 {
-                                        let end = ends[Int(goal[n])]
-                                        let total = g + endStub + end.cost + (vertical == end.vertical ? 0 : LineRouter.bendCost)
-                                        if total < found?.cost ?? .infinity { found = (total, state, Int(goal[n])) }
-                                    }
-                                    let column = n / rows, row = n - column * rows
-                                    let x = xs[column], y = ys[row]
-                                    /// Moves to `next` at (`nextX`, `nextY`), `length` away, over an edge costing
-                                    /// `edge` beyond its length.
-                                    func relax(_ next: Int, _ nextX: Double, _ nextY: Double, length: Double, vertically moveVertical: Bool, edge: Double) {
-                                        guard edge.isFinite else { return }
-                                        let cost = g + (length + edge + (moveVertical == vertical ? 0 : LineRouter.bendCost))
-                                        let nextState = 2 * next + (moveVertical ? 1 : 0)
-                                        if cost < best[nextState] {
-                                            best[nextState] = cost
-                                            previous[nextState] = Int32(state)
-                                            queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY), depth: cost, state: Int32(nextState)))
-                                        }
-                                    }
-                                    if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[n - rows]) }
-                                    if column + 1 < xs.count { relax(n + rows, xs[column + 1], y, length: xs[column + 1] - x, vertically: false, edge: across[n]) }
-                                    if row > 0 { relax(n - 1, x, ys[row - 1], length: y - ys[row - 1], vertically: true, edge: down[n - 1]) }
-                                    if row + 1 < rows { relax(n + 1, x, ys[row + 1], length: ys[row + 1] - y, vertically: true, edge: down[n]) }
+                                goal.withUnsafeBufferPointer { goal in
+                                    search.run(&queue, xs: xs, ys: ys, across: across, down: down, best: best, previous: previous, goal: goal)
                                 }
                             }
                         }
@@ -558,6 +525,8 @@ struct RoutingGrid {
                 }
             }
         }
+        let (found, expansions) = (search.found, search.expansions)
+        ranOut = search.ranOut
         self.expansions = expansions
         guard let found else { return nil }
         var points = [ends[found.end].point]
@@ -570,6 +539,73 @@ struct RoutingGrid {
         guard let k = startPort[state] else { return nil }
         points.append(starts[k].point)
         return points.reversed()
+    }
+}
+
+/// The state of one A* over a `RoutingGrid` (see `RoutingGrid.shortestPath`), kept apart so
+/// that its loop runs over plain buffers.
+private struct Search {
+    let rows: Int, weight: Double
+    /// The target box's sides, and the length and ports of the stubs that enter it.
+    let target: (left: Double, right: Double, top: Double, bottom: Double)
+    let endStub: Double, ends: [LineRouter.Port]
+    let budget: Int
+    /// The cheapest end found so far: its cost, state and port.
+    var found: (cost: Double, state: Int, end: Int)?
+    var expansions = 0, ranOut = false
+
+    init(rows: Int, weight: Double, target: (left: Double, right: Double, top: Double, bottom: Double), endStub: Double, ends: [LineRouter.Port], budget: Int) {
+        (self.rows, self.weight, self.target, self.endStub, self.ends, self.budget) = (rows, weight, target, endStub, ends, budget)
+    }
+
+    /// The weighted length from (`x`, `y`) to the target box: no route from there is shorter
+    /// than the length.
+    @inline(__always)
+    func estimate(_ x: Double, _ y: Double) -> Double {
+        weight * (max(0, target.left - x, x - target.right) + max(0, target.top - y, y - target.bottom))
+    }
+
+    /// Expands the states of `queue` in order until the cheapest end is known (with a weight,
+    /// until one is found), the queue is empty or the budget is spent.
+    mutating func run(_ queue: inout Heap, xs: UnsafeBufferPointer<Double>, ys: UnsafeBufferPointer<Double>, across: UnsafeBufferPointer<Double>,
+                      down: UnsafeBufferPointer<Double>, best: UnsafeMutableBufferPointer<Double>, previous: UnsafeMutableBufferPointer<Int32>,
+                      goal: UnsafeBufferPointer<Int32>) {
+        let rows = rows, columns = xs.count, bend = LineRouter.bendCost
+        while let entry = queue.pop() {
+            if let found, weight > 1 || entry.priority >= found.cost { break }
+            let state = Int(entry.state), g = best[state]
+            guard entry.depth <= g + 1e-9 else { continue }
+            expansions += 1
+            if expansions > budget {
+                ranOut = true
+                break
+            }
+            let n = state >> 1, vertical = state & 1 == 1
+            if goal[n] >= 0 {
+                let end = ends[Int(goal[n])]
+                let total = g + endStub + end.cost + (vertical == end.vertical ? 0 : bend)
+                if total < found?.cost ?? .infinity { found = (total, state, Int(goal[n])) }
+            }
+            let column = n / rows, row = n - column * rows
+            let x = xs[column], y = ys[row]
+            /// Moves to `next` at (`nextX`, `nextY`), `length` away, over an edge costing `edge`
+            /// beyond its length.
+            @inline(__always)
+            func relax(_ next: Int, _ nextX: Double, _ nextY: Double, length: Double, vertically moveVertical: Bool, edge: Double) {
+                guard edge.isFinite else { return }
+                let cost = g + (length + edge + (moveVertical == vertical ? 0 : bend))
+                let nextState = 2 * next + (moveVertical ? 1 : 0)
+                if cost < best[nextState] {
+                    best[nextState] = cost
+                    previous[nextState] = Int32(state)
+                    queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY), depth: cost, state: Int32(nextState)))
+                }
+            }
+            if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[n - rows]) }
+            if column + 1 < columns { relax(n + rows, xs[column + 1], y, length: xs[column + 1] - x, vertically: false, edge: across[n]) }
+            if row > 0 { relax(n - 1, x, ys[row - 1], length: y - ys[row - 1], vertically: true, edge: down[n - 1]) }
+            if row + 1 < rows { relax(n + 1, x, ys[row + 1], length: ys[row + 1] - y, vertically: true, edge: down[n]) }
+        }
     }
 }
 
