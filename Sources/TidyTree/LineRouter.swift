@@ -364,13 +364,29 @@ struct LineRouter {
         // No edges beyond the last column and the last row.
         if let last = xs.indices.last { for j in 0..<rows { across[last * rows + j] = .infinity } }
         for i in xs.indices { down[i * rows + rows - 1] = .infinity }
+        across.withUnsafeMutableBufferPointer { across in
+            down.withUnsafeMutableBufferPointer { down in
+                xs.withUnsafeBufferPointer { xs in
+                    ys.withUnsafeBufferPointer { ys in addCosts(across: across, down: down, xs: xs, ys: ys, boxes: boxes, pieces: pieces, relaxed: relaxed) }
+                }
+            }
+        }
+        return (across, down)
+    }
+
+    /// Adds to the edge costs `across` and `down` of the grid of `xs` and `ys` (see
+    /// `edgeCosts`) what `boxes` and the reserved stretches `pieces` make them cost, over plain
+    /// buffers: these loops visit every edge near each box and line.
+    private func addCosts(across: UnsafeMutableBufferPointer<Double>, down: UnsafeMutableBufferPointer<Double>, xs: UnsafeBufferPointer<Double>,
+                          ys: UnsafeBufferPointer<Double>, boxes: [Int], pieces: [Int], relaxed: Bool) {
+        let rows = ys.count
         // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
         // the grid lines strictly inside it that overlap it along their length.
         /// Closes in `costs` (indexed by line · `stride` + step) the edges on the grid lines
         /// `lines` strictly between `low` and `high`, from `steps[k]` to `steps[k + 1]`, that
         /// overlap `start` to `end`.
-        func close(_ costs: inout [Double], lines: [Double], between low: Double, _ high: Double, steps: [Double], from start: Double, to end: Double,
-                   lineStride: Int, stepStride: Int) {
+        func close(_ costs: UnsafeMutableBufferPointer<Double>, lines: UnsafeBufferPointer<Double>, between low: Double, _ high: Double,
+                   steps: UnsafeBufferPointer<Double>, from start: Double, to end: Double, lineStride: Int, stepStride: Int) {
             var k = Self.firstIndex(above: low, in: lines)
             let first = max(0, Self.firstIndex(above: start, in: steps) - 1)
             while k < lines.count, lines[k] < high {
@@ -385,8 +401,8 @@ struct LineRouter {
         for box in boxes {
             let frame = frames[box], c = Self.clearance
             let (minX, maxX, minY, maxY) = (frame.minX - c, frame.maxX + c, frame.minY - c, frame.maxY + c)
-            close(&down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
-            close(&across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: 1, stepStride: rows)
+            close(down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
+            close(across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: 1, stepStride: rows)
         }
         // Lines already drawn (see `cost(of:beside:bundled:relaxed:)`): crowding on the edges
         // along each piece closer than a track spacing, crossings on the edges across it.
@@ -425,11 +441,10 @@ struct LineRouter {
                 k += 1
             }
         }
-        return (across, down)
     }
 
     /// The index of the first value of the sorted `values` above `value` (`values.count` if none).
-    static func firstIndex(above value: Double, in values: [Double]) -> Int {
+    static func firstIndex<Values: RandomAccessCollection<Double>>(above value: Double, in values: Values) -> Int where Values.Index == Int {
         var low = 0, high = values.count
         while low < high {
             let middle = (low + high) / 2
