@@ -359,10 +359,11 @@ struct LineRouter {
     /// `boxes` and the reserved stretches `pieces` near it.
     private func edgeCosts(xs: [Double], ys: [Double], boxes: [Int], pieces: [Int], relaxed: Bool) -> (across: [Double], down: [Double]) {
         let rows = ys.count
-        // across[i·rows + j]: from (xs[i], ys[j]) to (xs[i+1], ys[j]); down[i·rows + j]: to (xs[i], ys[j+1]).
+        // across[j·columns + i]: from (xs[i], ys[j]) to (xs[i+1], ys[j]); down[i·rows + j]: to (xs[i], ys[j+1]),
+        // so that the edges along a grid line lie side by side.
         var across = [Double](repeating: 0, count: xs.count * rows), down = across
         // No edges beyond the last column and the last row.
-        if let last = xs.indices.last { for j in 0..<rows { across[last * rows + j] = .infinity } }
+        if let last = xs.indices.last { for j in 0..<rows { across[j * xs.count + last] = .infinity } }
         for i in xs.indices { down[i * rows + rows - 1] = .infinity }
         across.withUnsafeMutableBufferPointer { across in
             down.withUnsafeMutableBufferPointer { down in
@@ -379,7 +380,7 @@ struct LineRouter {
     /// buffers: these loops visit every edge near each box and line.
     private func addCosts(across: UnsafeMutableBufferPointer<Double>, down: UnsafeMutableBufferPointer<Double>, xs: UnsafeBufferPointer<Double>,
                           ys: UnsafeBufferPointer<Double>, boxes: [Int], pieces: [Int], relaxed: Bool) {
-        let rows = ys.count
+        let rows = ys.count, columns = xs.count
         // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
         // the grid lines strictly inside it that overlap it along their length.
         /// Closes in `costs` (indexed by line · `stride` + step) the edges on the grid lines
@@ -402,7 +403,7 @@ struct LineRouter {
             let frame = frames[box], c = Self.clearance
             let (minX, maxX, minY, maxY) = (frame.minX - c, frame.maxX + c, frame.minY - c, frame.maxY + c)
             close(down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
-            close(across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: 1, stepStride: rows)
+            close(across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: columns, stepStride: 1)
         }
         // Lines already drawn (see `cost(of:beside:bundled:relaxed:)`): crowding on the edges
         // along each piece closer than a track spacing, crossings on the edges across it.
@@ -421,7 +422,7 @@ struct LineRouter {
                     var step = first
                     while step + 1 < steps.count, steps[step] < other.high {
                         if min(steps[step + 1], other.high) - max(steps[step], other.low) > 0.01 {
-                            if other.vertical { down[k * rows + step] += crowding } else { across[step * rows + k] += crowding }
+                            if other.vertical { down[k * rows + step] += crowding } else { across[k * columns + step] += crowding }
                         }
                         step += 1
                     }
@@ -436,7 +437,7 @@ struct LineRouter {
             k = Self.firstIndex(above: other.low - 1e-9, in: lines)
             while k < lines.count, lines[k] <= other.high + 1e-9 {
                 if lines[k] >= other.low, lines[k] <= other.high {
-                    if other.vertical { across[step * rows + k] += Self.crossingCost } else { down[k * rows + step] += Self.crossingCost }
+                    if other.vertical { across[k * columns + step] += Self.crossingCost } else { down[k * rows + step] += Self.crossingCost }
                 }
                 k += 1
             }
@@ -464,8 +465,8 @@ struct RoutingGrid {
     private(set) var expansions = 0, ranOut = false
 
     /// A grid of the coordinates `xs` and `ys`, sorted, with the costs beyond their length of
-    /// the edges from each node to the next across (`across`) and down (`down`), both indexed
-    /// by node (column · `ys.count` + row).
+    /// the edges from each node to the next across (`across`, indexed by row · `xs.count` +
+    /// column) and down (`down`, indexed by node: column · `ys.count` + row).
     fileprivate init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
         self.xs = xs
         self.ys = ys
@@ -490,14 +491,19 @@ struct RoutingGrid {
         for port in ends { if let n = node(port.stub) { goal[n] = true } }
         var stack: [Int] = []
         for port in starts { if let n = node(port.stub), !seen[n] { seen[n] = true; stack.append(n) } }
-        while let n = stack.popLast() {
-            if goal[n] { return true }
-            let row = n % rows
-            for (next, open) in [(n - rows, n >= rows && across[n - rows].isFinite), (n + rows, n + rows < count && across[n].isFinite),
-                                 (n - 1, row > 0 && down[n - 1].isFinite), (n + 1, row + 1 < rows && down[n].isFinite)] where open && !seen[next] {
+        func visit(_ next: Int, over edge: Double) {
+            if edge.isFinite, !seen[next] {
                 seen[next] = true
                 stack.append(next)
             }
+        }
+        while let n = stack.popLast() {
+            if goal[n] { return true }
+            let column = n / rows, row = n - column * rows
+            if column > 0 { visit(n - rows, over: across[row * xs.count + column - 1]) }
+            if column + 1 < xs.count { visit(n + rows, over: across[row * xs.count + column]) }
+            if row > 0 { visit(n - 1, over: down[n - 1]) }
+            if row + 1 < rows { visit(n + 1, over: down[n]) }
         }
         return false
     }
@@ -616,8 +622,8 @@ private struct Search {
                     queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY), depth: cost, state: Int32(nextState)))
                 }
             }
-            if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[n - rows]) }
-            if column + 1 < columns { relax(n + rows, xs[column + 1], y, length: xs[column + 1] - x, vertically: false, edge: across[n]) }
+            if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[row * columns + column - 1]) }
+            if column + 1 < columns { relax(n + rows, xs[column + 1], y, length: xs[column + 1] - x, vertically: false, edge: across[row * columns + column]) }
             if row > 0 { relax(n - 1, x, ys[row - 1], length: y - ys[row - 1], vertically: true, edge: down[n - 1]) }
             if row + 1 < rows { relax(n + 1, x, ys[row + 1], length: ys[row + 1] - y, vertically: true, edge: down[n]) }
         }
