@@ -13,8 +13,10 @@
 /// stack. A search that finds nothing near the line's boxes is tried on a wider area, then with
 /// reservations relaxed; a line left without a route is drawn straight (`TidyLayout.unrouted`).
 /// Searches have budgets of grid size and expansions, so routing stays near linear in boxes plus
-/// lines; the searches on the wider area have a smaller budget of their own, so that lines that
-/// cannot be routed near their boxes do not leave the lines after them without a search.
+/// lines: a search for the cheapest route that runs out of its budget is followed by one for a
+/// good route (weighted A*, far fewer expansions); a grid whose ends do not connect is not
+/// searched; the searches on the wider area have a smaller budget of their own, so that lines
+/// that cannot be routed near their boxes do not leave the lines after them without a search.
 struct LineRouter {
     /// Clearance in points kept between a line and any box it does not end at.
     static let clearance = 6.0
@@ -467,7 +469,7 @@ struct RoutingGrid {
     /// A grid of the coordinates `xs` and `ys`, sorted, with the costs beyond their length of
     /// the edges from each node to the next across (`across`, indexed by row · `xs.count` +
     /// column) and down (`down`, indexed by node: column · `ys.count` + row).
-    fileprivate init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
+    init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
         self.xs = xs
         self.ys = ys
         self.across = across
