@@ -29,6 +29,20 @@ struct BucketGrid {
         }
     }
 
+    /// The items filed in the cells the rectangle touches, once each, in the order first met:
+    /// an item is taken when its entry in `marks` is not `query`, and then marked with it.
+    func items(minX: Double, minY: Double, maxX: Double, maxY: Double, marks: inout [UInt32], query: UInt32) -> [Int] {
+        var result: [Int] = []
+        visit(minX: minX, minY: minY, maxX: maxX, maxY: maxY) { item in
+            if marks[item] != query {
+                marks[item] = query
+                result.append(item)
+            }
+            return true
+        }
+        return result
+    }
+
     /// Calls `body` with the items filed in the cells the rectangle touches; an item filed in
     /// several of them comes several times. Stops when `body` returns false.
     func visit(minX: Double, minY: Double, maxX: Double, maxY: Double, _ body: (Int) -> Bool) {

@@ -332,29 +332,13 @@ struct LineRouter {
             for k in pieceMarks.indices { pieceMarks[k] = 0 }
             query = 1
         }
-        var result: [Int] = []
-        boxGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { box in
-            if boxMarks[box] != query {
-                boxMarks[box] = query
-                result.append(box)
-            }
-            return true
-        }
-        return result
+        return boxGrid.items(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY, marks: &boxMarks, query: query)
     }
 
     /// The reserved stretches filed in the cells `area` meets, once each (call after
     /// `boxes(in:)`, which numbers the query).
     private mutating func pieces(in area: Area) -> [Int] {
-        var result: [Int] = []
-        reservedGrid.visit(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY) { piece in
-            if pieceMarks[piece] != query {
-                pieceMarks[piece] = query
-                result.append(piece)
-            }
-            return true
-        }
-        return result
+        reservedGrid.items(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY, marks: &pieceMarks, query: query)
     }
 
     /// The costs of the edges of a grid of channel coordinates, for the current line, from
