@@ -58,7 +58,7 @@ final class GeometryCheckTests: XCTestCase {
             }
         }
         print("markers in the built-in tree charts: \(markers.count)\n" + markers.joined(separator: "\n"))
-        XCTAssertLessThanOrEqual(markers.count, 6, markers.joined(separator: "\n"))
+        XCTAssertLessThanOrEqual(markers.count, 3, markers.joined(separator: "\n"))
         XCTAssertGreaterThan(charts, 80)
     }
 
