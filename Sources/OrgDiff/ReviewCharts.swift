@@ -19,6 +19,8 @@ public enum ReviewCharts {
             chart.boxes[index].url = nil
             guard let change = byBox[chart.boxes[index].id] else { continue }
             chart.boxes[index].style = change.primary.style
+            // An announced unit's badge gives its date: its "planned: …" line would say it twice.
+            if change.kinds.contains(.announced) { chart.boxes[index].details.removeAll { $0.hasPrefix("planned: ") } }
             chart.boxes[index].details += describer.badges(change)
             chart.boxes[index].tooltip = ([change.summary] + change.sources).joined(separator: "\n")
         }

@@ -364,6 +364,14 @@ final class DiffTests: XCTestCase {
         XCTAssertFalse(tooltips.contains { $0.contains("sgb-2010-1 §") }, "a source named by its id")
     }
 
+    /// An announced unit in the merged chart says once that it is announced and when.
+    func testAnAnnouncedUnitSaysItsDateOnce() throws {
+        let chart = try ReviewCharts.merged(try builtin("dpko-2007"))
+        let announced = chart.boxes.filter { $0.details.contains { $0.hasPrefix("announced") } }
+        XCTAssertFalse(announced.isEmpty)
+        for box in announced { XCTAssertFalse(box.details.contains { $0.hasPrefix("planned: ") }, box.id) }
+    }
+
     /// The review of a built-in restructuring, skipping when its models are not built in.
     func builtin(_ id: String) throws -> RestructuringReview {
         let restructuring = try XCTUnwrap(BuiltinRestructurings.named(id))
