@@ -101,6 +101,7 @@ public struct PagedChart {
     /// one its piece was fitted with (its heads, references and subtitle are written in then),
     /// so a page that comes out too small is cut again with a stricter size for its top box.
     private func cut() throws -> [Chart] {
+        if chart.arrangement == .bipartite { return try twoColumnPages() }
         var strict = self
         for _ in 0..<4 {
             let pages = try strict.cutOnce()
@@ -111,8 +112,56 @@ public struct PagedChart {
         return try strict.cutOnce()
     }
 
+    /// The pages of a two-column chart: its providers (the left column) in order, as many on
+    /// a page as stay readable there together with every client they serve; a client served
+    /// from several pages stands on each, and a provider with more clients than a page can hold
+    /// stands on several pages with a run of them on each. Each later page says which page it
+    /// continues.
+    private func twoColumnPages() throws -> [Chart] {
+        var clientsOf: [String: [String]] = [:]
+        for line in chart.lines where clientsOf[line.from]?.contains(line.to) != true { clientsOf[line.from, default: []].append(line.to) }
+        /// A piece: one provider and some of its clients.
+        typealias Piece = (provider: String, clients: [String])
+        func part(_ pieces: [Piece], continuing page: Int?) -> Chart {
+            var part = shaped(self.part(pieces.reduce(into: Set<String>()) { $0.insert($1.provider); $0.formUnion($1.clients) }))
+            if let page { part.subtitle = [chart.subtitle, "continued from page \(page)"].compactMap { $0 }.joined(separator: "\n") }
+            return part
+        }
+        // The page number is a placeholder as wide as any while fitting.
+        var pieces: [Piece] = []
+        for provider in chart.boxes.filter({ $0.level == 0 }).map(\.id) {
+            let clients = clientsOf[provider] ?? []
+            if try fits(part([(provider, clients)], continuing: 999)) {
+                pieces.append((provider, clients))
+                continue
+            }
+            var run: [String] = []
+            for client in clients {
+                if try run.isEmpty || fits(part([(provider, run + [client])], continuing: 999)) {
+                    run.append(client)
+                } else {
+                    pieces.append((provider, run))
+                    run = [client]
+                }
+            }
+            pieces.append((provider, run))
+        }
+        var pages: [[Piece]] = [], current: [Piece] = []
+        for piece in pieces {
+            if try current.isEmpty || fits(part(current + [piece], continuing: pages.isEmpty ? nil : 999)) {
+                current.append(piece)
+            } else {
+                pages.append(current)
+                current = [piece]
+            }
+        }
+        if !current.isEmpty || pages.isEmpty { pages.append(current) }
+        return pages.enumerated().map { number, pieces in part(pieces, continuing: number == 0 ? nil : number) }
+    }
+
     /// The pages at the text size `readable`, with the extra `margins` of some tops.
     private func cutOnce() throws -> [Chart] {
+        if chart.arrangement == .bipartite { return try twoColumnPages() }
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0

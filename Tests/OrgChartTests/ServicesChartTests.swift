@@ -50,6 +50,25 @@ private final class SVGElements: NSObject, XMLParserDelegate {
 }
 
 final class ServicesChartTests: XCTestCase {
+    /// The whole pillar as a two-column chart on A3 landscape: too large for one page, it is cut
+    /// into pages of providers in order, each with every client they serve, every text at 6 pt
+    /// or more; every relationship is drawn on some page, and no page has a geometry problem.
+    func testThePillarsServicesChartIsCutIntoReadablePages() throws {
+        var spec = ChartSpec(model: Self.pillar, view: .servicesChart)
+        spec.page = PageSize.a3.landscape
+        let prepared = try spec.prepare()
+        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a3.landscape)
+        let pages = try paged.pages()
+        XCTAssertGreaterThan(pages.count, 1)
+        XCTAssertGreaterThanOrEqual(try paged.smallestText(), 6)
+        let drawn = Set(pages.flatMap { $0.lines.map { "\($0.from) \($0.style) \($0.to)" } })
+        XCTAssertEqual(drawn, Set(prepared.chart.lines.map { "\($0.from) \($0.style) \($0.to)" }))
+        for (number, page) in pages.enumerated() {
+            XCTAssertEqual(GeometryCheck(PlacedChart(chart: page, theme: prepared.writer.theme)).problems, [], "page \(number + 1)")
+            if number > 0 { XCTAssertTrue(page.subtitle?.contains("continued from page \(number)") == true) }
+        }
+    }
+
     private static let pillar = "peace-security-2021"
 
     /// The charts looked at as pages: the pillar, its departments and structures, the fans, DPKO 2010.
