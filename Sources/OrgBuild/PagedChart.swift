@@ -174,10 +174,16 @@ public struct PagedChart {
             if splittable, let root, try !fits(current) {
                 let (kept, subtrees) = try split(current, root: root, later: index > 0)
                 pieces[index].ids = kept
-                for (box, ids) in subtrees {
-                    pieces[index].continuing.insert(box)
-                    moved[index, default: []].append((box, pieces.count))
-                    pieces.append(Piece(ids: ids, parent: index))
+                let first = pieces.count
+                for (_, ids) in subtrees { pieces.append(Piece(ids: ids, parent: index)) }
+                // A moved subtree continues from the piece that holds its top box: this one, or a
+                // run of the top's children split off it.
+                for (offset, subtree) in subtrees.enumerated() {
+                    let piece = first + offset
+                    let holder = ([index] + Array(first..<pieces.count)).first { $0 != piece && pieces[$0].ids.contains(subtree.box) } ?? index
+                    pieces[piece].parent = holder
+                    pieces[holder].continuing.insert(subtree.box)
+                    moved[holder, default: []].append((subtree.box, piece))
                 }
             }
             index += 1
