@@ -112,6 +112,12 @@ public struct PlacedChart: Sendable {
             maxX = max(maxX, point.x)
             maxY = max(maxY, point.y)
         }
+        // Labels set beside lines near the edge.
+        for text in labels.values.joined() {
+            minX = min(minX, text.span.left)
+            maxX = max(maxX, text.span.right)
+            maxY = max(maxY, text.baseline + 2)
+        }
         origin = ChartPoint(x: minX, y: top / 2 - block / 2)
         bottom = maxY
         let notes = markers.map(\.note) + labelNotes
@@ -341,6 +347,16 @@ public struct PlacedText: Sendable, Equatable {
     /// Creates a set line of text.
     public init(text: String, x: Double, baseline: Double, size: Double, bold: Bool, anchor: TextAnchor) {
         (self.text, self.x, self.baseline, self.size, self.bold, self.anchor) = (text, x, baseline, size, bold, anchor)
+    }
+}
+
+extension PlacedText {
+    /// The left and right ends of the text, its width estimated from its character count as
+    /// the boxes' are.
+    public var span: (left: Double, right: Double) {
+        let width = Double(text.count) * size * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+        let left = anchor == .middle ? x - width / 2 : anchor == .start ? x : x - width
+        return (left, left + width)
     }
 }
 

@@ -166,9 +166,8 @@ struct ChartPainter {
         if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
         for label in placed.labels[index] ?? [] {
             // A white ground under the label keeps it legible where a line runs behind it.
-            let width = Double(label.text.count) * label.size * BoxMetrics.detailAdvance
-            let left = label.anchor == .middle ? label.x - width / 2 : label.anchor == .start ? label.x : label.x - width
-            let ground = BoxFrame(center: ChartPoint(x: left + width / 2, y: label.baseline - label.size * 0.35), width: width + 2, height: label.size * 1.2)
+            let (left, right) = label.span
+            let ground = BoxFrame(center: ChartPoint(x: (left + right) / 2, y: label.baseline - label.size * 0.35), width: right - left + 2, height: label.size * 1.2)
             canvas.rect(ground, radius: 0, paint: Paint(fill: "#ffffff", stroke: "#ffffff", width: 0))
             canvas.text(label, color: stroke.color)
         }

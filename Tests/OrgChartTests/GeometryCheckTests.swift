@@ -71,10 +71,9 @@ final class GeometryCheckTests: XCTestCase {
             let placed = named.placed
             for (line, label) in placed.labels.flatMap({ line, texts in texts.map { (line, $0) } }) {
                 labels += 1
-                let width = Double(label.text.count) * label.size * BoxMetrics.detailAdvance
-                let left = label.anchor == .middle ? label.x - width / 2 : label.anchor == .start ? label.x : label.x - width
+                let (left, right) = label.span
                 for (index, frame) in placed.frames.enumerated() {
-                    let apart = frame.maxX <= left || frame.minX >= left + width || frame.maxY <= label.baseline - label.size || frame.minY >= label.baseline
+                    let apart = frame.maxX <= left || frame.minX >= right || frame.maxY <= label.baseline - label.size || frame.minY >= label.baseline
                     XCTAssertTrue(apart, "\(named.name): the label of line \(line) covers \(named.chart.boxes[index].id)")
                 }
             }
