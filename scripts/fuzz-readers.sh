@@ -185,27 +185,22 @@ for model in "$work"/model*.yaml; do
 done
 echo "fuzz-readers: $rounds model files, $valid valid and rendered"
 
-imported=0
-for sheet in "$work"/sheet*.csv; do
-    out="${sheet%.csv}.yaml"
-    before=$failures
-    set +e; timeout 10 "$orgchart" import csv "$sheet" -o "$out" >/dev/null 2>"$sheet.err"; status=$?; set -e
-    check "$(basename "$sheet")" "$status" "$out" "$sheet.err" hint
-    if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$sheet" "$keep/"; fi
-    [ "$status" -eq 0 ] && imported=$((imported + 1))
-done
-echo "fuzz-readers: $rounds spreadsheets, $imported imported"
-
-imported=0
-for tree in "$work"/tree*.json; do
-    out="${tree%.json}.yaml"
-    before=$failures
-    set +e; timeout 10 "$orgchart" import json "$tree" -o "$out" >/dev/null 2>"$tree.err"; status=$?; set -e
-    check "$(basename "$tree")" "$status" "$out" "$tree.err" hint
-    if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$tree" "$keep/"; fi
-    [ "$status" -eq 0 ] && imported=$((imported + 1))
-done
-echo "fuzz-readers: $rounds JSON files, $imported imported"
+# fuzz_import KIND WHAT FILE…: `orgchart import KIND` on each FILE, checked as above.
+fuzz_import() {
+    local kind="$1" what="$2" imported=0 input out before status
+    shift 2
+    for input in "$@"; do
+        out="${input%.*}.yaml"
+        before=$failures
+        set +e; timeout 10 "$orgchart" import "$kind" "$input" -o "$out" >/dev/null 2>"$input.err"; status=$?; set -e
+        check "$(basename "$input")" "$status" "$out" "$input.err" hint
+        if [ "$failures" -gt "$before" ]; then mkdir -p "$keep"; cp "$input" "$keep/"; fi
+        [ "$status" -eq 0 ] && imported=$((imported + 1))
+    done
+    echo "fuzz-readers: $rounds $what, $imported imported"
+}
+fuzz_import csv spreadsheets "$work"/sheet*.csv
+fuzz_import json "JSON files" "$work"/tree*.json
 
 bulletin="$root/../shared/seeds/000_3c041eb162174baa.txt"
 if [ -f "$bulletin" ]; then

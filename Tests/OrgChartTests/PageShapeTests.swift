@@ -45,19 +45,7 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(ids, Set(prepared.chart.boxes.map(\.id)))
         for page in pages { XCTAssertTrue(try paged.fits(page)) }
         // "continued on page N": the box's subtree is on page N, which says where it came from.
-        var continuations = 0
-        for (number, page) in pages.enumerated() {
-            for box in page.boxes {
-                for detail in box.details where detail.hasPrefix("continued on page ") {
-                    continuations += 1
-                    let target = try XCTUnwrap(Int(detail.dropFirst("continued on page ".count))) - 1
-                    XCTAssertTrue(pages[target].boxes.contains { $0.id == box.id }, "\(box.id) is not on page \(target + 1)")
-                    XCTAssertTrue(pages[target].subtitle?.contains("continued from page") == true)
-                    XCTAssertTrue(pages[target].subtitle?.contains("\(number + 1)") == true)
-                }
-            }
-        }
-        XCTAssertGreaterThan(continuations, 0)
+        XCTAssertGreaterThan(try Self.checkContinuations(pages), 0)
         // Each later page names its place: the heads above its pieces.
         for page in pages.dropFirst() { XCTAssertTrue(page.subtitle?.contains("Department of Peacekeeping Operations (DPKO)") == true, page.subtitle ?? "") }
         // A piece deeper down names the whole path: the pillar's departments on A4.
@@ -216,14 +204,9 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(Placer.columns([1, 2], heights: [10, 10], count: 1), [[1, 2]])
     }
 
-    /// Where the top's children are cut into runs on several pages (the pillar on A4), a
-    /// subtree moved off a run continues from the run's page: every "continued on page N" box
-    /// stands on page N, which says it continues the page the box came from.
-    func testEveryContinuationOfThePillarPointsAtItsPage() throws {
-        var spec = ChartSpec(model: "peace-security-2021")
-        spec.page = PageSize.a4.landscape
-        let prepared = try spec.prepare()
-        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape).pages()
+    /// Checks every "continued on page N" of `pages`: the box stands on page N, whose subtitle
+    /// says it continues the page the box came from. Returns how many there are.
+    static func checkContinuations(_ pages: [Chart]) throws -> Int {
         var continuations = 0
         for (number, page) in pages.enumerated() {
             for box in page.boxes {
@@ -232,13 +215,25 @@ final class PageShapeTests: XCTestCase {
                     let target = try XCTUnwrap(Int(detail.dropFirst("continued on page ".count))) - 1
                     XCTAssertTrue(pages[target].boxes.contains { $0.id == box.id }, "\(box.id) is not on page \(target + 1)")
                     let subtitle = pages[target].subtitle ?? ""
+                    XCTAssertTrue(subtitle.contains("continued from page"), subtitle)
                     let from = subtitle.components(separatedBy: "continued from page").last ?? ""
                     XCTAssertTrue(from.split(whereSeparator: { !$0.isNumber }).contains { $0 == "\(number + 1)" },
                                   "page \(target + 1) (\(box.id)) does not say it continues page \(number + 1): \(subtitle)")
                 }
             }
         }
-        XCTAssertGreaterThan(continuations, 5)
+        return continuations
+    }
+
+    /// Where the top's children are cut into runs on several pages (the pillar on A4), a
+    /// subtree moved off a run continues from the run's page: every "continued on page N" box
+    /// stands on page N, which says it continues the page the box came from.
+    func testEveryContinuationOfThePillarPointsAtItsPage() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = PageSize.a4.landscape
+        let prepared = try spec.prepare()
+        let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape).pages()
+        XCTAssertGreaterThan(try Self.checkContinuations(pages), 5)
     }
 
     /// A page of a paged chart keeps the legend entries for inferred and planned facts while it
