@@ -50,7 +50,7 @@ public struct PagedChart {
     }
 
     /// Margin around the drawing, in points.
-    public static let margin = 28.0
+    public static let margin = PageShape.margin
 
     /// A part of the chart that can be read on a page by itself: the ids of its boxes, the part
     /// its top box was moved from, and the boxes whose subtrees (or lists) continue elsewhere.

@@ -5,23 +5,28 @@ import ChartGraph
 /// and a chart is read at the largest size when its width and height have the page's ratio. A
 /// chart that fits the page at its natural size keeps its rows.
 ///
-/// The search is greedy and deterministic: first one depth from which every subtree hangs (or
-/// none), whichever fits the page at the largest scale; then, widest subtrees first, a
-/// column's children hang in one more or one fewer column side by side, or single subtrees
-/// hang one level higher or one level lower, when that fits better. It lays the chart
-/// out at most `budget` times, each in linear time.
-struct PageShape {
+/// The search is greedy and deterministic. It starts from every way of hanging all subtrees
+/// from one depth, the children of their tops in one to four side-by-side columns (or none);
+/// the few that fit the page at the largest scale are each refined, largest subtrees first: the
+/// children of any hanging box hang in one more or one fewer column side by side, or a column's
+/// top moves one level higher or lower, when that fits better. It lays the chart out at most
+/// `budget` times (about), each in linear time.
+public struct PageShape {
     let tree: ChartTree
     /// Width and height in points of the area the chart is fitted to.
     let area: (width: Double, height: Double)
-    /// How many layouts the search may try: 40, fewer for very large charts (20 at 20,000 boxes).
-    var budget: Int { max(8, min(40, 400_000 / max(tree.depth.count, 1))) }
+    /// How many layouts the search may try: 200, fewer for large charts (20 at 20,000 boxes).
+    var budget: Int { max(8, min(200, 400_000 / max(tree.depth.count, 1))) }
 
-    /// The printable area of `page`, or of A4 landscape (√2) when there is none.
+    /// The printable area of `page` (inside margins of `margin` points), or of A4 landscape (√2)
+    /// when there is none.
     static func area(of page: PageSize?) -> (width: Double, height: Double) {
         let page = page ?? PageSize.a4.landscape
-        return (max(36, page.width * 72 - 36), max(36, page.height * 72 - 36))
+        return (max(36, page.width * 72 - 2 * margin), max(36, page.height * 72 - 2 * margin))
     }
+
+    /// The blank margin of a printed page, in points, on each side.
+    public static let margin = 28.0
 
     /// The shape of the chart of `tree` for `page` (A4 landscape when nil).
     init(tree: ChartTree, page: PageSize?) {
@@ -34,58 +39,66 @@ struct PageShape {
     /// counts and returns its width and height.
     func choose(_ extent: ([Int]) -> (width: Double, height: Double)) -> [Int] {
         let count = tree.depth.count
-        var tries = 0
+        var known: [[Int]: Double] = [:]
         /// How large the chart is drawn on the page: never above its natural size, so that a
         /// chart that fits as it is keeps its rows (hanging would only make it smaller).
         func scale(_ columns: [Int]) -> Double {
-            tries += 1
+            if let scale = known[columns] { return scale }
             let size = extent(columns)
-            return min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
+            let scale = min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
+            known[columns] = scale
+            return scale
         }
         let none = [Int](repeating: 0, count: count)
-        var best = none, bestScale = scale(none)
         let maxDepth = tree.depth.max() ?? 0
-        guard count > 2, maxDepth > 0 else { return best }
-        for depth in 0..<maxDepth where tries < budget {
-            let columns = (0..<count).map { tree.depth[$0] == depth && !tree.children[$0].isEmpty ? 1 : 0 }
-            let candidate = scale(columns)
-            if candidate > bestScale * 1.0001 { best = columns; bestScale = candidate }
+        guard count > 2, maxDepth > 0 else { return none }
+        // Starts: no box hangs, or every box of one depth with its children in 1 to 4 columns.
+        var starts = [none]
+        for width in 1...Self.mostColumns {
+            for depth in 0..<maxDepth where known.count < budget / 2 {
+                let tops = (0..<count).filter { tree.depth[$0] == depth && !tree.children[$0].isEmpty }
+                guard width == 1 || tops.contains(where: { tree.children[$0].count >= width }) else { continue }
+                var columns = none
+                for top in tops { columns[top] = min(width, tree.children[top].count) }
+                starts.append(columns)
+            }
         }
-        // Refinement, widest subtrees first: a column's children in one more or one fewer side
-        // by side, or the column raised to the parent of its top, or lowered to the top's children.
+        // The best few starts, each refined in turn with an equal share of what is left.
+        let ranked = starts.enumerated().sorted { (scale($0.element), $1.offset) > (scale($1.element), $0.offset) }.map(\.element)
+        var best = ranked[0], bestScale = scale(best)
+        let beam = ranked.prefix(Self.beam)
+        for (k, start) in beam.enumerated() {
+            let limit = known.count + (budget - known.count) / (beam.count - k)
+            let refined = refine(start, scale: scale, tries: { known.count < limit })
+            if scale(refined) > bestScale * 1.0001 { best = refined; bestScale = scale(refined) }
+        }
+        return best
+    }
+
+    /// How many of the best starts the search refines.
+    static let beam = 3
+
+    /// `start` improved step by step while `tries` allows, largest subtrees first: the children
+    /// of a hanging box in one more or one fewer column side by side; a column's top raised to
+    /// its parent, or lowered to its children.
+    private func refine(_ start: [Int], scale: ([Int]) -> Double, tries: () -> Bool) -> [Int] {
+        let count = tree.depth.count
         let sizes = subtreeSizes()
+        var best = start, bestScale = scale(start)
         var changed = true
-        while changed, tries < budget {
+        while changed, tries() {
             changed = false
-            let tops = (0..<count).filter { best[$0] > 0 }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
-            for top in tops where tries < budget {
-                var options: [[Int]] = []
-                if best[top] < min(Self.mostColumns, tree.children[top].count) {
-                    var wider = best
-                    wider[top] += 1
-                    options.append(wider)
+            let hanging = hangingBoxes(best)
+            let boxes = (0..<count).filter { hanging[$0] && tree.children[$0].count > 1 || best[$0] > 0 }
+                .sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+            // Columns widened or narrowed first, for every box; only then tops moved.
+            search: for moves in [false, true] {
+                for box in boxes where tries() {
+                    for option in options(for: box, in: best, hanging: hanging, moves: moves) where tries() {
+                        let candidate = scale(option)
+                        if candidate > bestScale * 1.0001 { best = option; bestScale = candidate; changed = true; break search }
+                    }
                 }
-                if best[top] > 1 {
-                    var narrower = best
-                    narrower[top] -= 1
-                    options.append(narrower)
-                }
-                if let parent = tree.parent[top] {
-                    var raised = best
-                    for sibling in tree.children[parent] { raised[sibling] = 0 }
-                    raised[parent] = 1
-                    options.append(raised)
-                }
-                let grandchildren = tree.children[top].filter { !tree.children[$0].isEmpty }
-                var lowered = best
-                lowered[top] = 0
-                for child in grandchildren { lowered[child] = 1 }
-                options.append(lowered)
-                for option in options where tries < budget {
-                    let candidate = scale(option)
-                    if candidate > bestScale * 1.0001 { best = option; bestScale = candidate; changed = true; break }
-                }
-                if changed { break }
             }
         }
         return best
@@ -93,6 +106,40 @@ struct PageShape {
 
     /// The most columns a box's children hang in side by side.
     static let mostColumns = 4
+
+    /// The counts `columns` changed at `box`: its children in one more or one fewer column side
+    /// by side, or, with `moves`, the column it tops raised to its parent or lowered to its children.
+    private func options(for box: Int, in columns: [Int], hanging: [Bool], moves: Bool) -> [[Int]] {
+        var options: [[Int]] = []
+        guard moves else {
+            let count = max(1, columns[box])
+            for other in [count + 1, count - 1] where other >= 1 && other <= min(Self.mostColumns, tree.children[box].count) && other != count {
+                var changed = columns
+                changed[box] = other
+                options.append(changed)
+            }
+            return options
+        }
+        guard columns[box] > 0, tree.parent[box].map({ !hanging[$0] }) ?? true else { return [] }
+        if let parent = tree.parent[box] {
+            var raised = columns
+            for sibling in tree.children[parent] { raised[sibling] = 0 }
+            raised[parent] = 1
+            options.append(raised)
+        }
+        var lowered = columns
+        lowered[box] = 0
+        for child in tree.children[box] where !tree.children[child].isEmpty { lowered[child] = 1 }
+        options.append(lowered)
+        return options
+    }
+
+    /// For each box, true when it hangs in a column: its own count or an ancestor's is above 0.
+    private func hangingBoxes(_ columns: [Int]) -> [Bool] {
+        var hanging = [Bool](repeating: false, count: columns.count)
+        for box in tree.preorder { hanging[box] = columns[box] > 0 || tree.parent[box].map { hanging[$0] } ?? false }
+        return hanging
+    }
 
     /// The number of boxes in each box's subtree.
     private func subtreeSizes() -> [Int] {

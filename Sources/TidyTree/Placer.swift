@@ -31,9 +31,9 @@ struct Placer {
     /// box relative to its parent's top.
     private var column: [[Int]]
     private var hangTop: [Double?]
-    /// How many side-by-side columns the children of each column's top box hang in (1 inside
-    /// columns), and for a box hanging in a column after the first, the height of the bus
-    /// below its parent (from the parent's top) that leads to its column's spine.
+    /// How many side-by-side columns the children of each hanging box hang in, and for a box
+    /// hanging in a column after the first, the height of the bus below its parent (from the
+    /// parent's top) that leads to its column's spine.
     private var columnCount: [Int]
     private var busTop: [Double?]
     /// Height of each hanging block (a box and everything hanging under it) from its top, and
@@ -53,8 +53,9 @@ struct Placer {
     static var hangIndent: Double { hangInset + hangTick }
 
     /// The placer of `tree`. The subtree of each box with a column count in `hangColumns` (0:
-    /// none) hangs in indented columns under it, its children side by side in that many columns
-    /// and every box below in one: every box of such columns gets the width of the widest less
+    /// none) hangs in indented columns under it, its children side by side in that many columns;
+    /// below, the children of each box hang in as many columns as its count says (0 or 1: one).
+    /// Every box of such columns gets the width of the widest less
     /// one indent per level below its column's top, so that the columns' right edges line up,
     /// and boxes below a column's top get `compactHeights` (when given).
     init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double,
@@ -73,7 +74,7 @@ struct Placer {
             }
         }
         hangs = level.map { $0 != nil }
-        columnCount = (0..<count).map { level[$0] == 0 ? max(1, hangColumns[$0]) : 1 }
+        columnCount = (0..<count).map { level[$0] != nil ? max(1, hangColumns[$0]) : 1 }
         busTop = Array(repeating: nil, count: count)
         var sizes = sizes
         if naturalWidths.count == count {
