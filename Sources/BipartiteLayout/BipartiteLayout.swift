@@ -114,7 +114,7 @@ public struct BipartiteLayout: Sendable {
                 var label: [String] = []
                 let frameTop = y
                 if let group {
-                    let chars = max(8, Int((frameWidth[column] - 2 * Self.framePadding) / (labelSize * BoxMetrics.headingAdvance)))
+                    let chars = max(8, Int((frameWidth[column] - 2 * Self.framePadding) / (labelSize * TextMeasure.boldAdvance)))
                     label = BoxMetrics.wrap(chart.groups[group].label, width: chars)
                     y += Self.framePadding + Double(label.count) * labelLine + 2
                 }

@@ -31,7 +31,7 @@ extension DOTWriter {
             out.line("\(Escape.quoted(box.id)) [\(attributes.joined(separator: ", "))]")
             if let badge = placed.badges[index] {
                 // The numbers of the box's line markers, in its top-right corner.
-                let width = Double(badge.text.count) * badge.size * BoxMetrics.headingAdvance
+                let width = badge.span(font: theme.font).right - badge.span(font: theme.font).left
                 out.line("\(Escape.quoted("orgchart:mark:" + box.id)) [shape=plain, style=\"\", label=<<b><font point-size=\"\(format(badge.size))\">\(Escape.html(badge.text))</font></b>>, pos=\"\(format(badge.x - width / 2)),\(format(height - (badge.baseline - badge.size * 0.35)))!\"]")
             }
         }

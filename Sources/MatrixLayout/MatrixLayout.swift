@@ -59,7 +59,7 @@ public struct MatrixLayout: Sendable {
         let cell = cell, labelSize = labelSize
         rowHeights = rowLines.map { max(cell, Double($0.count) * lineHeight + 2) }
         func width(_ text: String, bold: Bool = false) -> Double {
-            Double(text.count) * labelSize * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+            TextMeasure.width(text, size: labelSize, bold: bold, font: theme.font)
         }
         rowLabelWidth = max(rowLines.flatMap { $0 }.map { width($0) }.max() ?? 0, width(matrix.rowHeading, bold: true)) + 8
 
@@ -171,7 +171,7 @@ public struct MatrixLayout: Sendable {
     }
 
     private func width(_ text: String, size: Double, bold: Bool = false) -> Double {
-        Double(text.count) * size * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+        TextMeasure.width(text, size: size, bold: bold, font: theme.font)
     }
 
     /// The widths of `columns`, those of a group widened so that its label fits its band.
@@ -208,7 +208,7 @@ public struct MatrixLayout: Sendable {
 
     /// Bold text of `size` wrapped to `span` points.
     static func wrap(_ text: String, span: Double, size: Double) -> [String] {
-        BoxMetrics.wrap(text, width: max(1, Int((span - 4) / (size * BoxMetrics.headingAdvance))))
+        BoxMetrics.wrap(text, width: max(1, Int((span - 4) / (size * TextMeasure.boldAdvance))))
     }
 
     /// Consecutive members sharing a group.
@@ -223,7 +223,7 @@ public struct MatrixLayout: Sendable {
 
     /// The legend and sources as lines of a column `columnWidth` points wide.
     private func notes(columnWidth: Double) -> [Note] {
-        let chars = max(10, Int((columnWidth - 14) / (smallSize * BoxMetrics.detailAdvance)))
+        let chars = max(10, Int((columnWidth - 14) / (smallSize * TextMeasure.regularAdvance)))
         var notes: [Note] = [.heading("Legend")]
         let kinds = chart.legend.filter { $0.sample == .mark }
         let firstKind = kinds.first { $0.style != Mark.inferredStyle }?.style ?? "default"

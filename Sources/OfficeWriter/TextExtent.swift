@@ -13,7 +13,7 @@ struct TextExtent {
         guard let first = lines.first, let last = lines.last else { return nil }
         var minX = Double.infinity, maxX = -Double.infinity
         for line in lines {
-            let width = Double(line.text.count) * line.size * (line.bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance) * 1.1 + 4
+            let width = Double(line.text.count) * line.size * (line.bold ? TextMeasure.boldAdvance : TextMeasure.regularAdvance) * 1.1 + 4
             let start = line.anchor == .start ? line.x : line.anchor == .middle ? line.x - width / 2 : line.x - width
             minX = min(minX, start)
             maxX = max(maxX, start + width)

@@ -87,7 +87,7 @@ public struct PlacedChart: Sendable {
         self.connectors = connectors
         (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
         let labelNotes: [String]
-        (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, firstNote: markers.count + 1)
+        (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, font: theme.font, firstNote: markers.count + 1)
         self.extent = extent
         var title: [PlacedText] = []
         let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
@@ -98,7 +98,7 @@ public struct PlacedChart: Sendable {
             y += size * BoxMetrics.lineHeight
         }
         self.title = title
-        let titleWidth = title.map { Double($0.text.count) * $0.size * BoxMetrics.headingAdvance }.max() ?? 0
+        let titleWidth = title.map { $0.span(font: theme.font).right - $0.span(font: theme.font).left }.max() ?? 0
         var minX = extent.width / 2 - titleWidth / 2, maxX = extent.width / 2 + titleWidth / 2
         var maxY = top / 2 + block / 2
         for frame in frames + groupFrames.map(\.frame) {
@@ -114,8 +114,8 @@ public struct PlacedChart: Sendable {
         }
         // Labels set beside lines near the edge.
         for text in labels.values.joined() {
-            minX = min(minX, text.span.left)
-            maxX = max(maxX, text.span.right)
+            minX = min(minX, text.span(font: theme.font).left)
+            maxX = max(maxX, text.span(font: theme.font).right)
             maxY = max(maxY, text.baseline + 2)
         }
         origin = ChartPoint(x: minX, y: top / 2 - block / 2)
@@ -179,7 +179,7 @@ extension PlacedChart {
     /// no box (writers put a white ground under labels, so a line behind one is hidden, not
     /// struck through), else over the longest stretch. Labels are few; the search is linear in
     /// boxes and line segments for each.
-    static func labels(chart: Chart, frames: [BoxFrame], connectors: [Connector], size: Double, firstNote: Int) -> (labels: [Int: [PlacedText]], notes: [String]) {
+    static func labels(chart: Chart, frames: [BoxFrame], connectors: [Connector], size: Double, font: String, firstNote: Int) -> (labels: [Int: [PlacedText]], notes: [String]) {
         var labels: [Int: [PlacedText]] = [:], notes: [String] = []
         let leading = size * BoxMetrics.lineHeight
         for connector in connectors {
@@ -193,7 +193,7 @@ extension PlacedChart {
             typealias Block = (lines: [PlacedText], minX: Double, minY: Double, maxX: Double, maxY: Double)
             var candidates: [Block] = []
             for form in forms {
-                let width = form.map { Double($0.count) * size * BoxMetrics.detailAdvance }.max() ?? 0
+                let width = form.map { TextMeasure.width($0, size: size, bold: false, font: font) }.max() ?? 0
                 let height = Double(form.count - 1) * leading
                 for stretch in stretches {
                     let a = route[stretch - 1], b = route[stretch]
@@ -351,10 +351,9 @@ public struct PlacedText: Sendable, Equatable {
 }
 
 extension PlacedText {
-    /// The left and right ends of the text, its width estimated from its character count as
-    /// the boxes' are.
-    public var span: (left: Double, right: Double) {
-        let width = Double(text.count) * size * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+    /// The left and right ends of the text set in `font`, measured as the boxes' text is.
+    public func span(font: String) -> (left: Double, right: Double) {
+        let width = TextMeasure.width(text, size: size, bold: bold, font: font)
         let left = anchor == .middle ? x - width / 2 : anchor == .start ? x : x - width
         return (left, left + width)
     }

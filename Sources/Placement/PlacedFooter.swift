@@ -39,7 +39,7 @@ public struct PlacedFooter: Sendable {
         let size = theme.footerSize
         let rowHeight = size * BoxMetrics.lineHeight + 2 * Self.padding
         func textWidth(_ text: String, bold: Bool = false) -> Double {
-            Double(text.count) * size * (bold ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+            TextMeasure.width(text, size: size, bold: bold, font: theme.font)
         }
         // The first column holds the "Boxes" heading or a line sample, whichever is wider.
         let firstColumn = max(textWidth("Boxes", bold: true), Self.sampleLength) + 2 * Self.padding

@@ -166,7 +166,7 @@ struct ChartPainter {
         if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
         for label in placed.labels[index] ?? [] {
             // A white ground under the label keeps it legible where a line runs behind it.
-            let (left, right) = label.span
+            let (left, right) = label.span(font: theme.font)
             let ground = BoxFrame(center: ChartPoint(x: (left + right) / 2, y: label.baseline - label.size * 0.35), width: right - left + 2, height: label.size * 1.2)
             canvas.rect(ground, radius: 0, paint: Paint(fill: "#ffffff", stroke: "#ffffff", width: 0))
             canvas.text(label, color: stroke.color)

@@ -40,8 +40,6 @@ public struct BoxMetrics: Sendable {
     static let hangingHeadingWrap = 26, hangingDetailWrap = 32
     /// Vertical margins and smallest height in inches of a box hanging in a column.
     static let compactMargin = 0.10, compactMinimumHeight = 0.22
-    /// Width of an average character of bold heading text and of detail text, in ems.
-    public static let headingAdvance = 0.60, detailAdvance = 0.52
     /// Distance between the baselines of two lines of text, in ems.
     public static let lineHeight = 1.2
 
@@ -55,15 +53,28 @@ public struct BoxMetrics: Sendable {
     public static let minimumHeight = 0.4
 
     /// The box's text, wrapped.
-    public func text(_ box: Box) -> BoxText {
-        BoxText(heading: Self.wrap(box.heading, width: headingWrap), details: box.details.map { Self.wrap($0, width: detailWrap) })
+    public func text(_ box: Box) -> BoxText { text(box, wrap: headingWrap) }
+
+    /// The box's text, its heading wrapped at about `wrap` characters and its details at as
+    /// many more as the theme's wraps differ.
+    func text(_ box: Box, wrap: Int) -> BoxText {
+        BoxText(heading: Self.wrap(box.heading, width: wrap), details: box.details.map { Self.wrap($0, width: wrap + detailWrap - headingWrap) })
     }
 
-    /// The width in inches the longest line of `text` needs (a generous estimate for bold text).
+    /// Heading wraps a page-shaped layout tries besides the theme's: narrower boxes in more
+    /// lines make a chart of many columns narrower, wider ones a chart of long columns shorter.
+    static let shapeWraps = [22, 30]
+
+    /// The width in inches the longest line of `text` needs, margins included.
     public func width(_ text: BoxText) -> Double {
-        let heading = text.heading.map(\.count).max() ?? 0
-        let detail = text.details.lazy.flatMap { $0 }.map(\.count).max() ?? 0
-        return max(Double(heading) * theme.headingSize * Self.headingAdvance, Double(detail) * theme.detailSize * Self.detailAdvance) / 72 + Self.horizontalMargin
+        let heading = text.heading.map { span($0, size: theme.headingSize, bold: true) }.max() ?? 0
+        let detail = text.details.lazy.flatMap { $0 }.map { span($0, size: theme.detailSize, bold: false) }.max() ?? 0
+        return max(heading, detail) / 72 + Self.horizontalMargin
+    }
+
+    /// The width in points of `text` set in the theme's font at `size` points (see `TextMeasure`).
+    public func span(_ text: some StringProtocol, size: Double, bold: Bool) -> Double {
+        TextMeasure.width(text, size: size, bold: bold, font: theme.font)
     }
 
     /// The height in points of the lines of `text`.

@@ -35,9 +35,9 @@ public struct PageShape {
     }
 
     /// The column counts (0: the box's children do not hang; k: they hang in k side-by-side
-    /// columns) that make the chart fit its page best; `extent` lays the chart out with given
-    /// counts and returns its width and height.
-    func choose(_ extent: ([Int]) -> (width: Double, height: Double)) -> [Int] {
+    /// columns) that make the chart fit its page best, and the scale it then fits at (at most
+    /// 1); `extent` lays the chart out with given counts and returns its width and height.
+    func choose(_ extent: ([Int]) -> (width: Double, height: Double)) -> (columns: [Int], scale: Double) {
         let count = tree.depth.count
         var known: [[Int]: Double] = [:]
         /// How large the chart is drawn on the page: never above its natural size, so that a
@@ -51,7 +51,7 @@ public struct PageShape {
         }
         let none = [Int](repeating: 0, count: count)
         let maxDepth = tree.depth.max() ?? 0
-        guard count > 2, maxDepth > 0 else { return none }
+        guard count > 2, maxDepth > 0 else { return (none, scale(none)) }
         // Starts: no box hangs, or every box of one depth with its children in 1 to 4 columns.
         var starts = [none]
         for width in 1...Self.mostColumns {
@@ -72,7 +72,7 @@ public struct PageShape {
             let refined = refine(start, scale: scale, tries: { known.count < limit })
             if scale(refined) > bestScale * 1.0001 { best = refined; bestScale = scale(refined) }
         }
-        return best
+        return (best, bestScale)
     }
 
     /// How many of the best starts the search refines.

@@ -26,32 +26,45 @@ public struct TidyLayout: Sendable {
 
     /// Lays out `chart` with the sizes and spacing of `theme`, leaving `top` points free above it.
     /// With the theme's `hang-below`, every subtree from that depth hangs in an indented column;
-    /// without it the layout is page-shaped: it chooses which subtrees hang (see `PageShape`) to
-    /// bring the chart close to the aspect ratio of its page (√2 landscape when it has none).
+    /// without it the layout is page-shaped: it chooses which subtrees hang (see `PageShape`),
+    /// and how wide the boxes' text is wrapped, to bring the chart close to the aspect ratio of
+    /// its page (√2 landscape when it has none).
     public init(chart: Chart, theme: Theme, top: Double = 0) {
         let metrics = BoxMetrics(theme: theme)
-        let texts = chart.boxes.map(metrics.text)
-        let widths = metrics.levelWidths(chart, texts: texts)
-        let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
         let spacing = Spacing(theme: theme)
         let tree = ChartTree(chart)
-        let naturalWidths = texts.map { metrics.width($0) * 72 }
-        let compactHeights = texts.map { metrics.compactHeight($0) * 72 }
-        func placer(_ hangColumns: [Int]) -> Placer {
-            var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
-                                hangColumns: hangColumns, naturalWidths: naturalWidths, compactHeights: compactHeights)
-            placer.place()
-            return placer
+        /// The boxes' texts wrapped at `wrap` characters, and a placer of them with given column counts.
+        func wrapped(_ wrap: Int) -> (texts: [BoxText], placer: ([Int]) -> Placer) {
+            let texts = chart.boxes.map { metrics.text($0, wrap: wrap) }
+            let widths = metrics.levelWidths(chart, texts: texts)
+            let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
+            let naturalWidths = texts.map { metrics.width($0) * 72 }
+            let compactHeights = texts.map { metrics.compactHeight($0) * 72 }
+            return (texts, { hangColumns in
+                var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
+                                    hangColumns: hangColumns, naturalWidths: naturalWidths, compactHeights: compactHeights)
+                placer.place()
+                return placer
+            })
         }
+        var (texts, makePlacer) = wrapped(metrics.headingWrap)
         let hangColumns: [Int]
         if theme.hangBelow > 0 {
             hangColumns = tree.depth.map { $0 == theme.hangBelow ? 1 : 0 }
         } else if !theme.pageShaped {
             hangColumns = []
         } else {
-            hangColumns = PageShape(tree: tree, page: chart.page ?? chart.shapedFor).choose { placer($0).extent }
+            // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
+            let shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
+            var best = shape.choose { makePlacer($0).extent }
+            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap ? BoxMetrics.shapeWraps : [] {
+                let other = wrapped(wrap)
+                let choice = shape.choose { other.placer($0).extent }
+                if choice.scale > best.scale * 1.0001 { best = choice; (texts, makePlacer) = other }
+            }
+            hangColumns = best.columns
         }
-        var placer = placer(hangColumns)
+        var placer = makePlacer(hangColumns)
         let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
         self.frames = frames
         self.texts = texts
@@ -61,6 +74,11 @@ public struct TidyLayout: Sendable {
         width = max(frames.map(\.maxX).max() ?? 0, points.map(\.x).max() ?? 0) + spacing.horizontal
         height = max(top, max(frames.map(\.maxY).max() ?? 0, points.map(\.y).max() ?? 0) + spacing.horizontal)
     }
+}
+
+extension TidyLayout {
+    /// Charts with more boxes than this keep the theme's wrap: trying others costs a layout search each.
+    static let mostBoxesToRewrap = 3_000
 }
 
 /// Gaps between boxes, in points, from the theme's `nodesep` and `ranksep`.

@@ -51,7 +51,7 @@ struct RenderedGeometry {
             frames[index] = frame
             for case let text as XMLElement in try node.nodes(forXPath: ".//*[local-name()='text']") {
                 let size = Self.number("font-size", of: text), content = text.stringValue ?? ""
-                let width = Double(content.count) * size * (Self.attribute("font-weight", of: text) == "bold" ? BoxMetrics.headingAdvance : BoxMetrics.detailAdvance)
+                let width = TextMeasure.width(content, size: size, bold: Self.attribute("font-weight", of: text) == "bold", font: theme.font)
                 let x = Self.number("x", of: text), baseline = Self.number("y", of: text)
                 // Graphviz sets a label's lines from their start, centred in the box by its own
                 // measure of the text: the line stays inside when its start does.
