@@ -60,10 +60,10 @@ public struct PagedChart {
         var continuing: Set<String> = []
     }
 
-    /// The line a box whose subtree moved gets, with a page number as wide as any: fitting
-    /// counts it before the page numbers are known.
+    /// The line a box whose subtree moved gets.
     static func continuation(_ page: Int) -> String { "continued on page \(page)" }
-    static let continuationPlaceholder = continuation(999)
+    /// The page number fitting writes before the page numbers are known: as wide as any.
+    static let pagePlaceholder = 999
 
     /// The charts of the pages, in page order. The chart is cut into pieces, each readable on a
     /// page by itself: the largest subtrees under the top move to pieces of their own, one at a
@@ -188,21 +188,14 @@ public struct PagedChart {
             }
             index += 1
         }
-        // Pack the pieces after the first onto pages, in order.
-        var pageOf = [0]
-        var pagePieces: [[Int]] = [[0]]
-        for number in pieces.indices.dropFirst() {
-            if pagePieces.count > 1 {
-                let packed = pagePieces[pagePieces.count - 1] + [number]
-                if try fits(marked(packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) },
-                                   continuing: packed.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].continuing) })) {
-                    pagePieces[pagePieces.count - 1] = packed
-                    pageOf.append(pagePieces.count - 1)
-                    continue
-                }
-            }
-            pagePieces.append([number])
-            pageOf.append(pagePieces.count - 1)
+        // Pack the pieces after the first onto pages, in order: each joins the page before it
+        // when the two can be read together, as they will be printed (with their page numbers).
+        var pagePieces = pieces.indices.map { [$0] }
+        var page = 1
+        while page + 1 < pagePieces.count {
+            var packed = pagePieces
+            packed.replaceSubrange(page...page + 1, with: [pagePieces[page] + pagePieces[page + 1]])
+            if try fits(assemble(pieces, moved: moved, onto: packed)[page]) { pagePieces = packed } else { page += 1 }
         }
         // A page whose final layout cannot be read after all (its heads, references and
         // subtitles differ from what was fitted) gives its pieces a page each.
@@ -319,18 +312,19 @@ public struct PagedChart {
     /// `continuing` with the line that will say where it continues; a part that goes on a later
     /// page with the subtitle lines that will name its place and the page it continues.
     private func marked(_ ids: Set<String>, continuing: Set<String>, later: Bool = true) -> Chart {
+        let page = Self.pagePlaceholder
         var part = shaped(self.part(ids))
         if later {
-            part.subtitle = [chart.subtitle, place(of: part), "continued from page 999"].compactMap { $0 }.joined(separator: "\n")
+            part.subtitle = [chart.subtitle, place(of: part), "continued from page \(page)"].compactMap { $0 }.joined(separator: "\n")
         }
         for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
-            part.boxes[index].details.append(Self.continuationPlaceholder)
+            part.boxes[index].details.append(Self.continuation(page))
         }
         // A line across the tree with one end outside becomes a reference at that end.
         let positions = Dictionary(part.boxes.indices.map { (part.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         for line in index.crossLines where ids.contains(line.from) != ids.contains(line.to) {
             let (here, there, outgoing) = ids.contains(line.from) ? (line.from, line.to, true) : (line.to, line.from, false)
-            if let index = positions[here] { part.boxes[index].details.append(reference(line, to: there, outgoing: outgoing, page: 999)) }
+            if let index = positions[here] { part.boxes[index].details.append(reference(line, to: there, outgoing: outgoing, page: page)) }
         }
         return part
     }

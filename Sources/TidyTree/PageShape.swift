@@ -64,7 +64,8 @@ public struct PageShape {
             }
         }
         // The best few starts, each refined in turn with an equal share of what is left.
-        let ranked = starts.enumerated().sorted { (scale($0.element), $1.offset) > (scale($1.element), $0.offset) }.map(\.element)
+        let scales = starts.map(scale)
+        let ranked = starts.indices.sorted { (scales[$0], $1) > (scales[$1], $0) }.map { starts[$0] }
         var best = ranked[0], bestScale = scale(best)
         let beam = ranked.prefix(Self.beam)
         for (k, start) in beam.enumerated() {

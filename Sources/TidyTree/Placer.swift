@@ -46,6 +46,8 @@ struct Placer {
     /// Horizontal distance from a box's left edge to the spine of its hanging column, from the
     /// spine to a hanging box, and vertical gap above each hanging box.
     static let hangInset = 8.0, hangTick = 6.0, hangGap = 3.0
+    /// Between a hanging column and the spine of the next one beside it.
+    static let columnGap = 8.0
     /// Below a box whose children hang in several columns: the drop from its bottom to the bus
     /// that leads to the columns' spines.
     static let columnBusDrop = 6.0
@@ -55,8 +57,8 @@ struct Placer {
     /// The placer of `tree`. The subtree of each box with a column count in `hangColumns` (0:
     /// none) hangs in indented columns under it, its children side by side in that many columns;
     /// below, the children of each box hang in as many columns as its count says (0 or 1: one).
-    /// Every box of such columns gets the width of the widest less
-    /// one indent per level below its column's top, so that the columns' right edges line up,
+    /// Every box of a column gets the width of the column's widest less one indent per level
+    /// below the column's top, so that the right edges of the column's boxes line up,
     /// and boxes below a column's top get `compactHeights` (when given).
     init(tree: ChartTree, chart: Chart, sizes: [(width: Double, height: Double)], spacing: Spacing, stackLeaves: Int, top: Double,
          hangColumns: [Int] = [], naturalWidths: [Double] = [], compactHeights: [Double] = []) {
@@ -78,11 +80,16 @@ struct Placer {
         busTop = Array(repeating: nil, count: count)
         var sizes = sizes
         if naturalWidths.count == count {
-            var widest = 0.0
-            for box in 0..<count { if let l = level[box] { widest = max(widest, naturalWidths[box] + Double(l) * Self.hangIndent) } }
+            // The top of each box's column, and the width each column's top needs.
+            var top = Array(0..<count), widest = [Double](repeating: 0, count: count)
+            for box in tree.preorder {
+                guard let l = level[box] else { continue }
+                if l > 0, let parent = tree.parent[box] { top[box] = top[parent] }
+                widest[top[box]] = max(widest[top[box]], naturalWidths[box] + Double(l) * Self.hangIndent)
+            }
             for box in 0..<count {
                 guard let l = level[box] else { continue }
-                sizes[box].width = widest - Double(l) * Self.hangIndent
+                sizes[box].width = widest[top[box]] - Double(l) * Self.hangIndent
                 if l > 0, compactHeights.count == count { sizes[box].height = compactHeights[box] }
             }
         }
@@ -267,7 +274,7 @@ struct Placer {
                 y += blockHeight[child]
             }
             bottom = max(bottom, y)
-            spineX = right + spacing.horizontal + Self.hangInset
+            spineX = right + Self.columnGap + Self.hangInset
         }
         blockHeight[box] = bottom
         blockExtent[box] = extent
