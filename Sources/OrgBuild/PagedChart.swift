@@ -188,14 +188,14 @@ public struct PagedChart {
             }
             index += 1
         }
-        // Pack the pieces after the first onto pages, in order: each joins the page before it
+        // Pack the pieces onto pages, in order: each joins the page before it
         // when the two can be read together, as they will be printed (with their page numbers).
         var pagePieces = pieces.indices.map { [$0] }
-        var page = 1
+        var page = 0
         while page + 1 < pagePieces.count {
             var packed = pagePieces
             packed.replaceSubrange(page...page + 1, with: [pagePieces[page] + pagePieces[page + 1]])
-            if try fits(assemble(pieces, moved: moved, onto: packed)[page]) { pagePieces = packed } else { page += 1 }
+            if try fits(assemble(pieces, moved: moved, onto: packed, pages: page..<page + 1)[0]) { pagePieces = packed } else { page += 1 }
         }
         // A page whose final layout cannot be read after all (its heads, references and
         // subtitles differ from what was fitted) gives its pieces a page each.
@@ -206,40 +206,38 @@ public struct PagedChart {
         }
     }
 
-    /// The charts of the pages holding `pagePieces`, with the continuation lines, the
-    /// references of lines between pages, and each later page's place and origin.
-    private func assemble(_ pieces: [Piece], moved: [Int: [(box: String, piece: Int)]], onto pagePieces: [[Int]]) -> [Chart] {
+    /// The charts of the pages holding `pagePieces` (of those numbered in `wanted`, all when
+    /// nil), with the continuation lines, the references of lines between pages, and each later
+    /// page's place and origin.
+    private func assemble(_ pieces: [Piece], moved: [Int: [(box: String, piece: Int)]], onto pagePieces: [[Int]], pages wanted: Range<Int>? = nil) -> [Chart] {
         var pageOf = [Int](repeating: 0, count: pieces.count)
         for (page, group) in pagePieces.enumerated() { for piece in group { pageOf[piece] = page } }
-        var pages = pagePieces.map { group in part(group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) }
-        // Lines whose ends are on different pages become references at both ends.
+        let ids = pagePieces.map { group in group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } }
         var firstPage: [String: Int] = [:]
-        for (number, page) in pages.enumerated() { for box in page.boxes where firstPage[box.id] == nil { firstPage[box.id] = number } }
-        for line in chart.lines where !line.shapesLayout {
-            guard let a = firstPage[line.from], let b = firstPage[line.to], !pages[a].boxes.contains(where: { $0.id == line.to }) else { continue }
-            if let index = pages[a].boxes.firstIndex(where: { $0.id == line.from }) {
-                pages[a].boxes[index].details.append(reference(line, to: line.to, outgoing: true, page: b + 1))
-            }
-            if let index = pages[b].boxes.firstIndex(where: { $0.id == line.to }) {
-                pages[b].boxes[index].details.append(reference(line, to: line.from, outgoing: false, page: a + 1))
-            }
+        for (number, page) in ids.enumerated() { for id in page where firstPage[id] == nil { firstPage[id] = number } }
+        let built = wanted ?? pagePieces.indices
+        var pages = Dictionary(uniqueKeysWithValues: built.map { ($0, part(ids[$0])) })
+        let positions = pages.mapValues { page in Dictionary(page.boxes.indices.map { (page.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        func add(_ detail: String, to box: String, on page: Int) {
+            guard let position = positions[page]?[box], pages[page]?.boxes[position].details.contains(detail) == false else { return }
+            pages[page]?.boxes[position].details.append(detail)
+        }
+        // Lines whose ends are on different pages become references at both ends.
+        for line in index.crossLines {
+            guard let a = firstPage[line.from], let b = firstPage[line.to], !ids[a].contains(line.to) else { continue }
+            add(reference(line, to: line.to, outgoing: true, page: b + 1), to: line.from, on: a)
+            add(reference(line, to: line.from, outgoing: false, page: a + 1), to: line.to, on: b)
         }
         for (piece, moves) in moved.sorted(by: { $0.key < $1.key }) {
-            let page = pageOf[piece]
-            for (box, target) in moves where pageOf[target] != page {
-                guard let position = pages[page].boxes.firstIndex(where: { $0.id == box }) else { continue }
-                let line = Self.continuation(pageOf[target] + 1)
-                if !pages[page].boxes[position].details.contains(line) { pages[page].boxes[position].details.append(line) }
-            }
+            for (box, target) in moves where pageOf[target] != pageOf[piece] { add(Self.continuation(pageOf[target] + 1), to: box, on: pageOf[piece]) }
         }
         // Each later page names its place and the pages it continues.
-        for page in pages.indices.dropFirst() {
-            let here = pagePieces[page]
-            let from = Set(here.compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
+        for page in built where page > 0 {
+            let from = Set(pagePieces[page].compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
             let continued = from.isEmpty ? nil : "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
-            pages[page].subtitle = [chart.subtitle, place(of: pages[page]), continued].compactMap { $0 }.joined(separator: "\n")
+            pages[page]?.subtitle = [chart.subtitle, place(of: pages[page]!), continued].compactMap { $0 }.joined(separator: "\n")
         }
-        return pages.map(shaped)
+        return built.compactMap { pages[$0].map(shaped) }
     }
 
     /// The heads above a page's pieces as one short line: the nearest ones, as many as fit in

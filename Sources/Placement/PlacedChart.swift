@@ -128,11 +128,13 @@ public struct PlacedChart: Sendable {
         let footer = corner.map { PlacedFooter(chart: chart, theme: theme, notes: notes, origin: $0) }
             ?? PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
         self.footer = footer
-        width = max(maxX - minX, footer.width) + 2 * pad
+        // In hundredths of a point, as every writer states a size.
+        func hundredths(_ value: Double) -> Double { (value * 100).rounded(.up) / 100 }
+        width = hundredths(max(maxX - minX, footer.width) + 2 * pad)
         if let corner {
-            height = max(maxY, corner.y + PlacedFooter.inset + footer.height) - origin.y + 2 * pad
+            height = hundredths(max(maxY, corner.y + PlacedFooter.inset + footer.height) - origin.y + 2 * pad)
         } else {
-            height = maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * pad
+            height = hundredths(maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * pad)
         }
     }
 
@@ -174,10 +176,10 @@ extension PlacedChart {
     /// The label of each line that has one, set over (or under, or beside) the middle of one
     /// of its stretches, on one line or wrapped to a narrower block, or where none finds room,
     /// a number `(n)` whose footnote (in `notes`, numbered from `firstNote`) gives the label:
-    /// the first place, longest
-    /// stretch first, where it covers no box and no other line, else the first where it covers
-    /// no box (writers put a white ground under labels, so a line behind one is hidden, not
-    /// struck through), else over the longest stretch. Labels are few; the search is linear in
+    /// the first place, longest stretch first (its middle, then further along), where it covers
+    /// no box and no other line, else the first where it covers no box (writers put a white
+    /// ground under labels, so a line behind one is hidden, not struck through), else over the
+    /// longest stretch. Labels are few; the search is linear in
     /// boxes and line segments for each.
     static func labels(chart: Chart, frames: [BoxFrame], connectors: [Connector], size: Double, font: String, firstNote: Int) -> (labels: [Int: [PlacedText]], notes: [String]) {
         var labels: [Int: [PlacedText]] = [:], notes: [String] = []
@@ -197,12 +199,14 @@ extension PlacedChart {
                 let height = Double(form.count - 1) * leading
                 for stretch in stretches {
                     let a = route[stretch - 1], b = route[stretch]
-                    let middle = ChartPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
                     var places: [(x: Double, firstBaseline: Double, anchor: TextAnchor)] = []
-                    if a.x != b.x {
-                        places = [(middle.x, middle.y - 3 - height, .middle), (middle.x, middle.y + size + 1, .middle)]
-                    } else {
-                        places = [(middle.x + 3, middle.y + size / 3 - height / 2, .start), (middle.x - 3, middle.y + size / 3 - height / 2, .end)]
+                    for along in Self.labelPlaces {
+                        let point = ChartPoint(x: a.x + (b.x - a.x) * along, y: a.y + (b.y - a.y) * along)
+                        if a.x != b.x {
+                            places += [(point.x, point.y - 3 - height, .middle), (point.x, point.y + size + 1, .middle)]
+                        } else {
+                            places += [(point.x + 3, point.y + size / 3 - height / 2, .start), (point.x - 3, point.y + size / 3 - height / 2, .end)]
+                        }
                     }
                     for place in places {
                         let left = place.anchor == .middle ? place.x - width / 2 : place.anchor == .start ? place.x : place.x - width
@@ -232,6 +236,9 @@ extension PlacedChart {
         }
         return (labels, notes)
     }
+
+    /// Where along a stretch of its route a label is tried, in order, as fractions of the stretch.
+    static let labelPlaces = [0.5, 0.3, 0.7, 0.15, 0.85]
 
     /// Space kept between the legend and any box or line when it sits beside them, in points.
     static let legendGap = 12.0

@@ -139,7 +139,8 @@ public enum ChartPrint {
                             serialized: Serialized, paint: @escaping (inout CairoCanvas) -> Void) throws -> [UInt8] {
         var scale = min(pixelsPerPoint, maximumSide / width, maximumSide / height)
         scale = min(scale, (maximumPixels / (width * height)).squareRoot())
-        let pixelWidth = max(1, Int32((width * scale).rounded())), pixelHeight = max(1, Int32((height * scale).rounded()))
+        // Whole pixels, rounded down so that the cap holds.
+        let pixelWidth = max(1, Int32((width * scale).rounded(.down))), pixelHeight = max(1, Int32((height * scale).rounded(.down)))
         var image: OpaquePointer?
         try serialized {
             image = try drawn(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme, paint)

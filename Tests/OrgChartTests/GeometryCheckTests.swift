@@ -71,7 +71,7 @@ final class GeometryCheckTests: XCTestCase {
             let placed = named.placed
             for (line, label) in placed.labels.flatMap({ line, texts in texts.map { (line, $0) } }) {
                 labels += 1
-                let (left, right) = label.span(font: theme.font)
+                let (left, right) = label.span(font: placed.theme.font)
                 for (index, frame) in placed.frames.enumerated() {
                     let apart = frame.maxX <= left || frame.minX >= right || frame.maxY <= label.baseline - label.size || frame.minY >= label.baseline
                     XCTAssertTrue(apart, "\(named.name): the label of line \(line) covers \(named.chart.boxes[index].id)")

@@ -231,9 +231,10 @@ final class OfficeWriterTests: XCTestCase {
 
     /// With a page, the slides are the pages of the PDF, each slide a chart of its own.
     func testAPresentationOnAPageHasTheSlidesOfThePDF() throws {
-        // DPO 2019 on A4 takes fewer pages upright: the slides turn with the PDF's pages.
-        for model in ["dpko-2010", "dpo-2019"] {
+        // The pillar and its Department of Operational Support each take several A4 pages.
+        for (model, root) in [("peace-security-2021", nil), ("peace-security-2021", "dos")] {
             var spec = ChartSpec(model: model)
+            spec.options.root = root
             spec.page = try PageSize.parse("A4")
             let prepared = try spec.prepare()
             let pdf = try prepared.render(.pdf)
@@ -374,7 +375,9 @@ final class DrawioWriterTests: XCTestCase {
 
     /// With a page, one diagram per page of the PDF.
     func testADrawioFileOnAPageHasOneDiagramPerPage() throws {
-        let prepared = try preparedDPKO(.organigramme, page: "A4")
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = try PageSize.parse("A4")
+        let prepared = try spec.prepare()
         let charts = try prepared.editablePages().charts
         XCTAssertGreaterThan(charts.count, 1)
         let parsed = try cells(try prepared.render(.drawio))
@@ -398,7 +401,7 @@ final class EditableFormatsCommandLineTests: XCTestCase {
         let drawio = try orgchart(["render", "dpko-2010", "--view", "accountability", "--format", "drawio", "-o", "chart.xml"], in: directory)
         XCTAssertEqual(drawio.status, 0, drawio.stderr)
         XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("chart.xml"), encoding: .utf8).contains("<mxfile"))
-        let paged = try orgchart(["render", "dpko-2010", "--page", "A4", "--pages", "2", "-o", "paged.drawio"], in: directory)
+        let paged = try orgchart(["render", "peace-security-2021", "--page", "A4", "--pages", "2", "-o", "paged.drawio"], in: directory)
         XCTAssertEqual(paged.status, 0, paged.stderr)
         XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("paged.drawio"), encoding: .utf8).components(separatedBy: "<diagram ").count - 1, 2)
 

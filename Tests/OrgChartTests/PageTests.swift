@@ -12,8 +12,8 @@ final class PageTests: XCTestCase {
         try tool("pdfinfo", on: pdf, named: "chart.pdf", in: self).stdout
     }
 
-    func testAChartTooWideForA4IsSplitIntoContinuedPages() throws {
-        var spec = ChartSpec()
+    func testAChartTooLargeForA4IsSplitIntoContinuedPages() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
         spec.page = PageSize.a4.landscape
         let prepared = try spec.prepare()
         let pages = try PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: prepared.tidy, engine: prepared.engine, page: PageSize.a4.landscape).pages()
