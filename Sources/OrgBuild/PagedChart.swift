@@ -235,7 +235,8 @@ public struct PagedChart {
         for page in built where page > 0 {
             let from = Set(pagePieces[page].compactMap { pieces[$0].parent.map { pageOf[$0] + 1 } }).subtracting([page + 1]).sorted()
             let continued = from.isEmpty ? nil : "continued from page" + (from.count > 1 ? "s " : " ") + from.map(String.init).joined(separator: ", ")
-            pages[page]?.subtitle = [chart.subtitle, place(of: pages[page]!), continued].compactMap { $0 }.joined(separator: "\n")
+            guard let part = pages[page] else { continue }
+            pages[page]?.subtitle = [chart.subtitle, place(of: part), continued].compactMap { $0 }.joined(separator: "\n")
         }
         return built.compactMap { pages[$0].map(shaped) }
     }

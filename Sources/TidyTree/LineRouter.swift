@@ -217,8 +217,9 @@ struct LineRouter {
     }
 
     /// The free ports of box `box` whose stubs of `length` points stay inside `area`, clear of
-    /// other boxes and of lines already drawn.
-    private func ports(of box: Int, stub length: Double, area: Area, relaxed: Bool) -> [Port] {
+    /// other boxes and of lines already drawn; with `head`, the stub holds the arrowhead and
+    /// crosses no other line (an arrowhead on a spine or a bus reads as that line's).
+    private func ports(of box: Int, stub length: Double, area: Area, relaxed: Bool, head: Bool = false) -> [Port] {
         let frame = frames[box]
         var result: [Port] = []
         for side in 0..<4 {
@@ -253,7 +254,9 @@ struct LineRouter {
                 var seen = Set<Int>()
                 reservedGrid.visit(minX: min(point.x, stub.x) - Self.trackSpacing, minY: min(point.y, stub.y) - Self.trackSpacing,
                                    maxX: max(point.x, stub.x) + Self.trackSpacing, maxY: max(point.y, stub.y) + Self.trackSpacing) { piece in
-                    if seen.insert(piece).inserted { cost += self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed) }
+                    guard seen.insert(piece).inserted else { return true }
+                    let added = self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed)
+                    cost += head && added == Self.crossingCost ? .infinity : added
                     return cost.isFinite
                 }
                 if cost.isFinite { result.append(Port(point: point, stub: stub, vertical: horizontalSide, cost: cost)) }
@@ -269,7 +272,7 @@ struct LineRouter {
     private mutating func search(headStub: Double, area: Area, relaxed: Bool, wider: Bool) -> [ChartPoint]? {
         guard budget > 0, !wider || widerBudget > 0 else { return nil }
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
-        let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed)
+        let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed, head: true)
         guard !starts.isEmpty, !ends.isEmpty, var grid = grid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
         if wider { widerBudget -= grid.xs.count * grid.ys.count }
         // A search that cannot succeed would expand every state it reaches.

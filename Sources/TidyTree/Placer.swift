@@ -153,7 +153,8 @@ struct Placer {
             if let top = hangTop[box], let parent = tree.parent[box] {
                 centers[box] = ChartPoint(x: x, y: centers[parent].y - sizes[parent].height / 2 + top + sizes[box].height / 2)
             } else {
-                centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.center(tree.depth[box]))
+                // Boxes of a row stand on its top line, as columns hang from it.
+                centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.top(tree.depth[box]) + sizes[box].height / 2)
             }
         }
     }
@@ -196,7 +197,7 @@ struct Placer {
             // Inside a column the parent's block holds this one; only a column's top box,
             // standing in a row, has a contour of its own.
             if let parent = tree.parent[box], hangs[parent] { return Contour() }
-            let bottom = rows.center(depth) - sizes[box].height / 2 + blockHeight[box]
+            let bottom = rows.top(depth) + blockHeight[box]
             var contour = Contour()
             for _ in (2 * depth)...max(2 * depth, rows.band(at: bottom)) { contour.putOnTop(blockExtent[box]) }
             return contour

@@ -33,9 +33,6 @@ struct Rows {
         return tops[depth]
     }
 
-    /// The centre of the row at `depth`.
-    mutating func center(_ depth: Int) -> Double { top(depth) + heights[depth] / 2 }
-
     /// Where aside boxes of a box at `depth` are centred.
     mutating func asideCenter(_ depth: Int) -> Double { top(depth) + heights[depth] + gap + asides[depth] / 2 }
 
