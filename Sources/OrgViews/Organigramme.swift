@@ -32,10 +32,29 @@ struct Organigramme {
         for relation in model.withoutRedundantAdvice(across, joined: lines.map { ($0.from, $0.to) }) {
             lines.append(model.line(for: relation))
         }
+        referenceLinesLeavingTheChart(from: roots, shown: shown, boxes: &boxes)
 
         let furniture = Furniture("Organigramme", of: model, options: options, boxes: boxes, lines: lines)
         return Chart(id: "\(model.id)-organigramme", title: furniture.title, subtitle: furniture.subtitle,
                      footer: furniture.footer, boxes: boxes, lines: lines,
                      legend: Legend.entries(boxes: boxes, lines: lines))
+    }
+
+    /// A line to a unit outside the chart's trees (left out by `--root`) is not lost: the box at
+    /// the end inside says where it goes ("→ dual reporting: …") or where it comes from ("← …").
+    /// Units below `--depth` are inside the trees; their lines are left out with them.
+    private func referenceLinesLeavingTheChart(from roots: [Unit], shown: Set<String>, boxes: inout [Box]) {
+        var inside = Set<String>(), stack = roots.map(\.id)
+        while let id = stack.popLast() {
+            if inside.insert(id).inserted { stack += model.children(of: id).map(\.id) }
+        }
+        let position = Dictionary(boxes.indices.map { (boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for relation in model.relationships where Self.crossKinds.contains(relation.kind) && inside.contains(relation.from) != inside.contains(relation.to) {
+            let outgoing = inside.contains(relation.from)
+            let (here, there) = outgoing ? (relation.from, relation.to) : (relation.to, relation.from)
+            guard shown.contains(here), let box = position[here] else { continue }
+            let name = model.unit(there).map { unit in unit.abbreviation.map { "\(unit.name) (\($0))" } ?? unit.name } ?? there
+            boxes[box].details.append("\(outgoing ? "→" : "←") \(relation.kind.label): \(name)")
+        }
     }
 }

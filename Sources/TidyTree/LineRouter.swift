@@ -218,7 +218,8 @@ struct LineRouter {
 
     /// The free ports of box `box` whose stubs of `length` points stay inside `area`, clear of
     /// other boxes and of lines already drawn; with `head`, the stub holds the arrowhead and
-    /// crosses no other line (an arrowhead on a spine or a bus reads as that line's).
+    /// crosses no other line (an arrowhead on a spine or a bus reads as that line's) unless
+    /// the search is `relaxed`.
     private func ports(of box: Int, stub length: Double, area: Area, relaxed: Bool, head: Bool = false) -> [Port] {
         let frame = frames[box]
         var result: [Port] = []
@@ -256,7 +257,7 @@ struct LineRouter {
                                    maxX: max(point.x, stub.x) + Self.trackSpacing, maxY: max(point.y, stub.y) + Self.trackSpacing) { piece in
                     guard seen.insert(piece).inserted else { return true }
                     let added = self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed)
-                    cost += head && added == Self.crossingCost ? .infinity : added
+                    cost += head && !relaxed && added == Self.crossingCost ? .infinity : added
                     return cost.isFinite
                 }
                 if cost.isFinite { result.append(Port(point: point, stub: stub, vertical: horizontalSide, cost: cost)) }

@@ -31,18 +31,19 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(second.stdout.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count, 3, second.stdout)
         XCTAssertEqual(try orgchart(["build", "--check"], in: directory).status, 0)
 
-        try write(smallModel.replacingOccurrences(of: "name: Division B", with: "name: Division Beta"), to: "small.yaml", in: directory)
+        // The department's abbreviation changes; the division's chart does not show the department.
+        try write(smallModel.replacingOccurrences(of: "abbreviation: SD", with: "abbreviation: SmD"), to: "small.yaml", in: directory)
         let check = try orgchart(["build", "--check"], in: directory)
         XCTAssertEqual(check.status, 2, "a stale chart fails the check with status 2: \(check.stderr)")
         XCTAssertTrue(check.stdout.contains("stale     Output/small.svg"), check.stdout)
         XCTAssertTrue(check.stderr.contains("2 charts to rebuild: 2 stale (Output/small.svg, Output/small.pdf)\n"), check.stderr)
-        XCTAssertTrue(check.stdout.contains("current   Output/small-division.svg"), "the division chart does not show Division B: \(check.stdout)")
+        XCTAssertTrue(check.stdout.contains("current   Output/small-division.svg"), "the division chart does not show the department: \(check.stdout)")
 
         let third = try orgchart(["build"], in: directory)
         XCTAssertTrue(third.stdout.contains("written   Output/small.svg"), third.stdout)
         XCTAssertTrue(third.stdout.contains("unchanged Output/small-division.svg"), third.stdout)
         let svg = try String(contentsOfFile: directory.appendingPathComponent("Output/small.svg").path, encoding: .utf8)
-        XCTAssertTrue(svg.contains("Division Beta"))
+        XCTAssertTrue(svg.contains("(SmD)"))
 
         // A chart orgchart draws itself is drawn again every time: an output that differs from
         // what this orgchart draws is rewritten even when the stamps say it is up to date.

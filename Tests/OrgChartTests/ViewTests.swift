@@ -19,6 +19,22 @@ final class ViewTests: XCTestCase {
         }
     }
 
+    /// A line between a unit of a chart started at `--root` and a unit outside it is not lost:
+    /// the box inside names the other end; units below `--depth` give no such reference.
+    func testLinesLeavingARootedChartBecomeReferences() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.options.root = "reg"
+        let chart = try spec.prepare().chart
+        let references = chart.boxes.flatMap { box in box.details.filter { $0.hasPrefix("→ ") }.map { (box.id, $0) } }
+        XCTAssertTrue(references.contains { $0.1 == "→ dual reporting: Department of Peace Operations (DPO)" }, "\(references)")
+        XCTAssertTrue(references.contains { $0.1 == "→ dual reporting: Department of Political and Peacebuilding Affairs (DPPA)" }, "\(references)")
+        let model = try XCTUnwrap(ModelLoader.load(file: "small.yaml") { _ in smallModel }.model)
+        let division = try Views.chart(.organigramme, of: model, options: ViewOptions(root: "div-a"))
+        XCTAssertEqual(division.boxes.first { $0.id == "div-a" }?.details.last, "← also accountable to: Division B")
+        let shallow = try Views.chart(.organigramme, of: model, options: ViewOptions(depth: 0))
+        XCTAssertFalse(shallow.boxes.flatMap(\.details).contains { $0.hasPrefix("→ ") || $0.hasPrefix("← ") }, "lines below the depth are left out with their units")
+    }
+
     func testAccountabilityChartShowsDualLinesDirectAccessAndReporting() throws {
         let svg = try ChartSpec(view: .accountability).prepare().render(.svg)
         let ids = Set(edges(svg).map(\.id))
