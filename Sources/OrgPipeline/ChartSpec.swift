@@ -5,6 +5,8 @@ import Foundation
 import GraphvizRender
 import HTMLWriter
 import OrgModel
+import OrgOutput
+import OrgPaging
 import OrgTemplates
 import OrgViews
 import Placement
@@ -41,24 +43,6 @@ public struct ChartSpec: Sendable, Equatable {
         self.options = options
         self.template = template
         self.engine = engine
-    }
-}
-
-/// Who draws a chart whose boxes the tidy tree placed.
-public enum Drawing: String, CaseIterable, Sendable {
-    /// orgchart writes the SVG itself (`SVGWriter`); PDF and PNG are drawn from that SVG by
-    /// librsvg and cairo. Linear and fast: 20,000 boxes in well under a second.
-    case builtin
-    /// Graphviz draws the positioned DOT text with its `nop2` engine.
-    case graphviz
-}
-
-extension Drawing {
-    /// True when orgchart draws `chart` itself: a chart it placed (`tidy`), unless Graphviz is
-    /// asked to draw it; Graphviz cannot draw the frames of a two-column chart, so orgchart
-    /// always draws those.
-    func drawsItself(_ chart: Chart, tidy: Bool) -> Bool {
-        tidy && (self == .builtin || chart.arrangement == .bipartite)
     }
 }
 
@@ -128,11 +112,16 @@ public struct PreparedChart: Sendable {
     }
 
     /// True when orgchart draws the chart itself rather than Graphviz.
-    var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
+    package var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
-    public func render(_ format: OutputFormat) throws -> [UInt8] {
+    public func render(_ format: OutputFormat) throws(OrgChartError) -> [UInt8] {
+        try OrgChartError.wrapping { try bytes(format) }
+    }
+
+    /// The bytes of `format`, as `render` gives them, with the stages' own errors.
+    private func bytes(_ format: OutputFormat) throws -> [UInt8] {
         if !format.graphvizWrites { return try renderEditable(format) }
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
@@ -163,7 +152,7 @@ extension PreparedChart {
         switch format {
         case .svg: return SVGWriter.svg(matrixSheets(page: nil)[0], of: chart, theme: theme)
         case .dot:
-            throw PipelineError("error: the \(chart.id) chart is a matrix, which has no DOT text\n    hint: render it as svg, pdf or png")
+            throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixHasNoDOT)
         case .pdf:
             return PDFDates.fixed(try Renderer.serialized {
                 try ChartPrint.pdf(sheets: matrixSheets(page: chart.page), of: chart, theme: theme, page: chart.page, margin: PagedChart.margin)
@@ -196,13 +185,8 @@ extension PreparedChart {
     /// A PowerPoint presentation, a draw.io diagram or the interactive page of the chart, from
     /// orgchart's own layout. The page shows the whole chart, whatever the page.
     func renderEditable(_ format: OutputFormat) throws -> [UInt8] {
-        let name = format == .pptx ? "a PowerPoint presentation" : format == .drawio ? "a draw.io diagram" : "an interactive page"
-        guard chart.matrix == nil else {
-            throw PipelineError("error: the \(chart.id) chart is a matrix, which orgchart does not write as \(name)\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)")
-        }
-        guard tidy else {
-            throw PipelineError("error: \(name) is drawn from orgchart's own layout, but this chart is laid out by Graphviz (--layout dot)\n    hint: leave out --layout dot, or give --layout tidy")
-        }
+        guard chart.matrix == nil else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixNotEditable) }
+        guard tidy else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .laidOutByGraphviz) }
         if format == .html { return try ChartPage.html(placed) }
         let pages = try editablePages()
         switch format {
@@ -288,21 +272,6 @@ extension PreparedChart {
     }
 }
 
-/// A failure of the pipeline, worded for the command line.
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
-    /// The full message, possibly several diagnostics.
-    public var description: String
-    /// The located problems the message was made from, when it comes from a model or a manifest
-    /// (errors and warnings, in file order); empty otherwise.
-    public var diagnostics: [Diagnostic]
-
-    /// Creates the error.
-    public init(_ description: String, diagnostics: [Diagnostic] = []) {
-        self.description = description
-        self.diagnostics = diagnostics
-    }
-}
-
 extension ChartSpec {
     /// Loads the model, computes the view and writes its DOT text. Throws every model error when
     /// the model is not valid.
@@ -313,14 +282,28 @@ extension ChartSpec {
     /// Computes the view of `loaded`, the model this spec names as loaded already, and writes
     /// its DOT text. Throws every model error when the model is not valid.
     public func prepare(loaded: LoadedModel) throws -> PreparedChart {
-        guard loaded.isValid, let model = loaded.model else {
-            throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
-                                + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)",
-                                diagnostics: loaded.diagnostics)
-        }
+        guard loaded.isValid, let model = loaded.model else { throw OrgChartError.invalidModel(ModelError(diagnostics: loaded.diagnostics)) }
+        return try prepare(valid: model, theme: OrgChartError.wrapping { try Theme.load(template) })
+    }
+
+    /// Computes the view of `model`, a model in memory, in `theme` (the spec's `model` and
+    /// `template` are not read), and writes its DOT text. Throws `OrgChartError.invalidModel`
+    /// with every problem when the model is not valid.
+    public func prepare(model: Model, theme: Theme) throws -> PreparedChart {
+        let diagnostics = Validation.check(model)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw OrgChartError.invalidModel(ModelError(diagnostics: diagnostics)) }
+        return try prepare(valid: model, theme: theme)
+    }
+
+    /// Computes the view of `model`, already validated, in `theme`; every error an `OrgChartError`.
+    private func prepare(valid model: Model, theme: Theme) throws -> PreparedChart {
+        try OrgChartError.wrapping { try assemble(model, theme: theme) }
+    }
+
+    private func assemble(_ model: Model, theme: Theme) throws -> PreparedChart {
         var chart = try Views.chart(view, of: model, options: options)
         chart.page = page ?? chart.page
-        let writer = DOTWriter(theme: try Theme.load(template))
+        let writer = DOTWriter(theme: theme)
         var note: String?
         if view == .services, layout.resolved(for: chart) == .tidy {
             // The two-column chart when it can be read on the page, the matrix otherwise.

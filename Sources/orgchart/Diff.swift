@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import GraphvizRender
-import OrgBuild
-import OrgDiff
-import OrgModel
+import OrgChart
 
 /// `orgchart diff`: compare two snapshots of an organization as a chart, a report and a review page.
 struct Diff: ParsableCommand {
@@ -81,7 +78,7 @@ struct Diff: ParsableCommand {
                 try prepared.write(outputs)
             }
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let present = prepared.review.present(flagged)
         if !present.isEmpty {

@@ -1,12 +1,6 @@
 import ArgumentParser
-import BuiltinModels
-import ChartGraph
-import DOTWriter
 import Foundation
-import GraphvizRender
-import OrgBuild
-import OrgViews
-import TidyTree
+import OrgChart
 
 /// `orgchart render`: one chart of one model into one file.
 struct Render: ParsableCommand {
@@ -101,7 +95,7 @@ struct Render: ParsableCommand {
             if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
             if stats, chosen == .pdf, let report = try prepared.pageReport() { FileHandle.standardError.write(Data("orgchart: \(report)\n".utf8)) }
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRender
-import OrgBuild
+import OrgChart
 import OrgTemplates
 import Placement
 import OrgViews
