@@ -7,7 +7,7 @@ import Darwin
 #endif
 import OrgChart
 
-let charter = Citation(document: "charter", section: "§1")
+let charter = Citation(document: "charter", section: "1")
 let model = Model(
     id: "example", title: "Department of Examples", date: "2026-01-01", root: "dept",
     documents: [Document(id: "charter", title: "Charter of the Department of Examples", date: "2026-01-01")],
