@@ -33,7 +33,7 @@ extension Model {
 
     /// The chart of `view` of this model, computed as far as the writers' input: render it as
     /// SVG, PDF, PNG, DOT, PowerPoint, draw.io or an interactive page with
-    /// ``PreparedChart/render(_:)``, or take the boxes and lines as placed with ``PreparedChart/placed``.
+    /// `PreparedChart.render(_:)`, or take the boxes and lines as placed with `PreparedChart.placed`.
     ///
     /// - Parameters:
     ///   - view: What to draw: the organigramme, accountability lines, services, an overview.

@@ -1,5 +1,6 @@
 // Builds a small organization in code, renders its organigramme as SVG and PDF bytes in
-// memory, checks them, and writes the SVG to the path given as the first argument, if any.
+// memory, checks them and the error a broken model gives, and writes the SVG to the path given
+// as the first argument, if any.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,6 +30,14 @@ do {
     for unit in model.units where !text.contains(unit.name) { problems.append("the SVG does not name \(unit.name)") }
     if !pdf.starts(with: Array("%PDF-".utf8)) { problems.append("the PDF does not start with %PDF-") }
     if chart.placed.frames.count != model.units.count { problems.append("\(chart.placed.frames.count) boxes placed, not \(model.units.count)") }
+    // A unit whose parent is not in the model: the error names it, with no file to point at.
+    do {
+        _ = try Model(id: "broken", title: "Broken", root: "a",
+                      units: [Unit(id: "a", name: "A", kind: .office), Unit(id: "b", name: "B", kind: .unit, parent: "nowhere")]).chart()
+        problems.append("a unit under a missing parent was drawn")
+    } catch {
+        if !error.diagnostics.contains(where: { $0.subject == "b" }) { problems.append("the error does not name unit b: \(error)") }
+    }
     guard problems.isEmpty else {
         print("HelloChart: " + problems.joined(separator: "; "))
         exit(1)
