@@ -32,8 +32,8 @@ public struct Build: Sendable {
         public var path: String
         /// Written, skipped as unchanged, or (with `check`) stale, missing or current.
         public var outcome: Outcome
-        /// A warning about the chart just written, e.g. text below 6 pt on its page.
-        public var warning: String?
+        /// A warning about the chart just written: text below 6 pt on its page.
+        public var warning: SmallTextWarning?
     }
 
     /// The manifest being built.

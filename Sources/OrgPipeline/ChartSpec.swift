@@ -252,23 +252,13 @@ extension PreparedChart {
 
     /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
     /// smallest size; nil when every text is readable.
-    public func smallTextWarning(_ format: OutputFormat) throws -> String? {
+    public func smallTextWarning(_ format: OutputFormat) throws -> SmallTextWarning? {
         guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005 else { return nil }
         let size = (smallest * 10).rounded() / 10
-        guard let page = chart.page else {
-            return "warning: on the widescreen slide the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n"
-                + "    hint: a page (--page A4), which cuts the chart into readable slides, or a smaller part of the chart (--root, --depth)"
-        }
-        let larger = page.width * page.height < PageSize.a3.width * PageSize.a3.height ? "a larger page (--page A3), or " : ""
-        let hint: String
-        if format != .pdf && format.graphvizWrites {
-            hint = "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
-        } else if let maxPages {
-            hint = "more pages than \(maxPages) (--pages), \(larger)a smaller part of the chart (--root, --depth)"
-        } else {
-            hint = "\(larger)a smaller part of the chart (--root, --depth)"
-        }
-        return "warning: on \(page.name) the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n    hint: \(hint)"
+        guard let page = chart.page else { return SmallTextWarning(chart: chart.id, size: size, page: nil, remedy: .page) }
+        let remedy: SmallTextWarning.Remedy = format != .pdf && format.graphvizWrites ? .pdf
+            : .fewerLimits(morePagesThan: maxPages, largerPage: page.width * page.height < PageSize.a3.width * PageSize.a3.height)
+        return SmallTextWarning(chart: chart.id, size: size, page: page.name, remedy: remedy)
     }
 }
 

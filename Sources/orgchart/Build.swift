@@ -63,12 +63,12 @@ struct Build: ParsableCommand {
         switch format {
         case .json:
             try printJSON(Report(manifest: manifest, check: check, ok: stale.isEmpty && missing.isEmpty,
-                                 charts: results.map { FileRecord(path: $0.path, outcome: $0.outcome.rawValue, warning: $0.warning) },
+                                 charts: results.map { FileRecord(path: $0.path, outcome: $0.outcome.rawValue, warning: $0.warning?.commandLineMessage) },
                                  stale: stale, missing: missing))
         case .github, .text:
             for result in results {
                 print("\(result.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(result.path)")
-                guard let warning = result.warning else { continue }
+                guard let warning = result.warning?.commandLineMessage else { continue }
                 if format == .github {
                     print(GitHubAnnotation.line("warning", file: Self.file(result.path, in: directory), warning))
                 } else {

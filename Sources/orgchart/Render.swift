@@ -28,7 +28,7 @@ struct Render: ParsableCommand {
             let bytes = try prepared.render(chosen)
             try OutputFile.write(bytes, to: output)
             if let note = prepared.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
-            if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+            if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning.commandLineMessage + "\n").utf8)) }
             if stats, chosen == .pdf, let report = try prepared.pageReport() { FileHandle.standardError.write(Data("orgchart: \(report)\n".utf8)) }
         } catch {
             throw fail(error)

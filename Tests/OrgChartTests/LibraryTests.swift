@@ -110,6 +110,23 @@ final class LibraryTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: path).map { [UInt8]($0) }, svg)
     }
 
+    func testTextTooSmallOnItsPagesIsATypedWarningWhoseHintTheCommandLineWordsWithItsOptions() throws {
+        let pillar = try Model.builtin("peace-security-2021")
+        let onePage = try pillar.chart(style: ChartStyle(theme: try Theme.named("print"), page: try PageSize.parse("A4,landscape"), maxPages: 1))
+        let warning = try XCTUnwrap(try onePage.smallTextWarning(.pdf), "the pillar on one A4 page has text under 6 pt")
+        XCTAssertEqual(warning.remedy, .fewerLimits(morePagesThan: 1, largerPage: true))
+        XCTAssertLessThan(warning.size, 6)
+        XCTAssertFalse(warning.description.contains("--"), "the library's hint names no option: \(warning)")
+        XCTAssertTrue(warning.description.contains("ChartStyle's maxPages"), "\(warning)")
+        XCTAssertNil(try pillar.chart(style: ChartStyle(theme: try Theme.named("print"), page: try PageSize.parse("A4,landscape"))).smallTextWarning(.pdf),
+                     "as many pages as readable text needs")
+
+        let directory = try temporaryDirectory(self)
+        let cli = try orgchart(["render", "peace-security-2021", "--template", "print", "--page", "A4,landscape", "--pages", "1", "-o", directory.appendingPathComponent("pillar.pdf").path])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertTrue(cli.stderr.contains(warning.summary + "\n    hint: more pages than 1 (--pages), a larger page (--page A3), or a smaller part of the chart (--root, --depth)"), cli.stderr)
+    }
+
     func testTheCommandLineWordsTheLibrarysErrorsWithItsOptions() throws {
         let directory = try temporaryDirectory(self)
         let over = try orgchart(["render", "-o", directory.path])
