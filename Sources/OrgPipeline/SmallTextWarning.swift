@@ -38,15 +38,45 @@ public struct SmallTextWarning: Sendable, Equatable, CustomStringConvertible {
         "warning: on \(page ?? "the widescreen slide") the smallest text of '\(chart)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt"
     }
 
-    /// The summary and a hint naming the library's settings.
-    public var description: String {
-        let smaller = "a smaller part of the chart (ViewOptions' root and depth)"
+    /// The settings a hint names, each as a reader changes it: in code, or as an option of a command.
+    public struct Settings: Sendable {
+        /// The page (`ChartStyle's page`, `--page A4`).
+        public var page: String
+        /// A larger page (`--page A3`).
+        public var largerPage: String
+        /// A PDF (`-o chart.pdf`).
+        public var pdf: String
+        /// The page count (`ChartStyle's maxPages`, `--pages`).
+        public var pages: String
+        /// The root and depth of the chart (`--root, --depth`).
+        public var part: String
+
+        /// Creates the names.
+        public init(page: String, largerPage: String, pdf: String, pages: String, part: String) {
+            self.page = page
+            self.largerPage = largerPage
+            self.pdf = pdf
+            self.pages = pages
+            self.part = part
+        }
+
+        /// The library's names of the settings.
+        public static let library = Settings(page: "ChartStyle's page", largerPage: "ChartStyle's page", pdf: "OutputFormat.pdf",
+                                             pages: "ChartStyle's maxPages", part: "ViewOptions' root and depth")
+    }
+
+    /// The summary and a hint naming `settings`.
+    public func message(naming settings: Settings) -> String {
+        let smaller = "a smaller part of the chart (\(settings.part))"
         switch remedy {
-        case .page: return "\(summary)\n    hint: a page (ChartStyle's page), which cuts the chart into readable slides, or \(smaller)"
-        case .pdf: return "\(summary)\n    hint: a PDF, which is cut into readable pages, or a larger page"
+        case .page: return "\(summary)\n    hint: a page (\(settings.page)), which cuts the chart into readable slides, or \(smaller)"
+        case .pdf: return "\(summary)\n    hint: a PDF (\(settings.pdf)), which is cut into readable pages, or a larger page"
         case .fewerLimits(let pages, let largerPage):
-            let more = pages.map { "more pages than \($0) (ChartStyle's maxPages), " } ?? ""
-            return "\(summary)\n    hint: \(more)\(largerPage ? "a larger page, or " : "")\(smaller)"
+            let more = pages.map { "more pages than \($0) (\(settings.pages)), " } ?? ""
+            return "\(summary)\n    hint: \(more)\(largerPage ? "a larger page (\(settings.largerPage)), or " : "")\(smaller)"
         }
     }
+
+    /// The summary and a hint naming the library's settings.
+    public var description: String { message(naming: .library) }
 }

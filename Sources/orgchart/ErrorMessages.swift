@@ -48,13 +48,6 @@ extension OutputError {
 extension SmallTextWarning {
     /// The warning with the options that make the text larger.
     var commandLineMessage: String {
-        let smaller = "a smaller part of the chart (--root, --depth)"
-        switch remedy {
-        case .page: return "\(summary)\n    hint: a page (--page A4), which cuts the chart into readable slides, or \(smaller)"
-        case .pdf: return "\(summary)\n    hint: a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
-        case .fewerLimits(let pages, let largerPage):
-            let more = pages.map { "more pages than \($0) (--pages), " } ?? ""
-            return "\(summary)\n    hint: \(more)\(largerPage ? "a larger page (--page A3), or " : "")\(smaller)"
-        }
+        message(naming: Settings(page: "--page A4", largerPage: "--page A3", pdf: "-o chart.pdf", pages: "--pages", part: "--root, --depth"))
     }
 }
