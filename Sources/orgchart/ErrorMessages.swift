@@ -9,6 +9,7 @@ func commandLineMessage(_ error: any Error) -> String {
     switch error {
     case let error as OrgChartError: error.commandLineMessage
     case let error as OutputError: error.commandLineMessage
+    case let error as ViewError: error.commandLineMessage
     default: "\(error)"
     }
 }
@@ -25,6 +26,8 @@ extension OrgChartError {
             "error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE"
         case .output(let error):
             error.commandLineMessage
+        case .view(let error):
+            error.commandLineMessage
         case .unsupported(let chart, let format, .matrixNotEditable):
             "error: the \(chart) chart is a matrix, which orgchart does not write as \(Self.documentName(format))\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)"
         case .unsupported(_, let format, .laidOutByGraphviz):
@@ -33,6 +36,20 @@ extension OrgChartError {
             "chart '\(name)': \(error.commandLineMessage)"
         default:
             description
+        }
+    }
+}
+
+extension ViewError {
+    /// The message with the option to change, and the command that lists unit ids.
+    var commandLineMessage: String {
+        switch reason {
+        case .negativeDepth(let depth): "error: --depth must be 0 or more, not \(depth)\n    hint: use --depth 1 for a unit and its direct subunits"
+        case .unknownRoot(near: []): "error: \(message)\n    hint: run `orgchart query units` to list unit ids"
+        case .unknownSnapshotRoot(let side, let model, nil): "error: \(message)\n    hint: give a unit id of '\(model)' as --\(side)-root"
+        case .overviewTooSmall: "error: \(message)\n    hint: draw its organigramme (--view organigramme), or the overview of the unit containing it"
+        case .nothingToShow: "error: \(message)\n    hint: give --root UNIT"
+        case .unknownRoot, .unknownSnapshotRoot, .other: description
         }
     }
 }

@@ -78,6 +78,8 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try Self.department.chart(options: ViewOptions(root: "polcy"))) { error in
             guard case .view(let viewError) = error as? OrgChartError else { return XCTFail("\(error)") }
             XCTAssertTrue(viewError.message.contains("polcy"), viewError.message)
+            XCTAssertEqual(viewError.reason, .unknownRoot(near: []))
+            XCTAssertFalse("\(viewError)".contains("orgchart"), "the library's hint names no command: \(viewError)")
         }
         XCTAssertThrowsError(try Theme.named("glossy")) { error in
             guard case .theme(let themeError) = error as? OrgChartError else { return XCTFail("\(error)") }
@@ -135,6 +137,9 @@ final class LibraryTests: XCTestCase {
         let editable = try orgchart(["render", "--layout", "dot", "-o", directory.appendingPathComponent("chart.pptx").path])
         XCTAssertEqual(editable.status, 1)
         XCTAssertTrue(editable.stderr.contains("laid out by Graphviz (--layout dot)\n    hint: leave out --layout dot, or give --layout tidy"), editable.stderr)
+        let root = try orgchart(["render", "--root", "nowhere", "-o", directory.appendingPathComponent("root.svg").path])
+        XCTAssertEqual(root.status, 1)
+        XCTAssertTrue(root.stderr.contains("no unit with id 'nowhere' in model 'dpko-2010'\n    hint: run `orgchart query units` to list unit ids"), root.stderr)
         let model = try write("model: m\ntitle: T\nroot: a\nunits:\n  - id: a\n    name: A\n    kind: office\n    parent: b\n", to: "bad.yaml", in: directory)
         let invalid = try orgchart(["render", model, "-o", directory.appendingPathComponent("bad.svg").path])
         XCTAssertEqual(invalid.status, 1)

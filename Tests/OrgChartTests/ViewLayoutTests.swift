@@ -78,7 +78,8 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertThrowsError(try Views.chart(.overview, of: model, options: ViewOptions(root: "dmspc"))) { error in
             let error = error as? ViewError
             XCTAssertEqual(error?.message.contains("would hold only 2 boxes"), true, "\(String(describing: error))")
-            XCTAssertEqual(error?.hint.contains("--view organigramme"), true)
+            XCTAssertEqual(error?.reason, .overviewTooSmall)
+            XCTAssertEqual(error?.hint.contains("organigramme"), true)
         }
     }
 
