@@ -10,6 +10,7 @@ func commandLineMessage(_ error: any Error) -> String {
     case let error as OrgChartError: error.commandLineMessage
     case let error as OutputError: error.commandLineMessage
     case let error as ViewError: error.commandLineMessage
+    case let error as RenderError: error.commandLineMessage
     default: "\(error)"
     }
 }
@@ -27,6 +28,8 @@ extension OrgChartError {
         case .output(let error):
             error.commandLineMessage
         case .view(let error):
+            error.commandLineMessage
+        case .rendering(let error):
             error.commandLineMessage
         case .unsupported(let chart, let format, .matrixNotEditable):
             "error: the \(chart) chart is a matrix, which orgchart does not write as \(Self.documentName(format))\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)"
@@ -50,6 +53,17 @@ extension ViewError {
         case .overviewTooSmall: "error: \(message)\n    hint: draw its organigramme (--view organigramme), or the overview of the unit containing it"
         case .nothingToShow: "error: \(message)\n    hint: give --root UNIT"
         case .unknownRoot, .unknownSnapshotRoot, .other: description
+        }
+    }
+}
+
+extension RenderError {
+    /// The message with the options that choose another layout or engine.
+    var commandLineMessage: String {
+        switch reason {
+        case .notAGraphvizFormat: "error: \(message)\n    hint: orgchart writes them from its own layout: leave out --layout dot"
+        case .layoutFailed: "error: \(message)\n    hint: try another engine (--engine dot), or check that the Graphviz plugins are installed (apt-get install libgvc6)"
+        case .other: description
         }
     }
 }

@@ -96,6 +96,11 @@ final class LibraryTests: XCTestCase {
             XCTAssertTrue(error.description.contains("ChartLayout.tidy"), "\(error)")
         }
         XCTAssertTrue(try byGraphviz.render(.svg).count > 0, "Graphviz lays the chart out and draws its SVG")
+        XCTAssertThrowsError(try Renderer.shared.render(dot: "digraph { a }", format: .drawio)) { error in
+            XCTAssertEqual((error as? RenderError)?.reason, .notAGraphvizFormat)
+            XCTAssertFalse("\(error)".contains("--"), "the library's hint names no option: \(error)")
+            guard case .rendering = OrgChartError(error) else { return XCTFail("\(error)") }
+        }
     }
 
     func testAnOutputThatCannotBeWrittenIsAnOutputErrorAndLeavesNothing() throws {
