@@ -9,7 +9,7 @@ struct Render: ParsableCommand {
     @Argument(help: "A model file (.yaml), `-` for standard input, or the id of a built-in model (see `orgchart models`).")
     var model: String?
 
-    @Option(help: "Output format: svg, pdf, png, dot, pptx (PowerPoint: native shapes and connectors), drawio (draw.io) or html (an interactive page). Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot, .pptx, .drawio, .html; another extension is refused), else svg.")
+    @Option(help: "Output format (pptx: PowerPoint, native shapes and connectors; drawio: draw.io; html: an interactive page). Defaults to the output file's extension (.svg, .pdf, .png, .gv or .dot, .pptx, .drawio, .html; another extension is refused), else svg.")
     var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Output file; `-` writes to standard output.")
