@@ -151,4 +151,27 @@ final class LibraryTests: XCTestCase {
         XCTAssertTrue(invalid.stderr.contains("the model is not valid; nothing was written (run `orgchart validate` for every problem)"), invalid.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad.svg").path))
     }
+
+    /// The stages and the pipeline word their messages without the command line: no string in
+    /// their sources names an option (`--layout`) or a command (`orgchart validate`); the
+    /// command line (`Sources/orgchart`) adds those.
+    func testNoStageOrPipelineMessageNamesTheCommandLine() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let modules = ["OrgPipeline", "OrgPaging", "OrgOutput", "OrgBuild", "OrgChart", "OrgViews", "GraphvizRender", "OrgTemplates", "BuiltinModels",
+                       "ChartGraph", "TidyTree", "Placement", "MatrixLayout", "BipartiteLayout", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter"]
+        let commandLine = try NSRegularExpression(pattern: "\"[^\"]*(--[a-z]|`orgchart [a-z])[^\"]*\"")
+        var files = 0
+        for module in modules {
+            let directory = root.appendingPathComponent("Sources/\(module)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                for (number, line) in text.components(separatedBy: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    let found = commandLine.firstMatch(in: line, range: NSRange(line.startIndex..., in: line))
+                    XCTAssertNil(found, "\(module)/\(name):\(number + 1) names the command line: \(line)")
+                }
+                files += 1
+            }
+        }
+        XCTAssertGreaterThan(files, 60)
+    }
 }
