@@ -231,28 +231,30 @@ extension PreparedChart {
     /// itself into blocks that stay readable).
     /// A PowerPoint presentation without a page is one widescreen slide: the smallest text once
     /// the chart is scaled onto it. A draw.io diagram without a page keeps the natural size.
-    public func smallestText(_ format: OutputFormat) throws -> Double? {
-        guard chart.matrix == nil, format != .dot, format != .html else { return nil }
-        guard let page = chart.page else {
-            guard format == .pptx, tidy else { return nil }
-            let slide = PPTXWriter.widescreen
-            return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+    public func smallestText(_ format: OutputFormat) throws(OrgChartError) -> Double? {
+        try OrgChartError.wrapping { () throws -> Double? in
+            guard chart.matrix == nil, format != .dot, format != .html else { return nil }
+            guard let page = chart.page else {
+                guard format == .pptx, tidy else { return nil }
+                let slide = PPTXWriter.widescreen
+                return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+            }
+            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+            if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
+            return try paged.smallestText(of: chart.shaped(for: page))
         }
-        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
-        if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
-        return try paged.smallestText(of: chart.shaped(for: page))
     }
 
     /// The report of the PDF's pages (see `PagedChart.Report`); nil without a page, or for a
     /// chart orgchart does not lay out as a tree.
-    public func pageReport() throws -> PagedChart.Report? {
+    public func pageReport() throws(OrgChartError) -> PagedChart.Report? {
         guard let page = chart.page else { return nil }
-        return try pagedForPDF(page).report()
+        return try OrgChartError.wrapping { try pagedForPDF(page).report() }
     }
 
     /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
     /// smallest size; nil when every text is readable.
-    public func smallTextWarning(_ format: OutputFormat) throws -> SmallTextWarning? {
+    public func smallTextWarning(_ format: OutputFormat) throws(OrgChartError) -> SmallTextWarning? {
         guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005 else { return nil }
         let size = (smallest * 10).rounded() / 10
         guard let page = chart.page else { return SmallTextWarning(chart: chart.id, size: size, page: nil, remedy: .page) }
