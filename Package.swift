@@ -6,13 +6,22 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgchart", targets: ["orgchart"]),
-        .library(name: "OrgChart", targets: ["OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates", "OrgBuild"]),
+        // One module, `OrgChart`, re-exports every stage and adds the in-memory API.
+        .library(name: "OrgChart", targets: ["OrgChart"]),
+        // Importers of bulletins, spreadsheets and org-chart JSON into models.
+        .library(name: "OrgImport", targets: ["OrgImport"]),
+        // The restructuring review of two snapshots.
+        .library(name: "OrgDiff", targets: ["OrgDiff"]),
+        // The built-in models, as package resources.
+        .library(name: "BuiltinModels", targets: ["BuiltinModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // `swift package generate-documentation --target OrgChart` (the DocC catalog); builds nothing otherwise.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Graphviz, found through pkg-config `libgvc`; headers come from the installed package.
@@ -38,21 +47,23 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             path: "Sources/OrgModel"
         ),
-        // Built-in models: plain YAML files under Models/, shipped as package resources.
+        // Built-in models: plain YAML files beside the code, under Sources/BuiltinModels/yaml/,
+        // shipped as package resources.
         .target(
             name: "BuiltinModels",
             dependencies: ["OrgModel"],
-            path: "Models",
+            path: "Sources/BuiltinModels",
             exclude: ["README.md"],
             resources: [.copy("yaml")]
         ),
         // Stage 2: the neutral chart graph (boxes, lines, legend), knowing nothing of DOT.
         .target(name: "ChartGraph", path: "Sources/ChartGraph"),
-        // Themes: fonts, colours and line styles per kind, as data under Templates/.
+        // Themes: fonts, colours and line styles per kind, as data beside the code, under
+        // Sources/OrgTemplates/themes/.
         .target(
             name: "OrgTemplates",
             dependencies: ["OrgModel", .product(name: "Yams", package: "Yams")],
-            path: "Templates",
+            path: "Sources/OrgTemplates",
             exclude: ["README.md"],
             resources: [.copy("themes")]
         ),
@@ -90,22 +101,40 @@ let package = Package(
         ),
         // Restructuring review: matching and classifying changes between two snapshots.
         .target(name: "OrgDiff", dependencies: ["OrgModel", "ChartGraph", "OrgViews", .product(name: "Yams", package: "Yams")], path: "Sources/OrgDiff", resources: [.copy("Mappings")]),
-        // The manifest of charts, incremental builds and staleness checks.
+        // Writing outputs atomically (a temporary file renamed into place), and digests of files.
+        .target(name: "OrgOutput", path: "Sources/OrgOutput"),
+        // Paging: a chart cut into sub-charts that stay readable on pages of a size, and their PDF.
+        .target(name: "OrgPaging", dependencies: ["ChartGraph", "DOTWriter", "GraphvizRender", "Placement", "SVGWriter", "TidyTree"], path: "Sources/OrgPaging"),
+        // The pipeline assembled: a model (in memory, a file or built in), a view, a theme and a
+        // layout to the bytes of a format; the restructuring review's charts; typed errors.
+        .target(
+            name: "OrgPipeline",
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
+                           "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgDiff", "OrgPaging", "OrgOutput"],
+            path: "Sources/OrgPipeline"
+        ),
+        // The manifest of charts, incremental builds and staleness checks, and the files they write.
         .target(
             name: "OrgBuild",
-            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
-                           "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgDiff", .product(name: "Yams", package: "Yams")],
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "DOTWriter", "GraphvizRender", "OrgPipeline", "OrgOutput",
+                           .product(name: "Yams", package: "Yams")],
             path: "Sources/OrgBuild"
+        ),
+        // The library: every stage re-exported, and charts of models in memory.
+        .target(
+            name: "OrgChart",
+            dependencies: ["OrgModel", "BuiltinModels", "OrgViews", "ChartGraph", "OrgTemplates", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter",
+                           "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgDiff", "OrgPaging", "OrgPipeline", "OrgOutput", "OrgBuild"],
+            path: "Sources/OrgChart"
         ),
         .executableTarget(
             name: "orgchart",
-            dependencies: ["OrgBuild", "BuiltinModels", "OrgViews", "OrgTemplates", "OrgModel", "GraphvizRender", "OrgImport", "OrgDiff", "ChartGraph", "TidyTree",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["OrgChart", "OrgImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/orgchart"
         ),
         .testTarget(
             name: "OrgChartTests",
-            dependencies: ["OrgBuild", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates",
+            dependencies: ["OrgChart", "OrgBuild", "OrgPipeline", "OrgPaging", "OrgOutput", "OrgModel", "OrgViews", "ChartGraph", "TidyTree", "MatrixLayout", "BipartiteLayout", "Placement", "DOTWriter", "SVGWriter", "OfficeWriter", "HTMLWriter", "GraphvizRender", "OrgTemplates",
                            "BuiltinModels", "OrgImport", "OrgDiff", "orgchart", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/OrgChartTests"
         ),

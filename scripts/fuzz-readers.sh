@@ -13,7 +13,7 @@
 # ROUNDS (default 100) cases per reader, each run at most 10 s: a few minutes in all.
 # Deterministic: the same SEED (default 11) gives the same cases; a failing case is copied into
 # FUZZ_KEEP (default /tmp/orgchart-fuzz-failures) to be run again. Seeds are the built-in models
-# (Models/yaml), the UK organograms in ../shared/data/uk-organograms and uk-organograms-raw (else a
+# (Sources/BuiltinModels/yaml), the UK organograms in ../shared/data/uk-organograms and uk-organograms-raw (else a
 # generated sheet), JSON trees and lists built from the first sheet, and ST/SGB/2010/1 in ../shared/seeds (else the bulletin round is skipped with a warning).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,7 +54,7 @@ def mutate_bytes(data, alphabet, limit):
     return bytes(chars)
 
 # Model files.
-models = [open(p, "rb").read() for p in sorted(glob.glob(os.path.join(root, "Models/yaml/*.yaml")))]
+models = [open(p, "rb").read() for p in sorted(glob.glob(os.path.join(root, "Sources/BuiltinModels/yaml/*.yaml")))]
 yaml_junk = [b":", b"-", b" ", b"\n", b"\t", b"{", b"}", b"[", b"]", b"&a", b"*a", b"!", b"!!binary", b"'", b'"', b"#", b"|",
              b">", b"%", b"@", b"`", b"?", b",", b"\x00", b"\xff", b"\xc3", "é".encode(), "\u2028".encode(), b"\r", b"<<: *a",
              b"parent: ", b"id: ", b"kind: ", b"source: x \xc2\xa7 1"]

@@ -40,11 +40,24 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// How to fix it, when known.
     public var hint: String?
+    /// What failed, for a caller that words the fix in its own terms.
+    public var reason: Reason
+
+    /// What failed.
+    public enum Reason: Sendable, Equatable {
+        /// A format Graphviz does not write (PowerPoint, draw.io, HTML): orgchart writes it from its own layout.
+        case notAGraphvizFormat
+        /// The layout engine failed.
+        case layoutFailed
+        /// Anything else; the hint says what to do.
+        case other
+    }
 
     /// Creates the error.
-    public init(_ message: String, hint: String? = nil) {
+    public init(_ message: String, hint: String? = nil, reason: Reason = .other) {
         self.message = message
         self.hint = hint
+        self.reason = reason
     }
 
     public var description: String { "error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? "") }
@@ -129,7 +142,8 @@ public final class Renderer: @unchecked Sendable {
     public func render(dot: String, engine: LayoutEngine = .dot, format: OutputFormat) throws -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
         guard format.graphvizWrites else {
-            throw RenderError("Graphviz cannot write \(format.rawValue) files", hint: "orgchart writes them from its own layout: leave out --layout dot")
+            throw RenderError("Graphviz cannot write \(format.rawValue) files", hint: "orgchart writes them from its own layout: lay the chart out with the tidy layout",
+                              reason: .notAGraphvizFormat)
         }
         let bytes: [UInt8] = try lock.withLock {
             rendered = true
@@ -156,7 +170,7 @@ public final class Renderer: @unchecked Sendable {
         switch stage {
         case 1: return RenderError("Graphviz could not read the DOT text: \(messages)", hint: "this is a bug in orgchart's DOT writer; please report it with the model")
         case 2: return RenderError("Graphviz layout engine '\(engine.rawValue)' failed: \(messages)",
-                                   hint: "try another engine (--engine dot), or check that the Graphviz plugins are installed (apt-get install libgvc6)")
+                                   hint: "try another engine (dot), or check that the Graphviz plugins are installed (apt-get install libgvc6)", reason: .layoutFailed)
         default:
             if messages.contains("not recognized") || messages.isEmpty {
                 let package = format == .svg ? "libgvc6" : "libgvc6 (its cairo plugin, libgvplugin_pango)"

@@ -2,6 +2,9 @@ import Foundation
 import BuiltinModels
 import GraphvizRender
 import OrgModel
+import OrgOutput
+import OrgPaging
+import OrgPipeline
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.
@@ -29,8 +32,8 @@ public struct Build: Sendable {
         public var path: String
         /// Written, skipped as unchanged, or (with `check`) stale, missing or current.
         public var outcome: Outcome
-        /// A warning about the chart just written, e.g. text below 6 pt on its page.
-        public var warning: String?
+        /// A warning about the chart just written: text below 6 pt on its page.
+        public var warning: SmallTextWarning?
     }
 
     /// The manifest being built.
@@ -51,7 +54,12 @@ public struct Build: Sendable {
     /// returned, in manifest order, so the outputs and the stamps do not depend on `workers`;
     /// the first failing chart in manifest order stops the build after the charts before it are
     /// written.
-    public func run(check: Bool = false, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Result] {
+    public func run(check: Bool = false, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(OrgChartError) -> [Result] {
+        try OrgChartError.wrapping { try results(check: check, workers: workers) }
+    }
+
+    /// The results of `run`, with the stages' own errors.
+    private func results(check: Bool, workers: Int) throws -> [Result] {
         let outputDirectory = manifest.path(manifest.output)
         let stampsPath = "\(outputDirectory)/\(Self.stampsFile)"
         var stamps = Stamps(text: (try? InputFile.text(stampsPath, what: "stamps file")) ?? "")
@@ -89,7 +97,7 @@ public struct Build: Sendable {
     private func outputs(of entry: Manifest.Entry, models: ModelCache, stamps: Stamps, check: Bool) throws -> [Output] {
         let prepared: PreparedChart
         do { prepared = try entry.spec.prepare(loaded: models.model(entry.spec.model)) } catch {
-            throw PipelineError("chart '\(entry.name)': \(error)", diagnostics: (error as? PipelineError)?.diagnostics ?? [])
+            throw OrgChartError.chart(name: entry.name, error: OrgChartError(error))
         }
         return try entry.formats.map { format in
             let relative = "\(manifest.output)/\(entry.name).\(format.rawValue)"

@@ -4,6 +4,9 @@ import DOTWriter
 import Foundation
 import GraphvizRender
 import OrgModel
+import OrgOutput
+import OrgPaging
+import OrgPipeline
 import OrgTemplates
 import TidyTree
 import OrgViews
@@ -32,13 +35,11 @@ public struct Manifest: Sendable {
     static let entryKeys = ["name", "model", "view", "root", "depth", "template", "engine", "layout", "drawing", "page", "pages", "formats", "stated-only"]
 
     /// Reads a manifest file, reporting problems with their line and column.
-    public static func load(file path: String) throws -> Manifest {
+    public static func load(file path: String) throws(OrgChartError) -> Manifest {
         let text: String
         do { text = try InputFile.text(path, what: "manifest") } catch {
-            guard case .invalid(let diagnostic) = error else {
-                throw PipelineError("error: cannot read the manifest '\(path)'\n    hint: run `orgchart build` in the directory that holds orgchart.yml, or pass --manifest FILE")
-            }
-            throw PipelineError(diagnostic.description)
+            guard case .invalid = error else { throw OrgChartError.unreadableManifest(path: path) }
+            throw OrgChartError.input(error)
         }
         let sink = DiagnosticSink()
         let directory = InputFile.directory(of: path)
@@ -57,7 +58,7 @@ public struct Manifest: Sendable {
         }
         if !sink.diagnostics.isEmpty {
             let diagnostics = sink.diagnostics.sortedByPlace()
-            throw PipelineError(ModelError(diagnostics: diagnostics).description, diagnostics: diagnostics)
+            throw OrgChartError.invalidFile(ModelError(diagnostics: diagnostics))
         }
         return manifest
     }

@@ -29,7 +29,8 @@ public struct Restructuring: Sendable {
             if let root = snapshot.root, snapshot.model.unit(root) == nil {
                 let near = Snapshot.closest(to: root, among: snapshot.model.units.map(\.id))
                 throw ViewError("no unit '\(root)' in the \(side) model '\(snapshot.model.id)'",
-                                hint: near.map { "did you mean '\($0)'?" } ?? "give a unit id of '\(snapshot.model.id)' as --\(side)-root")
+                                hint: near.map { "did you mean '\($0)'?" } ?? "give a unit id of '\(snapshot.model.id)' as the \(side) snapshot's root",
+                                reason: .unknownSnapshotRoot(side: side, model: snapshot.model.id, near: near))
             }
         }
         let problems = mapping.check(old: old, new: new)

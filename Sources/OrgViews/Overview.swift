@@ -83,7 +83,7 @@ struct Overview {
         guard boxes.count >= Self.fewestBoxes else {
             let name = options.root.flatMap { model.unit($0)?.name } ?? model.title
             throw ViewError("the overview of \(name) would hold only \(boxes.count) box\(boxes.count == 1 ? "" : "es")",
-                            hint: "draw its organigramme (--view organigramme), or the overview of the unit containing it")
+                            hint: "draw its organigramme, or the overview of the unit containing it", reason: .overviewTooSmall)
         }
         // Lines up from the columns and those above them, then every dual or shared line between
         // them; the lines of their subunits are the organigramme's.
@@ -120,7 +120,7 @@ struct Overview {
             let parts = model.children(of: top.id).filter { Self.topKinds.contains($0.kind) }
             return parts.isEmpty ? [top] : parts
         }
-        guard !columns.isEmpty else { throw ViewError("model '\(model.id)' has no departments or offices to show", hint: "give --root UNIT") }
+        guard !columns.isEmpty else { throw ViewError("model '\(model.id)' has no departments or offices to show", hint: "start the overview at a unit", reason: .nothingToShow) }
         return columns
     }
 

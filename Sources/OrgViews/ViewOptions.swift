@@ -44,11 +44,31 @@ public struct ViewError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// How to fix it.
     public var hint: String
+    /// Which option is wrong, for a caller that words the fix in its own terms.
+    public var reason: Reason
+
+    /// The option a view cannot use.
+    public enum Reason: Sendable, Equatable {
+        /// A depth below 0.
+        case negativeDepth(Int)
+        /// A root that is no unit of the model; `near` lists ids that contain it or that it contains.
+        case unknownRoot(near: [String])
+        /// The root of a snapshot (`old` or `new`, of the model `model`) of a restructuring review
+        /// is no unit of it; `near` is the closest id.
+        case unknownSnapshotRoot(side: String, model: String, near: String?)
+        /// An overview with too few boxes: the unit's organigramme shows it better.
+        case overviewTooSmall
+        /// A model with no departments or offices to show without a root.
+        case nothingToShow
+        /// Any other problem; the hint says what to do.
+        case other
+    }
 
     /// Creates the error.
-    public init(_ message: String, hint: String) {
+    public init(_ message: String, hint: String, reason: Reason = .other) {
         self.message = message
         self.hint = hint
+        self.reason = reason
     }
 
     public var description: String { "error: \(message)\n    hint: \(hint)" }
@@ -89,14 +109,15 @@ extension Model {
     /// The root units a view starts from, checking a requested root exists.
     func roots(for options: ViewOptions) throws -> [Unit] {
         if let depth = options.depth, depth < 0 {
-            throw ViewError("--depth must be 0 or more, not \(depth)", hint: "use --depth 1 for a unit and its direct subunits")
+            throw ViewError("the depth must be 0 or more, not \(depth)", hint: "a depth of 1 draws a unit and its direct subunits", reason: .negativeDepth(depth))
         }
         if let id = options.root ?? root {
             guard let unit = unit(id) else {
                 let ids = units.map(\.id)
                 let near = ids.filter { $0.contains(id) || id.contains($0) }.prefix(5)
                 throw ViewError("no unit with id '\(id)' in model '\(self.id)'",
-                                hint: near.isEmpty ? "run `orgchart query units` to list unit ids" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?")
+                                hint: near.isEmpty ? "give the id of one of the model's units" : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?",
+                                reason: .unknownRoot(near: Array(near)))
             }
             return [unit]
         }

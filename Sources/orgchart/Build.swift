@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OrgBuild
+import OrgChart
 
 /// `orgchart build`: every chart of the manifest into the output directory.
 struct Build: ParsableCommand {
@@ -63,12 +63,12 @@ struct Build: ParsableCommand {
         switch format {
         case .json:
             try printJSON(Report(manifest: manifest, check: check, ok: stale.isEmpty && missing.isEmpty,
-                                 charts: results.map { FileRecord(path: $0.path, outcome: $0.outcome.rawValue, warning: $0.warning) },
+                                 charts: results.map { FileRecord(path: $0.path, outcome: $0.outcome.rawValue, warning: $0.warning?.commandLineMessage) },
                                  stale: stale, missing: missing))
         case .github, .text:
             for result in results {
                 print("\(result.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(result.path)")
-                guard let warning = result.warning else { continue }
+                guard let warning = result.warning?.commandLineMessage else { continue }
                 if format == .github {
                     print(GitHubAnnotation.line("warning", file: Self.file(result.path, in: directory), warning))
                 } else {
@@ -94,18 +94,29 @@ struct Build: ParsableCommand {
 
     /// Reports `error`, which stopped the build, in the chosen format, and returns exit status 1.
     private func report(_ error: Error) -> ExitCode {
-        let diagnostics = (error as? PipelineError)?.diagnostics ?? []
+        let diagnostics = (error as? OrgChartError).map(Self.annotated) ?? []
+        let message = commandLineMessage(error)
         switch format {
         case .json:
             try? printJSON(Report(manifest: manifest, check: check, ok: false, charts: [], stale: [], missing: [],
-                                  error: "\(error)", diagnostics: diagnostics.map(DiagnosticRecord.init)))
+                                  error: message, diagnostics: diagnostics.map(DiagnosticRecord.init)))
         case .github:
-            if diagnostics.isEmpty { print(GitHubAnnotation.line("error", "\(error)")) }
+            if diagnostics.isEmpty { print(GitHubAnnotation.line("error", message)) }
             for diagnostic in diagnostics { print(GitHubAnnotation.line(diagnostic)) }
         case .text:
             break
         }
-        return fail("\(error)")
+        return fail(message)
+    }
+
+    /// The located problems a report lists for `error`: those of a model or a manifest that is not
+    /// valid; any other error is reported by its message alone.
+    private static func annotated(_ error: OrgChartError) -> [Diagnostic] {
+        switch error {
+        case .invalidModel(let error), .invalidFile(let error): error.diagnostics
+        case .chart(_, let error): annotated(error)
+        default: []
+        }
     }
 
     /// `path`, relative to the manifest's `directory` unless absolute, as a path from the working

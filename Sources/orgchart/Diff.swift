@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import GraphvizRender
-import OrgBuild
-import OrgDiff
-import OrgModel
+import OrgChart
 
 /// `orgchart diff`: compare two snapshots of an organization as a chart, a report and a review page.
 struct Diff: ParsableCommand {
@@ -35,8 +32,7 @@ struct Diff: ParsableCommand {
     @Option(help: "The heading of the chart, report and page.")
     var title: String?
 
-    @Option(help: "A built-in theme (see `orgchart themes`) or a theme file.")
-    var template: String = "default"
+    @OptionGroup var theme: ThemeOption
 
     @Option(name: .shortAndLong, help: "Write every output into this directory: NAME.svg/.pdf/.png (see --formats), NAME.md, NAME.json, NAME.html.")
     var output: String?
@@ -81,7 +77,7 @@ struct Diff: ParsableCommand {
                 try prepared.write(outputs)
             }
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let present = prepared.review.present(flagged)
         if !present.isEmpty {
@@ -114,7 +110,7 @@ struct Diff: ParsableCommand {
             guard let builtin = BuiltinRestructurings.named(snapshots[0]) else {
                 throw fail("error: '\(snapshots[0])' is not a built-in restructuring\n    hint: give OLD and NEW models, or one of: \(BuiltinRestructurings.all.map(\.id).joined(separator: ", "))")
             }
-            var spec = DiffSpec(builtin: builtin, template: template)
+            var spec = DiffSpec(builtin: builtin, template: theme.template)
             spec.oldRoot = oldRoot ?? spec.oldRoot
             spec.newRoot = newRoot ?? spec.newRoot
             spec.mappings += mapping
@@ -127,7 +123,7 @@ struct Diff: ParsableCommand {
             let base = { (reference: String) in
                 reference == InputFile.standardInput ? "stdin" : ((reference as NSString).lastPathComponent as NSString).deletingPathExtension
             }
-            return (DiffSpec(old: snapshots[0], new: snapshots[1], oldRoot: oldRoot, newRoot: newRoot, mappings: mapping, title: title, template: template),
+            return (DiffSpec(old: snapshots[0], new: snapshots[1], oldRoot: oldRoot, newRoot: newRoot, mappings: mapping, title: title, template: theme.template),
                     "\(base(snapshots[0]))-\(base(snapshots[1]))")
         default:
             throw fail("error: orgchart diff needs OLD and NEW models, or one built-in restructuring id\n    hint: orgchart diff old.yaml new.yaml -o review/   or   orgchart diff --list")

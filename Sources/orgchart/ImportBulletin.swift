@@ -1,9 +1,7 @@
 import ArgumentParser
-import BuiltinModels
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgImport
-import OrgModel
 
 /// `orgchart import bulletin`.
 struct ImportBulletin: ParsableCommand {
@@ -46,7 +44,7 @@ struct ImportBulletin: ParsableCommand {
         do {
             imported = try BulletinImporter.importBulletin(text, file: file, symbol: symbol)
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let reference = try compare.map(referenceModel)
         let loaded = ModelLoader.load(file: output == "-" ? "import.yaml" : output) { _ in imported.yaml }
@@ -57,7 +55,7 @@ struct ImportBulletin: ParsableCommand {
             if let report { try OutputFile.write(Array(imported.markdown(input: file).utf8), to: report) }
             try OutputFile.write(Array(imported.yaml.utf8), to: output)
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let model = imported.model
         var summary = "\(file): imported \(plural(model.units.count, "unit")), \(plural(model.posts.count, "post")), "
@@ -81,7 +79,7 @@ struct ImportBulletin: ParsableCommand {
         do {
             return try BulletinExpectation.model(try InputFile.text(reference, what: "expected model"), file: reference)
         } catch let error as BulletinImportError {
-            throw fail("\(error)")
+            throw fail(error)
         } catch {
             guard case .invalid(let diagnostic)? = error as? InputError else {
                 throw fail("\(reference): error: cannot read the expected model\n    hint: check the path")

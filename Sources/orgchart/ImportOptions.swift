@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgImport
-import OrgModel
 
 /// The options of the table imports (`import csv`, `import json`): which columns or fields hold
 /// what, which rows to take, and where the model and the report go.
@@ -78,7 +77,7 @@ struct ImportTableOptions: ParsableArguments {
             }
         }
         let result: CSVImport.Result
-        do { result = try importing(tableImport(), inputs) } catch let error as CSVError { throw fail("\(error)") }
+        do { result = try importing(tableImport(), inputs) } catch let error as CSVError { throw fail(error) }
         try finish(result, input: files.first ?? "-")
     }
 
@@ -100,7 +99,7 @@ struct ImportTableOptions: ParsableArguments {
                 FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             }
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         FileHandle.standardError.write(Data((result.summary + "\n").utf8))
         if refused {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import BuiltinModels
-import OrgModel
-import OrgTemplates
+import OrgChart
 
 /// `orgchart models`: the built-in models.
 struct Models: ParsableCommand {

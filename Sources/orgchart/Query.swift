@@ -1,10 +1,6 @@
 import ArgumentParser
-import BuiltinModels
-import ChartGraph
 import Foundation
-import OrgBuild
-import OrgModel
-import OrgViews
+import OrgChart
 
 /// `orgchart query`: the questions a reader asks of a model, as text or JSON.
 struct Query: ParsableCommand {
@@ -155,7 +151,7 @@ extension Query {
         private func printMatrix(of model: Model) throws {
             if let unit { try Query.check(unit, in: model) }
             let chart: Chart
-            do { chart = try Views.chart(.servicesMatrix, of: model, options: ViewOptions(root: unit)) } catch { throw fail("\(error)") }
+            do { chart = try Views.chart(.servicesMatrix, of: model, options: ViewOptions(root: unit)) } catch { throw fail(error) }
             let text = format == .csv ? MatrixTable.csv(chart) : MatrixTable.markdown(chart)
             FileHandle.standardOutput.write(Data(text.utf8))
         }

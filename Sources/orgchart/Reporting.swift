@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
-import OrgModel
+import OrgChart
 
 /// Prints `message` on standard error and ends with exit status 1: the input was wrong or
 /// something failed.
 func fail(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     return ExitCode(1)
+}
+
+/// Prints `error`'s message, worded for the command line, on standard error and ends with exit status 1.
+func fail(_ error: any Error) -> ExitCode {
+    fail(commandLineMessage(error))
 }
 
 /// Prints `message` on standard error and ends with exit status 64 (EX_USAGE, as for an unknown

@@ -1,7 +1,6 @@
 import ArgumentParser
-import BuiltinModels
 import Foundation
-import OrgModel
+import OrgChart
 
 /// `orgchart validate`: every problem of a model, with where it is and how to fix it.
 struct Validate: ParsableCommand {

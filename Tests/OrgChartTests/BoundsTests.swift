@@ -1,6 +1,6 @@
 import Foundation
 import DOTWriter
-import OrgBuild
+import OrgChart
 import OrgModel
 import OrgTemplates
 import Placement

@@ -1,5 +1,5 @@
 import Foundation
-import OrgBuild
+import OrgChart
 import XCTest
 
 final class BuildTests: XCTestCase {

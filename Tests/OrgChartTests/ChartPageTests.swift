@@ -2,7 +2,7 @@ import ChartGraph
 import Foundation
 import GraphvizRender
 @testable import HTMLWriter
-import OrgBuild
+import OrgChart
 import OrgTemplates
 import Placement
 import XCTest

@@ -25,7 +25,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(query.status, 0, query.stderr)
         XCTAssertTrue(query.stdout.contains("div-a\tdivision\tDivision A"), query.stdout)
 
-        let diff = try orgchart(["diff", "dpko-2008", "-", "--json", "-"], input: input(Self.repository.appendingPathComponent("Models/yaml/dpko-2010.yaml").path))
+        let diff = try orgchart(["diff", "dpko-2008", "-", "--json", "-"], input: input(Self.repository.appendingPathComponent("Sources/BuiltinModels/yaml/dpko-2010.yaml").path))
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertEqual(diff.stdout, try orgchart(["diff", "dpko-2008", "dpko-2010", "--json", "-"]).stdout, "the same review as from the built-in model")
         XCTAssertEqual(try orgchart(["diff", "-", "-"], input: input(model)).status, 64, "standard input cannot be read twice")
@@ -114,7 +114,7 @@ final class CommandLineTests: XCTestCase {
         let result = try orgchart(["validate"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "dpko-2010: valid — 50 units, 3 posts, 70 relationships, 1 document, 2 warnings\n")
-        XCTAssertTrue(result.stderr.hasPrefix("Models/yaml/dpko-2010.yaml:"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("Sources/BuiltinModels/yaml/dpko-2010.yaml:"), result.stderr)
         XCTAssertTrue(result.stderr.contains("warning: unit 'dpko-ousg' has no head"), result.stderr)
         // §5.8 names the operations the Division serves, not who heads them.
         XCTAssertTrue(result.stderr.contains("warning: unit 'dpko-led-operations' has no head"), result.stderr)

@@ -1,7 +1,7 @@
 import BuiltinModels
 import ChartGraph
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgDiff
 import OrgModel
 import XCTest

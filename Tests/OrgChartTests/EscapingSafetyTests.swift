@@ -4,7 +4,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import OrgBuild
+import OrgChart
 import OrgDiff
 import OrgModel
 import OrgTemplates

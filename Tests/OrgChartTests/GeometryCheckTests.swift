@@ -1,6 +1,6 @@
 import BuiltinModels
 import ChartGraph
-import OrgBuild
+import OrgChart
 import OrgModel
 import OrgTemplates
 import Placement

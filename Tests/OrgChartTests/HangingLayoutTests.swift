@@ -2,7 +2,7 @@ import BuiltinModels
 import ChartGraph
 import DOTWriter
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgTemplates
 import OrgViews
 import TidyTree

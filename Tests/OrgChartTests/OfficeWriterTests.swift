@@ -6,6 +6,8 @@ import FoundationXML
 import GraphvizRender
 @testable import OfficeWriter
 @testable import OrgBuild
+@testable import OrgPaging
+@testable import OrgPipeline
 import OrgViews
 import Placement
 import SVGWriter

@@ -1,6 +1,6 @@
 import Foundation
 import GraphvizRender
-import OrgBuild
+import OrgChart
 import XCTest
 
 /// Outputs that are the same in every time zone, written only over regular files, and only

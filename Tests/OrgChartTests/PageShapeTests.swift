@@ -1,6 +1,6 @@
 import ChartGraph
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgTemplates
 import Placement
 import OrgViews

@@ -6,7 +6,7 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRender
-import OrgBuild
+import OrgChart
 import OrgModel
 import OrgTemplates
 import Placement

@@ -7,6 +7,8 @@ import FoundationXML
 #endif
 import MatrixLayout
 @testable import OrgBuild
+@testable import OrgPaging
+@testable import OrgPipeline
 import OrgModel
 import OrgTemplates
 import OrgViews

@@ -1,7 +1,7 @@
 import BuiltinModels
 import ChartGraph
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgDiff
 import OrgModel
 import OrgTemplates
@@ -78,7 +78,8 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertThrowsError(try Views.chart(.overview, of: model, options: ViewOptions(root: "dmspc"))) { error in
             let error = error as? ViewError
             XCTAssertEqual(error?.message.contains("would hold only 2 boxes"), true, "\(String(describing: error))")
-            XCTAssertEqual(error?.hint.contains("--view organigramme"), true)
+            XCTAssertEqual(error?.reason, .overviewTooSmall)
+            XCTAssertEqual(error?.hint.contains("organigramme"), true)
         }
     }
 

@@ -1,7 +1,7 @@
 import BuiltinModels
 import ChartGraph
 import Foundation
-import OrgBuild
+import OrgChart
 import OrgModel
 import OrgViews
 import XCTest
@@ -114,7 +114,7 @@ final class ViewTests: XCTestCase {
                 do {
                     let svg = try ChartSpec(model: id, view: view).prepare().render(.svg)
                     XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("</svg>"), "\(id) \(view)")
-                } catch let error as ViewError where [.services, .servicesChart, .servicesMatrix].contains(view) {
+                } catch OrgChartError.view(let error) where [.services, .servicesChart, .servicesMatrix].contains(view) {
                     XCTAssertTrue(error.message.contains("no shared services"), "\(id): \(error)")
                 }
             }

@@ -5,6 +5,7 @@ import Foundation
 import GraphvizRender
 import OrgDiff
 import OrgModel
+import OrgPaging
 import TidyTree
 import OrgTemplates
 
@@ -39,7 +40,16 @@ public struct DiffSpec: Sendable, Equatable {
     }
 
     /// Loads both models and the mappings, compares them and writes the three charts' DOT text.
-    public func prepare() throws -> PreparedReview {
+    public func prepare() throws(OrgChartError) -> PreparedReview {
+        do { return try assemble() } catch let error as ModelError {
+            // Both snapshots are valid by now: located problems are the mappings'.
+            throw OrgChartError.invalidFile(error)
+        } catch {
+            throw OrgChartError(error)
+        }
+    }
+
+    private func assemble() throws -> PreparedReview {
         let oldModel = try Self.model(old), newModel = try Self.model(new)
         var mapping = Mapping()
         for path in mappings {
@@ -65,8 +75,7 @@ public struct DiffSpec: Sendable, Equatable {
     private static func model(_ reference: String) throws -> Model {
         let loaded = BuiltinModels.load(reference)
         guard loaded.isValid, let model = loaded.model else {
-            throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
-                                + "\nthe model '\(reference)' cannot be used; nothing was written (run `orgchart validate \(reference)` for every problem)")
+            throw OrgChartError.invalidSnapshot(ModelError(diagnostics: loaded.diagnostics), reference: reference)
         }
         return model
     }
@@ -126,10 +135,4 @@ public struct PreparedReview: Sendable {
         }
     }
 
-    /// Renders every output first, then writes them one by one atomically, so that a failure
-    /// leaves no output written.
-    public func write(_ outputs: [(path: String, output: Output)]) throws {
-        let rendered = try outputs.map { ($0.path, try bytes($0.output)) }
-        for (path, bytes) in rendered { try OutputFile.write(bytes, to: path) }
-    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import OrgModel
 
 /// A look for charts, read from a theme file: fonts and sizes, a style per box kind and per line
-/// kind, and layout spacing. Built-in themes live in `Templates/themes/`.
+/// kind, and layout spacing. Built-in themes live in `Sources/OrgTemplates/themes/`.
 public struct Theme: Sendable, Equatable {
     /// The theme's name.
     public var name: String

@@ -77,7 +77,7 @@ extension Theme {
             return nil
         }
         guard let root = ModelLoader.parse(text, file: path, sink: sink, what: "theme",
-                                           emptyHint: "start with `extends: default` and list what changes; see Templates/README.md"),
+                                           emptyHint: "start with `extends: default` and list what changes; see Sources/OrgTemplates/README.md"),
               let fields = YAMLFields(root, what: "a theme", known: themeKeys, file: path, reporter: sink) else { return nil }
         var theme: Theme
         if let base = fields.string("extends") {

@@ -1,5 +1,46 @@
 import Foundation
 
+/// An output that could not be written; nothing was written to it.
+public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why the file could not be written.
+    public enum Reason: Sendable, Equatable {
+        /// The directory that should hold the file could not be created.
+        case cannotCreateDirectory(String)
+        /// The path names a directory, a device, a FIFO or a socket, which renaming would destroy.
+        case notRegularFile(isDirectory: Bool)
+        /// The system refused to create, write or rename the file: its message, and what to check.
+        case refused(String, hint: String?)
+    }
+
+    /// The file that was to be written (or its temporary file, when writing that failed).
+    public var path: String
+    /// Why it could not be.
+    public var reason: Reason
+
+    /// Creates the error.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// What went wrong, and what to check: `error: …` and an indented `hint: …` line.
+    public var description: String {
+        switch reason {
+        case .cannotCreateDirectory(let directory):
+            return "error: cannot write \(path): cannot create the directory '\(directory)'\n    hint: check that the directory exists or can be created, and is writable"
+        case .notRegularFile(let isDirectory):
+            return "error: will not write over \(path): it is \(Self.kind(isDirectory: isDirectory))\n    hint: name a regular file"
+        case .refused(let message, let hint):
+            return "error: cannot write \(path): \(message)" + (hint.map { "\n    hint: \($0)" } ?? "")
+        }
+    }
+
+    /// What a file that is not regular is, in a message.
+    public static func kind(isDirectory: Bool) -> String {
+        isDirectory ? "a directory" : "not a regular file (a device, a FIFO or a socket)"
+    }
+}
+
 /// Writing outputs so that a reader never sees a partial file: the bytes go to a temporary file
 /// created exclusively beside the target (never following a symlink), which is then renamed over
 /// it. Only regular files (or symlinks to them) are replaced; the temporary file is removed on any
@@ -16,13 +57,13 @@ public enum OutputFile {
         do {
             try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError("error: cannot write \(path): cannot create the directory '\(directory)'\n    hint: check that the directory exists or can be created, and is writable")
+            throw OutputError(path: path, reason: .cannotCreateDirectory(directory))
         }
         let temporary = try TemporaryFile(beside: target, path: path)
         defer { temporary.remove() }
         try temporary.write(bytes)
         if rename(temporary.path, target) != 0 {
-            throw PipelineError("error: cannot write \(path): \(String(cString: strerror(errno)))\n    hint: check that the directory is writable")
+            throw OutputError(path: path, reason: .refused(String(cString: strerror(errno)), hint: "check that the directory is writable"))
         }
         temporary.renamed()
     }
@@ -52,8 +93,7 @@ public enum OutputFile {
             free(resolved)
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            let what = status.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file (a device, a FIFO or a socket)"
-            throw PipelineError("error: will not write over \(path): it is \(what)\n    hint: name a regular file, or write to standard output with `-o -`")
+            throw OutputError(path: path, reason: .notRegularFile(isDirectory: status.st_mode & S_IFMT == S_IFDIR))
         }
         return target
     }
@@ -82,7 +122,7 @@ private final class TemporaryFile {
                 return
             }
             guard errno == EEXIST || errno == ELOOP, attempt < 100 else {
-                throw PipelineError("error: cannot write \(shown): \(String(cString: strerror(errno)))\n    hint: check that the directory exists or can be created, and is writable")
+                throw OutputError(path: shown, reason: .refused(String(cString: strerror(errno)), hint: "check that the directory exists or can be created, and is writable"))
             }
             attempt += 1
         }
@@ -104,9 +144,9 @@ private final class TemporaryFile {
         }
         let closed = close(descriptor)
         if let failure {
-            throw PipelineError("error: cannot write \(path): \(String(cString: strerror(failure)))\n    hint: check the free space of the disk")
+            throw OutputError(path: path, reason: .refused(String(cString: strerror(failure)), hint: "check the free space of the disk"))
         }
-        if closed != 0 { throw PipelineError("error: cannot write \(path): \(String(cString: strerror(errno)))") }
+        if closed != 0 { throw OutputError(path: path, reason: .refused(String(cString: strerror(errno)), hint: nil)) }
     }
 
     /// The file now holds the output under its final name: nothing to remove.

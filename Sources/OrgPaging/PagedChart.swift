@@ -2,6 +2,7 @@ import ChartGraph
 import DOTWriter
 import Foundation
 import GraphvizRender
+import OrgOutput
 import Placement
 import SVGWriter
 import TidyTree
@@ -441,12 +442,12 @@ public struct PagedChart {
     }
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
-    func smallestText(of chart: Chart) throws -> Double {
+    package func smallestText(of chart: Chart) throws -> Double {
         min(writer.theme.detailSize, writer.theme.footerSize) * (try scale(of: chart, on: page))
     }
 
     /// The scale (at most 1) at which `chart`, drawn at its natural size, fits `paper` inside the margins.
-    func scale(of chart: Chart, on paper: PageSize) throws -> Double {
+    package func scale(of chart: Chart, on paper: PageSize) throws -> Double {
         // Cutting asks for the same part again (when a page is cut anew, or packed): a digest of
         // what decides the drawing's size names it.
         var digest = Fingerprint()
@@ -501,7 +502,7 @@ public struct PagedChart {
 
     /// The part `chart` placed for a page: the page's margins surround it, so its own blank
     /// margin is only `pagePad`.
-    func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
+    package func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
 
     /// The blank margin in points around a part drawn on a page, inside the page's margins:
     /// room for the half of a line's width that lies outside its box.
@@ -515,12 +516,15 @@ public struct PagedChart {
 
 /// Values computed once and shared by every copy of the struct that holds it; safe to use
 /// from several threads.
-final class Memo<Value>: @unchecked Sendable {
+package final class Memo<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Value] = [:]
 
+    /// An empty memo.
+    package init() {}
+
     /// The value for `key`, made by `make` the first time it is asked for.
-    func value(for key: String, _ make: () throws -> Value) rethrows -> Value {
+    package func value(for key: String, _ make: () throws -> Value) rethrows -> Value {
         lock.lock()
         if let known = values[key] { lock.unlock(); return known }
         lock.unlock()

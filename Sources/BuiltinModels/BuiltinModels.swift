@@ -1,7 +1,7 @@
 import Foundation
 import OrgModel
 
-/// The models shipped with orgchart, as plain YAML files under `Models/yaml/`.
+/// The models shipped with orgchart, as plain YAML files under `Sources/BuiltinModels/yaml/`.
 public enum BuiltinModels {
     /// The model used when a command is given none.
     public static let defaultID = "dpko-2010"
@@ -46,7 +46,7 @@ public enum BuiltinModels {
         let prefix = directory + "/"
         for index in loaded.diagnostics.indices {
             if let file = loaded.diagnostics[index].location?.file, file.hasPrefix(prefix) {
-                loaded.diagnostics[index].location?.file = "Models/yaml/" + file.dropFirst(prefix.count)
+                loaded.diagnostics[index].location?.file = "Sources/BuiltinModels/yaml/" + file.dropFirst(prefix.count)
             }
         }
         return loaded

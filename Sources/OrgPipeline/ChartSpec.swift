@@ -5,6 +5,8 @@ import Foundation
 import GraphvizRender
 import HTMLWriter
 import OrgModel
+import OrgOutput
+import OrgPaging
 import OrgTemplates
 import OrgViews
 import Placement
@@ -41,24 +43,6 @@ public struct ChartSpec: Sendable, Equatable {
         self.options = options
         self.template = template
         self.engine = engine
-    }
-}
-
-/// Who draws a chart whose boxes the tidy tree placed.
-public enum Drawing: String, CaseIterable, Sendable {
-    /// orgchart writes the SVG itself (`SVGWriter`); PDF and PNG are drawn from that SVG by
-    /// librsvg and cairo. Linear and fast: 20,000 boxes in well under a second.
-    case builtin
-    /// Graphviz draws the positioned DOT text with its `nop2` engine.
-    case graphviz
-}
-
-extension Drawing {
-    /// True when orgchart draws `chart` itself: a chart it placed (`tidy`), unless Graphviz is
-    /// asked to draw it; Graphviz cannot draw the frames of a two-column chart, so orgchart
-    /// always draws those.
-    func drawsItself(_ chart: Chart, tidy: Bool) -> Bool {
-        tidy && (self == .builtin || chart.arrangement == .bipartite)
     }
 }
 
@@ -128,11 +112,16 @@ public struct PreparedChart: Sendable {
     }
 
     /// True when orgchart draws the chart itself rather than Graphviz.
-    var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
+    package var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// Lays out and renders the chart as `format`. A PDF of a chart with a page is laid out on
     /// pages of that size, split into sub-charts when it would be too small to read on one.
-    public func render(_ format: OutputFormat) throws -> [UInt8] {
+    public func render(_ format: OutputFormat) throws(OrgChartError) -> [UInt8] {
+        try OrgChartError.wrapping { try bytes(format) }
+    }
+
+    /// The bytes of `format`, as `render` gives them, with the stages' own errors.
+    private func bytes(_ format: OutputFormat) throws -> [UInt8] {
         if !format.graphvizWrites { return try renderEditable(format) }
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
@@ -163,7 +152,7 @@ extension PreparedChart {
         switch format {
         case .svg: return SVGWriter.svg(matrixSheets(page: nil)[0], of: chart, theme: theme)
         case .dot:
-            throw PipelineError("error: the \(chart.id) chart is a matrix, which has no DOT text\n    hint: render it as svg, pdf or png")
+            throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixHasNoDOT)
         case .pdf:
             return PDFDates.fixed(try Renderer.serialized {
                 try ChartPrint.pdf(sheets: matrixSheets(page: chart.page), of: chart, theme: theme, page: chart.page, margin: PagedChart.margin)
@@ -196,13 +185,8 @@ extension PreparedChart {
     /// A PowerPoint presentation, a draw.io diagram or the interactive page of the chart, from
     /// orgchart's own layout. The page shows the whole chart, whatever the page.
     func renderEditable(_ format: OutputFormat) throws -> [UInt8] {
-        let name = format == .pptx ? "a PowerPoint presentation" : format == .drawio ? "a draw.io diagram" : "an interactive page"
-        guard chart.matrix == nil else {
-            throw PipelineError("error: the \(chart.id) chart is a matrix, which orgchart does not write as \(name)\n    hint: render it as svg, pdf or png, or draw the services view as the two-column chart (--view services-chart)")
-        }
-        guard tidy else {
-            throw PipelineError("error: \(name) is drawn from orgchart's own layout, but this chart is laid out by Graphviz (--layout dot)\n    hint: leave out --layout dot, or give --layout tidy")
-        }
+        guard chart.matrix == nil else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixNotEditable) }
+        guard tidy else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .laidOutByGraphviz) }
         if format == .html { return try ChartPage.html(placed) }
         let pages = try editablePages()
         switch format {
@@ -247,59 +231,36 @@ extension PreparedChart {
     /// itself into blocks that stay readable).
     /// A PowerPoint presentation without a page is one widescreen slide: the smallest text once
     /// the chart is scaled onto it. A draw.io diagram without a page keeps the natural size.
-    public func smallestText(_ format: OutputFormat) throws -> Double? {
-        guard chart.matrix == nil, format != .dot, format != .html else { return nil }
-        guard let page = chart.page else {
-            guard format == .pptx, tidy else { return nil }
-            let slide = PPTXWriter.widescreen
-            return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+    public func smallestText(_ format: OutputFormat) throws(OrgChartError) -> Double? {
+        try OrgChartError.wrapping { () throws -> Double? in
+            guard chart.matrix == nil, format != .dot, format != .html else { return nil }
+            guard let page = chart.page else {
+                guard format == .pptx, tidy else { return nil }
+                let slide = PPTXWriter.widescreen
+                return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+            }
+            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+            if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
+            return try paged.smallestText(of: chart.shaped(for: page))
         }
-        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
-        if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
-        return try paged.smallestText(of: chart.shaped(for: page))
     }
 
     /// The report of the PDF's pages (see `PagedChart.Report`); nil without a page, or for a
     /// chart orgchart does not lay out as a tree.
-    public func pageReport() throws -> PagedChart.Report? {
+    public func pageReport() throws(OrgChartError) -> PagedChart.Report? {
         guard let page = chart.page else { return nil }
-        return try pagedForPDF(page).report()
+        return try OrgChartError.wrapping { try pagedForPDF(page).report() }
     }
 
     /// A warning when text on the page falls below `PagedChart.smallestReadable`, naming the
     /// smallest size; nil when every text is readable.
-    public func smallTextWarning(_ format: OutputFormat) throws -> String? {
+    public func smallTextWarning(_ format: OutputFormat) throws(OrgChartError) -> SmallTextWarning? {
         guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005 else { return nil }
         let size = (smallest * 10).rounded() / 10
-        guard let page = chart.page else {
-            return "warning: on the widescreen slide the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n"
-                + "    hint: a page (--page A4), which cuts the chart into readable slides, or a smaller part of the chart (--root, --depth)"
-        }
-        let larger = page.width * page.height < PageSize.a3.width * PageSize.a3.height ? "a larger page (--page A3), or " : ""
-        let hint: String
-        if format != .pdf && format.graphvizWrites {
-            hint = "a PDF (-o chart.pdf), which is cut into readable pages, or a larger page"
-        } else if let maxPages {
-            hint = "more pages than \(maxPages) (--pages), \(larger)a smaller part of the chart (--root, --depth)"
-        } else {
-            hint = "\(larger)a smaller part of the chart (--root, --depth)"
-        }
-        return "warning: on \(page.name) the smallest text of '\(chart.id)' is \(size) pt, below \(Int(PagedChart.smallestReadable)) pt\n    hint: \(hint)"
-    }
-}
-
-/// A failure of the pipeline, worded for the command line.
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
-    /// The full message, possibly several diagnostics.
-    public var description: String
-    /// The located problems the message was made from, when it comes from a model or a manifest
-    /// (errors and warnings, in file order); empty otherwise.
-    public var diagnostics: [Diagnostic]
-
-    /// Creates the error.
-    public init(_ description: String, diagnostics: [Diagnostic] = []) {
-        self.description = description
-        self.diagnostics = diagnostics
+        guard let page = chart.page else { return SmallTextWarning(chart: chart.id, size: size, page: nil, remedy: .page) }
+        let remedy: SmallTextWarning.Remedy = format != .pdf && format.graphvizWrites ? .pdf
+            : .fewerLimits(morePagesThan: maxPages, largerPage: page.width * page.height < PageSize.a3.width * PageSize.a3.height)
+        return SmallTextWarning(chart: chart.id, size: size, page: page.name, remedy: remedy)
     }
 }
 
@@ -313,14 +274,28 @@ extension ChartSpec {
     /// Computes the view of `loaded`, the model this spec names as loaded already, and writes
     /// its DOT text. Throws every model error when the model is not valid.
     public func prepare(loaded: LoadedModel) throws -> PreparedChart {
-        guard loaded.isValid, let model = loaded.model else {
-            throw PipelineError(ModelError(diagnostics: loaded.diagnostics).description
-                                + "\nthe model is not valid; nothing was written (run `orgchart validate` for every problem)",
-                                diagnostics: loaded.diagnostics)
-        }
+        guard loaded.isValid, let model = loaded.model else { throw OrgChartError.invalidModel(ModelError(diagnostics: loaded.diagnostics)) }
+        return try prepare(valid: model, theme: OrgChartError.wrapping { try Theme.load(template) })
+    }
+
+    /// Computes the view of `model`, a model in memory, in `theme` (the spec's `model` and
+    /// `template` are not read), and writes its DOT text. Throws `OrgChartError.invalidModel`
+    /// with every problem when the model is not valid.
+    public func prepare(model: Model, theme: Theme) throws -> PreparedChart {
+        let diagnostics = Validation.check(model)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw OrgChartError.invalidModel(ModelError(diagnostics: diagnostics)) }
+        return try prepare(valid: model, theme: theme)
+    }
+
+    /// Computes the view of `model`, already validated, in `theme`; every error an `OrgChartError`.
+    private func prepare(valid model: Model, theme: Theme) throws -> PreparedChart {
+        try OrgChartError.wrapping { try assemble(model, theme: theme) }
+    }
+
+    private func assemble(_ model: Model, theme: Theme) throws -> PreparedChart {
         var chart = try Views.chart(view, of: model, options: options)
         chart.page = page ?? chart.page
-        let writer = DOTWriter(theme: try Theme.load(template))
+        let writer = DOTWriter(theme: theme)
         var note: String?
         if view == .services, layout.resolved(for: chart) == .tidy {
             // The two-column chart when it can be read on the page, the matrix otherwise.

@@ -1,0 +1,20 @@
+// One import for the whole pipeline: `import OrgChart` makes every stage's types visible.
+@_exported import BipartiteLayout
+@_exported import BuiltinModels
+@_exported import ChartGraph
+@_exported import DOTWriter
+@_exported import GraphvizRender
+@_exported import HTMLWriter
+@_exported import MatrixLayout
+@_exported import OfficeWriter
+@_exported import OrgBuild
+@_exported import OrgDiff
+@_exported import OrgModel
+@_exported import OrgOutput
+@_exported import OrgPaging
+@_exported import OrgPipeline
+@_exported import OrgTemplates
+@_exported import OrgViews
+@_exported import Placement
+@_exported import SVGWriter
+@_exported import TidyTree
