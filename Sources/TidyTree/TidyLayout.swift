@@ -35,7 +35,9 @@ public struct TidyLayout: Sendable {
         let tree = ChartTree(chart)
         /// The boxes' texts wrapped at `wrap` characters, and a placer of them with given column counts.
         func wrapped(_ wrap: Int) -> (texts: [BoxText], placer: ([Int]) -> Placer) {
-            let texts = chart.boxes.map { metrics.text($0, wrap: wrap) }
+            // The top of each tree stands alone in its row: wider, its text takes fewer lines.
+            let roots = Set(tree.roots)
+            let texts = chart.boxes.indices.map { metrics.text(chart.boxes[$0], wrap: roots.contains($0) ? wrap + Self.topWrapExtra : wrap) }
             let widths = metrics.levelWidths(chart, texts: texts)
             let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
             let naturalWidths = texts.map { metrics.width($0) * 72 }
@@ -77,6 +79,8 @@ public struct TidyLayout: Sendable {
 }
 
 extension TidyLayout {
+    /// How many characters more the text of a tree's top box is wrapped at than the others'.
+    static let topWrapExtra = 12
     /// Charts with more boxes than this keep the theme's wrap: trying others costs a layout search each.
     static let mostBoxesToRewrap = 3_000
 }

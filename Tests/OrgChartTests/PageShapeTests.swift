@@ -143,7 +143,7 @@ final class PageShapeTests: XCTestCase {
     /// text at 6 pt or more: the legend takes an empty bottom corner, and a part drawn on a page
     /// keeps only a thin margin of its own inside the page's.
     func testADepartmentFitsOneA4PageInPrint() throws {
-        var spec = ChartSpec(model: "dpko-2010", template: "print")
+        var spec = ChartSpec(model: "dpo-2019", template: "print")
         spec.page = PageSize.a4.landscape
         let prepared = try spec.prepare()
         let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.landscape)
