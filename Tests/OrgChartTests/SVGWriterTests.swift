@@ -102,7 +102,8 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertTrue(text.contains(#"xlink:title="Source: doc §1&#10;second line""#))
         let texts = try values("//*[local-name()='text']", in: svg)
         let start = try XCTUnwrap(texts.firstIndex { $0.hasPrefix("R&D") })
-        XCTAssertEqual(texts[start...].prefix(3).joined(separator: " "), #"R&D "Lab" <script>x</script> — Génève"#, "the heading, wrapped, as written")
+        let heading = #"R&D "Lab" <script>x</script> — Génève"#
+        XCTAssertTrue(texts[start...].joined(separator: " ").hasPrefix(heading), "the heading, wrapped, as written: \(texts[start...])")
         XCTAssertEqual(try tool("xmllint", ["--noout", "--nonet"], on: svg, named: "t.svg", in: self).status, 0)
     }
 
