@@ -438,7 +438,15 @@ public struct PagedChart {
     /// True when the chart, scaled to the page, keeps its smallest text readable.
     public func fits(_ chart: Chart) throws -> Bool {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
-        return try smallestText(of: chart) >= readable * (1 + margin)
+        let size = readable * (1 + margin)
+        // A part whose boxes alone cover more than the page at that size (with a tenth to spare
+        // for the estimate) cannot fit: known without laying it out.
+        if drawsItself, chart.matrix == nil {
+            let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
+            let printable = (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin)
+            if 0.9 * TidyLayout.leastBoxArea(of: chart, theme: writer.theme) * scale * scale > printable { return false }
+        }
+        return try smallestText(of: chart) >= size
     }
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.

@@ -27,6 +27,9 @@ struct LineRouter {
     /// Distance in points between the ports offered on one box side (ports taken are at least
     /// a track spacing apart), and the length kept free at each end of a side.
     static let portSpacing = 8.0, cornerInset = 6.0
+    /// The least distance in points between an arrowhead's port and any other line's port on
+    /// the same box: an arrowhead is about 7 points wide.
+    static let arrowheadSpacing = 8.0
     /// The most ports offered around the middle of a side (besides its two ends).
     static let portsPerSide = 16
     /// Length of the straight stub with which a line leaves a box, and enters one with an
@@ -240,8 +243,9 @@ struct LineRouter {
                 let point = horizontalSide ? ChartPoint(x: frame.center.x + offset, y: sign > 0 ? frame.maxY : frame.minY)
                                            : ChartPoint(x: sign > 0 ? frame.maxX : frame.minX, y: frame.center.y + offset)
                 let stub = horizontalSide ? ChartPoint(x: point.x, y: point.y + sign * length) : ChartPoint(x: point.x + sign * length, y: point.y)
+                let apart = head ? Self.arrowheadSpacing : Self.trackSpacing
                 guard area.contains(stub), !ports[box].contains(where: { taken in
-                    abs(taken.point.x - point.x) + abs(taken.point.y - point.y) < Self.trackSpacing - 0.01
+                    abs(taken.point.x - point.x) + abs(taken.point.y - point.y) < apart - 0.01
                         && !(taken.point == point && bundles(with: taken.line, at: box))
                 }) else { continue }
                 let stretch = Stretch(from: point, to: stub)

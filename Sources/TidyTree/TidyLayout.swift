@@ -79,6 +79,22 @@ public struct TidyLayout: Sendable {
 }
 
 extension TidyLayout {
+    /// The least area, in square points, the boxes of `chart` take in any layout of `theme`:
+    /// each box as wide as its longest line and as high as its lines with the tightest margins,
+    /// with whichever wrap of the text gives the least. A page smaller than this cannot hold
+    /// the chart.
+    public static func leastBoxArea(of chart: Chart, theme: Theme) -> Double {
+        let metrics = BoxMetrics(theme: theme)
+        let wraps = theme.pageShaped && theme.hangBelow == 0 && chart.boxes.count <= mostBoxesToRewrap
+            ? [metrics.headingWrap] + BoxMetrics.shapeWraps : [metrics.headingWrap]
+        return wraps.map { wrap in
+            chart.boxes.reduce(0.0) { area, box in
+                let text = metrics.text(box, wrap: wrap)
+                return area + metrics.width(text) * 72 * metrics.compactHeight(text) * 72
+            }
+        }.min() ?? 0
+    }
+
     /// How many characters more the text of a tree's top box is wrapped at than the others'.
     static let topWrapExtra = 12
     /// Charts with more boxes than this keep the theme's wrap: trying others costs a layout search each.
