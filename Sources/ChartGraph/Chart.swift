@@ -24,6 +24,9 @@ public struct Chart: Sendable, Equatable {
     /// The page whose shape the tree layout aims at when the chart is drawn at its natural size
     /// and fitted to that page later (a page of a multi-page PDF); `page` when nil.
     public var shapedFor: PageSize?
+    /// True to lay the chart out after a short search for its shape: a part measured while a
+    /// chart is cut into pages (its final page is laid out with the whole search).
+    public var quickShape = false
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true

@@ -20,8 +20,11 @@ extension Chart {
     }
 
     /// The ids of `root` and every box below it.
-    public func subtree(of root: String) -> Set<String> {
-        let children = treeChildren
+    public func subtree(of root: String) -> Set<String> { subtree(of: root, children: treeChildren) }
+
+    /// The ids of `root` and of every box below it, given the chart's `treeChildren` (computed
+    /// once by a caller that asks for many subtrees).
+    public func subtree(of root: String, children: [String: [String]]) -> Set<String> {
         var result: Set<String> = []
         var stack = [root]
         while let id = stack.popLast() {

@@ -39,6 +39,7 @@ public struct PagedChart {
     /// The scales of the parts of the chart measured so far, by a digest of each part.
     private let scales = Memo<Double>()
     private let indexMemo = Memo<Index>()
+    private let areaMemo = Memo<[String: Double]>()
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -349,17 +350,17 @@ public struct PagedChart {
         guard let root = Self.branch(below: top, in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
-        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0).count) })
+        let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0, children: children).count) })
         let candidates = order.enumerated().sorted { (sizes[$1.element]!, $0.offset) < (sizes[$0.element]!, $1.offset) }.map(\.element)
         let everything = Set(chart.boxes.map(\.id))
         /// What remains when the `count` largest subtrees have moved.
         func remaining(_ count: Int) -> (kept: Set<String>, moved: Set<String>) {
             let moved = Set(candidates.prefix(count))
-            return (moved.reduce(into: everything) { $0.subtract(chart.subtree(of: $1).subtracting([$1])) }, moved)
+            return (moved.reduce(into: everything) { $0.subtract(chart.subtree(of: $1, children: children).subtracting([$1])) }, moved)
         }
         func readable(_ count: Int) throws -> Bool {
             let (kept, moved) = remaining(count)
-            return try fits(marked(kept, continuing: moved, later: later))
+            return try fits(marked(kept, continuing: moved, later: later), quickly: true)
         }
         // The fewest largest subtrees to move, found by doubling, then halving.
         var low = 0, high = 1
@@ -372,7 +373,7 @@ public struct PagedChart {
         }
         var (kept, moved) = remaining(high)
         let readable = readableAtHigh
-        var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0)) }
+        var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0, children: children)) }
         if !readable {
             let runs = try self.runs(of: root, in: marked(kept, continuing: moved, later: later))
             if runs.count > 1 {
@@ -406,10 +407,10 @@ public struct PagedChart {
     /// on a page under `root` (at least one child): the ids of each run with `root` and the
     /// children's subtrees. The longest readable run is found by doubling, then halving.
     private func runs(of root: String, in chart: Chart) throws -> [Set<String>] {
-        let children = chart.treeChildren[root] ?? []
-        let subtrees = children.map { chart.subtree(of: $0) }
+        let tree = chart.treeChildren, children = tree[root] ?? []
+        let subtrees = children.map { chart.subtree(of: $0, children: tree) }
         func run(_ range: Range<Int>) -> Set<String> { subtrees[range].reduce(into: [root]) { $0.formUnion($1) } }
-        func readable(_ count: Int) throws -> Bool { try fits(chart.restricted(to: run(0..<count))) }
+        func readable(_ count: Int) throws -> Bool { try fits(chart.restricted(to: run(0..<count)), quickly: true) }
         var low = 1, high = 2
         while high < children.count, try readable(high) { low = high; high *= 2 }
         high = min(high, children.count)
@@ -436,7 +437,9 @@ public struct PagedChart {
     private var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
     /// True when the chart, scaled to the page, keeps its smallest text readable.
-    public func fits(_ chart: Chart) throws -> Bool {
+    /// `quickly` lays the chart out after a short search for its shape: what fits so fits the
+    /// page at least as well once laid out in full.
+    public func fits(_ chart: Chart, quickly: Bool = false) throws -> Bool {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
         let size = readable * (1 + margin)
         // A part whose boxes alone cover more than the page at that size (with a tenth to spare
@@ -444,9 +447,20 @@ public struct PagedChart {
         if drawsItself, chart.matrix == nil {
             let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
             let printable = (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin)
-            if 0.9 * TidyLayout.leastBoxArea(of: chart, theme: writer.theme) * scale * scale > printable { return false }
+            if 0.9 * leastBoxArea(of: chart) * scale * scale > printable { return false }
         }
-        return try smallestText(of: chart) >= size
+        var measured = chart
+        measured.quickShape = quickly
+        return try smallestText(of: measured) >= size
+    }
+
+    /// The least area the boxes of `part` take on a page at their natural size: the sum of
+    /// each box's least area in the whole chart (lines a part adds to its boxes only add to it).
+    private func leastBoxArea(of part: Chart) -> Double {
+        let areas = areaMemo.value(for: "") {
+            Dictionary(zip(chart.boxes.map(\.id), TidyLayout.leastBoxAreas(of: chart, theme: writer.theme)), uniquingKeysWith: max)
+        }
+        return part.boxes.reduce(0) { $0 + (areas[$1.id] ?? 0) }
     }
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
@@ -459,7 +473,7 @@ public struct PagedChart {
         // Cutting asks for the same part again (when a page is cut anew, or packed): a digest of
         // what decides the drawing's size names it.
         var digest = Fingerprint()
-        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.subtitle ?? "")")
+        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.subtitle ?? "")")
         for box in chart.boxes {
             digest.add(box.id)
             for detail in box.details { digest.add(detail) }

@@ -15,8 +15,12 @@ public struct PageShape {
     let tree: ChartTree
     /// Width and height in points of the area the chart is fitted to.
     let area: (width: Double, height: Double)
-    /// How many layouts the search may try: 200, fewer for large charts (20 at 20,000 boxes).
-    var budget: Int { max(8, min(200, 400_000 / max(tree.depth.count, 1))) }
+    /// How many layouts the search may try: 200 (`quickBudget` for a quick search), fewer for
+    /// large charts (20 at 20,000 boxes).
+    var budget: Int { max(8, min(quick ? Self.quickBudget : 200, 400_000 / max(tree.depth.count, 1))) }
+    /// True for a short search.
+    var quick = false
+    static let quickBudget = 24
 
     /// The printable area of `page` (inside margins of `margin` points), or of A4 landscape (√2)
     /// when there is none.

@@ -57,9 +57,10 @@ public struct TidyLayout: Sendable {
             hangColumns = []
         } else {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
-            let shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
+            var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
+            shape.quick = chart.quickShape
             var best = shape.choose { makePlacer($0).extent }
-            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap ? BoxMetrics.shapeWraps : [] {
+            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? BoxMetrics.shapeWraps : [] {
                 let other = wrapped(wrap)
                 let choice = shape.choose { other.placer($0).extent }
                 if choice.scale > best.scale * 1.0001 { best = choice; (texts, makePlacer) = other }
@@ -79,20 +80,19 @@ public struct TidyLayout: Sendable {
 }
 
 extension TidyLayout {
-    /// The least area, in square points, the boxes of `chart` take in any layout of `theme`:
-    /// each box as wide as its longest line and as high as its lines with the tightest margins,
-    /// with whichever wrap of the text gives the least. A page smaller than this cannot hold
-    /// the chart.
-    public static func leastBoxArea(of chart: Chart, theme: Theme) -> Double {
+    /// The least area, in square points, each box of `chart` takes in any layout of `theme`:
+    /// as wide as its longest line and as high as its lines with the tightest margins, with
+    /// whichever wrap of the text gives the least. A page smaller than the sum of a part's
+    /// cannot hold the part.
+    public static func leastBoxAreas(of chart: Chart, theme: Theme) -> [Double] {
         let metrics = BoxMetrics(theme: theme)
-        let wraps = theme.pageShaped && theme.hangBelow == 0 && chart.boxes.count <= mostBoxesToRewrap
-            ? [metrics.headingWrap] + BoxMetrics.shapeWraps : [metrics.headingWrap]
-        return wraps.map { wrap in
-            chart.boxes.reduce(0.0) { area, box in
+        let wraps = theme.pageShaped && theme.hangBelow == 0 ? [metrics.headingWrap] + BoxMetrics.shapeWraps : [metrics.headingWrap]
+        return chart.boxes.map { box in
+            wraps.map { wrap in
                 let text = metrics.text(box, wrap: wrap)
-                return area + metrics.width(text) * 72 * metrics.compactHeight(text) * 72
-            }
-        }.min() ?? 0
+                return metrics.width(text) * 72 * metrics.compactHeight(text) * 72
+            }.min() ?? 0
+        }
     }
 
     /// How many characters more the text of a tree's top box is wrapped at than the others'.
