@@ -70,9 +70,10 @@ public struct PagedChart {
     /// The charts of the pages, in page order. The chart is cut into pieces, each readable on a
     /// page by itself: the largest subtrees under the top move to pieces of their own, one at a
     /// time, until what remains can be read, and a list too long for a page is cut into runs.
-    /// The first page holds the top; the other pieces are packed in order, as many side by side
-    /// on a page as stay readable there, so pages are full. A box whose subtree moved says on
-    /// which page it continues; each later page names its place and the page it continues.
+    /// The pieces are packed onto pages in order, the top's first, each joining the page before
+    /// it when the two can be read together as printed, so pages are full. A box whose subtree
+    /// moved says on which page it continues; each later page names its place and the page it
+    /// continues.
     public func pages() throws -> [Chart] {
         try memo.value(for: "\(page.width)×\(page.height) \(maxPages ?? 0) \(readable)", cutToCount)
     }
