@@ -27,6 +27,9 @@ struct LineRouter {
     /// Distance in points between the ports offered on one box side (ports taken are at least
     /// a track spacing apart), and the length kept free at each end of a side.
     static let portSpacing = 8.0, cornerInset = 6.0
+    /// The share of its length a stretch saves where it runs on a line of its own bundle (the
+    /// same kind from the same box, or to the same box), so that such lines share one trunk.
+    static let trunkSaving = 0.5
     /// The least distance in points between an arrowhead's port and any other line's port on
     /// the same box: an arrowhead is about 7 points wide.
     static let arrowheadSpacing = 8.0
@@ -402,6 +405,8 @@ struct LineRouter {
         // Lines already drawn (see `cost(of:beside:bundled:relaxed:)`): crowding on the edges
         // along each piece closer than a track spacing, crossings on the edges across it.
         let crowding = relaxed ? Self.crowdingCost : .infinity
+        // The edges on a line of the current line's bundle, by length (saved once each, after).
+        var trunkDown: [Int: Double] = [:], trunkAcross: [Int: Double] = [:]
         for index in pieces {
             let piece = reserved[index], other = piece.stretch
             guard piece.line != current.line else { continue }
@@ -412,7 +417,16 @@ struct LineRouter {
             let first = max(0, Self.firstIndex(above: other.low, in: steps) - 1)
             while k < lines.count, lines[k] < other.across + Self.trackSpacing {
                 let distance = abs(other.across - lines[k])
-                if distance < Self.trackSpacing - 0.01, !(bundled && distance < 0.01) {
+                if bundled, distance < 0.01 {
+                    // On a line of its bundle: a shared trunk costs less than a track of its own.
+                    var step = first
+                    while step + 1 < steps.count, steps[step] < other.high {
+                        if min(steps[step + 1], other.high) - max(steps[step], other.low) > 0.01 {
+                            if other.vertical { trunkDown[k * rows + step] = steps[step + 1] - steps[step] } else { trunkAcross[k * columns + step] = steps[step + 1] - steps[step] }
+                        }
+                        step += 1
+                    }
+                } else if distance < Self.trackSpacing - 0.01 {
                     var step = first
                     while step + 1 < steps.count, steps[step] < other.high {
                         if min(steps[step + 1], other.high) - max(steps[step], other.low) > 0.01 {
@@ -436,6 +450,8 @@ struct LineRouter {
                 k += 1
             }
         }
+        for (edge, length) in trunkDown { down[edge] -= Self.trunkSaving * length }
+        for (edge, length) in trunkAcross { across[edge] -= Self.trunkSaving * length }
     }
 
     /// The index of the first value of the sorted `values` above `value` (`values.count` if none).
