@@ -447,13 +447,15 @@ public struct PagedChart {
         // for the estimate) cannot fit: known without laying it out.
         if drawsItself, chart.matrix == nil {
             let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
-            let printable = (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin)
-            if 0.9 * leastBoxArea(of: chart) * scale * scale > printable { return false }
+            if 0.9 * leastBoxArea(of: chart) * scale * scale > printableArea { return false }
         }
         var measured = chart
         measured.quickShape = quickly
         return try smallestText(of: measured) >= size
     }
+
+    /// The area inside the page's margins, in square points.
+    private var printableArea: Double { (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin) }
 
     /// The least area the boxes of `part` take on a page at their natural size: the sum of
     /// each box's least area in the whole chart (lines a part adds to its boxes only add to it).
@@ -509,7 +511,7 @@ public struct PagedChart {
     public func report() throws -> Report? {
         guard drawsItself, chart.matrix == nil else { return nil }
         let theme = writer.theme
-        let printable = (page.width * 72 - 2 * Self.margin) * (page.height * 72 - 2 * Self.margin)
+        let printable = printableArea
         func boxArea(_ chart: Chart) -> Double { TidyLayout(chart: chart, theme: theme).frames.reduce(0) { $0 + $1.width * $1.height } }
         let pages = try self.pages()
         var leastFilled = 1.0, smallest = Double.infinity

@@ -203,14 +203,15 @@ struct LineRouter {
     }
 
     /// What running along `stretch` costs beside the reserved `piece`, beyond its length:
-    /// a crossing, or (closer than a track spacing alongside it) infinity, `crowdingCost` when
-    /// relaxed. A stretch of the same bundle may lie exactly on the piece, and crosses freely.
-    private func cost(of stretch: Stretch, beside piece: Reserved, relaxed: Bool) -> Double {
-        cost(of: stretch, beside: piece, bundled: bundles(with: piece.line), relaxed: relaxed)
+    /// `crossing` for a crossing, or (closer than a track spacing alongside it) infinity,
+    /// `crowdingCost` when relaxed. A stretch of the same bundle may lie exactly on the piece,
+    /// and crosses freely.
+    private func cost(of stretch: Stretch, beside piece: Reserved, relaxed: Bool, crossing: Double = LineRouter.crossingCost) -> Double {
+        cost(of: stretch, beside: piece, bundled: bundles(with: piece.line), relaxed: relaxed, crossing: crossing)
     }
 
     /// `cost(of:beside:relaxed:)`, given whether `piece` is of the current line's bundle.
-    private func cost(of stretch: Stretch, beside piece: Reserved, bundled: Bool, relaxed: Bool) -> Double {
+    private func cost(of stretch: Stretch, beside piece: Reserved, bundled: Bool, relaxed: Bool, crossing: Double = LineRouter.crossingCost) -> Double {
         guard piece.line != current.line else { return 0 }
         let other = piece.stretch
         if other.vertical == stretch.vertical {
@@ -219,7 +220,7 @@ struct LineRouter {
             return relaxed ? Self.crowdingCost : .infinity
         }
         let crosses = other.across >= stretch.low && other.across < stretch.high && stretch.across >= other.low && stretch.across <= other.high
-        return crosses && !bundled ? Self.crossingCost : 0
+        return crosses && !bundled ? crossing : 0
     }
 
     /// The free ports of box `box` whose stubs of `length` points stay inside `area`, clear of
@@ -227,7 +228,7 @@ struct LineRouter {
     /// crosses no other line (an arrowhead on a spine or a bus reads as that line's) unless
     /// the search is `relaxed`.
     private func ports(of box: Int, stub length: Double, area: Area, relaxed: Bool, head: Bool = false) -> [Port] {
-        let frame = frames[box]
+        let frame = frames[box], crossing = head && !relaxed ? .infinity : Self.crossingCost
         var result: [Port] = []
         for side in 0..<4 {
             let horizontalSide = side < 2, sign = side % 2 == 0 ? 1.0 : -1.0
@@ -262,9 +263,7 @@ struct LineRouter {
                 var seen = Set<Int>()
                 reservedGrid.visit(minX: min(point.x, stub.x) - Self.trackSpacing, minY: min(point.y, stub.y) - Self.trackSpacing,
                                    maxX: max(point.x, stub.x) + Self.trackSpacing, maxY: max(point.y, stub.y) + Self.trackSpacing) { piece in
-                    guard seen.insert(piece).inserted else { return true }
-                    let added = self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed)
-                    cost += head && !relaxed && added == Self.crossingCost ? .infinity : added
+                    if seen.insert(piece).inserted { cost += self.cost(of: stretch, beside: reserved[piece], relaxed: relaxed, crossing: crossing) }
                     return cost.isFinite
                 }
                 if cost.isFinite { result.append(Port(point: point, stub: stub, vertical: horizontalSide, cost: cost)) }
