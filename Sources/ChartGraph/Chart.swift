@@ -30,6 +30,10 @@ public struct Chart: Sendable, Equatable {
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true
+    /// True when the chart's separate trees may stand in several rows, each row's trees side by
+    /// side, when that fits its page better (the pieces of a chart packed onto one page); false
+    /// to keep them in one row.
+    public var treesInRows = false
     /// The grid the chart is drawn as instead of boxes and lines, if it is a matrix.
     public var matrix: Matrix?
 

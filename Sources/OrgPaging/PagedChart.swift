@@ -175,7 +175,7 @@ public struct PagedChart {
             let root = Self.largestTree(of: current)
             let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
             if splittable, let root, try !fits(current) {
-                let (kept, subtrees) = try split(current, root: root, later: index > 0)
+                let (kept, subtrees, _) = try split(current, root: root, later: index > 0)
                 pieces[index].ids = kept
                 let first = pieces.count
                 for (_, ids) in subtrees { pieces.append(Piece(ids: ids, parent: index)) }
@@ -200,6 +200,7 @@ public struct PagedChart {
             packed.replaceSubrange(page...page + 1, with: [pagePieces[page] + pagePieces[page + 1]])
             if try fits(assemble(pieces, moved: moved, onto: packed, pages: page..<page + 1)[0]) { pagePieces = packed } else { page += 1 }
         }
+        pagePieces = try filled(pagePieces, pieces: pieces, moved: moved)
         // A page whose final layout cannot be read after all (its heads, references and
         // subtitles differ from what was fitted) gives its pieces a page each.
         while true {
@@ -208,6 +209,36 @@ public struct PagedChart {
             pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
         }
     }
+
+    /// `pagePieces` with each sparse page after the first joined to the nearest page it can be
+    /// read with, as printed, of the few nearest and the few emptiest: a piece that neither
+    /// neighbour had room for, left between two full pages, goes to a page further on. The first
+    /// page, the top of the chart, stays first.
+    private func filled(_ pagePieces: [[Int]], pieces: [Piece], moved: [Int: [(box: String, piece: Int)]]) throws -> [[Int]] {
+        var pagePieces = pagePieces, tried: Set<Int> = []
+        func ids(_ page: Int) -> Set<String> { pagePieces[page].reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } }
+        while let sparse = pagePieces.indices.dropFirst().first(where: { !tried.contains(pagePieces[$0][0]) && isSparse(ids($0)) }) {
+            tried.insert(pagePieces[sparse][0])
+            let others = pagePieces.indices.dropFirst().filter { $0 != sparse }
+            let area = Dictionary(uniqueKeysWithValues: others.map { ($0, leastBoxArea(of: part(ids($0)))) })
+            let emptiest = others.sorted { (area[$0]!, $0) < (area[$1]!, $1) }.prefix(Self.fillTries / 2)
+            let nearest = others.sorted { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }.prefix(Self.fillTries / 2)
+            for other in Set(emptiest).union(nearest).sorted(by: { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }) {
+                var packed = pagePieces
+                packed[other] = (packed[other] + packed[sparse]).sorted()
+                packed.remove(at: sparse)
+                let joined = other > sparse ? other - 1 : other
+                if try fits(assemble(pieces, moved: moved, onto: packed, pages: joined..<joined + 1)[0], quickly: true) {
+                    pagePieces = packed
+                    break
+                }
+            }
+        }
+        return pagePieces
+    }
+
+    /// How many pages a sparse page tries to join: half of them the nearest, half the emptiest.
+    static let fillTries = 6
 
     /// The charts of the pages holding `pagePieces` (of those numbered in `wanted`, all when
     /// nil), with the continuation lines, the references of lines between pages, and each later
@@ -292,7 +323,9 @@ public struct PagedChart {
         let index = self.index
         let boxes = ids.flatMap { index.boxPositions[$0] ?? [] }.sorted()
         let lines = ids.flatMap { index.linesFrom[$0] ?? [] }.filter { ids.contains(chart.lines[$0].to) }.sorted()
-        return chart.restricted(boxes: boxes, lines: lines)
+        var part = chart.restricted(boxes: boxes, lines: lines)
+        part.treesInRows = true
+        return part
     }
 
     private var index: Index {
@@ -343,12 +376,17 @@ public struct PagedChart {
     private func shaped(_ chart: Chart) -> Chart { chart.shaped(for: page) }
 
     /// Moves the fewest largest subtrees under the first branching box out of `chart` that leave
-    /// what remains readable on a page: the ids that remain, and the top box and ids of
-    /// each piece moved, in chart order. A moved subtree's top box stays in both, marked as
-    /// continuing. When even the branching box with its children cannot be read (a long list of
-    /// units), the children are cut into runs that can, each a piece under a copy of that box.
-    private func split(_ chart: Chart, root top: String, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)]) {
-        guard let root = Self.branch(below: top, in: chart) else { return (Set(chart.boxes.map(\.id)), []) }
+    /// what remains readable on a page: the ids that remain, the top box and ids of
+    /// each piece moved, in chart order, and whether what remains is readable. A moved subtree's
+    /// top box stays in both, marked as continuing (as are the boxes of `continuing`, whose
+    /// subtrees moved before). When what remains would leave most of its page empty, the
+    /// smallest subtree moved stays after all and the fewest largest subtrees below it move
+    /// instead, as deep as that keeps what remains readable: a page holds the top of a
+    /// department and as much of its first offices as fits, not only their names. When even the
+    /// branching box with its children cannot be read (a long list of units), the children are
+    /// cut into runs that can, each a piece under a copy of that box.
+    private func split(_ chart: Chart, root top: String, later: Bool, continuing: Set<String> = []) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)], readable: Bool) {
+        guard let root = Self.branch(below: top, in: chart) else { return (Set(chart.boxes.map(\.id)), [], false) }
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
         let sizes = Dictionary(uniqueKeysWithValues: order.map { ($0, chart.subtree(of: $0, children: children).count) })
@@ -361,7 +399,7 @@ public struct PagedChart {
         }
         func readable(_ count: Int) throws -> Bool {
             let (kept, moved) = remaining(count)
-            return try fits(marked(kept, continuing: moved, later: later), quickly: true)
+            return try fits(marked(kept, continuing: moved.union(continuing), later: later), quickly: true)
         }
         // The fewest largest subtrees to move, found by doubling, then halving.
         var low = 0, high = 1
@@ -375,8 +413,17 @@ public struct PagedChart {
         var (kept, moved) = remaining(high)
         let readable = readableAtHigh
         var pieces = order.filter(moved.contains).map { (box: $0, ids: chart.subtree(of: $0, children: children)) }
+        for subtree in candidates.prefix(high).reversed() where readable && isSparse(kept) {
+            let ids = chart.subtree(of: subtree, children: children)
+            let stillMoved = Set(pieces.map(\.box)).subtracting([subtree])
+            let deeper = try split(part(kept.union(ids)), root: subtree, later: later, continuing: continuing.union(stillMoved))
+            if deeper.readable, !deeper.moved.isEmpty {
+                kept = deeper.kept
+                pieces = pieces.flatMap { $0.box == subtree ? deeper.moved : [$0] }
+            }
+        }
         if !readable {
-            let runs = try self.runs(of: root, in: marked(kept, continuing: moved, later: later))
+            let runs = try self.runs(of: root, in: marked(kept, continuing: moved.union(continuing), later: later))
             if runs.count > 1 {
                 // The boxes above the branching box stay with the first run.
                 let inRuns = runs.reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -384,8 +431,17 @@ public struct PagedChart {
                 pieces += runs.dropFirst().map { (box: root, ids: $0) }
             }
         }
-        return (kept, pieces)
+        return (kept, pieces, readable)
     }
+
+    /// True when the boxes `ids` would cover less than `sparseFill` of a page at their natural
+    /// size (by their least areas: a part small enough to be drawn at that size).
+    private func isSparse(_ ids: Set<String>) -> Bool {
+        leastBoxArea(of: part(ids)) < Self.sparseFill * printableArea
+    }
+
+    /// The share of a page below which a page is sparse.
+    static let sparseFill = 0.15
 
     /// The root of the largest tree of `chart` (the first among equals); nil for an empty chart.
     static func largestTree(of chart: Chart) -> String? {
@@ -476,7 +532,7 @@ public struct PagedChart {
         // Cutting asks for the same part again (when a page is cut anew, or packed): a digest of
         // what decides the drawing's size names it.
         var digest = Fingerprint()
-        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.subtitle ?? "")")
+        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.treesInRows) \(chart.subtitle ?? "")")
         for box in chart.boxes {
             digest.add(box.id)
             for detail in box.details { digest.add(detail) }
@@ -501,9 +557,11 @@ public struct PagedChart {
     /// area the boxes of the emptiest page cover.
     public struct Report: Sendable, CustomStringConvertible {
         public var pages: Int, smallestText: Double, areaBound: Int, leastFilled: Double
+        /// How much of its printable area the boxes of each page cover, in page order.
+        public var filled: [Double]
 
         public var description: String {
-            "\(pages) page\(pages == 1 ? "" : "s"), smallest text \((smallestText * 10).rounded() / 10) pt; the boxes alone need at least \(areaBound) page\(areaBound == 1 ? "" : "s") at \(Int(PagedChart.smallestReadable)) pt; the emptiest page is \(Int((leastFilled * 100).rounded()))% boxes"
+            "\(pages) page\(pages == 1 ? "" : "s"), smallest text \((smallestText * 10).rounded() / 10) pt; the boxes alone need at least \(areaBound) page\(areaBound == 1 ? "" : "s") at \(Int(PagedChart.smallestReadable)) pt; the emptiest page is \(Int((leastFilled * 100).rounded()))% boxes" + (pages > 1 ? " (page \((filled.firstIndex(of: leastFilled) ?? 0) + 1))" : "")
         }
     }
 
@@ -514,15 +572,15 @@ public struct PagedChart {
         let printable = printableArea
         func boxArea(_ chart: Chart) -> Double { TidyLayout(chart: chart, theme: theme).frames.reduce(0) { $0 + $1.width * $1.height } }
         let pages = try self.pages()
-        var leastFilled = 1.0, smallest = Double.infinity
+        var filled: [Double] = [], smallest = Double.infinity
         for page in pages {
             let scale = try scale(of: page, on: self.page)
-            leastFilled = min(leastFilled, boxArea(page) * scale * scale / printable)
+            filled.append(boxArea(page) * scale * scale / printable)
             smallest = min(smallest, try smallestText(of: page))
         }
         let readableScale = min(1, readable / min(theme.detailSize, theme.footerSize))
         let bound = Int((boxArea(chart.shaped(for: page)) * readableScale * readableScale / printable).rounded(.up))
-        return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: leastFilled)
+        return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: filled.min() ?? 1, filled: filled)
     }
 
     /// The part `chart` placed for a page: the page's margins surround it, so its own blank

@@ -42,6 +42,8 @@ struct Placer {
     private var blockExtent: [Contour.Extent]
     /// Centres of the boxes, once placed.
     private(set) var centers: [ChartPoint]
+    /// How far each box's tree was moved down to stand in a later row of trees (0 in the first).
+    private var lift: [Double]
 
     /// Horizontal distance from a box's left edge to the spine of its hanging column, from the
     /// spine to a hanging box, and vertical gap above each hanging box.
@@ -105,6 +107,7 @@ struct Placer {
         fixedY = Array(repeating: nil, count: count)
         spine = Array(repeating: 0, count: count)
         centers = Array(repeating: ChartPoint(x: 0, y: 0), count: count)
+        lift = Array(repeating: 0, count: count)
         for parent in 0..<count {
             let children = tree.children[parent]
             let aside = children.filter { chart.boxes[$0].isAside && tree.children[$0].isEmpty }
@@ -134,8 +137,9 @@ struct Placer {
         rows = Rows(top: top, heights: heights.map { $0 > 0 ? $0 : filler }, asides: asideHeights, gap: spacing.vertical, filler: filler)
     }
 
-    /// Computes every box's centre.
-    mutating func place() {
+    /// Computes every box's centre. With an `area`, a chart of several trees may stand in
+    /// several rows of trees when the chart then fits the area at a larger scale (see `rowsOfTrees`).
+    mutating func place(treesInRowsFor area: (width: Double, height: Double)? = nil) {
         var contours = Array(repeating: Contour(), count: sizes.count)
         for box in tree.preorder.reversed() { contours[box] = contour(of: box, contours: &contours) }
         var all = Contour()
@@ -157,7 +161,89 @@ struct Placer {
                 centers[box] = ChartPoint(x: x, y: fixedY[box] ?? rows.top(tree.depth[box]) + sizes[box].height / 2)
             }
         }
+        if let area, tree.roots.count > 1 { placeTreesInRows(for: area) }
     }
+
+    /// Stands the trees in rows, in order, each row's trees side by side, when several rows fit
+    /// `area` at a larger scale than one (the fewest rows among equals): the row breaks are
+    /// those of the widest row width, from the trees' own widths, that fits best.
+    private mutating func placeTreesInRows(for area: (width: Double, height: Double)) {
+        var rootOf = Array(0..<centers.count)
+        for box in tree.preorder { if let parent = tree.parent[box] { rootOf[box] = rootOf[parent] } }
+        let order = Dictionary(uniqueKeysWithValues: tree.roots.enumerated().map { ($1, $0) })
+        var low = [Double](repeating: .infinity, count: tree.roots.count), high = [Double](repeating: -.infinity, count: tree.roots.count)
+        var bottom = [Double](repeating: 0, count: tree.roots.count)
+        for box in centers.indices {
+            let k = order[rootOf[box]]!
+            low[k] = min(low[k], centers[box].x - sizes[box].width / 2)
+            high[k] = max(high[k], centers[box].x + sizes[box].width / 2)
+            bottom[k] = max(bottom[k], centers[box].y + sizes[box].height / 2)
+        }
+        let top = rows.top(0)
+        let trees = tree.roots.indices.map { (width: high[$0] - low[$0], height: bottom[$0] - top) }
+        guard let breaks = Self.rowsOfTrees(trees, area: area, gap: (spacing.horizontal, spacing.vertical)), breaks.count > 1 else { return }
+        var shift = [(x: Double, y: Double)](repeating: (0, 0), count: trees.count)
+        var y = 0.0
+        for (k, start) in breaks.enumerated() {
+            let end = k + 1 < breaks.count ? breaks[k + 1] : trees.count
+            var x = spacing.horizontal
+            for tree in start..<end {
+                shift[tree] = (x - low[tree], y)
+                x += trees[tree].width + spacing.horizontal
+            }
+            y += (start..<end).map { trees[$0].height }.max()! + spacing.vertical
+        }
+        for box in centers.indices {
+            let (dx, dy) = shift[order[rootOf[box]]!]
+            centers[box] = ChartPoint(x: centers[box].x + dx, y: centers[box].y + dy)
+            lift[box] = dy
+        }
+    }
+
+    /// Where the rows of trees of the given sizes start (indices of their first trees), placed
+    /// in order with `gap` between trees and between rows, to fit `area` at the largest scale
+    /// (at most 1; the fewest rows among equals); nil for no trees.
+    static func rowsOfTrees(_ trees: [(width: Double, height: Double)], area: (width: Double, height: Double), gap: (x: Double, y: Double)) -> [Int]? {
+        guard !trees.isEmpty else { return nil }
+        /// The rows when each holds as many trees as fit in `limit`.
+        func rows(_ limit: Double) -> (starts: [Int], scale: Double) {
+            var starts = [0], width = 0.0, rowWidth = 0.0, rowHeight = 0.0, height = 0.0
+            for (k, tree) in trees.enumerated() {
+                if k > 0, rowWidth + gap.x + tree.width > limit {
+                    starts.append(k)
+                    height += rowHeight + gap.y
+                    rowWidth = 0
+                    rowHeight = 0
+                }
+                rowWidth += (rowWidth > 0 ? gap.x : 0) + tree.width
+                rowHeight = max(rowHeight, tree.height)
+                width = max(width, rowWidth)
+            }
+            height += rowHeight
+            let scale = min(1, area.width / max(width + 2 * gap.x, 1), area.height / max(height + gap.x, 1))
+            return (starts, scale)
+        }
+        // Candidate row widths: every run of consecutive trees' width (few enough trees), else even shares.
+        var limits: Set<Double> = []
+        if trees.count <= Self.mostTreesForEveryRun {
+            for first in trees.indices {
+                var width = -gap.x
+                for tree in trees[first...] { width += gap.x + tree.width; limits.insert(width) }
+            }
+        } else {
+            let total = trees.reduce(-gap.x) { $0 + gap.x + $1.width }
+            for count in 1...Self.mostTreesForEveryRun { limits.insert(max(total / Double(count), trees.map(\.width).max()!)) }
+        }
+        var best = rows(.infinity)
+        for limit in limits.sorted(by: >) {
+            let candidate = rows(limit)
+            if candidate.scale > best.scale * 1.0001 { best = candidate }
+        }
+        return best.starts
+    }
+
+    /// Above this many trees, the rows tried are of even shares of their total width.
+    static let mostTreesForEveryRun = 40
 
     /// Width and height of the placed boxes, from the left and top edges of the drawing.
     var extent: (width: Double, height: Double) {
@@ -393,13 +479,13 @@ struct Placer {
         let start = ChartPoint(x: x, y: parent.maxY)
         switch role[box] {
         case .root, .row:
-            let bus = rows.bus(depth)
+            let bus = rows.bus(depth) + lift[box]
             return [start, ChartPoint(x: x, y: bus), ChartPoint(x: child.center.x, y: bus), ChartPoint(x: child.center.x, y: child.minY)]
         case .aside:
             let y = child.center.y
             return [start, ChartPoint(x: x, y: y), ChartPoint(x: child.center.x > x ? child.minX : child.maxX, y: y)]
         case .leaf:
-            let spineX = x + spine[box], y = child.center.y, bus = rows.bus(depth)
+            let spineX = x + spine[box], y = child.center.y, bus = rows.bus(depth) + lift[box]
             let end = ChartPoint(x: child.center.x > spineX ? child.minX : child.maxX, y: y)
             return [start, ChartPoint(x: x, y: bus), ChartPoint(x: spineX, y: bus), ChartPoint(x: spineX, y: y), end]
         case .hang:

@@ -45,7 +45,7 @@ public struct TidyLayout: Sendable {
             return (texts, { hangColumns in
                 var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
                                     hangColumns: hangColumns, naturalWidths: naturalWidths, compactHeights: compactHeights)
-                placer.place()
+                placer.place(treesInRowsFor: chart.treesInRows ? PageShape.area(of: chart.page ?? chart.shapedFor) : nil)
                 return placer
             })
         }

@@ -1,6 +1,7 @@
 import ChartGraph
 import Foundation
 import OrgChart
+import OrgImport
 import OrgTemplates
 import Placement
 import OrgViews
@@ -197,16 +198,59 @@ final class PageShapeTests: XCTestCase {
 
     /// A chart of several trees (the pillar's accountability chart: the Secretary-General's
     /// tree and an outside head with the post answering to it) is cut at its largest tree, so
-    /// every page stays readable instead of one page at half the size (on A4 portrait; on A4
-    /// landscape it fits one page).
+    /// every page stays readable instead of one page at half the size (on A5 portrait; on A4
+    /// portrait it fits one page, its trees in two rows).
     func testAChartOfSeveralTreesIsCutAtItsLargest() throws {
         var spec = ChartSpec(model: "peace-security-2021", view: .accountability)
-        spec.page = PageSize.a4.portrait
+        let a5 = PageSize(name: "A5", width: 5.83, height: 8.27)
+        spec.page = a5
         let prepared = try spec.prepare()
         XCTAssertGreaterThan(prepared.chart.treeRoots.count, 1)
-        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.portrait)
+        let paged = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: a5)
         XCTAssertGreaterThan(try paged.pages().count, 1)
         XCTAssertGreaterThanOrEqual(try paged.smallestText(), 6)
+        let a4 = PagedChart(chart: prepared.chart, writer: prepared.writer, tidy: true, engine: .nop2, page: PageSize.a4.portrait)
+        let pages = try a4.pages()
+        XCTAssertEqual(pages.count, 1)
+        XCTAssertGreaterThanOrEqual(try a4.smallestText(), 6)
+        // The trees stand one above the other: the outside head's tree is not beside the Secretary-General's.
+        let placed = a4.placed(pages[0])
+        let frame = { (id: String) in placed.frames[try XCTUnwrap(placed.chart.boxes.firstIndex { $0.id == id })] }
+        let trees = try pages[0].treeRoots.map(frame)
+        XCTAssertEqual(trees.count, 2)
+        XCTAssertTrue(trees[0].maxY < trees[1].minY || trees[1].maxY < trees[0].minY, "\(trees)")
+    }
+
+    /// Several trees on one page stand in rows of trees, in order, when that fits the page
+    /// better: six equal trees on a page half as wide as their row stand in two rows of three;
+    /// trees that fit side by side keep one row.
+    func testTreesStandInRowsWhenThatFitsThePageBetter() {
+        let trees = Array(repeating: (width: 100.0, height: 100.0), count: 6)
+        XCTAssertEqual(Placer.rowsOfTrees(trees, area: (350, 300), gap: (10, 24)), [0, 3])
+        XCTAssertEqual(Placer.rowsOfTrees(trees, area: (700, 300), gap: (10, 24)), [0])
+        XCTAssertEqual(Placer.rowsOfTrees(trees, area: (130, 900), gap: (10, 24)), [0, 1, 2, 3, 4, 5])
+        XCTAssertNil(Placer.rowsOfTrees([], area: (130, 900), gap: (10, 24)))
+    }
+
+    /// A real organogram cut into pages fills them: every page but the first (the top of the
+    /// department with its continued offices) covers at least 15 % of its printable area with
+    /// boxes, and the page count stays within twice the least the boxes' area allows.
+    func testPagesOfARealOrganogramAreFilled() throws {
+        let csv = CSVImportTests.organograms.appendingPathComponent("hmt.csv")
+        guard let bytes = FileManager.default.contents(atPath: csv.path) else { throw XCTSkip("\(csv.path) is not available") }
+        let result = try CSVImport(title: "HM Treasury").run([("hmt.csv", [UInt8](bytes))])
+        let directory = try temporaryDirectory(self)
+        let model = directory.appendingPathComponent("hmt.yaml")
+        try Data(result.yaml.utf8).write(to: model)
+        var spec = ChartSpec(model: model.path)
+        spec.page = PageSize.a3
+        let report = try XCTUnwrap(try spec.prepare().pageReport())
+        XCTAssertGreaterThan(report.pages, 1)
+        XCTAssertGreaterThanOrEqual(report.smallestText, PagedChart.smallestReadable)
+        XCTAssertLessThanOrEqual(report.pages, 2 * report.areaBound, "\(report)")
+        for (page, filled) in report.filled.enumerated().dropFirst() {
+            XCTAssertGreaterThanOrEqual(filled, 0.15, "page \(page + 1) of \(report)")
+        }
     }
 
     /// A chart that fits the page at its natural size keeps its rows: DPKO's accountability in
