@@ -3,8 +3,8 @@
 
 usage: hostile-bulletin.py hyphens|items BULLETIN.txt > hostile.txt
 
-The first 5,000 characters of BULLETIN (title, preamble, first section) are kept, then one long
-numbered paragraph follows:
+The whole of BULLETIN is kept (the importer refuses a text that does not read as a bulletin),
+then one long numbered paragraph follows:
   hyphens  the bulletin's words over and over, in lines of about 40 characters, each line ending
            in a word broken by a hyphen, as PDF conversions break them;
   items    lettered items `(a)`, `(b)` … each alone on its line, the item's text on the next.
@@ -17,7 +17,7 @@ LIMIT = 1_950_000
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     source = open(path, encoding="utf-8").read()
-    out = [source[:5000], "\n\n9.1 The Department comprises the following:\n"]
+    out = [source, "\n\n9.1 The Department comprises the following:\n"]
     size = sum(len(part.encode()) for part in out)
     if mode == "hyphens":
         words = [w for w in source.split() if w.isalpha()]
