@@ -9,7 +9,7 @@ import TidyTree
 
 /// A chart fitted to pages of a PDF: on one page when it can be read there, otherwise split into
 /// sub-charts, one per subtree, the boxes whose subtrees moved marked "continued on page N".
-public struct PagedChart {
+public struct PagedChart: Sendable {
     /// Text smaller than this many points after scaling is too small to read.
     public static let smallestReadable = 6.0
 
@@ -40,6 +40,8 @@ public struct PagedChart {
     private let scales = Memo<Double>()
     private let indexMemo = Memo<Index>()
     private let areaMemo = Memo<[String: Double]>()
+    /// The final pages laid out, by a digest of each: they are drawn as they were measured.
+    private let placements = Memo<PlacedChart>()
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -108,6 +110,7 @@ public struct PagedChart {
         var strict = self
         for _ in 0..<4 {
             let pages = try strict.cutOnce()
+            measure(pages)
             let small = try pages.filter { try $0.treeRoots.count == 1 && smallestText(of: $0) < readable }.map { $0.treeRoots[0] }
             if small.isEmpty { return pages }
             for top in small { strict.margins[top, default: 0] += 0.06 }
@@ -529,16 +532,8 @@ public struct PagedChart {
 
     /// The scale (at most 1) at which `chart`, drawn at its natural size, fits `paper` inside the margins.
     package func scale(of chart: Chart, on paper: PageSize) throws -> Double {
-        // Cutting asks for the same part again (when a page is cut anew, or packed): a digest of
-        // what decides the drawing's size names it.
-        var digest = Fingerprint()
-        digest.add("\(paper.width) \(paper.height) \(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.treesInRows) \(chart.subtitle ?? "")")
-        for box in chart.boxes {
-            digest.add(box.id)
-            for detail in box.details { digest.add(detail) }
-        }
-        for line in chart.lines { digest.add("\(line.from) \(line.to) \(line.style)") }
-        return try scales.value(for: digest.hex) {
+        // Cutting asks for the same part again (when a page is cut anew, or packed).
+        try scales.value(for: "\(paper.width) \(paper.height) " + digest(of: chart)) {
             let drawn = drawsItself ? placed(chart).size : SVGImage.size(of: try svg(chart))
             guard let size = drawn else { return 1 }
             return min(1, (paper.width * 72 - 2 * Self.margin) / size.width, (paper.height * 72 - 2 * Self.margin) / size.height)
@@ -585,7 +580,33 @@ public struct PagedChart {
 
     /// The part `chart` placed for a page: the page's margins surround it, so its own blank
     /// margin is only `pagePad`.
-    package func placed(_ chart: Chart) -> PlacedChart { PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad) }
+    package func placed(_ chart: Chart) -> PlacedChart {
+        if !chart.quickShape, let known = placements.known(digest(of: chart)) { return known }
+        return PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad)
+    }
+
+    /// A digest of what decides how a part of the chart is laid out: its boxes with their
+    /// lines of text, its lines, its subtitle and the page it is shaped for.
+    private func digest(of chart: Chart) -> String {
+        var digest = Fingerprint()
+        digest.add("\(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.treesInRows) \(chart.subtitle ?? "")")
+        for box in chart.boxes {
+            digest.add(box.id)
+            for detail in box.details { digest.add(detail) }
+        }
+        for line in chart.lines { digest.add("\(line.from) \(line.to) \(line.style)") }
+        return digest.hex
+    }
+
+    /// Lays out the final `pages` on all processors at once, for the checks and the drawing
+    /// that follow (orgchart's own drawing only: Graphviz takes one chart at a time).
+    private func measure(_ pages: [Chart]) {
+        guard drawsItself else { return }
+        let paging = self
+        _ = Parallel.map(pages, workers: ProcessInfo.processInfo.activeProcessorCount) { page in
+            paging.placements.value(for: paging.digest(of: page)) { PlacedChart(chart: page, theme: paging.writer.theme, pad: Self.pagePad) }.size
+        }
+    }
 
     /// The blank margin in points around a part drawn on a page, inside the page's margins:
     /// room for the half of a line's width that lies outside its box.
@@ -605,6 +626,9 @@ package final class Memo<Value>: @unchecked Sendable {
 
     /// An empty memo.
     package init() {}
+
+    /// The value for `key` when it was made already.
+    package func known(_ key: String) -> Value? { lock.withLock { values[key] } }
 
     /// The value for `key`, made by `make` the first time it is asked for.
     package func value(for key: String, _ make: () throws -> Value) rethrows -> Value {
