@@ -176,7 +176,8 @@ extension PlacedChart {
     /// The label of each line that has one, set over (or under, or beside) the middle of one
     /// of its stretches, on one line or wrapped to a narrower block, or where none finds room,
     /// a number `(n)` whose footnote (in `notes`, numbered from `firstNote`) gives the label:
-    /// the first place, longest stretch first (its middle, then further along), where it covers
+    /// the first place, on the stretches no other line runs along before the shared ones, longest
+    /// stretch first (its middle, then further along), where it covers
     /// no box and no other line, else the first where it covers no box (writers put a white
     /// ground under labels, so a line behind one is hidden, not struck through), else over the
     /// longest stretch. Labels are few; the search is linear in
@@ -188,7 +189,19 @@ extension PlacedChart {
             guard let label = chart.lines[connector.line].label, connector.points.count >= 2 else { continue }
             let route = connector.points
             func length(_ k: Int) -> Double { abs(route[k].x - route[k - 1].x) + abs(route[k].y - route[k - 1].y) }
-            let stretches = route.indices.dropFirst().sorted { (length($1), -$1) < (length($0), -$0) }
+            /// True when another line runs along part of the stretch (lines of a bundle share a
+            /// trunk): a label there could be read as the other line's.
+            func shared(_ k: Int) -> Bool {
+                let a = route[k - 1], b = route[k]
+                return connectors.contains { other in
+                    other.line != connector.line && zip(other.points, other.points.dropFirst()).contains { p, q in
+                        a.x == b.x ? p.x == q.x && p.x == a.x && max(min(p.y, q.y), min(a.y, b.y)) < min(max(p.y, q.y), max(a.y, b.y))
+                            : p.y == q.y && p.y == a.y && max(min(p.x, q.x), min(a.x, b.x)) < min(max(p.x, q.x), max(a.x, b.x))
+                    }
+                }
+            }
+            let own = route.indices.dropFirst().map { !shared($0) }
+            let stretches = route.indices.dropFirst().sorted { (own[$1 - 1] ? 1 : 0, length($1), -$1) < (own[$0 - 1] ? 1 : 0, length($0), -$0) }
             let note = "(\(firstNote + notes.count))"
             let forms = [[label], BoxMetrics.wrap(label, width: 28), BoxMetrics.wrap(label, width: 16), [note]]
             /// A placed block: its lines and its rectangle.

@@ -446,7 +446,9 @@ struct Placer {
             for (connector, end) in zip(result, ends) { router.reserve(connector.points, line: connector.line, from: end.from, to: end.to) }
             for line in routed.sorted(by: { ($0.distance, $0.line) < ($1.distance, $1.line) }) {
                 let (a, b) = (frames[line.from], frames[line.to])
-                let style = chart.lines[line.line].style
+                // A labelled line bundles only with lines of the same label: on a shared trunk,
+                // a label could be read as the other lines'.
+                let style = chart.lines[line.line].label.map { "\(chart.lines[line.line].style)\n\($0)" } ?? chart.lines[line.line].style
                 let route = router.route(line: line.line, from: line.from, to: line.to, style: style, headStub: LineRouter.headStub)
                 if route == nil { unrouted.append(line.line) }
                 // Points from `from` to `to`: the elbow's are from the upper end as ranked.
