@@ -61,6 +61,32 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertGreaterThan(drawn, 8)
     }
 
+    /// A labelled line keeps a track of its own: in DPKO's organigramme of 2008 the strategic
+    /// military cell's planned direct access (labelled with when it takes effect) and the
+    /// Police Division's direct access into the same head share no stretch, so the label can
+    /// only be read as the cell's.
+    func testALabelledLineSharesNoStretchWithAnother() throws {
+        let placed = try ChartSpec(model: "dpko-2008").prepare().placed
+        let labelled = placed.connectors.filter { placed.chart.lines[$0.line].label != nil }
+        XCTAssertFalse(labelled.isEmpty)
+        let intoTheSameHead = placed.connectors.filter { connector in
+            labelled.contains { $0.line != connector.line && placed.chart.lines[$0.line].to == placed.chart.lines[connector.line].to && placed.chart.lines[$0.line].style == placed.chart.lines[connector.line].style }
+        }
+        XCTAssertFalse(intoTheSameHead.isEmpty, "another direct access into DPKO")
+        func stretches(_ points: [ChartPoint]) -> [(ChartPoint, ChartPoint)] { Array(zip(points, points.dropFirst())) }
+        for line in labelled {
+            for other in placed.connectors where other.line != line.line {
+                for (a, b) in stretches(line.points) {
+                    for (p, q) in stretches(other.points) {
+                        let overlap = a.x == b.x ? p.x == q.x && p.x == a.x && max(min(p.y, q.y), min(a.y, b.y)) < min(max(p.y, q.y), max(a.y, b.y))
+                            : a.y == b.y && p.y == q.y && p.y == a.y && max(min(p.x, q.x), min(a.x, b.x)) < min(max(p.x, q.x), max(a.x, b.x))
+                        XCTAssertFalse(overlap, "line \(line.line) shares \(a)–\(b) with line \(other.line)")
+                    }
+                }
+            }
+        }
+    }
+
     func testTheRegionalStructureStandsBetweenBothDepartmentsItAnswersTo() throws {
         guard BuiltinModels.ids.contains("peace-security-2021") else { throw XCTSkip("no pillar model") }
         let chart = try Views.chart(.overview, of: try BuiltinModels.load("peace-security-2021").valid(), options: ViewOptions(root: "reg"))
