@@ -110,7 +110,6 @@ public struct PagedChart: Sendable {
         var strict = self
         for _ in 0..<4 {
             let pages = try strict.cutOnce()
-            measure(pages)
             let small = try pages.filter { try $0.treeRoots.count == 1 && smallestText(of: $0) < readable }.map { $0.treeRoots[0] }
             if small.isEmpty { return pages }
             for top in small { strict.margins[top, default: 0] += 0.06 }
@@ -208,6 +207,7 @@ public struct PagedChart: Sendable {
         // subtitles differ from what was fitted) gives its pieces a page each.
         while true {
             let pages = assemble(pieces, moved: moved, onto: pagePieces)
+            measure(pages)
             guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
             pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
         }
