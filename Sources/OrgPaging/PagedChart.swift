@@ -249,10 +249,15 @@ public struct PagedChart: Sendable {
     private func assemble(_ pieces: [Piece], moved: [Int: [(box: String, piece: Int)]], onto pagePieces: [[Int]], pages wanted: Range<Int>? = nil) -> [Chart] {
         var pageOf = [Int](repeating: 0, count: pieces.count)
         for (page, group) in pagePieces.enumerated() { for piece in group { pageOf[piece] = page } }
-        let ids = pagePieces.map { group in group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } }
-        var firstPage: [String: Int] = [:]
-        for (number, page) in ids.enumerated() { for id in page where firstPage[id] == nil { firstPage[id] = number } }
         let built = wanted ?? pagePieces.indices
+        // The boxes of every page are needed only to place the ends of lines across the tree.
+        let ids = pagePieces.indices.map { page in
+            built.contains(page) || !index.crossLines.isEmpty ? pagePieces[page].reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } : []
+        }
+        var firstPage: [String: Int] = [:]
+        if !index.crossLines.isEmpty {
+            for (number, page) in ids.enumerated() { for id in page where firstPage[id] == nil { firstPage[id] = number } }
+        }
         var pages = Dictionary(uniqueKeysWithValues: built.map { ($0, part(ids[$0])) })
         let positions = pages.mapValues { page in Dictionary(page.boxes.indices.map { (page.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first }) }
         func add(_ detail: String, to box: String, on page: Int) {
