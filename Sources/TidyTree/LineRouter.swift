@@ -123,6 +123,8 @@ struct LineRouter {
     /// For each box and each reserved stretch, the last query that met it, so that a query
     /// meets each once (see `boxes(in:)`, `pieces(in:)`); `query` numbers the queries.
     private var boxMarks: [UInt32], pieceMarks: [UInt32] = [], query: UInt32 = 0
+    /// The grid of the current search; its storage serves every search of the router.
+    private let grid = RoutingGrid()
 
     /// A router among `frames`, lines running up to `gutter` points right of and below them and
     /// up to `leftMargin` points left of them (where the drawing starts), never above the top
@@ -280,16 +282,15 @@ struct LineRouter {
         guard budget > 0, !wider || widerBudget > 0 else { return nil }
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
         let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed, head: true)
-        guard !starts.isEmpty, !ends.isEmpty, var grid = grid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
+        guard !starts.isEmpty, !ends.isEmpty, prepareGrid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
         if wider { widerBudget -= grid.xs.count * grid.ys.count }
         // A search that cannot succeed would expand every state it reaches.
         guard grid.connects(starts, to: ends) else { return nil }
-        let target = frames[current.to]
         let limit = min(budget, wider ? widerBudget : .max)
-        var route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit, wider ? Self.widerSearchBudget : Self.nearBudget))
+        var route = grid.shortestPath(from: starts, to: ends, endStub: headStub, budget: min(limit, wider ? Self.widerSearchBudget : Self.nearBudget))
         var expansions = grid.expansions
         if route == nil, grid.ranOut, limit > expansions {
-            route = grid.shortestPath(from: starts, to: ends, endStub: headStub, target: target, budget: min(limit - expansions, Self.goodBudget),
+            route = grid.shortestPath(from: starts, to: ends, endStub: headStub, budget: min(limit - expansions, Self.goodBudget),
                                       weight: Self.goodRouteWeight)
             expansions += grid.expansions
         }
@@ -298,10 +299,10 @@ struct LineRouter {
         return route
     }
 
-    /// The grid over `area` for the current line, with the stub ends of `ports` among its nodes:
-    /// the tracks along the boxes whose clearance meets `area`; nil when it would be larger than
-    /// `largestGrid`.
-    private mutating func grid(area: Area, ports: [Port], relaxed: Bool) -> RoutingGrid? {
+    /// Makes `grid` the grid over `area` for the current line, with the stub ends of `ports`
+    /// among its nodes: the tracks along the boxes whose clearance meets `area`; false when it
+    /// would be larger than `largestGrid`.
+    private mutating func prepareGrid(area: Area, ports: [Port], relaxed: Bool) -> Bool {
         let boxes = boxes(in: area)
         var xs: [Double] = [], ys: [Double] = []
         xs.reserveCapacity(2 * Self.tracksPerEdge * boxes.count + ports.count)
@@ -322,9 +323,14 @@ struct LineRouter {
         }
         xs = Self.ordered(xs, within: area.minX...area.maxX)
         ys = Self.ordered(ys, within: area.minY...area.maxY)
-        guard !xs.isEmpty, !ys.isEmpty, xs.count * ys.count <= Self.largestGrid else { return nil }
-        let (across, down) = edgeCosts(xs: xs, ys: ys, boxes: boxes, pieces: pieces(in: area), relaxed: relaxed)
-        return RoutingGrid(xs: xs, ys: ys, across: across, down: down)
+        guard !xs.isEmpty, !ys.isEmpty, xs.count * ys.count <= Self.largestGrid else { return false }
+        let pieces = pieces(in: area)
+        grid.prepare(xs: xs, ys: ys) { across, down in
+            CoordinateIndex.with(xs) { xs in
+                CoordinateIndex.with(ys) { ys in addCosts(across: across, down: down, xs: xs, ys: ys, boxes: boxes, pieces: pieces, relaxed: relaxed) }
+            }
+        }
+        return true
     }
 
     /// `values` inside `range`, sorted, without near repeats.
@@ -351,41 +357,21 @@ struct LineRouter {
         reservedGrid.items(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY, marks: &pieceMarks, query: query)
     }
 
-    /// The costs of the edges of a grid of channel coordinates, for the current line, from
-    /// `boxes` and the reserved stretches `pieces` near it.
-    private func edgeCosts(xs: [Double], ys: [Double], boxes: [Int], pieces: [Int], relaxed: Bool) -> (across: [Double], down: [Double]) {
-        let rows = ys.count
-        // across[j·columns + i]: from (xs[i], ys[j]) to (xs[i+1], ys[j]); down[i·rows + j]: to (xs[i], ys[j+1]),
-        // so that the edges along a grid line lie side by side.
-        var across = [Double](repeating: 0, count: xs.count * rows), down = across
-        // No edges beyond the last column and the last row.
-        if let last = xs.indices.last { for j in 0..<rows { across[j * xs.count + last] = .infinity } }
-        for i in xs.indices { down[i * rows + rows - 1] = .infinity }
-        across.withUnsafeMutableBufferPointer { across in
-            down.withUnsafeMutableBufferPointer { down in
-                xs.withUnsafeBufferPointer { xs in
-                    ys.withUnsafeBufferPointer { ys in addCosts(across: across, down: down, xs: xs, ys: ys, boxes: boxes, pieces: pieces, relaxed: relaxed) }
-                }
-            }
-        }
-        return (across, down)
-    }
-
     /// Adds to the edge costs `across` and `down` of the grid of `xs` and `ys` (see
-    /// `edgeCosts`) what `boxes` and the reserved stretches `pieces` make them cost, over plain
+    /// `RoutingGrid`) what `boxes` and the reserved stretches `pieces` make them cost, over plain
     /// buffers: these loops visit every edge near each box and line.
-    private func addCosts(across: UnsafeMutableBufferPointer<Double>, down: UnsafeMutableBufferPointer<Double>, xs: UnsafeBufferPointer<Double>,
-                          ys: UnsafeBufferPointer<Double>, boxes: [Int], pieces: [Int], relaxed: Bool) {
+    private func addCosts(across: UnsafeMutableBufferPointer<Double>, down: UnsafeMutableBufferPointer<Double>, xs: CoordinateIndex,
+                          ys: CoordinateIndex, boxes: [Int], pieces: [Int], relaxed: Bool) {
         let rows = ys.count, columns = xs.count
         // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
         // the grid lines strictly inside it that overlap it along their length.
         /// Closes in `costs` (indexed by line · `stride` + step) the edges on the grid lines
         /// `lines` strictly between `low` and `high`, from `steps[k]` to `steps[k + 1]`, that
         /// overlap `start` to `end`.
-        func close(_ costs: UnsafeMutableBufferPointer<Double>, lines: UnsafeBufferPointer<Double>, between low: Double, _ high: Double,
-                   steps: UnsafeBufferPointer<Double>, from start: Double, to end: Double, lineStride: Int, stepStride: Int) {
-            var k = Self.firstIndex(above: low, in: lines)
-            let first = max(0, Self.firstIndex(above: start, in: steps) - 1)
+        func close(_ costs: UnsafeMutableBufferPointer<Double>, lines: CoordinateIndex, between low: Double, _ high: Double,
+                   steps: CoordinateIndex, from start: Double, to end: Double, lineStride: Int, stepStride: Int) {
+            var k = lines.firstIndex(above: low)
+            let first = max(0, steps.firstIndex(above: start) - 1)
             while k < lines.count, lines[k] < high {
                 var step = first
                 while step + 1 < steps.count, steps[step] < end {
@@ -408,12 +394,14 @@ struct LineRouter {
         var trunkDown: [Int: Double] = [:], trunkAcross: [Int: Double] = [:]
         for index in pieces {
             let piece = reserved[index], other = piece.stretch
-            guard piece.line != current.line else { continue }
+            // A piece more than a track spacing beside the grid, or beyond its ends, costs no edge.
+            var (lines, steps) = other.vertical ? (xs, ys) : (ys, xs)
+            guard piece.line != current.line, other.across > lines.values[0] - Self.trackSpacing, other.across < lines.values[lines.count - 1] + Self.trackSpacing,
+                  other.high >= steps.values[0], other.low <= steps.values[steps.count - 1] else { continue }
             let bundled = bundles(with: piece.line)
             // Along: the grid lines within a track spacing, and their edges overlapping the piece.
-            var (lines, steps) = other.vertical ? (xs, ys) : (ys, xs)
-            var k = Self.firstIndex(above: other.across - Self.trackSpacing, in: lines)
-            let first = max(0, Self.firstIndex(above: other.low, in: steps) - 1)
+            var k = lines.firstIndex(above: other.across - Self.trackSpacing)
+            let first = max(0, steps.firstIndex(above: other.low) - 1)
             while k < lines.count, lines[k] < other.across + Self.trackSpacing {
                 let distance = abs(other.across - lines[k])
                 if bundled, distance < 0.01 {
@@ -439,9 +427,9 @@ struct LineRouter {
             // Across: on each grid line the piece spans, the edge whose span holds the piece.
             guard !bundled else { continue }
             (lines, steps) = other.vertical ? (ys, xs) : (xs, ys)
-            let step = Self.firstIndex(above: other.across + 1e-9, in: steps) - 1
+            let step = steps.firstIndex(above: other.across + 1e-9) - 1
             guard step >= 0, step + 1 < steps.count, other.across >= steps[step], other.across < steps[step + 1] else { continue }
-            k = Self.firstIndex(above: other.low - 1e-9, in: lines)
+            k = lines.firstIndex(above: other.low - 1e-9)
             while k < lines.count, lines[k] <= other.high + 1e-9 {
                 if lines[k] >= other.low, lines[k] <= other.high {
                     if other.vertical { across[k * columns + step] += Self.crossingCost } else { down[k * rows + step] += Self.crossingCost }
@@ -464,23 +452,132 @@ struct LineRouter {
     }
 }
 
+/// The sorted coordinates of a grid, with a table in which the first coordinate above a value
+/// is found in about constant time: an entry for each of as many equal spans of their range as
+/// there are coordinates, holding the first coordinate in that span.
+struct CoordinateIndex {
+    let values: UnsafeBufferPointer<Double>
+    private let table: UnsafeMutableBufferPointer<Int32>
+    private let low: Double, scale: Double
+
+    /// The index of `values`, sorted, at least one, with its table in `table` (as many entries).
+    private init(_ values: UnsafeBufferPointer<Double>, table: UnsafeMutableBufferPointer<Int32>) {
+        (self.values, self.table) = (values, table)
+        let count = values.count, low = values[0], range = values[count - 1] - low
+        (self.low, scale) = (low, range > 0 ? Double(count) / range : 0)
+        var i = 0
+        for span in 0..<count {
+            let start = low + Double(span) / Double(count) * range
+            while i < count, values[i] < start { i += 1 }
+            table[span] = Int32(i)
+        }
+    }
+
+    /// Calls `body` with the index of `values`, sorted, at least one; the index is valid
+    /// during the call.
+    static func with<Result>(_ values: [Double], _ body: (CoordinateIndex) -> Result) -> Result {
+        values.withUnsafeBufferPointer { values in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: values.count) { table in body(CoordinateIndex(values, table: table)) }
+        }
+    }
+
+    var count: Int { values.count }
+
+    subscript(index: Int) -> Double { values[index] }
+
+    /// The index of the first value above `value` (`count` if none), as
+    /// `LineRouter.firstIndex(above:in:)` finds it.
+    @inline(__always)
+    func firstIndex(above value: Double) -> Int {
+        let position = (value - low) * scale, last = table.count - 1
+        var i = Int(table[position <= 0 ? 0 : position >= Double(last) ? last : Int(position)])
+        while i > 0, values[i - 1] > value { i -= 1 }
+        while i < values.count, values[i] <= value { i += 1 }
+        return i
+    }
+}
+
 /// The grid of one search: channel coordinates, the cost of every edge between neighbouring
 /// nodes (infinite where a box or a line already drawn closes it), and the A* over it. A state
 /// is a node and whether the move into it was vertical, so that bends cost.
-struct RoutingGrid {
-    let xs: [Double], ys: [Double]
-    private let across: [Double], down: [Double]
+///
+/// A router keeps one grid for all its searches: its storage grows to the largest grid and is
+/// not allocated again, and what a search or a walk wrote is told current by that search's
+/// number, so that nothing is cleared between searches. Not to be shared between threads.
+final class RoutingGrid {
+    /// The grid's coordinates, sorted.
+    private(set) var xs: [Double] = [], ys: [Double] = []
+    /// The costs beyond their length of the edges from each node to the next across
+    /// (`across`, indexed by row · `xs.count` + column) and down (`down`, indexed by node:
+    /// column · `ys.count` + row), so that the edges along a grid line lie side by side.
+    private var across: [Double] = [], down: [Double] = []
     /// States expanded by the last search, and whether it stopped for its budget.
     private(set) var expansions = 0, ranOut = false
+    /// For each state, the cost of the cheapest way found to it and the state before, side by
+    /// side (a search reads them together), current where `reached` holds the search's number.
+    private var states: [SearchState] = []
+    /// For each node, the end port whose stub ends there (-1 elsewhere), and the number of the
+    /// last walk of `connects` that reached it.
+    private var goal: [Int32] = [], seen: [UInt32] = []
+    private var number: UInt32 = 0, walk: UInt32 = 0
+    private var queue = Heap()
+
+    /// An empty grid: `prepare` gives it coordinates and costs.
+    init() {}
 
     /// A grid of the coordinates `xs` and `ys`, sorted, with the costs beyond their length of
     /// the edges from each node to the next across (`across`, indexed by row · `xs.count` +
     /// column) and down (`down`, indexed by node: column · `ys.count` + row).
-    init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
-        self.xs = xs
-        self.ys = ys
-        self.across = across
-        self.down = down
+    convenience init(xs: [Double], ys: [Double], across: [Double], down: [Double]) {
+        self.init()
+        prepare(xs: xs, ys: ys) { acrossCosts, downCosts in
+            for k in across.indices { acrossCosts[k] = across[k] }
+            for k in down.indices { downCosts[k] = down[k] }
+        }
+    }
+
+    /// Makes this the grid of the coordinates `xs` and `ys`, sorted, every edge open (none
+    /// beyond the last column or row), then lets `setCosts` add to the costs of the edges across
+    /// and down (indexed as in `init(xs:ys:across:down:)`).
+    func prepare(xs: [Double], ys: [Double], setCosts: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+        (self.xs, self.ys) = (xs, ys)
+        let rows = ys.count, columns = xs.count, count = columns * rows
+        Self.resize(&across, to: count, with: 0)
+        Self.resize(&down, to: count, with: 0)
+        across.withUnsafeMutableBufferPointer { across in
+            down.withUnsafeMutableBufferPointer { down in
+                across.update(repeating: 0)
+                down.update(repeating: 0)
+                for j in 0..<rows { across[j * columns + columns - 1] = .infinity }
+                for i in 0..<columns { down[i * rows + rows - 1] = .infinity }
+                setCosts(across, down)
+            }
+        }
+        if states.count < 2 * count {
+            states = [SearchState](repeating: SearchState(best: 0, previous: -1, reached: 0), count: 2 * count)
+            goal = [Int32](repeating: -1, count: count)
+            seen = [UInt32](repeating: 0, count: count)
+            (number, walk) = (0, 0)
+        }
+    }
+
+    /// Gives `array` `count` entries, new ones `value`, keeping its storage when it shrinks.
+    private static func resize<Element>(_ array: inout [Element], to count: Int, with value: Element) {
+        if array.count > count { array.removeLast(array.count - count) } else { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
+    }
+
+    /// `value` + 1, or 1 with every entry of `marks` cleared when the numbers wrap round.
+    private static func next(_ value: UInt32, clearing marks: inout [UInt32]) -> UInt32 {
+        guard value == .max else { return value + 1 }
+        marks.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return 1
+    }
+
+    /// The number of the next search, clearing every state's mark when the numbers wrap round.
+    private func nextSearch() -> UInt32 {
+        guard number == .max else { return number + 1 }
+        for k in states.indices { states[k].reached = 0 }
+        return 1
     }
 
     /// The node at `point`, if it is one.
@@ -495,76 +592,85 @@ struct RoutingGrid {
     /// True when a stub end of `ends` can be reached from one of `starts` over open edges: a
     /// walk over the nodes, far cheaper than a search that finds there is no route.
     func connects(_ starts: [LineRouter.Port], to ends: [LineRouter.Port]) -> Bool {
-        let rows = ys.count, count = xs.count * rows
-        var goal = [Bool](repeating: false, count: count), seen = goal
-        for port in ends { if let n = node(port.stub) { goal[n] = true } }
+        walk = Self.next(walk, clearing: &seen)
+        let rows = ys.count, columns = xs.count, mark = walk
+        let goals = ends.compactMap { node($0.stub) }
+        for n in goals { goal[n] = 0 }
+        defer { for n in goals { goal[n] = -1 } }
         var stack: [Int] = []
-        for port in starts { if let n = node(port.stub), !seen[n] { seen[n] = true; stack.append(n) } }
-        func visit(_ next: Int, over edge: Double) {
-            if edge.isFinite, !seen[next] {
-                seen[next] = true
-                stack.append(next)
+        return seen.withUnsafeMutableBufferPointer { seen in
+            for port in starts { if let n = node(port.stub), seen[n] != mark { seen[n] = mark; stack.append(n) } }
+            return across.withUnsafeBufferPointer { across in
+                down.withUnsafeBufferPointer { down in
+                    func visit(_ next: Int, over edge: Double) {
+                        if edge.isFinite, seen[next] != mark {
+                            seen[next] = mark
+                            stack.append(next)
+                        }
+                    }
+                    while let n = stack.popLast() {
+                        if goal[n] >= 0 { return true }
+                        let column = n / rows, row = n - column * rows
+                        if column > 0 { visit(n - rows, over: across[row * columns + column - 1]) }
+                        if column + 1 < columns { visit(n + rows, over: across[row * columns + column]) }
+                        if row > 0 { visit(n - 1, over: down[n - 1]) }
+                        if row + 1 < rows { visit(n + 1, over: down[n]) }
+                    }
+                    return false
+                }
             }
         }
-        while let n = stack.popLast() {
-            if goal[n] { return true }
-            let column = n / rows, row = n - column * rows
-            if column > 0 { visit(n - rows, over: across[row * xs.count + column - 1]) }
-            if column + 1 < xs.count { visit(n + rows, over: across[row * xs.count + column]) }
-            if row > 0 { visit(n - 1, over: down[n - 1]) }
-            if row + 1 < rows { visit(n + 1, over: down[n]) }
-        }
-        return false
     }
 
     /// The cheapest route (length, bends, crossings) from a port of `starts` to a port of `ends`
-    /// (whose stubs are `endStub` long, on `target`), expanding at most `budget` states. With a
-    /// `weight` above 1 the estimate of what is left counts that many times, and the first route
-    /// found is taken: a route that costs at most `weight` times the cheapest, found expanding
-    /// far fewer states.
-    mutating func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, target: BoxFrame, budget: Int,
-                               weight: Double = 1) -> [ChartPoint]? {
-        let rows = ys.count, count = xs.count * rows
-        var search = Search(rows: rows, weight: weight, target: (target.minX, target.maxX, target.minY, target.maxY), endStub: endStub, ends: ends,
-                            budget: budget)
-        var best = [Double](repeating: .infinity, count: 2 * count), previous = [Int32](repeating: -1, count: 2 * count)
-        var goal = [Int32](repeating: -1, count: count), startPort: [Int: Int] = [:]
-        for (k, port) in ends.enumerated() { if let n = node(port.stub) { goal[n] = Int32(k) } }
+    /// (whose stubs are `endStub` long), expanding at most `budget` states. With a `weight`
+    /// above 1 the estimate of what is left counts that many times, and the first route found
+    /// is taken: a route that costs at most `weight` times the cheapest, found expanding far
+    /// fewer states.
+    func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, budget: Int, weight: Double = 1) -> [ChartPoint]? {
+        number = nextSearch()
+        let rows = ys.count
+        var search = Search(rows: rows, weight: weight, endStub: endStub, ends: ends, budget: budget, number: number)
+        var goals: [Int] = [], startPort: [Int: Int] = [:]
+        for (k, port) in ends.enumerated() {
+            if let n = node(port.stub) {
+                goal[n] = Int32(k)
+                goals.append(n)
+            }
+        }
         var queue = Heap()
+        swap(&queue, &self.queue)
+        queue.removeAll()
         for (k, port) in starts.enumerated() {
             guard let n = node(port.stub) else { continue }
             let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
-            if g < best[state] {
-                best[state] = g
+            if states[state].reached != number || g < states[state].best {
+                states[state] = SearchState(best: g, previous: -1, reached: number)
                 startPort[state] = k
-                queue.push(Heap.Entry(priority: g + search.estimate(port.stub.x, port.stub.y), depth: g, state: Int32(state)))
+                queue.push(Heap.Entry(priority: g + search.estimate(port.stub.x, port.stub.y, vertical: port.vertical), depth: g, state: Int32(state)))
             }
         }
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 across.withUnsafeBufferPointer { across in
                     down.withUnsafeBufferPointer { down in
-                        best.withUnsafeMutableBufferPointer { best in
-                            previous.withUnsafeMutableBufferPointer { previous in
-                                goal.withUnsafeBufferPointer { goal in
-                                    search.run(&queue, xs: xs, ys: ys, across: across, down: down, best: best, previous: previous, goal: goal)
-                                }
-                            }
+                        states.withUnsafeMutableBufferPointer { states in
+                            goal.withUnsafeBufferPointer { goal in search.run(&queue, xs: xs, ys: ys, across: across, down: down, states: states, goal: goal) }
                         }
                     }
                 }
             }
         }
-        let (found, expansions) = (search.found, search.expansions)
-        ranOut = search.ranOut
-        self.expansions = expansions
-        guard let found else { return nil }
+        swap(&queue, &self.queue)
+        for n in goals { goal[n] = -1 }
+        (ranOut, expansions) = (search.ranOut, search.expansions)
+        guard let found = search.found else { return nil }
         var points = [ends[found.end].point]
         var state = found.state
         while true {
             points.append(point(state / 2))
-            guard previous[state] >= 0 else { break }
-            state = Int(previous[state])
+            guard states[state].previous >= 0 else { break }
+            state = Int(states[state].previous)
         }
         guard let k = startPort[state] else { return nil }
         points.append(starts[k].point)
@@ -572,38 +678,82 @@ struct RoutingGrid {
     }
 }
 
+/// What a search knows of a state: the cost of the cheapest way found to it, the state before
+/// on that way (-1 for a start), and the number of the search that reached it.
+struct SearchState {
+    var best: Double, previous: Int32, reached: UInt32
+}
+
 /// The state of one A* over a `RoutingGrid` (see `RoutingGrid.shortestPath`), kept apart so
 /// that its loop runs over plain buffers.
 private struct Search {
+    /// The stub ends of one side of the target box: they lie on one grid line, `across` (a y
+    /// for a side whose stubs are vertical), from `low` to `high` along it; `cost` is the least
+    /// of their ports' costs.
+    struct Side {
+        var vertical: Bool, across: Double, low: Double, high: Double, cost: Double
+    }
+
     let rows: Int, weight: Double
-    /// The target box's sides, and the length and ports of the stubs that enter it.
-    let target: (left: Double, right: Double, top: Double, bottom: Double)
+    /// The length and ports of the stubs that enter the target box, and the sides they are on
+    /// (up to four; the first `sideCount` of `sides`).
     let endStub: Double, ends: [LineRouter.Port]
+    let sides: (Side, Side, Side, Side), sideCount: Int
     let budget: Int
+    /// The search's number: a state is reached when its entry in `reached` holds it.
+    let number: UInt32
     /// The cheapest end found so far: its cost, state and port.
     var found: (cost: Double, state: Int, end: Int)?
     var expansions = 0, ranOut = false
 
-    init(rows: Int, weight: Double, target: (left: Double, right: Double, top: Double, bottom: Double), endStub: Double, ends: [LineRouter.Port], budget: Int) {
-        (self.rows, self.weight, self.target, self.endStub, self.ends, self.budget) = (rows, weight, target, endStub, ends, budget)
+    init(rows: Int, weight: Double, endStub: Double, ends: [LineRouter.Port], budget: Int, number: UInt32) {
+        (self.rows, self.weight, self.endStub, self.ends, self.budget, self.number) = (rows, weight, endStub, ends, budget, number)
+        var sides: [Side] = []
+        for port in ends {
+            let across = port.vertical ? port.stub.y : port.stub.x, along = port.vertical ? port.stub.x : port.stub.y
+            if let k = sides.firstIndex(where: { $0.vertical == port.vertical && $0.across == across }) {
+                sides[k].low = min(sides[k].low, along)
+                sides[k].high = max(sides[k].high, along)
+                sides[k].cost = min(sides[k].cost, port.cost)
+            } else {
+                sides.append(Side(vertical: port.vertical, across: across, low: along, high: along, cost: port.cost))
+            }
+        }
+        sideCount = min(4, sides.count)
+        while sides.count < 4 { sides.append(Side(vertical: false, across: 0, low: 0, high: 0, cost: .infinity)) }
+        self.sides = (sides[0], sides[1], sides[2], sides[3])
     }
 
-    /// The weighted length from (`x`, `y`) to the target box: no route from there is shorter
-    /// than the length.
+    /// The weighted least cost of what is left from (`x`, `y`), entered by a move that was
+    /// `vertical`: over the sides of the target box, the least of the length to the side's
+    /// stub ends, the stub, the port's cost and the bends no route can avoid — one when the
+    /// move runs across the stubs, two when it runs along them but must move sideways to reach
+    /// them. No route from there costs less, and the estimate falls by no more than a move
+    /// costs, so the first end expanded is the cheapest.
     @inline(__always)
-    func estimate(_ x: Double, _ y: Double) -> Double {
-        weight * (max(0, target.left - x, x - target.right) + max(0, target.top - y, y - target.bottom))
+    func estimate(_ x: Double, _ y: Double, vertical: Bool) -> Double {
+        @inline(__always)
+        func left(_ side: Side) -> Double {
+            let (across, along) = side.vertical ? (y, x) : (x, y)
+            let aside = max(0, side.low - along, along - side.high)
+            let bends = vertical != side.vertical ? 1.0 : aside > 0 ? 2.0 : 0.0
+            return aside + abs(across - side.across) + bends * LineRouter.bendCost + side.cost
+        }
+        var least = left(sides.0)
+        if sideCount > 1 { least = min(least, left(sides.1)) }
+        if sideCount > 2 { least = min(least, left(sides.2)) }
+        if sideCount > 3 { least = min(least, left(sides.3)) }
+        return weight * (least + endStub)
     }
 
     /// Expands the states of `queue` in order until the cheapest end is known (with a weight,
     /// until one is found), the queue is empty or the budget is spent.
     mutating func run(_ queue: inout Heap, xs: UnsafeBufferPointer<Double>, ys: UnsafeBufferPointer<Double>, across: UnsafeBufferPointer<Double>,
-                      down: UnsafeBufferPointer<Double>, best: UnsafeMutableBufferPointer<Double>, previous: UnsafeMutableBufferPointer<Int32>,
-                      goal: UnsafeBufferPointer<Int32>) {
-        let rows = rows, columns = xs.count, bend = LineRouter.bendCost
+                      down: UnsafeBufferPointer<Double>, states: UnsafeMutableBufferPointer<SearchState>, goal: UnsafeBufferPointer<Int32>) {
+        let rows = rows, columns = xs.count, bend = LineRouter.bendCost, number = number
         while let entry = queue.pop() {
             if let found, weight > 1 || entry.priority >= found.cost { break }
-            let state = Int(entry.state), g = best[state]
+            let state = Int(entry.state), g = states[state].best
             guard entry.depth <= g + 1e-9 else { continue }
             expansions += 1
             if expansions > budget {
@@ -625,10 +775,9 @@ private struct Search {
                 guard edge.isFinite else { return }
                 let cost = g + (length + edge + (moveVertical == vertical ? 0 : bend))
                 let nextState = 2 * next + (moveVertical ? 1 : 0)
-                if cost < best[nextState] {
-                    best[nextState] = cost
-                    previous[nextState] = Int32(state)
-                    queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY), depth: cost, state: Int32(nextState)))
+                if states[nextState].reached != number || cost < states[nextState].best {
+                    states[nextState] = SearchState(best: cost, previous: Int32(state), reached: number)
+                    queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY, vertical: moveVertical), depth: cost, state: Int32(nextState)))
                 }
             }
             if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[row * columns + column - 1]) }
@@ -639,9 +788,12 @@ private struct Search {
     }
 }
 
-/// A binary min-heap of search states by priority; among equal priorities the state with the
-/// longer path so far comes first (so that a search along a plateau of equally short paths goes
-/// deep instead of wide), then the smaller state, so that searches are deterministic.
+/// A min-heap of search states by priority; among equal priorities the state with the longer
+/// path so far comes first (so that a search along a plateau of equally short paths goes deep
+/// instead of wide), then the smaller state, so that searches are deterministic. Entries are
+/// in a total order, so they come out in the same order whatever the heap's shape; each node
+/// has four children, which halves the levels a state passes through (and the cache lines it
+/// touches) against two.
 struct Heap {
     /// A state waiting in the heap.
     struct Entry {
@@ -662,7 +814,7 @@ struct Heap {
         items.withUnsafeMutableBufferPointer { items in
             var child = items.count - 1
             while child > 0 {
-                let parent = (child - 1) / 2
+                let parent = (child - 1) >> 2
                 guard entry.precedes(items[parent]) else { break }
                 items[child] = items[parent]
                 child = parent
@@ -670,6 +822,9 @@ struct Heap {
             items[child] = entry
         }
     }
+
+    /// Empties the heap, keeping its storage.
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
     mutating func pop() -> Entry? {
         guard let top = items.first else { return nil }
@@ -679,9 +834,10 @@ struct Heap {
             guard count > 0 else { return }
             var parent = 0
             while true {
-                let left = 2 * parent + 1, right = left + 1
-                guard left < count else { break }
-                let child = right < count && items[right].precedes(items[left]) ? right : left
+                let first = 4 * parent + 1
+                guard first < count else { break }
+                var child = first
+                for other in (first + 1)..<min(first + 4, count) where items[other].precedes(items[child]) { child = other }
                 guard items[child].precedes(last) else { break }
                 items[parent] = items[child]
                 parent = child

@@ -26,18 +26,19 @@ final class LineRouterTests: XCTestCase {
         XCTAssertEqual(popped.map(\.state), expected.map(\.state))
     }
 
-    /// An open grid 0…200 × 0…200 (steps of 10) and the ports of a line from its top-left
-    /// corner to a target box right of its bottom-right corner.
-    private func openGrid(closing column: Int? = nil) -> (grid: RoutingGrid, starts: [LineRouter.Port], ends: [LineRouter.Port], target: BoxFrame) {
-        let xs = (0...20).map { Double($0) * 10 }, ys = xs
+    /// An open grid 0…200 × 0…200 (steps of 10, or `size` steps a side) and the ports of a
+    /// line from its top-left corner to a target box right of its bottom-right corner; with
+    /// `column`, the edges across from that column are closed (but in row `open`).
+    private func openGrid(closing column: Int? = nil, open: Int? = nil, size: Int = 20)
+        -> (grid: RoutingGrid, starts: [LineRouter.Port], ends: [LineRouter.Port], xs: [Double], across: [Double], down: [Double]) {
+        let xs = (0...size).map { Double($0) * 200 / Double(size) }, ys = xs
         var across = [Double](repeating: 0, count: xs.count * ys.count), down = across
         for j in ys.indices { across[j * xs.count + xs.count - 1] = .infinity }
         for i in xs.indices { down[i * ys.count + ys.count - 1] = .infinity }
-        if let column { for j in ys.indices { across[j * xs.count + column] = .infinity } }
+        if let column { for j in ys.indices where j != open { across[j * xs.count + column] = .infinity } }
         let start = LineRouter.Port(point: ChartPoint(x: 0, y: -8), stub: ChartPoint(x: 0, y: 0), vertical: true, cost: 0)
         let end = LineRouter.Port(point: ChartPoint(x: 216, y: 200), stub: ChartPoint(x: 200, y: 200), vertical: false, cost: 0)
-        let target = BoxFrame(center: ChartPoint(x: 236, y: 200), width: 40, height: 20)
-        return (RoutingGrid(xs: xs, ys: ys, across: across, down: down), [start], [end], target)
+        return (RoutingGrid(xs: xs, ys: ys, across: across, down: down), [start], [end], xs, across, down)
     }
 
     private func length(_ points: [ChartPoint]) -> Double {
@@ -47,12 +48,12 @@ final class LineRouterTests: XCTestCase {
     /// Where the search for the cheapest route runs out of its budget, the search for a good one
     /// still finds a route, orthogonal, between the two ports, at most twice as costly.
     func testTheSearchForAGoodRouteFindsOneWhereTheCheapestRanOut() throws {
-        var (grid, starts, ends, target) = openGrid()
-        let cheapest = try XCTUnwrap(grid.shortestPath(from: starts, to: ends, endStub: 16, target: target, budget: 100_000))
+        let (grid, starts, ends, _, _, _) = openGrid()
+        let cheapest = try XCTUnwrap(grid.shortestPath(from: starts, to: ends, endStub: 16, budget: 100_000))
         XCTAssertFalse(grid.ranOut)
-        XCTAssertNil(grid.shortestPath(from: starts, to: ends, endStub: 16, target: target, budget: 20))
+        XCTAssertNil(grid.shortestPath(from: starts, to: ends, endStub: 16, budget: 20))
         XCTAssertTrue(grid.ranOut)
-        let good = try XCTUnwrap(grid.shortestPath(from: starts, to: ends, endStub: 16, target: target, budget: 100_000, weight: LineRouter.goodRouteWeight))
+        let good = try XCTUnwrap(grid.shortestPath(from: starts, to: ends, endStub: 16, budget: 100_000, weight: LineRouter.goodRouteWeight))
         XCTAssertFalse(grid.ranOut)
         XCTAssertEqual(good.first, starts[0].point)
         XCTAssertEqual(good.last, ends[0].point)
@@ -65,8 +66,8 @@ final class LineRouterTests: XCTestCase {
         let open = openGrid(), cut = openGrid(closing: 10)
         XCTAssertTrue(open.grid.connects(open.starts, to: open.ends))
         XCTAssertFalse(cut.grid.connects(cut.starts, to: cut.ends))
-        var grid = cut.grid
-        XCTAssertNil(grid.shortestPath(from: cut.starts, to: cut.ends, endStub: 16, target: cut.target, budget: 100_000))
+        let grid = cut.grid
+        XCTAssertNil(grid.shortestPath(from: cut.starts, to: cut.ends, endStub: 16, budget: 100_000))
         XCTAssertFalse(grid.ranOut, "the search ends when the queue is empty")
     }
 
@@ -84,6 +85,64 @@ final class LineRouterTests: XCTestCase {
             let clear = max(a.x, b.x) <= wall.minX - LineRouter.clearance || min(a.x, b.x) >= wall.maxX + LineRouter.clearance
                 || max(a.y, b.y) <= wall.minY - LineRouter.clearance || min(a.y, b.y) >= wall.maxY + LineRouter.clearance
             XCTAssertTrue(clear, "\(a) → \(b) runs through the box between the ends")
+        }
+    }
+
+    private func bends(_ points: [ChartPoint]) -> Int {
+        let vertical: [Bool] = zip(points, points.dropFirst()).map { $0.x == $1.x }
+        return zip(vertical, vertical.dropFirst()).filter { $0 != $1 }.count
+    }
+
+    /// On an open grid the cheapest route from a stub leaving downwards to one entering from
+    /// the left is one bend and the Manhattan length, and the search finds it with its
+    /// estimate of what is left, which counts the bends no route avoids.
+    func testTheCheapestRouteOnAnOpenGridTakesOneBend() throws {
+        let (grid, starts, ends, _, _, _) = openGrid()
+        let route = try XCTUnwrap(grid.shortestPath(from: starts, to: ends, endStub: 16, budget: 100_000))
+        XCTAssertEqual(route.first, starts[0].point)
+        XCTAssertEqual(route.last, ends[0].point)
+        XCTAssertEqual(length(route), 8 + 200 + 200 + 16, accuracy: 1e-9)
+        XCTAssertEqual(bends(route), 1, "\(route)")
+    }
+
+    /// One grid serves search after search: a search on a smaller grid after one on a larger,
+    /// and on the larger again, finds what a new grid of the same costs finds, nothing left
+    /// from before (a cut column with one open row makes the smaller grid's route differ).
+    func testAGridReusedAcrossSearchesFindsWhatANewOneFinds() throws {
+        let large = openGrid(size: 40), small = openGrid(closing: 3, open: 2, size: 10)
+        let expected = try [large, small].map { try XCTUnwrap($0.grid.shortestPath(from: $0.starts, to: $0.ends, endStub: 16, budget: 100_000)) }
+        XCTAssertNotEqual(expected[0], expected[1])
+        let grid = RoutingGrid()
+        for round in 0..<4 {
+            let (case_, expected) = round % 2 == 0 ? (large, expected[0]) : (small, expected[1])
+            grid.prepare(xs: case_.xs, ys: case_.xs) { across, down in
+                for k in case_.across.indices { across[k] = case_.across[k] }
+                for k in case_.down.indices { down[k] = case_.down[k] }
+            }
+            XCTAssertTrue(grid.connects(case_.starts, to: case_.ends), "round \(round)")
+            XCTAssertEqual(grid.shortestPath(from: case_.starts, to: case_.ends, endStub: 16, budget: 100_000), expected, "round \(round)")
+        }
+    }
+
+    /// The table of a grid's coordinates finds the first above a value as a binary search
+    /// does, for values among, between, below and above the coordinates.
+    func testTheCoordinateIndexAgreesWithABinarySearch() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for count in [1, 2, 5, 40, 300] {
+            // Clustered coordinates, as tracks 5 pt apart along boxes far apart.
+            var values: [Double] = []
+            for _ in 0..<count { values.append(Double(next(100_000)) / 7 + (next(3) == 0 ? 0.125 : 0)) }
+            values = Array(Set(values)).sorted()
+            let probes = values + values.map { $0 + 1e-9 } + values.map { $0 - 1e-9 } + (0..<200).map { _ in Double(next(120_000)) / 7 - 1_000 } + [-1e300, 1e300]
+            CoordinateIndex.with(values) { index in
+                for probe in probes {
+                    XCTAssertEqual(index.firstIndex(above: probe), LineRouter.firstIndex(above: probe, in: values), "\(probe) in \(values.count) values")
+                }
+            }
         }
     }
 }
