@@ -598,25 +598,27 @@ final class RoutingGrid {
         for n in goals { goal[n] = 0 }
         defer { for n in goals { goal[n] = -1 } }
         var stack: [Int] = []
+        for port in starts { if let n = node(port.stub), seen[n] != mark { seen[n] = mark; stack.append(n) } }
         return seen.withUnsafeMutableBufferPointer { seen in
-            for port in starts { if let n = node(port.stub), seen[n] != mark { seen[n] = mark; stack.append(n) } }
-            return across.withUnsafeBufferPointer { across in
-                down.withUnsafeBufferPointer { down in
-                    func visit(_ next: Int, over edge: Double) {
-                        if edge.isFinite, seen[next] != mark {
-                            seen[next] = mark
-                            stack.append(next)
+            goal.withUnsafeBufferPointer { goal in
+                across.withUnsafeBufferPointer { across in
+                    down.withUnsafeBufferPointer { down in
+                        func visit(_ next: Int, over edge: Double) {
+                            if edge.isFinite, seen[next] != mark {
+                                seen[next] = mark
+                                stack.append(next)
+                            }
                         }
+                        while let n = stack.popLast() {
+                            if goal[n] >= 0 { return true }
+                            let column = n / rows, row = n - column * rows
+                            if column > 0 { visit(n - rows, over: across[row * columns + column - 1]) }
+                            if column + 1 < columns { visit(n + rows, over: across[row * columns + column]) }
+                            if row > 0 { visit(n - 1, over: down[n - 1]) }
+                            if row + 1 < rows { visit(n + 1, over: down[n]) }
+                        }
+                        return false
                     }
-                    while let n = stack.popLast() {
-                        if goal[n] >= 0 { return true }
-                        let column = n / rows, row = n - column * rows
-                        if column > 0 { visit(n - rows, over: across[row * columns + column - 1]) }
-                        if column + 1 < columns { visit(n + rows, over: across[row * columns + column]) }
-                        if row > 0 { visit(n - 1, over: down[n - 1]) }
-                        if row + 1 < rows { visit(n + 1, over: down[n]) }
-                    }
-                    return false
                 }
             }
         }
