@@ -522,6 +522,10 @@ final class RoutingGrid {
     private var number: UInt32 = 0, walk: UInt32 = 0
     private var queue = Heap()
 
+    /// The most nodes of a grid whose storage is kept for the next: the few larger grids (on
+    /// the wider areas) have storage of their own, so that a router holds a few megabytes.
+    static let keptNodes = 1 << 16
+
     /// An empty grid: `prepare` gives it coordinates and costs.
     init() {}
 
@@ -542,8 +546,15 @@ final class RoutingGrid {
     func prepare(xs: [Double], ys: [Double], setCosts: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
         (self.xs, self.ys) = (xs, ys)
         let rows = ys.count, columns = xs.count, count = columns * rows
-        Self.resize(&across, to: count, with: 0)
-        Self.resize(&down, to: count, with: 0)
+        // Storage is kept for grids up to `keptNodes` nodes; a larger grid's is let go after it.
+        let kept = max(count, Self.keptNodes)
+        if across.capacity < count || across.capacity > kept {
+            across = [Double](repeating: 0, count: count)
+            down = across
+        } else {
+            Self.resize(&across, to: count, with: 0)
+            Self.resize(&down, to: count, with: 0)
+        }
         across.withUnsafeMutableBufferPointer { across in
             down.withUnsafeMutableBufferPointer { down in
                 across.update(repeating: 0)
@@ -553,7 +564,7 @@ final class RoutingGrid {
                 setCosts(across, down)
             }
         }
-        if states.count < 2 * count {
+        if states.count < 2 * count || states.count > 2 * kept {
             states = [SearchState](repeating: SearchState(best: 0, previous: -1, reached: 0), count: 2 * count)
             goal = [Int32](repeating: -1, count: count)
             seen = [UInt32](repeating: 0, count: count)
