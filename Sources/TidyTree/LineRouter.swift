@@ -490,7 +490,7 @@ struct CoordinateIndex {
     @inline(__always)
     func firstIndex(above value: Double) -> Int {
         let position = (value - low) * scale, last = table.count - 1
-        var i = Int(table[position <= 0 ? 0 : position >= Double(last) ? last : Int(position)])
+        var i = Int(table[position > 0 ? (position < Double(last) ? Int(position) : last) : 0])
         while i > 0, values[i - 1] > value { i -= 1 }
         while i < values.count, values[i] <= value { i += 1 }
         return i
