@@ -501,9 +501,10 @@ struct CoordinateIndex {
 /// nodes (infinite where a box or a line already drawn closes it), and the A* over it. A state
 /// is a node and whether the move into it was vertical, so that bends cost.
 ///
-/// A router keeps one grid for all its searches: its storage grows to the largest grid and is
-/// not allocated again, and what a search or a walk wrote is told current by that search's
-/// number, so that nothing is cleared between searches. Not to be shared between threads.
+/// A router keeps one grid for all its searches: its storage is allocated again only for a grid
+/// larger than any before (or larger than `keptNodes`), and what a search or a walk wrote is
+/// told current by that search's number, so that nothing is cleared between searches. Not to
+/// be shared between threads.
 final class RoutingGrid {
     /// The grid's coordinates, sorted.
     private(set) var xs: [Double] = [], ys: [Double] = []
