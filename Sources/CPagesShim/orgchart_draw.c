@@ -1,5 +1,6 @@
 #include "orgchart_draw.h"
 #include "orgchart_cairo.h"
+#include "orgchart_text.h"
 #include <png.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 #include <math.h>
 
-/* The entry points of cairo and pango this file uses beyond orgchart_cairo.h's. */
+/* The entry points of cairo this file uses beyond orgchart_cairo.h's. */
 cairo_surface_t *cairo_image_surface_create(int format, int width, int height);
 void cairo_surface_flush(cairo_surface_t *surface);
 unsigned char *cairo_image_surface_get_data(cairo_surface_t *surface);
@@ -19,13 +20,13 @@ void cairo_restore(cairo_t *cr);
 void cairo_identity_matrix(cairo_t *cr);
 void cairo_translate(cairo_t *cr, double tx, double ty);
 void cairo_scale(cairo_t *cr, double sx, double sy);
-void cairo_rotate(cairo_t *cr, double angle);
 void cairo_set_line_width(cairo_t *cr, double width);
 void cairo_set_dash(cairo_t *cr, const double *dashes, int num_dashes, double offset);
 void cairo_new_path(cairo_t *cr);
 void cairo_new_sub_path(cairo_t *cr);
 void cairo_move_to(cairo_t *cr, double x, double y);
 void cairo_line_to(cairo_t *cr, double x, double y);
+void cairo_curve_to(cairo_t *cr, double x1, double y1, double x2, double y2, double x3, double y3);
 void cairo_arc(cairo_t *cr, double xc, double yc, double radius, double angle1, double angle2);
 void cairo_rectangle(cairo_t *cr, double x, double y, double width, double height);
 void cairo_close_path(cairo_t *cr);
@@ -33,29 +34,14 @@ void cairo_fill_preserve(cairo_t *cr);
 void cairo_user_to_device_distance(cairo_t *cr, double *dx, double *dy);
 void cairo_stroke(cairo_t *cr);
 
-typedef struct _PangoLayout PangoLayout;
-typedef struct _PangoFontDescription PangoFontDescription;
-PangoLayout *pango_cairo_create_layout(cairo_t *cr);
-void pango_cairo_update_layout(cairo_t *cr, PangoLayout *layout);
-void pango_cairo_show_layout(cairo_t *cr, PangoLayout *layout);
-PangoFontDescription *pango_font_description_new(void);
-void pango_font_description_set_family(PangoFontDescription *desc, const char *family);
-void pango_font_description_set_weight(PangoFontDescription *desc, int weight);
-void pango_font_description_set_absolute_size(PangoFontDescription *desc, double size);
-void pango_font_description_free(PangoFontDescription *desc);
-void pango_layout_set_font_description(PangoLayout *layout, const PangoFontDescription *desc);
-void pango_layout_set_text(PangoLayout *layout, const char *text, int length);
-void pango_layout_get_size(PangoLayout *layout, int *width, int *height);
-int pango_layout_get_baseline(PangoLayout *layout);
-
 #define CAIRO_FORMAT_RGB24 1
 /* On an image, text whose font size is under this many pixels is not drawn: its letters (about
    half the font size) would be under half a pixel, a faint smudge that costs as much to shape as
    readable text. */
 #define SMALLEST_TEXT_PIXELS 1.0
-#define PANGO_SCALE 1024
-#define PANGO_WEIGHT_NORMAL 400
-#define PANGO_WEIGHT_BOLD 700
+/* The distance from a quarter circle's ends to its Bézier control points, for a radius of 1
+   (4/3 tan(π/8), what cairo_arc uses for a quarter). */
+#define QUARTER_CIRCLE 0.55228474983079
 
 /* How shapes are filled and outlined: colours (a negative red component for none), line width
    and dashes (at most MAX_DASHES lengths; a theme's have two). */
@@ -67,17 +53,36 @@ typedef struct {
     int dash_count;
 } paint_t;
 
+/* A shape of a separate element, kept to be drawn with the others (see orgchart_draw_element). */
+enum { RECT, ELLIPSE, PATH };
+typedef struct {
+    int kind;
+    double v[5];             /* RECT: x, y, w, h, radius; ELLIPSE: cx, cy, rx, ry */
+    int point_start, point_count, closed;    /* PATH: its points in `points` */
+    int paint;               /* index in `paints` */
+    int depth;               /* how many shapes its element drew before it */
+    int order;
+} kept_shape_t;
+
+/* A text of a separate element, kept to be drawn after the shapes. */
+typedef struct {
+    const shaped_text_t *text;
+    double x, y, rgb[3];
+    int turned;
+    int group;               /* texts of one font, colour and direction share a group */
+    int order;
+} kept_text_t;
+
+/* A growing array of `T`. */
+#define ARRAY(T) struct { T *items; int count, capacity; }
+
 struct orgchart_draw {
     cairo_surface_t *surface;
     cairo_t *cr;
-    PangoLayout *layout;
+    typesetter_t *typesetter;
+    glyph_batch_t glyphs;
     double base_scale;
     int png;
-    int transformed;
-    /* The font of the last text, so that a run of texts in one font sets it once. */
-    char family[128];
-    double size;
-    int bold;
     /* The line width and dashes of the shapes to come (orgchart_draw_stroke_style). */
     paint_t style;
     /* Consecutive shapes with the same paint are one path, filled and stroked once (cairo's
@@ -85,8 +90,30 @@ struct orgchart_draw {
        current path, if any. */
     paint_t batch;
     int batched;
+    /* Separate elements being drawn (orgchart_draw_element): their shapes, points, paints and
+       texts, kept until the run of them ends; `depth` counts the shapes of the current one. */
+    int separate, depth;
+    ARRAY(kept_shape_t) shapes;
+    ARRAY(double) points;
+    ARRAY(paint_t) paints;
+    ARRAY(kept_text_t) texts;
+    ARRAY(kept_text_t) groups;    /* the first text of each group, for its font, colour and direction */
+    int failed;
     buffer_t output;
 };
+
+/* Makes room for one more item in `array`; false (and the drawing failed) when memory ran out. */
+#define GROW(d, array, more) grow((d), (void **)&(array).items, &(array).capacity, (array).count + (more), sizeof *(array).items)
+static int grow(orgchart_draw_t *d, void **items, int *capacity, int needed, size_t size) {
+    if (needed <= *capacity) return 1;
+    int grown = *capacity ? *capacity : 256;
+    while (grown < needed) grown *= 2;
+    void *more = realloc(*items, (size_t)grown * size);
+    if (more == NULL) { d->failed = 1; return 0; }
+    *items = more;
+    *capacity = grown;
+    return 1;
+}
 
 /* Fills and strokes the shapes of the current path, if any, with their paint. */
 static void flush(orgchart_draw_t *d) {
@@ -117,18 +144,120 @@ static int same_paint(const paint_t *a, const paint_t *b) {
     return 1;
 }
 
-/* Starts a shape of the current style with these colours: it joins the current path when that
-   has the same paint, else the current path is drawn first. Shapes of one path are drawn as
-   they would be one by one, except where they overlap (fills before outlines), which shapes of
-   one paint in a chart do not. */
-static void shape(orgchart_draw_t *d, double fr, double fg, double fb, double sr, double sg, double sb) {
+/* The current style with these colours. */
+static paint_t paint_of(const orgchart_draw_t *d, double fr, double fg, double fb, double sr, double sg, double sb) {
     paint_t p = d->style;
     p.fill[0] = fr < 0 ? -1 : fr; p.fill[1] = fr < 0 ? 0 : fg; p.fill[2] = fr < 0 ? 0 : fb;
     p.stroke[0] = sr < 0 ? -1 : sr; p.stroke[1] = sr < 0 ? 0 : sg; p.stroke[2] = sr < 0 ? 0 : sb;
-    if (d->batched && same_paint(&p, &d->batch)) return;
+    return p;
+}
+
+/* Starts a shape of paint `p`: it joins the current path when that has the same paint, else
+   the current path (or the text waiting) is drawn first. Shapes of one path are drawn as they
+   would be one by one, except where they overlap (fills before outlines), which shapes of one
+   paint in a chart do not. */
+static void start_shape(orgchart_draw_t *d, const paint_t *p) {
+    glyph_batch_flush(&d->glyphs, d->cr);
+    if (d->batched && same_paint(p, &d->batch)) return;
     flush(d);
-    d->batch = p;
+    d->batch = *p;
     d->batched = 1;
+}
+
+static void rect_path(cairo_t *cr, double x, double y, double w, double h, double radius) {
+    if (radius <= 0) { cairo_rectangle(cr, x, y, w, h); return; }
+    double r = fmin(radius, fmin(w, h) / 2), k = r * QUARTER_CIRCLE;
+    cairo_new_sub_path(cr);
+    cairo_move_to(cr, x + w - r, y);
+    cairo_curve_to(cr, x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+    cairo_line_to(cr, x + w, y + h - r);
+    cairo_curve_to(cr, x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+    cairo_line_to(cr, x + r, y + h);
+    cairo_curve_to(cr, x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+    cairo_line_to(cr, x, y + r);
+    cairo_curve_to(cr, x, y + r - k, x + r - k, y, x + r, y);
+    cairo_close_path(cr);
+}
+
+static void ellipse_path(cairo_t *cr, double cx, double cy, double rx, double ry) {
+    cairo_new_sub_path(cr);
+    cairo_save(cr);
+    cairo_translate(cr, cx, cy);
+    cairo_scale(cr, rx, ry);
+    cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
+    cairo_restore(cr);
+    cairo_close_path(cr);
+}
+
+static void line_path(cairo_t *cr, const double *xy, int count, int closed) {
+    cairo_move_to(cr, xy[0], xy[1]);
+    for (int i = 1; i < count; i++) cairo_line_to(cr, xy[2 * i], xy[2 * i + 1]);
+    if (closed) cairo_close_path(cr);
+}
+
+/* Keeps a shape of a separate element of paint `p`, or returns NULL when not drawing separate
+   elements (or memory ran out): the caller draws it now. */
+static kept_shape_t *keep(orgchart_draw_t *d, int kind, const paint_t *p) {
+    if (!d->separate) return NULL;
+    int paint = d->paints.count - 1;
+    while (paint >= 0 && !same_paint(&d->paints.items[paint], p)) paint--;
+    if (paint < 0) {
+        if (!GROW(d, d->paints, 1)) return NULL;
+        paint = d->paints.count;
+        d->paints.items[d->paints.count++] = *p;
+    }
+    if (!GROW(d, d->shapes, 1)) return NULL;
+    kept_shape_t *shape = &d->shapes.items[d->shapes.count];
+    *shape = (kept_shape_t){ .kind = kind, .paint = paint, .depth = d->depth++, .order = d->shapes.count };
+    d->shapes.count++;
+    return shape;
+}
+
+static int by_depth_and_paint(const void *a, const void *b) {
+    const kept_shape_t *x = a, *y = b;
+    if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
+    if (x->paint != y->paint) return x->paint < y->paint ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int by_group(const void *a, const void *b) {
+    const kept_text_t *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Draws the separate elements kept: their shapes, the first shape of every element before the
+   second, and so on, each of these layers one path per paint; then their texts, one glyph run
+   per font, colour and direction, each in the order it was given. */
+static void draw_separate(orgchart_draw_t *d) {
+    if (!d->separate) return;
+    d->separate = 0;
+    qsort(d->shapes.items, (size_t)d->shapes.count, sizeof *d->shapes.items, by_depth_and_paint);
+    for (int i = 0; i < d->shapes.count; i++) {
+        const kept_shape_t *s = &d->shapes.items[i];
+        start_shape(d, &d->paints.items[s->paint]);
+        switch (s->kind) {
+        case RECT: rect_path(d->cr, s->v[0], s->v[1], s->v[2], s->v[3], s->v[4]); break;
+        case ELLIPSE: ellipse_path(d->cr, s->v[0], s->v[1], s->v[2], s->v[3]); break;
+        default: line_path(d->cr, d->points.items + s->point_start, s->point_count, s->closed); break;
+        }
+    }
+    flush(d);
+    qsort(d->texts.items, (size_t)d->texts.count, sizeof *d->texts.items, by_group);
+    for (int i = 0; i < d->texts.count; i++) {
+        const kept_text_t *t = &d->texts.items[i];
+        if (t->turned) glyph_batch_turned(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb);
+        else glyph_batch_add(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb);
+    }
+    glyph_batch_flush(&d->glyphs, d->cr);
+    d->shapes.count = d->points.count = d->paints.count = d->texts.count = d->groups.count = 0;
+}
+
+/* Draws everything waiting: separate elements, the current path and text. */
+static void draw_waiting(orgchart_draw_t *d) {
+    draw_separate(d);
+    flush(d);
+    glyph_batch_flush(&d->glyphs, d->cr);
 }
 
 static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, double scale, int png) {
@@ -136,9 +265,11 @@ static orgchart_draw_t *start(orgchart_draw_t *d, cairo_surface_t *surface, doub
     d->cr = cairo_create(surface);
     d->base_scale = scale;
     d->png = png;
+    d->glyphs.with_text = !png;
     white_page(d->cr);
     cairo_scale(d->cr, scale, scale);
-    d->layout = pango_cairo_create_layout(d->cr);
+    d->typesetter = typesetter_new(d->cr, 1);
+    if (d->typesetter == NULL) d->failed = 1;
     return d;
 }
 
@@ -155,20 +286,29 @@ orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double sca
 }
 
 void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double scale) {
-    flush(d);
+    draw_waiting(d);
     cairo_identity_matrix(d->cr);
     cairo_scale(d->cr, d->base_scale, d->base_scale);
     cairo_translate(d->cr, dx, dy);
     cairo_scale(d->cr, scale, scale);
-    pango_cairo_update_layout(d->cr, d->layout);
+    if (d->typesetter) typesetter_update(d->typesetter, d->cr);
 }
 
 void orgchart_draw_next_page(orgchart_draw_t *d) {
-    flush(d);
+    draw_waiting(d);
     cairo_show_page(d->cr);
     cairo_identity_matrix(d->cr);
     white_page(d->cr);
     cairo_scale(d->cr, d->base_scale, d->base_scale);
+}
+
+void orgchart_draw_element(orgchart_draw_t *d, int separate) {
+    if (!separate) { draw_separate(d); return; }
+    if (!d->separate) {
+        draw_waiting(d);
+        d->separate = 1;
+    }
+    d->depth = 0;
 }
 
 void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count) {
@@ -181,40 +321,60 @@ void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *
 
 void orgchart_draw_rect(orgchart_draw_t *d, double x, double y, double w, double h, double radius,
                         double fr, double fg, double fb, double sr, double sg, double sb) {
-    shape(d, fr, fg, fb, sr, sg, sb);
-    if (radius > 0) {
-        double r = fmin(radius, fmin(w, h) / 2);
-        cairo_new_sub_path(d->cr);
-        cairo_arc(d->cr, x + w - r, y + r, r, -M_PI / 2, 0);
-        cairo_arc(d->cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-        cairo_arc(d->cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-        cairo_arc(d->cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-        cairo_close_path(d->cr);
-    } else {
-        cairo_rectangle(d->cr, x, y, w, h);
+    paint_t p = paint_of(d, fr, fg, fb, sr, sg, sb);
+    kept_shape_t *kept = keep(d, RECT, &p);
+    if (kept) {
+        memcpy(kept->v, (double[]){ x, y, w, h, radius }, sizeof kept->v);
+        return;
     }
+    start_shape(d, &p);
+    rect_path(d->cr, x, y, w, h, radius);
 }
 
 void orgchart_draw_ellipse(orgchart_draw_t *d, double cx, double cy, double rx, double ry,
                            double fr, double fg, double fb, double sr, double sg, double sb) {
     if (rx <= 0 || ry <= 0) return;
-    shape(d, fr, fg, fb, sr, sg, sb);
-    cairo_new_sub_path(d->cr);
-    cairo_save(d->cr);
-    cairo_translate(d->cr, cx, cy);
-    cairo_scale(d->cr, rx, ry);
-    cairo_arc(d->cr, 0, 0, 1, 0, 2 * M_PI);
-    cairo_restore(d->cr);
-    cairo_close_path(d->cr);
+    paint_t p = paint_of(d, fr, fg, fb, sr, sg, sb);
+    kept_shape_t *kept = keep(d, ELLIPSE, &p);
+    if (kept) {
+        memcpy(kept->v, (double[]){ cx, cy, rx, ry, 0 }, sizeof kept->v);
+        return;
+    }
+    start_shape(d, &p);
+    ellipse_path(d->cr, cx, cy, rx, ry);
 }
 
 void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int closed,
                         double fr, double fg, double fb, double sr, double sg, double sb) {
     if (count < 2) return;
-    shape(d, closed ? fr : -1, fg, fb, sr, sg, sb);
-    cairo_move_to(d->cr, xy[0], xy[1]);
-    for (int i = 1; i < count; i++) cairo_line_to(d->cr, xy[2 * i], xy[2 * i + 1]);
-    if (closed) cairo_close_path(d->cr);
+    paint_t p = paint_of(d, closed ? fr : -1, fg, fb, sr, sg, sb);
+    if (d->separate && GROW(d, d->points, 2 * count)) {
+        kept_shape_t *kept = keep(d, PATH, &p);
+        if (kept) {
+            kept->point_start = d->points.count;
+            kept->point_count = count;
+            kept->closed = closed;
+            memcpy(d->points.items + d->points.count, xy, 2 * (size_t)count * sizeof *xy);
+            d->points.count += 2 * count;
+            return;
+        }
+    }
+    start_shape(d, &p);
+    line_path(d->cr, xy, count, closed);
+}
+
+/* The group of texts of `text`'s first run in colour `rgb`, added when new. */
+static int group_of(orgchart_draw_t *d, const kept_text_t *text) {
+    const glyph_run_t *run = &text->text->runs[0];
+    for (int g = d->groups.count - 1; g >= 0; g--) {
+        const kept_text_t *first = &d->groups.items[g];
+        const glyph_run_t *other = &first->text->runs[0];
+        if (other->scaled == run->scaled && other->backward == run->backward && first->turned == text->turned
+            && memcmp(first->rgb, text->rgb, sizeof first->rgb) == 0) return g;
+    }
+    if (!GROW(d, d->groups, 1)) return 0;
+    d->groups.items[d->groups.count] = *text;
+    return d->groups.count++;
 }
 
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
@@ -224,36 +384,33 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
         cairo_user_to_device_distance(d->cr, &dx, &dy);
         if (hypot(dx, dy) < SMALLEST_TEXT_PIXELS) return;
     }
-    flush(d);
-    if (strncmp(family, d->family, sizeof d->family) != 0 || size != d->size || bold != d->bold) {
-        PangoFontDescription *font = pango_font_description_new();
-        pango_font_description_set_family(font, family);
-        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-        pango_layout_set_font_description(d->layout, font);
-        pango_font_description_free(font);
-        snprintf(d->family, sizeof d->family, "%s", family);
-        d->size = size;
-        d->bold = bold;
+    const shaped_text_t *shaped = d->typesetter ? typesetter_shape(d->typesetter, text, family, size, bold) : NULL;
+    if (shaped == NULL || shaped->run_count == 0) return;
+    /* Where the baseline starts, along it from (x, y): to the left, or turned, downwards. */
+    double left = -(anchor == 1 ? shaped->width / 2 : anchor == 2 ? shaped->width : 0);
+    kept_text_t kept = { .text = shaped, .x = turned ? x : x + left, .y = turned ? y - left : y, .rgb = { r, g, b },
+                         .turned = turned, .order = d->texts.count };
+    if (d->separate && GROW(d, d->texts, 1)) {
+        kept.group = group_of(d, &kept);
+        d->texts.items[d->texts.count++] = kept;
+        return;
     }
-    pango_layout_set_text(d->layout, text, -1);
-    int width = 0, height = 0;
-    pango_layout_get_size(d->layout, &width, &height);
-    double left = -(anchor == 1 ? width / 2.0 : anchor == 2 ? width : 0) / PANGO_SCALE;
-    double top = -(double)pango_layout_get_baseline(d->layout) / PANGO_SCALE;
-    cairo_save(d->cr);
-    cairo_translate(d->cr, x, y);
-    if (turned) cairo_rotate(d->cr, -M_PI / 2);
-    cairo_set_source_rgb(d->cr, r, g, b);
-    cairo_move_to(d->cr, left, top);
-    pango_cairo_show_layout(d->cr, d->layout);
-    cairo_new_path(d->cr);
-    cairo_restore(d->cr);
+    flush(d);
+    if (turned) glyph_batch_turned(&d->glyphs, d->cr, shaped, kept.x, kept.y, kept.rgb);
+    else glyph_batch_add(&d->glyphs, d->cr, shaped, kept.x, kept.y, kept.rgb);
 }
 
 void orgchart_draw_end(orgchart_draw_t *d) {
-    flush(d);
-    g_object_unref(d->layout);
+    draw_waiting(d);
+    if (d->glyphs.failed) d->failed = 1;
+    glyph_batch_free(&d->glyphs);
+    typesetter_free(d->typesetter);
+    d->typesetter = NULL;
+    free(d->shapes.items);
+    free(d->points.items);
+    free(d->paints.items);
+    free(d->texts.items);
+    free(d->groups.items);
     if (!d->png) cairo_show_page(d->cr);
     cairo_destroy(d->cr);
     if (!d->png) cairo_surface_finish(d->surface);
@@ -310,8 +467,8 @@ int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *len
     *length = 0;
     int status = 0;
     if (d->png && write_png(d->surface, &d->output) != 0) status = -1;
-    if (status != 0 || cairo_surface_status(d->surface) != 0 || d->output.failed) {
-        snprintf(error, error_size, "%s", d->output.failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));
+    if (status != 0 || cairo_surface_status(d->surface) != 0 || d->output.failed || d->failed) {
+        snprintf(error, error_size, "%s", d->output.failed || d->failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));
         status = -1;
     }
     cairo_surface_destroy(d->surface);

@@ -11,7 +11,12 @@ struct CairoCanvas: Canvas {
     let drawing: OpaquePointer
     let font: String
 
-    func begin(_ element: ChartElement) {}
+    /// Boxes never overlap one another: cairo draws a run of them together (see
+    /// `orgchart_draw_element`). Every other element is drawn in order.
+    func begin(_ element: ChartElement) {
+        if case .node = element { orgchart_draw_element(drawing, 1) } else { orgchart_draw_element(drawing, 0) }
+    }
+
     func end(_ element: ChartElement) {}
 
     func rect(_ frame: BoxFrame, radius: Double, paint: Paint) {

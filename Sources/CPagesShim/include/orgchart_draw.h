@@ -17,6 +17,14 @@ void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double sc
 /// Ends the current PDF page and starts the next, resetting the transform.
 void orgchart_draw_next_page(orgchart_draw_t *d);
 
+/// Starts an element of the drawing. `separate` 1: an element that overlaps no other separate
+/// element (the boxes of a chart, which never overlap, each with its text inside): the shapes and
+/// text of consecutive separate elements are kept and drawn together when their run ends — the
+/// first shape of every element, then the second and so on, each of these layers filled and
+/// stroked once per paint, then all their text, once per font and colour (a few operations for
+/// thousands of boxes, where cairo and a PDF's operators cost per operation). `separate` 0: any
+/// other element (lines, labels, frames, the title, the legend), drawn in the order given.
+void orgchart_draw_element(orgchart_draw_t *d, int separate);
 /// The line width and dash pattern (`dashes` of `count` lengths; 0 for solid) of strokes to come.
 void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count);
 /// A rectangle with corners rounded by `radius` (0 for square), filled and outlined.
@@ -30,8 +38,10 @@ void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int clo
                         double fr, double fg, double fb, double sr, double sg, double sb);
 /// One line of text in `family`, `size` points, bold or not, whose baseline starts at (x, y)
 /// (`anchor` 0), is centred on x (1) or ends at x (2); `turned` 1 turns it a quarter
-/// counter-clockwise about (x, y), to read upwards. On a PNG image, text under one pixel (letters
-/// under half a pixel) is left out.
+/// counter-clockwise about (x, y), to read upwards. Shaped by pango once per text and font (glyph
+/// positions as the font gives them, unrounded, as the layout measured them); consecutive texts of
+/// one font and colour are one cairo operation, which a PDF writes with the text, to copy and
+/// search. On a PNG image, text under one pixel (letters under half a pixel) is left out.
 void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family, double size, int bold,
                         double x, double y, int anchor, int turned, double r, double g, double b);
 
