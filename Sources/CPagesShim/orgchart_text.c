@@ -275,6 +275,9 @@ const shaped_text_t *typesetter_shape(typesetter_t *t, const char *text, const c
     return s;
 }
 
+/* A batch is drawn when it holds this many glyphs: a few operations more, much less memory. */
+#define MOST_GLYPHS 8192
+
 /* Makes room for `count` more elements of `size` bytes in *items (holding *used of *capacity). */
 static int reserve(void *items, int *capacity, int used, int count, size_t size) {
     if (used + count <= *capacity) return 1;
@@ -306,6 +309,7 @@ void glyph_batch_flush(glyph_batch_t *b, cairo_t *cr) {
 void glyph_batch_add(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3]) {
     for (int r = 0; r < text->run_count; r++) {
         const glyph_run_t *run = &text->runs[r];
+        if (b->glyph_count >= MOST_GLYPHS) glyph_batch_flush(b, cr);
         if (b->scaled != run->scaled || b->backward != run->backward || memcmp(b->rgb, rgb, sizeof b->rgb) != 0) {
             glyph_batch_flush(b, cr);
             b->scaled = run->scaled;

@@ -10,6 +10,14 @@ import TidyTree
 struct CairoCanvas: Canvas {
     let drawing: OpaquePointer
     let font: String
+    /// Colours and dash patterns read so far: a chart uses a few, thousands of times.
+    private var colors: [String: RGB] = [:]
+    private var dashPatterns: [String: [Double]] = [:]
+
+    init(drawing: OpaquePointer, font: String) {
+        self.drawing = drawing
+        self.font = font
+    }
 
     /// Boxes never overlap one another: cairo draws a run of them together (see
     /// `orgchart_draw_element`). Every other element is drawn in order.
@@ -19,44 +27,62 @@ struct CairoCanvas: Canvas {
 
     func end(_ element: ChartElement) {}
 
-    func rect(_ frame: BoxFrame, radius: Double, paint: Paint) {
-        style(paint)
-        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
-        orgchart_draw_rect(drawing, frame.minX, frame.minY, frame.width, frame.height, radius, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    mutating func rect(_ frame: BoxFrame, radius: Double, paint: Paint) {
+        let (fill, stroke) = style(paint)
+        orgchart_draw_rect(drawing, frame.minX, frame.minY, frame.width, frame.height, radius, fill.red, fill.green, fill.blue, stroke.red, stroke.green, stroke.blue)
     }
 
-    func ellipse(_ frame: BoxFrame, paint: Paint) {
-        style(paint)
-        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
-        orgchart_draw_ellipse(drawing, frame.center.x, frame.center.y, frame.width / 2, frame.height / 2, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    mutating func ellipse(_ frame: BoxFrame, paint: Paint) {
+        let (fill, stroke) = style(paint)
+        orgchart_draw_ellipse(drawing, frame.center.x, frame.center.y, frame.width / 2, frame.height / 2, fill.red, fill.green, fill.blue, stroke.red, stroke.green, stroke.blue)
     }
 
-    func path(_ points: [ChartPoint], closed: Bool, paint: Paint) {
-        style(paint)
-        let (fill, stroke) = (Self.rgb(paint.fill), Self.rgb(paint.stroke))
-        let xy = points.flatMap { [$0.x, $0.y] }
-        orgchart_draw_path(drawing, xy, Int32(points.count), closed ? 1 : 0, fill.0, fill.1, fill.2, stroke.0, stroke.1, stroke.2)
+    mutating func path(_ points: [ChartPoint], closed: Bool, paint: Paint) {
+        let (fill, stroke) = style(paint)
+        var xy: [Double] = []
+        xy.reserveCapacity(2 * points.count)
+        for point in points { xy.append(point.x); xy.append(point.y) }
+        orgchart_draw_path(drawing, xy, Int32(points.count), closed ? 1 : 0, fill.red, fill.green, fill.blue, stroke.red, stroke.green, stroke.blue)
     }
 
-    func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
-        let rgb = Self.rgb(color ?? "#000000")
-        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, anchor == .middle ? 1 : anchor == .end ? 2 : 0, 0, rgb.0, rgb.1, rgb.2)
+    mutating func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?, anchor: TextAnchor) {
+        let rgb = self.color(color ?? "#000000")
+        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, anchor == .middle ? 1 : anchor == .end ? 2 : 0, 0, rgb.red, rgb.green, rgb.blue)
     }
 
-    func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?) {
-        let rgb = Self.rgb(color ?? "#000000")
-        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, 0, 1, rgb.0, rgb.1, rgb.2)
+    mutating func turnedText(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, color: String?) {
+        let rgb = self.color(color ?? "#000000")
+        orgchart_draw_text(drawing, text, font, size, bold ? 1 : 0, x, baseline, 0, 1, rgb.red, rgb.green, rgb.blue)
     }
 
-    /// Sets the width and dashes of the outline to come.
-    private func style(_ paint: Paint) {
-        let dashes = paint.dashes?.split(separator: ",").compactMap { Double($0) } ?? []
+    /// Sets the width and dashes of the outline to come; its fill and outline colours.
+    private mutating func style(_ paint: Paint) -> (fill: RGB, stroke: RGB) {
+        let dashes: [Double]
+        if let pattern = paint.dashes {
+            dashes = dashPatterns[pattern] ?? pattern.split(separator: ",").compactMap { Double($0) }
+            dashPatterns[pattern] = dashes
+        } else {
+            dashes = []
+        }
         orgchart_draw_stroke_style(drawing, paint.width, dashes, Int32(dashes.count))
+        return (color(paint.fill), color(paint.stroke))
     }
+
+    /// `color` as `rgb(_:)` reads it, remembered.
+    private mutating func color(_ color: String?) -> RGB {
+        guard let color else { return Self.rgb(nil) }
+        if let known = colors[color] { return known }
+        let rgb = Self.rgb(color)
+        colors[color] = rgb
+        return rgb
+    }
+
+    /// Red, green and blue from 0 to 1; red -1 for no colour.
+    typealias RGB = (red: Double, green: Double, blue: Double)
 
     /// A colour as red, green and blue from 0 to 1: `#rgb`, `#rrggbb`, `white` or `black`; nil,
     /// `none` and `transparent` are no colour (red -1); any other name is drawn black.
-    static func rgb(_ color: String?) -> (Double, Double, Double) {
+    static func rgb(_ color: String?) -> RGB {
         guard let color, color != "none", color != "transparent" else { return (-1, 0, 0) }
         if color == "white" { return (1, 1, 1) }
         var hex = color.hasPrefix("#") ? String(color.dropFirst()) : ""

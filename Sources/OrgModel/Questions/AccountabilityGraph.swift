@@ -48,17 +48,17 @@ public struct AccountabilityGraph: Sendable {
                 links.append(AccountabilityLink(from: units[i].id, to: superior, kind: nil, source: units[i].source))
             }
         }
-        // By precedence, in model order within a kind (a stable bucket sort).
-        var buckets = Array(repeating: [AccountabilityLink](), count: Self.upwardKinds.count + 1)
-        for link in links { buckets[Self.precedence(link.kind)].append(link) }
+        // By precedence, in model order within a kind (a stable bucket sort of their positions).
+        var buckets = Array(repeating: [Int](), count: Self.upwardKinds.count + 1)
+        for (index, link) in links.enumerated() { buckets[Self.precedence(link.kind)].append(index) }
         // One link per pair of posts: the kind of highest precedence.
-        var seen = Set<PostPair>(), kept = Set<AccountabilityLink>()
-        for link in buckets.joined() where seen.insert(PostPair(from: link.from, to: link.to)).inserted {
-            up[link.from, default: []].append(link)
-            kept.insert(link)
+        var seen = Set<PostPair>(), kept = [Bool](repeating: false, count: links.count)
+        for index in buckets.joined() where seen.insert(PostPair(from: links[index].from, to: links[index].to)).inserted {
+            up[links[index].from, default: []].append(links[index])
+            kept[index] = true
         }
-        for link in links where kept.contains(link) {
-            down[link.to, default: []].append(link)
+        for index in links.indices where kept[index] {
+            down[links[index].to, default: []].append(links[index])
         }
     }
 
