@@ -33,8 +33,12 @@ void cairo_close_path(cairo_t *cr);
 void cairo_fill_preserve(cairo_t *cr);
 void cairo_user_to_device_distance(cairo_t *cr, double *dx, double *dy);
 void cairo_stroke(cairo_t *cr);
+void cairo_stroke_preserve(cairo_t *cr);
+void cairo_set_line_join(cairo_t *cr, int join);
 
 #define CAIRO_FORMAT_RGB24 1
+#define CAIRO_LINE_JOIN_MITER 0
+#define CAIRO_LINE_JOIN_ROUND 1
 /* On an image, text whose font size is under this many pixels is not drawn: its letters (about
    half the font size) would be under half a pixel, a faint smudge that costs as much to shape as
    readable text. */
@@ -60,6 +64,7 @@ typedef struct {
     double v[5];             /* RECT: x, y, w, h, radius; ELLIPSE: cx, cy, rx, ry */
     int point_start, point_count, closed;    /* PATH: its points in `points` */
     int paint;               /* index in `paints` */
+    double corner;           /* RECT on a PDF: the radius of its corners when drawn by rounded_boxes, else 0 */
     int depth;               /* how many shapes its element drew before it */
     int order;
 } kept_shape_t;
@@ -217,6 +222,7 @@ static int by_depth_and_paint(const void *a, const void *b) {
     const kept_shape_t *x = a, *y = b;
     if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
     if (x->paint != y->paint) return x->paint < y->paint ? -1 : 1;
+    if (x->corner != y->corner) return x->corner < y->corner ? -1 : 1;
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -226,15 +232,64 @@ static int by_group(const void *a, const void *b) {
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Sets a text: with the texts before it of its font, colour and direction, unless it is turned or
+   shows a character no font has. */
+static void set_text(orgchart_draw_t *d, const kept_text_t *t) {
+    if (t->turned || t->text->missing_count > 0) glyph_batch_apart(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb, t->turned);
+    else glyph_batch_add(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb);
+}
+
+/* The radius of a kept rectangle's corners when rounded_boxes can draw it (rounded, filled and
+   outlined with a solid line, its sides longer than its corners), else 0. */
+static double corner_of(const kept_shape_t *s, const paint_t *p) {
+    if (s->kind != RECT || p->fill[0] < 0 || p->stroke[0] < 0 || p->dash_count > 0) return 0;
+    double w = s->v[2], h = s->v[3], r = s->v[4];
+    return r > p->width / 2 && w - 2 * r > 1e-3 && h - 2 * r > 1e-3 ? r : 0;
+}
+
+/* Draws rounded rectangles of paint `p` with corners of radius `r`, whose path is the current
+   path, each inset by `r`: as its rectangle stroked with round joins, which makes the rounded
+   corners, outwards to the outline's outer edge in the outline's colour, then filled and stroked
+   to the outline's inner edge in the fill's. The same shapes as the filled and outlined rounded
+   rectangles, with a quarter of the numbers (a PDF writes four curves a box otherwise). */
+static void rounded_boxes(orgchart_draw_t *d, const paint_t *p, double r) {
+    cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_dash(d->cr, NULL, 0, 0);
+    cairo_set_line_width(d->cr, 2 * r + p->width);
+    cairo_set_source_rgb(d->cr, p->stroke[0], p->stroke[1], p->stroke[2]);
+    cairo_stroke_preserve(d->cr);
+    cairo_set_source_rgb(d->cr, p->fill[0], p->fill[1], p->fill[2]);
+    cairo_fill_preserve(d->cr);
+    cairo_set_line_width(d->cr, 2 * r - p->width);
+    cairo_stroke(d->cr);
+    cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_MITER);
+}
+
 /* Draws the separate elements kept: their shapes, the first shape of every element before the
    second, and so on, each of these layers one path per paint; then their texts, one glyph run
    per font, colour and direction, each in the order it was given. */
 static void draw_separate(orgchart_draw_t *d) {
     if (!d->separate) return;
     d->separate = 0;
+    /* A PDF's rounded boxes as stroked rectangles; an image's as curves, which cairo fills faster. */
+    for (int i = 0; i < d->shapes.count && !d->png; i++) {
+        d->shapes.items[i].corner = corner_of(&d->shapes.items[i], &d->paints.items[d->shapes.items[i].paint]);
+    }
     qsort(d->shapes.items, (size_t)d->shapes.count, sizeof *d->shapes.items, by_depth_and_paint);
     for (int i = 0; i < d->shapes.count; i++) {
         const kept_shape_t *s = &d->shapes.items[i];
+        if (s->corner > 0) {
+            flush(d);
+            int j = i;
+            for (; j < d->shapes.count && d->shapes.items[j].depth == s->depth && d->shapes.items[j].paint == s->paint
+                   && d->shapes.items[j].corner == s->corner; j++) {
+                const double *v = d->shapes.items[j].v, r = s->corner;
+                cairo_rectangle(d->cr, v[0] + r, v[1] + r, v[2] - 2 * r, v[3] - 2 * r);
+            }
+            rounded_boxes(d, &d->paints.items[s->paint], s->corner);
+            i = j - 1;
+            continue;
+        }
         start_shape(d, &d->paints.items[s->paint]);
         switch (s->kind) {
         case RECT: rect_path(d->cr, s->v[0], s->v[1], s->v[2], s->v[3], s->v[4]); break;
@@ -244,11 +299,7 @@ static void draw_separate(orgchart_draw_t *d) {
     }
     flush(d);
     qsort(d->texts.items, (size_t)d->texts.count, sizeof *d->texts.items, by_group);
-    for (int i = 0; i < d->texts.count; i++) {
-        const kept_text_t *t = &d->texts.items[i];
-        if (t->turned) glyph_batch_turned(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb);
-        else glyph_batch_add(&d->glyphs, d->cr, t->text, t->x, t->y, t->rgb);
-    }
+    for (int i = 0; i < d->texts.count; i++) set_text(d, &d->texts.items[i]);
     glyph_batch_flush(&d->glyphs, d->cr);
     d->shapes.count = d->points.count = d->paints.count = d->texts.count = d->groups.count = 0;
 }
@@ -363,14 +414,18 @@ void orgchart_draw_path(orgchart_draw_t *d, const double *xy, int count, int clo
     line_path(d->cr, xy, count, closed);
 }
 
-/* The group of texts of `text`'s first run in colour `rgb`, added when new. */
+/* Whether two texts are set together: the font and direction of their first runs, their colour,
+   whether they are turned. */
+static int same_group(const kept_text_t *a, const kept_text_t *b) {
+    const glyph_run_t *x = a->text->run_count ? &a->text->runs[0] : NULL, *y = b->text->run_count ? &b->text->runs[0] : NULL;
+    if ((x == NULL) != (y == NULL) || (x && (x->scaled != y->scaled || x->backward != y->backward))) return 0;
+    return a->turned == b->turned && memcmp(a->rgb, b->rgb, sizeof a->rgb) == 0;
+}
+
+/* The group of `text`, added when new. */
 static int group_of(orgchart_draw_t *d, const kept_text_t *text) {
-    const glyph_run_t *run = &text->text->runs[0];
     for (int g = d->groups.count - 1; g >= 0; g--) {
-        const kept_text_t *first = &d->groups.items[g];
-        const glyph_run_t *other = &first->text->runs[0];
-        if (other->scaled == run->scaled && other->backward == run->backward && first->turned == text->turned
-            && memcmp(first->rgb, text->rgb, sizeof first->rgb) == 0) return g;
+        if (same_group(&d->groups.items[g], text)) return g;
     }
     if (!GROW(d, d->groups, 1)) return 0;
     d->groups.items[d->groups.count] = *text;
@@ -385,7 +440,7 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
         if (hypot(dx, dy) < SMALLEST_TEXT_PIXELS) return;
     }
     const shaped_text_t *shaped = d->typesetter ? typesetter_shape(d->typesetter, text, family, size, bold) : NULL;
-    if (shaped == NULL || shaped->run_count == 0) return;
+    if (shaped == NULL || (shaped->run_count == 0 && shaped->missing_count == 0)) return;
     /* Where the baseline starts, along it from (x, y): to the left, or turned, downwards. */
     double left = -(anchor == 1 ? shaped->width / 2 : anchor == 2 ? shaped->width : 0);
     kept_text_t kept = { .text = shaped, .x = turned ? x : x + left, .y = turned ? y - left : y, .rgb = { r, g, b },
@@ -396,8 +451,7 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
         return;
     }
     flush(d);
-    if (turned) glyph_batch_turned(&d->glyphs, d->cr, shaped, kept.x, kept.y, kept.rgb);
-    else glyph_batch_add(&d->glyphs, d->cr, shaped, kept.x, kept.y, kept.rgb);
+    set_text(d, &kept);
 }
 
 void orgchart_draw_end(orgchart_draw_t *d) {

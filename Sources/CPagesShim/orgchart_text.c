@@ -66,6 +66,11 @@ void cairo_save(cairo_t *cr);
 void cairo_restore(cairo_t *cr);
 void cairo_translate(cairo_t *cr, double tx, double ty);
 void cairo_rotate(cairo_t *cr, double angle);
+void cairo_new_path(cairo_t *cr);
+void cairo_rectangle(cairo_t *cr, double x, double y, double width, double height);
+void cairo_set_line_width(cairo_t *cr, double width);
+void cairo_set_dash(cairo_t *cr, const double *dashes, int num_dashes, double offset);
+void cairo_stroke(cairo_t *cr);
 
 #define PANGO_SCALE 1024
 #define PANGO_WEIGHT_NORMAL 400
@@ -106,6 +111,7 @@ static void shaped_free(void *value) {
     free(s->runs);
     free(s->glyphs);
     free(s->clusters);
+    free(s->missing);
     free(s->text);
     free(s);
 }
@@ -179,6 +185,11 @@ static int add_item(shaped_text_t *s, int count, int *glyph_count, const PangoIt
             glyph->index = info->glyph;
             glyph->x = x + (double)info->geometry.x_offset / PANGO_SCALE;
             glyph->y = (double)info->geometry.y_offset / PANGO_SCALE;
+        } else if (info->glyph != PANGO_GLYPH_EMPTY) {
+            missing_glyph_t *more = realloc(s->missing, (size_t)(s->missing_count + 1) * sizeof *more);
+            if (more == NULL) return -1;
+            s->missing = more;
+            s->missing[s->missing_count++] = (missing_glyph_t){ .x = x, .width = (double)info->geometry.width / PANGO_SCALE };
         }
         x += (double)info->geometry.width / PANGO_SCALE;
     }
@@ -269,6 +280,7 @@ const shaped_text_t *typesetter_shape(typesetter_t *t, const char *text, const c
         t->current_font = font;
     }
     s = shape(t, text, (int)length);
+    if (s) s->size = t->fonts[font].size;
     char *key = s ? strdup(t->key) : NULL;
     if (key == NULL) { if (s) shaped_free(s); return NULL; }
     g_hash_table_insert(t->shaped, key, s);
@@ -337,13 +349,26 @@ void glyph_batch_add(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, d
     }
 }
 
-void glyph_batch_turned(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3]) {
+void glyph_batch_apart(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3], int turned) {
     glyph_batch_flush(b, cr);
     cairo_save(cr);
     cairo_translate(cr, x, y);
-    cairo_rotate(cr, -M_PI / 2);
+    if (turned) cairo_rotate(cr, -M_PI / 2);
     glyph_batch_add(b, cr, text, 0, 0, rgb);
     glyph_batch_flush(b, cr);
+    if (text->missing_count > 0) {
+        /* As tall as a capital letter, a little narrower than the character's advance. */
+        double height = 0.7 * text->size, margin = 0.08 * text->size;
+        cairo_new_path(cr);
+        for (int i = 0; i < text->missing_count; i++) {
+            const missing_glyph_t *m = &text->missing[i];
+            cairo_rectangle(cr, m->x + margin, -height, fmax(m->width - 2 * margin, margin), height);
+        }
+        cairo_set_line_width(cr, text->size / 14);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+        cairo_stroke(cr);
+    }
     cairo_restore(cr);
 }
 

@@ -19,10 +19,17 @@ typedef struct {
     int byte_start, byte_count;
 } glyph_run_t;
 
+/* A character no font has, drawn as an empty box: where it starts along the baseline, and its
+   advance, in points. */
+typedef struct { double x, width; } missing_glyph_t;
+
 /* One line of text shaped in one font: its runs in visual order, glyph positions from the start
    of its baseline, in points. */
 typedef struct {
     double width;
+    double size;
+    int missing_count;
+    missing_glyph_t *missing;
     char *text;
     int run_count;
     glyph_run_t *runs;
@@ -62,8 +69,9 @@ typedef struct {
 void glyph_batch_add(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3]);
 /* Draws the waiting runs, if any. */
 void glyph_batch_flush(glyph_batch_t *b, cairo_t *cr);
-/* Draws `text` turned a quarter counter-clockwise about (x, y), reading upwards from it. */
-void glyph_batch_turned(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3]);
+/* Draws `text` from (x, y) now, turned a quarter counter-clockwise about (x, y) to read upwards
+   when `turned`, with a box for every character no font has. */
+void glyph_batch_apart(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, double x, double y, const double rgb[3], int turned);
 void glyph_batch_free(glyph_batch_t *b);
 
 #endif
