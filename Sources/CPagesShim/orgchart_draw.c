@@ -271,8 +271,7 @@ static void rounded_boxes(orgchart_draw_t *d, const paint_t *p, double r) {
 static void draw_separate(orgchart_draw_t *d) {
     if (!d->separate) return;
     d->separate = 0;
-    /* A PDF's rounded boxes as stroked rectangles; an image's as curves, which cairo fills faster. */
-    for (int i = 0; i < d->shapes.count && !d->png; i++) {
+    for (int i = 0; i < d->shapes.count; i++) {
         d->shapes.items[i].corner = corner_of(&d->shapes.items[i], &d->paints.items[d->shapes.items[i].paint]);
     }
     qsort(d->shapes.items, (size_t)d->shapes.count, sizeof *d->shapes.items, by_depth_and_paint);
@@ -354,7 +353,9 @@ void orgchart_draw_next_page(orgchart_draw_t *d) {
 }
 
 void orgchart_draw_element(orgchart_draw_t *d, int separate) {
-    if (!separate) { draw_separate(d); return; }
+    /* An image draws every element in order: cairo fills and strokes shapes on an image about as
+       fast one by one, and keeping them would cost memory. */
+    if (!separate || d->png) { draw_separate(d); return; }
     if (!d->separate) {
         draw_waiting(d);
         d->separate = 1;

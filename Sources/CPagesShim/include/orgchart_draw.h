@@ -18,12 +18,14 @@ void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double sc
 void orgchart_draw_next_page(orgchart_draw_t *d);
 
 /// Starts an element of the drawing. `separate` 1: an element that overlaps no other separate
-/// element (the boxes of a chart, which never overlap, each with its text inside): the shapes and
-/// text of consecutive separate elements are kept and drawn together when their run ends — the
-/// first shape of every element, then the second and so on, each of these layers filled and
-/// stroked once per paint, then all their text, once per font and colour (a few operations for
-/// thousands of boxes, where cairo and a PDF's operators cost per operation). `separate` 0: any
-/// other element (lines, labels, frames, the title, the legend), drawn in the order given.
+/// element (the boxes of a chart, which never overlap, each with its text inside). On a PDF the
+/// shapes and text of consecutive separate elements are kept and drawn together when their run
+/// ends — the first shape of every element, then the second and so on, each of these layers
+/// filled and stroked once per paint (rounded boxes as rectangles stroked with round joins, a
+/// quarter of the numbers), then all their text, once per font and colour — a few operations for
+/// thousands of boxes, where cairo and a PDF's operators cost per operation. `separate` 0: any
+/// other element (lines, labels, frames, the title, the legend), drawn in the order given, as is
+/// everything on a PNG image.
 void orgchart_draw_element(orgchart_draw_t *d, int separate);
 /// The line width and dash pattern (`dashes` of `count` lengths; 0 for solid) of strokes to come.
 void orgchart_draw_stroke_style(orgchart_draw_t *d, double width, const double *dashes, int count);
