@@ -205,6 +205,100 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertEqual(try png(one, 0.05), try png(other, 0.05), "text of at most 16 pt is under a pixel: left out")
     }
 
+    /// Counts, over the page content of a PDF (its streams other than fonts, inflated), the text
+    /// objects (`BT`), the operators that fill or stroke a path, and the curves (`c`).
+    static let pdfOperators = """
+        import re, sys, zlib
+        data = open(sys.argv[1], 'rb').read()
+        content = b''
+        for m in re.finditer(rb'stream\\r?\\n', data):
+            dictionary = data[data.rfind(b'<<', 0, m.start()):m.start()]
+            if b'/Length1' in dictionary or b'/Subtype' in dictionary:
+                continue
+            try:
+                content += zlib.decompressobj().decompress(data[m.end():]) + b'\\n'
+            except zlib.error:
+                pass
+        tokens = content.split()
+        print(tokens.count(b'BT'), sum(tokens.count(op) for op in [b'f', b'f*', b'B', b'B*', b'S', b'b', b'b*']), tokens.count(b'c'))
+        """
+
+    func testAPDFDrawsThousandsOfBoxesInAFewOperationsAndKeepsTheirTextSearchable() throws {
+        let chart = Self.largeChart()
+        let pdf = PDFDates.fixed(try ChartPrint.pdf(PlacedChart(chart: chart, theme: theme)))
+        XCTAssertTrue(pdf == PDFDates.fixed(try ChartPrint.pdf(PlacedChart(chart: chart, theme: theme))), "identical run to run")
+        let counts = try tool("python3", ["-c", Self.pdfOperators], on: pdf, named: "large.pdf", in: self)
+        XCTAssertEqual(counts.status, 0, counts.stderr)
+        let numbers = counts.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        XCTAssertEqual(numbers.count, 3, counts.stdout)
+        // 2,481 boxes with two lines of text each: their text in a few text objects (one per font
+        // and colour), their shapes and lines in a few fills and strokes (one per paint).
+        XCTAssertGreaterThan(chart.boxes.count, 2_400)
+        XCTAssertLessThanOrEqual(numbers[0], 12, "text objects: \(counts.stdout)")
+        XCTAssertLessThanOrEqual(numbers[1], 40, "fills and strokes: \(counts.stdout)")
+        let text = try tool("sh", ["-c", "pdftotext -raw \"$0\" -"], on: pdf, named: "large.pdf", in: self)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        // A name wrapped on two lines is found with its lines joined.
+        let words = text.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for name in ["Large", "Unit with a long name 0", "Unit with a long name 79", "Section 0-0", "Section 79-29", "Section 41-17"] {
+            XCTAssertTrue(words.contains(name), "'\(name)' can be found in the PDF")
+        }
+    }
+
+    func testAPDFsRoundedBoxesAreFilledOutlinedAndCutAtTheCorners() throws {
+        // Boxes of a rounded style whose fill and outline differ from the page and each other.
+        let boxes = [Box(id: "top", heading: "Top", style: "department")]
+            + (0..<30).map { Box(id: "b\($0)", heading: "Body \($0)", style: "body", level: 1) }
+        var chart = Chart(id: "rounded", title: "Rounded", boxes: boxes, lines: (0..<30).map { Line(from: "top", to: "b\($0)", style: "contains") })
+        chart.legend = []
+        let placed = PlacedChart(chart: chart, theme: theme)
+        let shape = BoxShape(theme.box("body"))
+        XCTAssertTrue(shape.rounded && shape.fill == "#fbe5d6" && shape.stroke == "#c55a11", "the theme's body boxes: \(shape)")
+        let pdf = try ChartPrint.pdf(placed)
+        let counts = try tool("python3", ["-c", Self.pdfOperators], on: pdf, named: "rounded.pdf", in: self)
+        XCTAssertTrue(counts.stdout.hasSuffix(" 0\n"), "no curve: the corners are round joins \(counts.stdout)")
+        // Rasterized at 4 pixels a point: the colours at a box's corner, on its edges and inside.
+        let frame = placed.frames[1], at = placed.offset
+        let points = [(frame.minX + 0.4, frame.minY + 0.4), (frame.center.x, frame.minY), (frame.minX, frame.center.y),
+                      (frame.minX + 3, frame.center.y), (frame.minX + 6, frame.minY + 2)]
+        let probe = """
+            import subprocess, sys
+            ppm = subprocess.run(['pdftoppm', '-r', '288', sys.argv[1]], capture_output=True, check=True).stdout
+            fields, at = [], 0
+            while len(fields) < 4:
+                while ppm[at:at + 1].isspace(): at += 1
+                end = at
+                while not ppm[end:end + 1].isspace(): end += 1
+                fields.append(ppm[at:end])
+                at = end
+            width, pixels = int(fields[1]), ppm[at + 1:]
+            for x, y in [\(points.map { "(\(($0.0 + at.x) * 4), \(($0.1 + at.y) * 4))" }.joined(separator: ", "))]:
+                i = 3 * (int(y) * width + int(x))
+                print('%02x%02x%02x' % tuple(pixels[i:i + 3]))
+            """
+        let colours = try tool("python3", ["-c", probe], on: pdf, named: "rounded.pdf", in: self)
+        XCTAssertEqual(colours.status, 0, colours.stderr)
+        let seen = colours.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(seen, ["ffffff", "c55a11", "c55a11", "fbe5d6", "fbe5d6"], "corner cut off, outline on the edges, fill inside")
+    }
+
+    func testTextInAnyScriptIsSetAndACharacterNoFontHasIsABox() throws {
+        let names = ["Département de la Sécurité", "Управление по правовым вопросам", "مكتب الشؤون القانونية", "\u{10FFFD}\u{10FFFD} Office ﬁnance"]
+        var chart = Chart(id: "scripts", title: "Scripts", boxes: [Box(id: "top", heading: "Top", style: "department")]
+                          + names.indices.map { Box(id: "u\($0)", heading: names[$0], style: "division", level: 1) },
+                          lines: names.indices.map { Line(from: "top", to: "u\($0)", style: "contains") })
+        chart.legend = []
+        let placed = PlacedChart(chart: chart, theme: theme)
+        let pdf = try ChartPrint.pdf(placed)
+        let text = try tool("sh", ["-c", "pdftotext \"$0\" -"], on: pdf, named: "scripts.pdf", in: self).stdout
+        for word in ["Département", "Sécurité", "Управление", "вопросам", "مكتب", "القانونية", "Office", "ﬁnance"] {
+            XCTAssertTrue(text.contains(word), "'\(word)' in \(text)")
+        }
+        let png = try ChartPrint.png(placed, pixelsPerPoint: PreparedChart.pixelsPerPoint, maximumSide: PreparedChart.maximumSide,
+                                     maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) })
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+    }
+
     func testTheDrawingIsChosenOnTheCommandLineAndInManifests() throws {
         let directory = try temporaryDirectory(self)
         let builtin = try orgchart(["render", "-o", "a.svg"], in: directory)
