@@ -500,7 +500,7 @@ static int write_png(cairo_surface_t *surface, buffer_t *output) {
     png_set_write_fn(png, output, png_append, png_flush_nothing);
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_level(png, 1);
+    png_set_compression_level(png, 3);
     png_write_info(png, info);
     for (int y = 0; y < height; y++) {
         const uint32_t *pixels = (const uint32_t *)(data + (size_t)y * stride);
