@@ -92,6 +92,19 @@ typedef struct {
 
 #define MAX_FONTS 64
 
+/* The glyphs, clusters, missing characters and runs of the text being shaped, in arrays kept
+   from one text to the next. */
+typedef struct {
+    cairo_glyph_t *glyphs;
+    int glyph_count, glyph_capacity;
+    cairo_text_cluster_t *clusters;
+    int cluster_count, cluster_capacity;
+    missing_glyph_t *missing;
+    int missing_count, missing_capacity;
+    glyph_run_t *runs;
+    int run_count, run_capacity;
+} shaping_t;
+
 struct typesetter {
     PangoContext *context;
     PangoAttrList *attributes;
@@ -99,20 +112,30 @@ struct typesetter {
     font_t fonts[MAX_FONTS];
     int font_count;
     int current_font;      /* the context's font description: an index into fonts, -1 for none */
-    /* Shaped texts by "FONT:TEXT" (FONT the index of the font in fonts). */
+    /* Shaped texts by "FONT:TEXT" (FONT the index of the font in fonts); each key is kept in
+       its shaped text's block. */
     GHashTable *shaped;
     char *key;
     size_t key_capacity;
+    shaping_t shaping;
 };
 
+/* Makes room for `count` more elements of `size` bytes in *items (holding `used` of *capacity). */
+static int reserve(void *items, int *capacity, int used, int count, size_t size) {
+    if (used + count <= *capacity) return 1;
+    int grown = *capacity ? *capacity : 1024;
+    while (grown < used + count) grown *= 2;
+    void *more = realloc(*(void **)items, (size_t)grown * size);
+    if (more == NULL) return 0;
+    *(void **)items = more;
+    *capacity = grown;
+    return 1;
+}
+
+/* Frees a shaped text: one block with its arrays and key. */
 static void shaped_free(void *value) {
     shaped_text_t *s = value;
     for (int i = 0; i < s->run_count; i++) g_object_unref(s->runs[i].font);
-    free(s->runs);
-    free(s->glyphs);
-    free(s->clusters);
-    free(s->missing);
-    free(s->text);
     free(s);
 }
 
@@ -123,7 +146,7 @@ typesetter_t *typesetter_new(cairo_t *cr, int exact) {
     t->attributes = pango_attr_list_new();
     t->shape_flags = exact ? 0 : PANGO_SHAPE_ROUND_POSITIONS;
     t->current_font = -1;
-    t->shaped = g_hash_table_new_full(g_str_hash, g_str_equal, free, shaped_free);
+    t->shaped = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, shaped_free);
     return t;
 }
 
@@ -139,6 +162,10 @@ void typesetter_free(typesetter_t *t) {
     pango_attr_list_unref(t->attributes);
     g_object_unref(t->context);
     free(t->key);
+    free(t->shaping.glyphs);
+    free(t->shaping.clusters);
+    free(t->shaping.missing);
+    free(t->shaping.runs);
     free(t);
 }
 
@@ -166,35 +193,29 @@ static int drawn(uint32_t glyph) {
     return glyph != PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG);
 }
 
-/* Appends the clusters of one shaped item, in logical order, to s->clusters from `count`, and
-   the glyphs pango draws (not empty or unknown ones) to s->glyphs from `glyph_count`, placed
-   from `pen`; returns the new cluster count, or -1 when memory ran out. The clusters cover the
-   item's bytes exactly; glyphs whose clusters do not follow the text's order make the item one
-   cluster. */
-static int add_item(shaped_text_t *s, int count, int *glyph_count, const PangoItem *item, const PangoGlyphString *g, double pen) {
+/* Appends the clusters of one shaped item, in logical order, the glyphs pango draws (not empty or
+   unknown ones) placed from `pen`, and the characters no font has, to `s`; 0 when memory ran
+   out. The clusters cover the item's bytes exactly; glyphs whose clusters do not follow the
+   text's order make the item one cluster. */
+static int add_item(shaping_t *s, const PangoItem *item, const PangoGlyphString *g, double pen) {
     int backward = item->analysis.level & 1, n = g->num_glyphs;
-    s->clusters = realloc(s->clusters, (size_t)(count + (n > 0 ? n : 1)) * sizeof *s->clusters);
-    s->glyphs = realloc(s->glyphs, (size_t)(*glyph_count + n) * sizeof *s->glyphs);
-    if (s->clusters == NULL || s->glyphs == NULL) return -1;
+    if (!reserve(&s->clusters, &s->cluster_capacity, s->cluster_count, n > 0 ? n : 1, sizeof *s->clusters)
+        || !reserve(&s->glyphs, &s->glyph_capacity, s->glyph_count, n, sizeof *s->glyphs)
+        || !reserve(&s->missing, &s->missing_capacity, s->missing_count, n, sizeof *s->missing)) return 0;
     double x = pen;
-    int first_glyph = *glyph_count;
+    int first_glyph = s->glyph_count;
     for (int i = 0; i < n; i++) {
         const PangoGlyphInfo *info = &g->glyphs[i];
         if (drawn(info->glyph)) {
-            cairo_glyph_t *glyph = &s->glyphs[(*glyph_count)++];
-            glyph->index = info->glyph;
-            glyph->x = x + (double)info->geometry.x_offset / PANGO_SCALE;
-            glyph->y = (double)info->geometry.y_offset / PANGO_SCALE;
+            s->glyphs[s->glyph_count++] = (cairo_glyph_t){
+                .index = info->glyph, .x = x + (double)info->geometry.x_offset / PANGO_SCALE, .y = (double)info->geometry.y_offset / PANGO_SCALE };
         } else if (info->glyph != PANGO_GLYPH_EMPTY) {
-            missing_glyph_t *more = realloc(s->missing, (size_t)(s->missing_count + 1) * sizeof *more);
-            if (more == NULL) return -1;
-            s->missing = more;
             s->missing[s->missing_count++] = (missing_glyph_t){ .x = x, .width = (double)info->geometry.width / PANGO_SCALE };
         }
         x += (double)info->geometry.width / PANGO_SCALE;
     }
     /* Clusters in logical order: glyphs from the end when the item runs right to left. */
-    int start = count, at = 0, ordered = 1;
+    int start = s->cluster_count, count = start, at = 0, ordered = 1;
     for (int k = 0; k < n; k++) {
         int i = backward ? n - 1 - k : k;
         int byte = g->log_clusters[i];
@@ -214,52 +235,69 @@ static int add_item(shaped_text_t *s, int count, int *glyph_count, const PangoIt
     }
     if (!ordered || count == start) {
         count = start;
-        s->clusters[count++] = (cairo_text_cluster_t){ .num_bytes = item->length, .num_glyphs = *glyph_count - first_glyph };
+        s->clusters[count++] = (cairo_text_cluster_t){ .num_bytes = item->length, .num_glyphs = s->glyph_count - first_glyph };
     }
-    return count;
+    s->cluster_count = count;
+    return 1;
 }
 
-/* Shapes `text` (`length` bytes) in the context's font. */
-static shaped_text_t *shape(typesetter_t *t, const char *text, int length) {
-    shaped_text_t *s = calloc(1, sizeof *s);
-    if (s == NULL) return NULL;
-    s->text = malloc((size_t)length + 1);
-    if (s->text == NULL) { free(s); return NULL; }
-    memcpy(s->text, text, (size_t)length + 1);
+/* The text shaped in t->shaping as one block holding its arrays and `key`, whose part after
+   the font's index is the text. */
+static shaped_text_t *packed(const shaping_t *s, const char *key, double width, double size) {
+    size_t glyphs = (size_t)s->glyph_count * sizeof *s->glyphs, runs = (size_t)s->run_count * sizeof *s->runs;
+    size_t missing = (size_t)s->missing_count * sizeof *s->missing, clusters = (size_t)s->cluster_count * sizeof *s->clusters;
+    size_t key_bytes = strlen(key) + 1;
+    char *block = malloc(sizeof(shaped_text_t) + glyphs + runs + missing + clusters + key_bytes);
+    if (block == NULL) return NULL;
+    shaped_text_t *t = (shaped_text_t *)block;
+    char *at = block + sizeof *t;
+    *t = (shaped_text_t){ .width = width, .size = size, .missing_count = s->missing_count, .run_count = s->run_count };
+    t->glyphs = (cairo_glyph_t *)at;
+    if (glyphs) memcpy(at, s->glyphs, glyphs);
+    t->runs = (glyph_run_t *)(at += glyphs);
+    if (runs) memcpy(at, s->runs, runs);
+    t->missing = (missing_glyph_t *)(at += runs);
+    if (missing) memcpy(at, s->missing, missing);
+    t->clusters = (cairo_text_cluster_t *)(at += missing);
+    if (clusters) memcpy(at, s->clusters, clusters);
+    memcpy(at += clusters, key, key_bytes);
+    t->text = strchr(at, ':') + 1;
+    return t;
+}
+
+/* Shapes `text` (`length` bytes) in the context's font, kept under `key`. */
+static shaped_text_t *shape(typesetter_t *t, const char *text, int length, const char *key, double size) {
+    shaping_t *s = &t->shaping;
+    s->glyph_count = s->cluster_count = s->missing_count = s->run_count = 0;
     int direction = pango_find_base_dir(text, length) == PANGO_DIRECTION_RTL ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
     GList *logical = pango_itemize_with_base_dir(t->context, direction, text, 0, length, t->attributes, NULL);
     GList *visual = pango_reorder_items(logical);
     g_list_free(logical);
-    int items = 0;
-    for (GList *l = visual; l != NULL; l = l->next) items++;
-    s->runs = calloc(items > 0 ? (size_t)items : 1, sizeof *s->runs);
     PangoGlyphString *glyphs = pango_glyph_string_new();
-    int glyph_count = 0, cluster_count = 0, failed = s->runs == NULL;
+    int failed = 0;
     double pen = 0;
     for (GList *l = visual; l != NULL && !failed; l = l->next) {
         const PangoItem *item = l->data;
         pango_shape_with_flags(text + item->offset, item->length, text, length, &item->analysis, glyphs, t->shape_flags);
+        if (!reserve(&s->runs, &s->run_capacity, s->run_count, 1, sizeof *s->runs)) { failed = 1; break; }
         glyph_run_t *run = &s->runs[s->run_count];
-        run->glyph_start = glyph_count;
-        run->cluster_start = cluster_count;
-        run->byte_start = item->offset;
-        run->byte_count = item->length;
-        run->backward = item->analysis.level & 1;
-        cluster_count = add_item(s, cluster_count, &glyph_count, item, glyphs, pen);
-        if (cluster_count < 0) { failed = 1; break; }
+        *run = (glyph_run_t){ .glyph_start = s->glyph_count, .cluster_start = s->cluster_count, .byte_start = item->offset,
+                              .byte_count = item->length, .backward = item->analysis.level & 1 };
+        if (!add_item(s, item, glyphs, pen)) { failed = 1; break; }
         for (int i = 0; i < glyphs->num_glyphs; i++) pen += (double)glyphs->glyphs[i].geometry.width / PANGO_SCALE;
-        run->glyph_count = glyph_count - run->glyph_start;
-        run->cluster_count = cluster_count - run->cluster_start;
+        run->glyph_count = s->glyph_count - run->glyph_start;
+        run->cluster_count = s->cluster_count - run->cluster_start;
         run->scaled = item->analysis.font ? pango_cairo_font_get_scaled_font(item->analysis.font) : NULL;
         if (run->scaled == NULL) continue;    /* a font cairo cannot draw: the run is left out */
-        run->font = g_object_ref(item->analysis.font);
+        run->font = item->analysis.font;
         s->run_count++;
     }
     pango_glyph_string_free(glyphs);
+    shaped_text_t *shaped = failed ? NULL : packed(s, key, pen, size);
+    /* The runs keep their fonts, which the items are about to let go. */
+    for (int i = 0; shaped != NULL && i < shaped->run_count; i++) g_object_ref(shaped->runs[i].font);
     g_list_free_full(visual, pango_item_free);
-    s->width = pen;
-    if (failed) { shaped_free(s); return NULL; }
-    return s;
+    return shaped;
 }
 
 const shaped_text_t *typesetter_shape(typesetter_t *t, const char *text, const char *family, double size, int bold) {
@@ -279,28 +317,16 @@ const shaped_text_t *typesetter_shape(typesetter_t *t, const char *text, const c
         pango_context_set_font_description(t->context, t->fonts[font].description);
         t->current_font = font;
     }
-    s = shape(t, text, (int)length);
-    if (s) s->size = t->fonts[font].size;
-    char *key = s ? strdup(t->key) : NULL;
-    if (key == NULL) { if (s) shaped_free(s); return NULL; }
-    g_hash_table_insert(t->shaped, key, s);
+    s = shape(t, text, (int)length, t->key, t->fonts[font].size);
+    if (s == NULL) return NULL;
+    /* The key is the copy in the block, just before the text. */
+    size_t prefix = strlen(t->key) - length;
+    g_hash_table_insert(t->shaped, s->text - prefix, s);
     return s;
 }
 
 /* A batch is drawn when it holds this many glyphs: a few operations more, much less memory. */
 #define MOST_GLYPHS 8192
-
-/* Makes room for `count` more elements of `size` bytes in *items (holding *used of *capacity). */
-static int reserve(void *items, int *capacity, int used, int count, size_t size) {
-    if (used + count <= *capacity) return 1;
-    int grown = *capacity ? *capacity : 1024;
-    while (grown < used + count) grown *= 2;
-    void *more = realloc(*(void **)items, (size_t)grown * size);
-    if (more == NULL) return 0;
-    *(void **)items = more;
-    *capacity = grown;
-    return 1;
-}
 
 void glyph_batch_flush(glyph_batch_t *b, cairo_t *cr) {
     if (b->glyph_count == 0) {
