@@ -107,18 +107,9 @@ struct orgchart_draw {
     buffer_t output;
 };
 
-/* Makes room for one more item in `array`; false (and the drawing failed) when memory ran out. */
-#define GROW(d, array, more) grow((d), (void **)&(array).items, &(array).capacity, (array).count + (more), sizeof *(array).items)
-static int grow(orgchart_draw_t *d, void **items, int *capacity, int needed, size_t size) {
-    if (needed <= *capacity) return 1;
-    int grown = *capacity ? *capacity : 256;
-    while (grown < needed) grown *= 2;
-    void *more = realloc(*items, (size_t)grown * size);
-    if (more == NULL) { d->failed = 1; return 0; }
-    *items = more;
-    *capacity = grown;
-    return 1;
-}
+/* Makes room for `more` items more in `array`; false (and the drawing failed) when memory ran out. */
+#define GROW(d, array, more) \
+    (orgchart_reserve(&(array).items, &(array).capacity, (array).count, (more), sizeof *(array).items) || ((d)->failed = 1, 0))
 
 /* Fills and strokes the shapes of the current path, if any, with their paint. */
 static void flush(orgchart_draw_t *d) {

@@ -13,6 +13,8 @@ typedef struct _GHashTable GHashTable;
 typedef unsigned int (*GHashFunc)(const void *key);
 typedef int (*GEqualFunc)(const void *a, const void *b);
 typedef void (*GDestroyNotify)(void *data);
+void g_object_unref(void *object);
+void cairo_set_source_rgb(cairo_t *cr, double red, double green, double blue);
 void g_list_free(GList *list);
 void g_list_free_full(GList *list, GDestroyNotify free_func);
 void *g_object_ref(void *object);
@@ -120,10 +122,9 @@ struct typesetter {
     shaping_t shaping;
 };
 
-/* Makes room for `count` more elements of `size` bytes in *items (holding `used` of *capacity). */
-static int reserve(void *items, int *capacity, int used, int count, size_t size) {
+int orgchart_reserve(void *items, int *capacity, int used, int count, size_t size) {
     if (used + count <= *capacity) return 1;
-    int grown = *capacity ? *capacity : 1024;
+    int grown = *capacity ? *capacity : 256;
     while (grown < used + count) grown *= 2;
     void *more = realloc(*(void **)items, (size_t)grown * size);
     if (more == NULL) return 0;
@@ -199,9 +200,9 @@ static int drawn(uint32_t glyph) {
    text's order make the item one cluster. */
 static int add_item(shaping_t *s, const PangoItem *item, const PangoGlyphString *g, double pen) {
     int backward = item->analysis.level & 1, n = g->num_glyphs;
-    if (!reserve(&s->clusters, &s->cluster_capacity, s->cluster_count, n > 0 ? n : 1, sizeof *s->clusters)
-        || !reserve(&s->glyphs, &s->glyph_capacity, s->glyph_count, n, sizeof *s->glyphs)
-        || !reserve(&s->missing, &s->missing_capacity, s->missing_count, n, sizeof *s->missing)) return 0;
+    if (!orgchart_reserve(&s->clusters, &s->cluster_capacity, s->cluster_count, n > 0 ? n : 1, sizeof *s->clusters)
+        || !orgchart_reserve(&s->glyphs, &s->glyph_capacity, s->glyph_count, n, sizeof *s->glyphs)
+        || !orgchart_reserve(&s->missing, &s->missing_capacity, s->missing_count, n, sizeof *s->missing)) return 0;
     double x = pen;
     int first_glyph = s->glyph_count;
     for (int i = 0; i < n; i++) {
@@ -279,7 +280,7 @@ static shaped_text_t *shape(typesetter_t *t, const char *text, int length, const
     for (GList *l = visual; l != NULL && !failed; l = l->next) {
         const PangoItem *item = l->data;
         pango_shape_with_flags(text + item->offset, item->length, text, length, &item->analysis, glyphs, t->shape_flags);
-        if (!reserve(&s->runs, &s->run_capacity, s->run_count, 1, sizeof *s->runs)) { failed = 1; break; }
+        if (!orgchart_reserve(&s->runs, &s->run_capacity, s->run_count, 1, sizeof *s->runs)) { failed = 1; break; }
         glyph_run_t *run = &s->runs[s->run_count];
         *run = (glyph_run_t){ .glyph_start = s->glyph_count, .cluster_start = s->cluster_count, .byte_start = item->offset,
                               .byte_count = item->length, .backward = item->analysis.level & 1 };
@@ -354,9 +355,9 @@ void glyph_batch_add(glyph_batch_t *b, cairo_t *cr, const shaped_text_t *text, d
             b->backward = run->backward;
             memcpy(b->rgb, rgb, sizeof b->rgb);
         }
-        if (!reserve(&b->glyphs, &b->glyph_capacity, b->glyph_count, run->glyph_count, sizeof *b->glyphs)
-            || (b->with_text && (!reserve(&b->clusters, &b->cluster_capacity, b->cluster_count, run->cluster_count, sizeof *b->clusters)
-                                 || !reserve(&b->bytes, &b->byte_capacity, b->byte_count, run->byte_count, 1)))) {
+        if (!orgchart_reserve(&b->glyphs, &b->glyph_capacity, b->glyph_count, run->glyph_count, sizeof *b->glyphs)
+            || (b->with_text && (!orgchart_reserve(&b->clusters, &b->cluster_capacity, b->cluster_count, run->cluster_count, sizeof *b->clusters)
+                                 || !orgchart_reserve(&b->bytes, &b->byte_capacity, b->byte_count, run->byte_count, 1)))) {
             b->failed = 1;
             return;
         }

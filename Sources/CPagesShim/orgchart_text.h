@@ -3,7 +3,9 @@
 
 /* Lines of text shaped once by pango and set by cairo as runs of glyphs, many texts of one font
    and colour to one cairo operation. Private to this target. */
-#include "orgchart_cairo.h"
+#include <stddef.h>
+
+typedef struct _cairo cairo_t;
 
 typedef struct _cairo_scaled_font cairo_scaled_font_t;
 typedef struct { unsigned long index; double x, y; } cairo_glyph_t;
@@ -36,6 +38,10 @@ typedef struct {
     cairo_glyph_t *glyphs;
     cairo_text_cluster_t *clusters;
 } shaped_text_t;
+
+/* Makes room for `count` more elements of `size` bytes in the array at *items, which holds `used`
+   of *capacity (both grown, doubling); 0 when memory ran out. */
+int orgchart_reserve(void *items, int *capacity, int used, int count, size_t size);
 
 typedef struct typesetter typesetter_t;
 
