@@ -86,13 +86,11 @@ void cairo_stroke(cairo_t *cr);
 
 /* A font texts are set in, as pango describes it. */
 typedef struct {
-    char family[128];
+    char *family;
     double size;
     int bold;
     PangoFontDescription *description;
 } font_t;
-
-#define MAX_FONTS 64
 
 /* The glyphs, clusters, missing characters and runs of the text being shaped, in arrays kept
    from one text to the next. */
@@ -111,8 +109,8 @@ struct typesetter {
     PangoContext *context;
     PangoAttrList *attributes;
     int shape_flags;
-    font_t fonts[MAX_FONTS];
-    int font_count;
+    font_t *fonts;
+    int font_count, font_capacity;
     int current_font;      /* the context's font description: an index into fonts, -1 for none */
     /* Shaped texts by "FONT:TEXT" (FONT the index of the font in fonts); each key is kept in
        its shaped text's block. */
@@ -159,7 +157,11 @@ void typesetter_update(typesetter_t *t, cairo_t *cr) {
 void typesetter_free(typesetter_t *t) {
     if (t == NULL) return;
     g_hash_table_unref(t->shaped);
-    for (int i = 0; i < t->font_count; i++) pango_font_description_free(t->fonts[i].description);
+    for (int i = 0; i < t->font_count; i++) {
+        pango_font_description_free(t->fonts[i].description);
+        free(t->fonts[i].family);
+    }
+    free(t->fonts);
     pango_attr_list_unref(t->attributes);
     g_object_unref(t->context);
     free(t->key);
@@ -170,15 +172,18 @@ void typesetter_free(typesetter_t *t) {
     free(t);
 }
 
-/* The index of the font in t->fonts, added when new; -1 when there are too many. */
+/* The index of the font in t->fonts, added when new; -1 when memory ran out. */
 static int font_index(typesetter_t *t, const char *family, double size, int bold) {
     for (int i = t->font_count - 1; i >= 0; i--) {
         const font_t *f = &t->fonts[i];
-        if (f->size == size && f->bold == bold && strncmp(f->family, family, sizeof f->family) == 0) return i;
+        if (f->size == size && f->bold == bold && strcmp(f->family, family) == 0) return i;
     }
-    if (t->font_count == MAX_FONTS) return -1;
+    if (!orgchart_reserve(&t->fonts, &t->font_capacity, t->font_count, 1, sizeof *t->fonts)) return -1;
     font_t *f = &t->fonts[t->font_count];
-    snprintf(f->family, sizeof f->family, "%s", family);
+    size_t bytes = strlen(family) + 1;
+    f->family = malloc(bytes);
+    if (f->family == NULL) return -1;
+    memcpy(f->family, family, bytes);
     f->size = size;
     f->bold = bold;
     f->description = pango_font_description_new();
