@@ -570,16 +570,16 @@ public struct PagedChart: Sendable {
         guard drawsItself, chart.matrix == nil else { return nil }
         let theme = writer.theme
         let printable = printableArea
-        func boxArea(_ chart: Chart) -> Double { TidyLayout(chart: chart, theme: theme).frames.reduce(0) { $0 + $1.width * $1.height } }
+        func boxArea(_ frames: [BoxFrame]) -> Double { frames.reduce(0) { $0 + $1.width * $1.height } }
         let pages = try self.pages()
         var filled: [Double] = [], smallest = Double.infinity
         for page in pages {
             let scale = try scale(of: page, on: self.page)
-            filled.append(boxArea(page) * scale * scale / printable)
+            filled.append(boxArea(placed(page).frames) * scale * scale / printable)
             smallest = min(smallest, try smallestText(of: page))
         }
         let readableScale = min(1, readable / min(theme.detailSize, theme.footerSize))
-        let bound = Int((boxArea(chart.shaped(for: page)) * readableScale * readableScale / printable).rounded(.up))
+        let bound = Int((boxArea(TidyLayout(chart: chart.shaped(for: page), theme: theme).frames) * readableScale * readableScale / printable).rounded(.up))
         return Report(pages: pages.count, smallestText: smallest, areaBound: max(1, bound), leastFilled: filled.min() ?? 1, filled: filled)
     }
 
