@@ -32,8 +32,9 @@ public enum BuiltinModels {
         reference == InputFile.standardInput || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
     }
 
-    /// Loads and validates the model named by `reference` (a path or a built-in id; nil for the default).
-    public static func load(_ reference: String?) -> LoadedModel {
+    /// Loads and validates the model named by `reference` (a path or a built-in id; nil for the
+    /// default), with the warnings of `ModelLint` unless `lint` is false (see `ModelLoader.load(file:lint:)`).
+    public static func load(_ reference: String?, lint: Bool = true) -> LoadedModel {
         let path = path(for: reference)
         if !FileManager.default.fileExists(atPath: path), !(reference.map(isPath) ?? false) {
             let name = reference ?? defaultID
@@ -41,7 +42,7 @@ public enum BuiltinModels {
                 "no model file or built-in model '\(name)'", hint: "built-in models: \(ids.joined(separator: ", ")); or give the path of a .yaml model file")],
                 files: [])
         }
-        var loaded = ModelLoader.load(file: path)
+        var loaded = ModelLoader.load(file: path, lint: lint)
         // Diagnostics of built-in models name the file as it is in the repository.
         let prefix = directory + "/"
         for index in loaded.diagnostics.indices {

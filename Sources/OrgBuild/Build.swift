@@ -160,7 +160,7 @@ struct ModelCache: Sendable {
     init(references: [String?], workers: Int) {
         var seen = Set<String>()
         let unique = references.filter { seen.insert(BuiltinModels.path(for: $0)).inserted }
-        let models = Parallel.map(unique, workers: workers) { BuiltinModels.load($0) }
+        let models = Parallel.map(unique, workers: workers) { BuiltinModels.load($0, lint: false) }
         loaded = Dictionary(uniqueKeysWithValues: zip(unique.map { BuiltinModels.path(for: $0) }, models))
     }
 

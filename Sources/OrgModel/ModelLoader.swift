@@ -45,13 +45,16 @@ public enum ModelLoader {
 
     /// Loads and validates the model file at `path`, following its `include` entries.
     /// Each file is read through `InputFile`: at most `InputFile.maximumBytes`, UTF-8.
-    public static func load(file path: String) -> LoadedModel {
-        load(file: path) { try InputFile.text($0, what: "model file") }
+    /// `lint` adds the warnings of `ModelLint` to the diagnostics of a valid model (false when
+    /// no one reads them, as when a chart is drawn: they take a pass over the whole model).
+    public static func load(file path: String, lint: Bool = true) -> LoadedModel {
+        load(file: path, lint: lint) { try InputFile.text($0, what: "model file") }
     }
 
     /// Loads and validates a model whose files are read by `read` (a path in, the text out).
-    /// `path` names the main file in diagnostics; includes are resolved relative to it.
-    public static func load(file path: String, read: (String) throws -> String) -> LoadedModel {
+    /// `path` names the main file in diagnostics; includes are resolved relative to it. `lint`
+    /// as for `load(file:lint:)`.
+    public static func load(file path: String, lint: Bool = true, read: (String) throws -> String) -> LoadedModel {
         let sink = DiagnosticSink()
         var parts = Parts()
         var files: [String] = []
@@ -97,7 +100,7 @@ public enum ModelLoader {
         let model = Model(id: header.id, title: header.title, date: header.date, root: header.root, documents: parts.documents,
                           units: parts.units, posts: parts.posts, relationships: parts.relationships)
         sink.append(Validation.check(model))
-        if !sink.diagnostics.contains(where: { $0.severity == .error }) { sink.append(ModelLint.warnings(model)) }
+        if lint, !sink.diagnostics.contains(where: { $0.severity == .error }) { sink.append(ModelLint.warnings(model)) }
         return LoadedModel(model: model, diagnostics: sink.diagnostics.sortedByPlace(), files: files)
     }
 

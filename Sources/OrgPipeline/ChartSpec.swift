@@ -268,7 +268,7 @@ extension ChartSpec {
     /// Loads the model, computes the view and writes its DOT text. Throws every model error when
     /// the model is not valid.
     public func prepare() throws -> PreparedChart {
-        try prepare(loaded: BuiltinModels.load(model))
+        try prepare(loaded: BuiltinModels.load(model, lint: false))
     }
 
     /// Computes the view of `loaded`, the model this spec names as loaded already, and writes

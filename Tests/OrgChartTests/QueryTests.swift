@@ -47,6 +47,10 @@ final class QueryTests: XCTestCase {
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.map(\.message)
         XCTAssertTrue(warnings.contains { $0.contains("accountability cycle") }, "\(warnings)")
         XCTAssertTrue(warnings.contains("unit 'div-b' has no head"), "\(warnings)")
+        // Drawing a chart does not read the warnings, so it does not look for them.
+        let unlinted = ModelLoader.load(file: path, lint: false)
+        XCTAssertTrue(unlinted.isValid)
+        XCTAssertEqual(unlinted.diagnostics.filter { $0.severity == .warning }.count, 0, "\(unlinted.diagnostics)")
         let gaps = try orgchart(["query", "gaps", "-m", path])
         XCTAssertTrue(gaps.stdout.contains("accountability cycle"), gaps.stdout)
         let unknown = try orgchart(["query", "chain", "nobody", "-m", path])
