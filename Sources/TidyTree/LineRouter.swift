@@ -55,6 +55,13 @@ struct LineRouter {
     /// The weight of the estimate in the search for a good route: its routes cost at most this
     /// many times the cheapest.
     static let goodRouteWeight = 2.0
+    /// How much more than from the ends of the line's first box the map of what is left to
+    /// cross is made exact (see `RoutingGrid.mapCrossingsLeft(from:to:)`): the search seldom
+    /// goes where more is left.
+    static let mapBeyondStarts = 2 * crossingCost
+    /// How many states a search expands before it maps what is left to cross (see
+    /// `RoutingGrid.shortestPath`).
+    static let searchBeforeMap = 2_000
 
     /// A rectangle, in points.
     struct Area {
@@ -502,9 +509,9 @@ struct CoordinateIndex {
 /// is a node and whether the move into it was vertical, so that bends cost.
 ///
 /// A router keeps one grid for all its searches: its storage is allocated again only for a grid
-/// larger than any before (or larger than `keptNodes`), and what a search or a walk wrote is
-/// told current by that search's number, so that nothing is cleared between searches. Not to
-/// be shared between threads.
+/// larger than any before (or larger than `keptNodes`), and what a search wrote is told current
+/// by that search's number, so that nothing is cleared between searches. Not to be shared
+/// between threads.
 final class RoutingGrid {
     /// The grid's coordinates, sorted.
     private(set) var xs: [Double] = [], ys: [Double] = []
@@ -520,8 +527,14 @@ final class RoutingGrid {
     /// For each node, the end port whose stub ends there (-1 elsewhere), and the number of the
     /// last walk of `connects` that reached it.
     private var goal: [Int32] = [], seen: [UInt32] = []
+    /// For each node, at most the least that a way from it to one of the goal nodes of
+    /// `mapped` costs beyond its length (see `mapCrossingsLeft(from:to:)`); nil when the grid
+    /// changed since.
+    private var crossingsLeft: [Double] = [], mapped: (starts: [Int], goals: [Int])?
+    /// The nodes whose ways on are yet to be followed, in `mapCrossingsLeft(from:to:)`.
+    private var pending: [Int32] = []
     private var number: UInt32 = 0, walk: UInt32 = 0
-    private var queue = Heap()
+    private var queue = Heap(), sweep = Heap()
 
     /// The most nodes of a grid whose storage is kept for the next: the few larger grids (on
     /// the wider areas) have storage of their own, so that a router holds a few megabytes.
@@ -568,9 +581,12 @@ final class RoutingGrid {
         if states.count < 2 * count || states.count > 2 * kept {
             states = [SearchState](repeating: SearchState(best: 0, previous: -1, reached: 0), count: 2 * count)
             goal = [Int32](repeating: -1, count: count)
+            crossingsLeft = [Double](repeating: .infinity, count: count)
+            pending = [Int32](repeating: 0, count: count)
             seen = [UInt32](repeating: 0, count: count)
             (number, walk) = (0, 0)
         }
+        mapped = nil
     }
 
     /// Gives `array` `count` entries, new ones `value`, keeping its storage when it shrinks.
@@ -636,12 +652,110 @@ final class RoutingGrid {
         }
     }
 
+    /// Fills `crossingsLeft` for searches ending at one of the nodes `goals`: for each node,
+    /// the least that the edges of a way from it to a goal cost beyond their length (as a
+    /// crossing of a line already drawn does; an edge that costs less than its length counts as
+    /// nothing), infinity where no way leads. A search of the nodes by that cost from the goals,
+    /// the nodes reached over edges that cost nothing taken at once: about as cheap as preparing
+    /// the grid, where a search whose route must cross lines would expand every state whose
+    /// length and bends cost less than the route.
+    private func mapCrossingsLeft(from starts: [Int], to goals: [Int]) {
+        let rows = ys.count, columns = xs.count, count = rows * columns
+        mapped = (starts, goals)
+        var queue = Heap()
+        swap(&queue, &sweep)
+        queue.removeAll()
+        crossingsLeft.withUnsafeMutableBufferPointer { left in
+            pending.withUnsafeMutableBufferPointer { pending in
+                across.withUnsafeBufferPointer { across in
+                    down.withUnsafeBufferPointer { down in
+                        left.extracting(0..<count).update(repeating: .infinity)
+                        for n in goals where left[n] > 0 {
+                            left[n] = 0
+                            queue.push(Heap.Entry(priority: 0, depth: 0, state: Int32(n)))
+                        }
+                        // Each node is pending once: when its cost is final.
+                        var last = 0.0, limit = Double.infinity
+                        while let entry = queue.pop() {
+                            guard entry.priority <= left[Int(entry.state)] else { continue }
+                            if entry.priority > last {
+                                // Every node not yet followed costs at least `last`.
+                                if limit.isInfinite, starts.allSatisfy({ left[$0] <= last }) {
+                                    limit = (starts.map { left[$0] }.max() ?? 0) + LineRouter.mapBeyondStarts
+                                }
+                                last = entry.priority
+                                if last > limit {
+                                    for k in 0..<count where left[k] > last { left[k] = last }
+                                    break
+                                }
+                            }
+                            pending[0] = entry.state
+                            var top = 1
+                            while top > 0 {
+                                top -= 1
+                                let n = Int(pending[top]), cost = left[n], column = n / rows, row = n - column * rows
+                                for side in 0..<4 {
+                                    let next: Int, edge: Double
+                                    switch side {
+                                    case 0: (next, edge) = column > 0 ? (n - rows, across[row * columns + column - 1]) : (n, .infinity)
+                                    case 1: (next, edge) = column + 1 < columns ? (n + rows, across[row * columns + column]) : (n, .infinity)
+                                    case 2: (next, edge) = row > 0 ? (n - 1, down[n - 1]) : (n, .infinity)
+                                    default: (next, edge) = row + 1 < rows ? (n + 1, down[n]) : (n, .infinity)
+                                    }
+                                    let extra = max(0, edge), total = cost + extra
+                                    guard edge.isFinite, total < left[next] else { continue }
+                                    left[next] = total
+                                    if extra == 0 {
+                                        pending[top] = Int32(next)
+                                        top += 1
+                                    } else {
+                                        queue.push(Heap.Entry(priority: total, depth: 0, state: Int32(next)))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&queue, &sweep)
+    }
+
     /// The cheapest route (length, bends, crossings) from a port of `starts` to a port of `ends`
     /// (whose stubs are `endStub` long), expanding at most `budget` states. With a `weight`
     /// above 1 the estimate of what is left counts that many times, and the first route found
     /// is taken: a route that costs at most `weight` times the cheapest, found expanding far
     /// fewer states.
-    func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, budget: Int, weight: Double = 1) -> [ChartPoint]? {
+    ///
+    /// The estimate counts the length, bends and port of what is left; a search that expands
+    /// more than `mapAfter` states that way (as one whose route must cross lines drawn does)
+    /// starts again, its estimate counting too what is left to cross (see
+    /// `mapCrossingsLeft(from:to:)`), within what is left of the budget. A map made for the same
+    /// ends serves the searches after it until the grid changes.
+    func shortestPath(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, budget: Int, weight: Double = 1,
+                      mapAfter: Int = LineRouter.searchBeforeMap) -> [ChartPoint]? {
+        let startNodes = starts.compactMap { node($0.stub) }, goals = ends.compactMap { node($0.stub) }
+        var tried = 0
+        if mapped.map({ $0.starts != startNodes || $0.goals != goals }) ?? true {
+            let trial = min(budget, mapAfter)
+            if trial > 0 {
+                let count = xs.count * ys.count
+                crossingsLeft.withUnsafeMutableBufferPointer { $0.extracting(0..<count).update(repeating: 0) }
+                mapped = nil
+                let route = search(from: starts, to: ends, endStub: endStub, budget: trial, weight: weight)
+                guard route == nil, ranOut, budget > trial else { return route }
+                tried = expansions
+            }
+            mapCrossingsLeft(from: startNodes, to: goals)
+        }
+        let route = search(from: starts, to: ends, endStub: endStub, budget: budget - tried, weight: weight)
+        expansions += tried
+        return route
+    }
+
+    /// `shortestPath(from:to:endStub:budget:weight:)` with the estimate of what is left to cross
+    /// in `crossingsLeft`.
+    private func search(from starts: [LineRouter.Port], to ends: [LineRouter.Port], endStub: Double, budget: Int, weight: Double) -> [ChartPoint]? {
         number = nextSearch()
         let rows = ys.count
         var search = Search(rows: rows, weight: weight, endStub: endStub, ends: ends, budget: budget, number: number)
@@ -655,21 +769,28 @@ final class RoutingGrid {
         var queue = Heap()
         swap(&queue, &self.queue)
         queue.removeAll()
-        for (k, port) in starts.enumerated() {
-            guard let n = node(port.stub) else { continue }
-            let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
-            if states[state].reached != number || g < states[state].best {
-                states[state] = SearchState(best: g, previous: -1, reached: number)
-                startPort[state] = k
-                queue.push(Heap.Entry(priority: g + search.estimate(port.stub.x, port.stub.y, vertical: port.vertical), depth: g, state: Int32(state)))
-            }
-        }
-        xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
-                across.withUnsafeBufferPointer { across in
-                    down.withUnsafeBufferPointer { down in
-                        states.withUnsafeMutableBufferPointer { states in
-                            goal.withUnsafeBufferPointer { goal in search.run(&queue, xs: xs, ys: ys, across: across, down: down, states: states, goal: goal) }
+        crossingsLeft.withUnsafeBufferPointer { crossingsLeft in
+            do {
+                for (k, port) in starts.enumerated() {
+                    guard let n = node(port.stub) else { continue }
+                    let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
+                    if states[state].reached != number || g < states[state].best {
+                        states[state] = SearchState(best: g, previous: -1, reached: number)
+                        startPort[state] = k
+                        let estimate = search.estimate(port.stub.x, port.stub.y, vertical: port.vertical, crossings: crossingsLeft[n])
+                        queue.push(Heap.Entry(priority: g + estimate, depth: g, state: Int32(state)))
+                    }
+                }
+                xs.withUnsafeBufferPointer { xs in
+                    ys.withUnsafeBufferPointer { ys in
+                        across.withUnsafeBufferPointer { across in
+                            down.withUnsafeBufferPointer { down in
+                                states.withUnsafeMutableBufferPointer { states in
+                                    goal.withUnsafeBufferPointer { goal in
+                                        search.run(&queue, xs: xs, ys: ys, across: across, down: down, states: states, goal: goal, crossingsLeft: crossingsLeft)
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -745,7 +866,7 @@ private struct Search {
     /// them. No route from there costs less, and the estimate falls by no more than a move
     /// costs, so the first end expanded is the cheapest.
     @inline(__always)
-    func estimate(_ x: Double, _ y: Double, vertical: Bool) -> Double {
+    func estimate(_ x: Double, _ y: Double, vertical: Bool, crossings: Double) -> Double {
         @inline(__always)
         func left(_ side: Side) -> Double {
             let (across, along) = side.vertical ? (y, x) : (x, y)
@@ -757,13 +878,14 @@ private struct Search {
         if sideCount > 1 { least = min(least, left(sides.1)) }
         if sideCount > 2 { least = min(least, left(sides.2)) }
         if sideCount > 3 { least = min(least, left(sides.3)) }
-        return weight * (least + endStub)
+        return weight * (least + endStub + crossings)
     }
 
     /// Expands the states of `queue` in order until the cheapest end is known (with a weight,
     /// until one is found), the queue is empty or the budget is spent.
     mutating func run(_ queue: inout Heap, xs: UnsafeBufferPointer<Double>, ys: UnsafeBufferPointer<Double>, across: UnsafeBufferPointer<Double>,
-                      down: UnsafeBufferPointer<Double>, states: UnsafeMutableBufferPointer<SearchState>, goal: UnsafeBufferPointer<Int32>) {
+                      down: UnsafeBufferPointer<Double>, states: UnsafeMutableBufferPointer<SearchState>, goal: UnsafeBufferPointer<Int32>,
+                      crossingsLeft: UnsafeBufferPointer<Double>) {
         let rows = rows, columns = xs.count, bend = LineRouter.bendCost, number = number
         while let entry = queue.pop() {
             if let found, weight > 1 || entry.priority >= found.cost { break }
@@ -786,12 +908,13 @@ private struct Search {
             /// beyond its length.
             @inline(__always)
             func relax(_ next: Int, _ nextX: Double, _ nextY: Double, length: Double, vertically moveVertical: Bool, edge: Double) {
-                guard edge.isFinite else { return }
+                let crossings = crossingsLeft[next]
+                guard edge.isFinite, crossings.isFinite else { return }
                 let cost = g + (length + edge + (moveVertical == vertical ? 0 : bend))
                 let nextState = 2 * next + (moveVertical ? 1 : 0)
                 if states[nextState].reached != number || cost < states[nextState].best {
                     states[nextState] = SearchState(best: cost, previous: Int32(state), reached: number)
-                    queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY, vertical: moveVertical), depth: cost, state: Int32(nextState)))
+                    queue.push(Heap.Entry(priority: cost + estimate(nextX, nextY, vertical: moveVertical, crossings: crossings), depth: cost, state: Int32(nextState)))
                 }
             }
             if column > 0 { relax(n - rows, xs[column - 1], y, length: x - xs[column - 1], vertically: false, edge: across[row * columns + column - 1]) }
