@@ -14,7 +14,8 @@
 /// reservations relaxed; a line left without a route is drawn straight (`TidyLayout.unrouted`).
 /// Searches have budgets of grid size and expansions, so routing stays near linear in boxes plus
 /// lines: a search for the cheapest route that runs out of its budget is followed by one for a
-/// good route (weighted A*, far fewer expansions); a grid whose ends do not connect is not
+/// good route (weighted A*, far fewer expansions); a search that runs long counts in its
+/// estimate the crossings no way to the target avoids; a grid whose ends do not connect is not
 /// searched; the searches on the wider area have a smaller budget of their own, so that lines
 /// that cannot be routed near their boxes do not leave the lines after them without a search.
 struct LineRouter {
@@ -658,7 +659,9 @@ final class RoutingGrid {
     /// nothing), infinity where no way leads. A search of the nodes by that cost from the goals,
     /// the nodes reached over edges that cost nothing taken at once: about as cheap as preparing
     /// the grid, where a search whose route must cross lines would expand every state whose
-    /// length and bends cost less than the route.
+    /// length and bends cost less than the route. It stops once every node of `starts` is
+    /// reached and what is left exceeds theirs by more than `LineRouter.mapBeyondStarts`: the
+    /// nodes not reached by then are given what is left where it stopped, at most their own.
     private func mapCrossingsLeft(from starts: [Int], to goals: [Int]) {
         let rows = ys.count, columns = xs.count, count = rows * columns
         mapped = (starts, goals)
@@ -770,25 +773,23 @@ final class RoutingGrid {
         swap(&queue, &self.queue)
         queue.removeAll()
         crossingsLeft.withUnsafeBufferPointer { crossingsLeft in
-            do {
-                for (k, port) in starts.enumerated() {
-                    guard let n = node(port.stub) else { continue }
-                    let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
-                    if states[state].reached != number || g < states[state].best {
-                        states[state] = SearchState(best: g, previous: -1, reached: number)
-                        startPort[state] = k
-                        let estimate = search.estimate(port.stub.x, port.stub.y, vertical: port.vertical, crossings: crossingsLeft[n])
-                        queue.push(Heap.Entry(priority: g + estimate, depth: g, state: Int32(state)))
-                    }
+            for (k, port) in starts.enumerated() {
+                guard let n = node(port.stub) else { continue }
+                let state = 2 * n + (port.vertical ? 1 : 0), g = LineRouter.tailStub + port.cost
+                if states[state].reached != number || g < states[state].best {
+                    states[state] = SearchState(best: g, previous: -1, reached: number)
+                    startPort[state] = k
+                    let estimate = search.estimate(port.stub.x, port.stub.y, vertical: port.vertical, crossings: crossingsLeft[n])
+                    queue.push(Heap.Entry(priority: g + estimate, depth: g, state: Int32(state)))
                 }
-                xs.withUnsafeBufferPointer { xs in
-                    ys.withUnsafeBufferPointer { ys in
-                        across.withUnsafeBufferPointer { across in
-                            down.withUnsafeBufferPointer { down in
-                                states.withUnsafeMutableBufferPointer { states in
-                                    goal.withUnsafeBufferPointer { goal in
-                                        search.run(&queue, xs: xs, ys: ys, across: across, down: down, states: states, goal: goal, crossingsLeft: crossingsLeft)
-                                    }
+            }
+            xs.withUnsafeBufferPointer { xs in
+                ys.withUnsafeBufferPointer { ys in
+                    across.withUnsafeBufferPointer { across in
+                        down.withUnsafeBufferPointer { down in
+                            states.withUnsafeMutableBufferPointer { states in
+                                goal.withUnsafeBufferPointer { goal in
+                                    search.run(&queue, xs: xs, ys: ys, across: across, down: down, states: states, goal: goal, crossingsLeft: crossingsLeft)
                                 }
                             }
                         }
@@ -863,8 +864,10 @@ private struct Search {
     /// `vertical`: over the sides of the target box, the least of the length to the side's
     /// stub ends, the stub, the port's cost and the bends no route can avoid — one when the
     /// move runs across the stubs, two when it runs along them but must move sideways to reach
-    /// them. No route from there costs less, and the estimate falls by no more than a move
-    /// costs, so the first end expanded is the cheapest.
+    /// them — and `crossings`, what the edges of any way from there to an end cost at least
+    /// beyond their length (see `RoutingGrid.mapCrossingsLeft(from:to:)`). No route from there
+    /// costs less, and the estimate falls by no more than a move costs, so the first end
+    /// expanded is the cheapest.
     @inline(__always)
     func estimate(_ x: Double, _ y: Double, vertical: Bool, crossings: Double) -> Double {
         @inline(__always)
@@ -882,7 +885,9 @@ private struct Search {
     }
 
     /// Expands the states of `queue` in order until the cheapest end is known (with a weight,
-    /// until one is found), the queue is empty or the budget is spent.
+    /// until one is found), the queue is empty or the budget is spent; `crossingsLeft` gives
+    /// each node's least cost of crossings left, infinity for a node from which no way leads to
+    /// an end (not queued).
     mutating func run(_ queue: inout Heap, xs: UnsafeBufferPointer<Double>, ys: UnsafeBufferPointer<Double>, across: UnsafeBufferPointer<Double>,
                       down: UnsafeBufferPointer<Double>, states: UnsafeMutableBufferPointer<SearchState>, goal: UnsafeBufferPointer<Int32>,
                       crossingsLeft: UnsafeBufferPointer<Double>) {
