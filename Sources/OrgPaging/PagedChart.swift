@@ -223,7 +223,7 @@ public struct PagedChart: Sendable {
         while let sparse = pagePieces.indices.dropFirst().first(where: { !tried.contains(pagePieces[$0][0]) && isSparse(ids($0)) }) {
             tried.insert(pagePieces[sparse][0])
             let others = pagePieces.indices.dropFirst().filter { $0 != sparse }
-            let area = Dictionary(uniqueKeysWithValues: others.map { ($0, leastBoxArea(of: part(ids($0)))) })
+            let area = Dictionary(uniqueKeysWithValues: others.map { ($0, leastBoxArea(of: ids($0))) })
             let emptiest = others.sorted { (area[$0]!, $0) < (area[$1]!, $1) }.prefix(Self.fillTries / 2)
             let nearest = others.sorted { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }.prefix(Self.fillTries / 2)
             for other in Set(emptiest).union(nearest).sorted(by: { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }) {
@@ -445,7 +445,7 @@ public struct PagedChart: Sendable {
     /// True when the boxes `ids` would cover less than `sparseFill` of a page at their natural
     /// size (by their least areas: a part small enough to be drawn at that size).
     private func isSparse(_ ids: Set<String>) -> Bool {
-        leastBoxArea(of: part(ids)) < Self.sparseFill * printableArea
+        leastBoxArea(of: ids) < Self.sparseFill * printableArea
     }
 
     /// The share of a page below which a page is sparse.
@@ -524,10 +524,22 @@ public struct PagedChart: Sendable {
     /// The least area the boxes of `part` take on a page at their natural size: the sum of
     /// each box's least area in the whole chart (lines a part adds to its boxes only add to it).
     private func leastBoxArea(of part: Chart) -> Double {
-        let areas = areaMemo.value(for: "") {
+        let areas = leastAreas
+        return part.boxes.reduce(0) { $0 + (areas[$1.id] ?? 0) }
+    }
+
+    /// The least area the boxes `ids` take (each box of the chart with one of them, as the part
+    /// of those ids holds), without building that part.
+    private func leastBoxArea(of ids: Set<String>) -> Double {
+        let areas = leastAreas, index = self.index
+        return ids.reduce(0) { $0 + (areas[$1] ?? 0) * Double(index.boxPositions[$1]?.count ?? 0) }
+    }
+
+    /// Each box's least area in the whole chart, by id, computed once.
+    private var leastAreas: [String: Double] {
+        areaMemo.value(for: "") {
             Dictionary(zip(chart.boxes.map(\.id), TidyLayout.leastBoxAreas(of: chart, theme: writer.theme)), uniquingKeysWith: max)
         }
-        return part.boxes.reduce(0) { $0 + (areas[$1.id] ?? 0) }
     }
 
     /// The size in points of the smallest text of `chart` (detail or footer) once scaled onto the page.
