@@ -26,12 +26,15 @@ struct ConnectorGeometry: Equatable {
     static let leastExtent = 1_270.0
 
     /// The connector along `route` (points in EMU, at least two). A route of more than five
-    /// segments keeps its first four bends and goes straight from the fourth to its end's last
-    /// run; a route that is not orthogonal becomes a straight connector between its ends.
+    /// segments first loses its short jogs (a step aside to a neighbouring track, see
+    /// `withoutJogs`); one still longer keeps its first four bends and goes straight from the
+    /// fourth to its end's last run; a route that is not orthogonal becomes a straight connector
+    /// between its ends.
     init(route: [ChartPoint]) {
         var points = Self.simplified(route)
         let orthogonal = zip(points, points.dropFirst()).allSatisfy { $0.x == $1.x || $0.y == $1.y }
         if !orthogonal || points.count < 3 { points = [points[0], points[points.count - 1]] }
+        if points.count - 1 > Self.mostSegments { points = Self.withoutJogs(points) }
         if points.count - 1 > Self.mostSegments {
             // Keep the first four bends; the fifth segment joins the last run of the route.
             let end = points[points.count - 1], beforeEnd = points[points.count - 2]
@@ -95,6 +98,51 @@ struct ConnectorGeometry: Equatable {
     /// a connector of the layout keeps it); at least two points.
     static func simplified(_ route: [ChartPoint]) -> [ChartPoint] {
         Connector(line: 0, points: route).points
+    }
+
+    /// The longest a jog is, in EMU (a track spacing and a little more: 8 points).
+    static let longestJog = 8.0 * 12_700
+
+    /// An orthogonal route of more than five segments with its shortest jogs taken out while
+    /// it has more: a jog is a short stretch between two bends; the stretch before it moves
+    /// over to the jog's far side (or the stretch after it to the near side), so the route's
+    /// ends stay where they are, every stretch keeps its direction, and the route strays from
+    /// its course by at most `longestJog`.
+    static func withoutJogs(_ route: [ChartPoint]) -> [ChartPoint] {
+        var points = route
+        func length(_ k: Int) -> Double { abs(points[k + 1].x - points[k].x) + abs(points[k + 1].y - points[k].y) }
+        /// The route with the jog from point `k` to `k + 1` taken out, or nil when that would
+        /// move an end or turn a stretch round.
+        func removing(_ k: Int) -> [ChartPoint]? {
+            let across = points[k].y == points[k + 1].y
+            func moved(_ point: ChartPoint, to target: ChartPoint) -> ChartPoint {
+                across ? ChartPoint(x: target.x, y: point.y) : ChartPoint(x: point.x, y: target.y)
+            }
+            var result = points
+            if k >= 2 {
+                result[k - 1] = moved(points[k - 1], to: points[k + 1])
+                result.remove(at: k)
+            } else if k + 3 <= points.count - 1 {
+                result[k + 2] = moved(points[k + 2], to: points[k])
+                result.remove(at: k + 1)
+            } else {
+                return nil
+            }
+            // Every stretch of the original keeps its direction (or vanishes in a merge).
+            for (p, q) in zip(result, result.dropFirst()) where p.x != q.x && p.y != q.y { return nil }
+            let before = zip(points, points.dropFirst()).map { (($1.x - $0.x).sign, ($1.y - $0.y).sign) }
+            let n = result.count - 1
+            guard result.first == points.first, result.last == points.last, let first = before.first, let last = before.last,
+                  (result[1].x - result[0].x).sign == first.0, (result[1].y - result[0].y).sign == first.1,
+                  (result[n].x - result[n - 1].x).sign == last.0, (result[n].y - result[n - 1].y).sign == last.1 else { return nil }
+            return simplified(result)
+        }
+        while points.count - 1 > mostSegments {
+            let jogs = (1..<(points.count - 2)).filter { length($0) <= longestJog }.sorted { (length($0), $0) < (length($1), $1) }
+            guard let shorter = jogs.lazy.compactMap(removing).first else { break }
+            points = shorter
+        }
+        return points
     }
 
     /// The points the connector draws, in EMU, from its start: the inverse of `init`, for checks.

@@ -196,7 +196,7 @@ struct DrawioPage {
         for row in placed.footer.rows {
             switch row {
             case .boxes(let heading, let samples):
-                text([heading], kind: "legend", into: &xml)
+                if let heading { text([heading], kind: "legend", into: &xml) }
                 for sample in samples {
                     let shape = BoxShape(theme.box(sample.entry.style))
                     let id = nextID("legend")

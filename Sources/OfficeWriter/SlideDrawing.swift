@@ -382,7 +382,7 @@ struct SlideDrawing {
         for row in placed.footer.rows {
             switch row {
             case .boxes(let heading, let samples):
-                textBox(name: "Legend", [heading], color: nil)
+                if let heading { textBox(name: "Legend", [heading], color: nil) }
                 for sample in samples {
                     let shape = BoxShape(theme.box(sample.entry.style))
                     let id = takeID()

@@ -216,17 +216,36 @@ public struct PagedChart: Sendable {
     /// `pagePieces` with each sparse page after the first joined to the nearest page it can be
     /// read with, as printed, of the few nearest and the few emptiest: a piece that neither
     /// neighbour had room for, left between two full pages, goes to a page further on. The first
-    /// page, the top of the chart, stays first.
+    /// page, the top of the chart, stays first; when sparse, it takes in the nearest such page
+    /// that it can be read with (the top's tree above, the page's below).
     private func filled(_ pagePieces: [[Int]], pieces: [Piece], moved: [Int: [(box: String, piece: Int)]]) throws -> [[Int]] {
         var pagePieces = pagePieces, tried: Set<Int> = []
         func ids(_ page: Int) -> Set<String> { pagePieces[page].reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } }
-        while let sparse = pagePieces.indices.dropFirst().first(where: { !tried.contains(pagePieces[$0][0]) && isSparse(ids($0)) }) {
-            tried.insert(pagePieces[sparse][0])
-            let others = pagePieces.indices.dropFirst().filter { $0 != sparse }
+        /// Of the pages after the first but `page`, the few nearest it and the few emptiest, nearest first.
+        func candidates(for page: Int) -> [Int] {
+            let others = pagePieces.indices.dropFirst().filter { $0 != page }
             let area = Dictionary(uniqueKeysWithValues: others.map { ($0, leastBoxArea(of: ids($0))) })
             let emptiest = others.sorted { (area[$0]!, $0) < (area[$1]!, $1) }.prefix(Self.fillTries / 2)
-            let nearest = others.sorted { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }.prefix(Self.fillTries / 2)
-            for other in Set(emptiest).union(nearest).sorted(by: { (abs($0 - sparse), $0) < (abs($1 - sparse), $1) }) {
+            let nearest = others.sorted { (abs($0 - page), $0) < (abs($1 - page), $1) }.prefix(Self.fillTries / 2)
+            return Set(emptiest).union(nearest).sorted { (abs($0 - page), $0) < (abs($1 - page), $1) }
+        }
+        while pagePieces.count > 1, isSparse(ids(0)) {
+            var taken = false
+            for other in candidates(for: 0) {
+                var packed = pagePieces
+                packed[0] = (packed[0] + packed[other]).sorted()
+                packed.remove(at: other)
+                if try fits(assemble(pieces, moved: moved, onto: packed, pages: 0..<1)[0], quickly: true) {
+                    pagePieces = packed
+                    taken = true
+                    break
+                }
+            }
+            if !taken { break }
+        }
+        while let sparse = pagePieces.indices.dropFirst().first(where: { !tried.contains(pagePieces[$0][0]) && isSparse(ids($0)) }) {
+            tried.insert(pagePieces[sparse][0])
+            for other in candidates(for: sparse) {
                 var packed = pagePieces
                 packed[other] = (packed[other] + packed[sparse]).sorted()
                 packed.remove(at: sparse)

@@ -256,7 +256,8 @@ extension PreparedChart {
     /// smallest size; nil when every text is readable.
     public func smallTextWarning(_ format: OutputFormat) throws(OrgChartError) -> SmallTextWarning? {
         guard let smallest = try smallestText(format), smallest < PagedChart.smallestReadable - 0.005 else { return nil }
-        let size = (smallest * 10).rounded() / 10
+        // To a tenth below: text of 5.99 pt is not "6.0 pt, below 6 pt".
+        let size = (smallest * 10).rounded(.down) / 10
         guard let page = chart.page else { return SmallTextWarning(chart: chart.id, size: size, page: nil, remedy: .page) }
         let remedy: SmallTextWarning.Remedy = format != .pdf && format.graphvizWrites ? .pdf
             : .fewerLimits(morePagesThan: maxPages, largerPage: page.width * page.height < PageSize.a3.width * PageSize.a3.height)

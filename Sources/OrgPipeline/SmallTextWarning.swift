@@ -18,7 +18,7 @@ public struct SmallTextWarning: Sendable, Equatable, CustomStringConvertible {
 
     /// The chart's id.
     public var chart: String
-    /// The smallest text in points, to a tenth.
+    /// The smallest text in points, to a tenth below.
     public var size: Double
     /// The page's name (`A4 landscape`); nil for the widescreen slide of a presentation without a page.
     public var page: String?

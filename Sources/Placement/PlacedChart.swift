@@ -71,6 +71,28 @@ public struct PlacedChart: Sendable {
         self.pad = pad
         let top = Self.titleHeight(chart, theme: theme)
         self.top = top
+        // The title's lines, centred on `x`, the first starting `y` down.
+        func titleLines(x: Double, y: Double) -> [PlacedText] {
+            var y = y
+            return ([chart.title] + chart.subtitleLines).enumerated().map { index, text in
+                let size = index == 0 ? theme.titleSize : theme.titleSize * 0.7
+                defer { y += size * BoxMetrics.lineHeight }
+                return PlacedText(text: text, x: x, baseline: y + size * Self.baseline, size: size, bold: index == 0, anchor: .middle)
+            }
+        }
+        let titleTop = Self.titleTop(chart, theme: theme)
+        let measured = titleLines(x: 0, y: 0)
+        let titleWidth = measured.map { $0.span(font: theme.font).right - $0.span(font: theme.font).left }.max() ?? 0
+        let titleBlock = measured.reduce(0) { $0 + $1.size * BoxMetrics.lineHeight }
+        // The footer's shapes (sample boxes in one row or more); the layout leaves room for one
+        // of them without the footnotes of markers, which only routing tells.
+        let rowCounts = Array(PlacedFooter.sampleRowCounts(of: chart))
+        func footers(notes: [String]) -> [PlacedFooter] {
+            rowCounts.map { PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: 0, y: 0), sampleRows: $0) }.filter { !$0.isEmpty }
+        }
+        func shapes(_ footers: [PlacedFooter]) -> [(width: Double, height: Double)] { footers.map { (width: $0.width, height: PlacedFooter.inset + $0.height) } }
+        var furniture = Furniture(title: (titleWidth, titleBlock), titleTop: titleTop, footers: shapes(footers(notes: [])), pad: pad,
+                                  area: PageShape.area(of: chart.page ?? chart.shapedFor))
         let extent: (width: Double, height: Double)
         var connectors: [Connector]
         if chart.arrangement == .bipartite {
@@ -78,7 +100,7 @@ public struct PlacedChart: Sendable {
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, layout.groupFrames, (layout.width, layout.height))
             unrouted = []
         } else {
-            let layout = TidyLayout(chart: chart, theme: theme, top: top)
+            let layout = TidyLayout(chart: chart, theme: theme, top: top, furniture: furniture)
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, [], (layout.width, layout.height))
             unrouted = layout.unrouted
         }
@@ -89,53 +111,55 @@ public struct PlacedChart: Sendable {
         let labelNotes: [String]
         (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, font: theme.font, firstNote: markers.count + 1)
         self.extent = extent
-        var title: [PlacedText] = []
-        let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
-        var y = top / 2 - block / 2
-        for (index, text) in ([chart.title] + chart.subtitleLines).enumerated() {
-            let size = index == 0 ? theme.titleSize : theme.titleSize * 0.7
-            title.append(PlacedText(text: text, x: extent.width / 2, baseline: y + size * Self.baseline, size: size, bold: index == 0, anchor: .middle))
-            y += size * BoxMetrics.lineHeight
-        }
-        self.title = title
-        let titleWidth = title.map { $0.span(font: theme.font).right - $0.span(font: theme.font).left }.max() ?? 0
+        // What is drawn besides the title and footer: boxes, frames, lines (some in the gutters
+        // around the boxes) and labels (some beside lines near the edge).
         var minX = extent.width / 2 - titleWidth / 2, maxX = extent.width / 2 + titleWidth / 2
-        var maxY = top / 2 + block / 2
-        for frame in frames + groupFrames.map(\.frame) {
+        var minY = Double.infinity, maxY = titleTop + titleBlock
+        let boxes = frames + groupFrames.map(\.frame)
+        for frame in boxes {
             minX = min(minX, frame.minX)
             maxX = max(maxX, frame.maxX)
+            minY = min(minY, frame.minY)
             maxY = max(maxY, frame.maxY)
         }
-        // Lines routed in the gutters around the boxes.
         for point in connectors.lazy.flatMap(\.points) {
             minX = min(minX, point.x)
             maxX = max(maxX, point.x)
+            minY = min(minY, point.y)
             maxY = max(maxY, point.y)
         }
-        // Labels set beside lines near the edge.
-        for text in labels.values.joined() {
-            minX = min(minX, text.span(font: theme.font).left)
-            maxX = max(maxX, text.span(font: theme.font).right)
-            maxY = max(maxY, text.baseline + 2)
+        let labelStretches = labels.values.joined().map { text in
+            let span = text.span(font: theme.font)
+            return (low: span.left, high: span.right, top: text.baseline - text.size, bottom: text.baseline + 2)
         }
-        origin = ChartPoint(x: minX, y: top / 2 - block / 2)
+        for stretch in labelStretches {
+            minX = min(minX, stretch.low)
+            maxX = max(maxX, stretch.high)
+            minY = min(minY, stretch.top)
+            maxY = max(maxY, stretch.bottom)
+        }
         bottom = maxY
         let notes = markers.map(\.note) + labelNotes
-        let measured = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: 0, y: 0))
-        let corner = measured.isEmpty ? nil : Self.legendCorner(width: measured.width, height: PlacedFooter.inset + measured.height,
-                                                                 frames: frames + groupFrames.map(\.frame), connectors: connectors,
-                                                                 minX: minX, maxX: maxX, top: top, maxY: maxY)
-        let footer = corner.map { PlacedFooter(chart: chart, theme: theme, notes: notes, origin: $0) }
-            ?? PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: minX, y: maxY + PlacedFooter.inset))
-        self.footer = footer
+        let placedFooters = footers(notes: notes)
+        furniture.footers = shapes(placedFooters)
+        let furnishing = furniture.place(frames: boxes, routes: connectors.map(\.points), more: labelStretches, minX: minX, maxX: maxX,
+                                         boxesTop: minY.isFinite ? minY : top, bottom: maxY)
+        if let beside = furnishing.title {
+            title = titleLines(x: beside.x, y: beside.y)
+            origin = ChartPoint(x: minX, y: beside.y)
+        } else {
+            title = titleLines(x: extent.width / 2, y: titleTop)
+            origin = ChartPoint(x: minX, y: titleTop)
+        }
+        if let place = furnishing.footer {
+            footer = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: place.origin, sampleRows: rowCounts[place.shape])
+        } else {
+            footer = PlacedFooter(chart: chart, theme: theme, notes: notes, origin: ChartPoint(x: minX, y: maxY))
+        }
         // In hundredths of a point, as every writer states a size.
         func hundredths(_ value: Double) -> Double { (value * 100).rounded(.up) / 100 }
-        width = hundredths(max(maxX - minX, footer.width) + 2 * pad)
-        if let corner {
-            height = hundredths(max(maxY, corner.y + PlacedFooter.inset + footer.height) - origin.y + 2 * pad)
-        } else {
-            height = hundredths(maxY - origin.y + (footer.isEmpty ? 0 : PlacedFooter.inset + footer.height) + 2 * pad)
-        }
+        width = hundredths(furnishing.width + 2 * pad)
+        height = hundredths(furnishing.height + 2 * pad)
     }
 
     /// Width and height of the drawing in points.
@@ -147,6 +171,12 @@ public struct PlacedChart: Sendable {
     /// Room for the title and subtitle above the boxes, in points.
     public static func titleHeight(_ chart: Chart, theme: Theme) -> Double {
         theme.titleSize * 1.4 + Double(chart.subtitleLines.count) * theme.titleSize * 0.7 * 1.4 + theme.titleSize
+    }
+
+    /// Where the title's first line starts: its lines centred in the room above the boxes.
+    static func titleTop(_ chart: Chart, theme: Theme) -> Double {
+        let block = ([theme.titleSize] + chart.subtitleLines.map { _ in theme.titleSize * 0.7 }).reduce(0) { $0 + $1 * BoxMetrics.lineHeight }
+        return titleHeight(chart, theme: theme) / 2 - block / 2
     }
 
     /// The lines of text of box `index`, set centred in its frame: the heading in bold, then
@@ -252,37 +282,6 @@ extension PlacedChart {
 
     /// Where along a stretch of its route a label is tried, in order, as fractions of the stretch.
     static let labelPlaces = [0.5, 0.3, 0.7, 0.15, 0.85]
-
-    /// Space kept between the legend and any box or line when it sits beside them, in points.
-    static let legendGap = 12.0
-
-    /// Where the legend (`width` × `height` points) goes when an empty bottom corner of the
-    /// drawing holds it: its top-left corner, under whatever boxes, frames and lines run above
-    /// that corner; nil when neither corner saves at least a tenth of its height over putting
-    /// it below everything. Of the two corners, the one whose legend ends higher (left on a tie).
-    /// Nothing goes above `top`, the bottom of the title's room.
-    static func legendCorner(width: Double, height: Double, frames: [BoxFrame], connectors: [Connector],
-                             minX: Double, maxX: Double, top: Double, maxY: Double) -> ChartPoint? {
-        guard width <= maxX - minX else { return nil }
-        /// The lowest point of anything drawn over the band from `low` to `high` across, or the
-        /// bottom of the title's room when nothing is.
-        func floor(_ low: Double, _ high: Double) -> Double {
-            var lowest = top
-            for frame in frames where frame.maxX > low - legendGap && frame.minX < high + legendGap { lowest = max(lowest, frame.maxY) }
-            for connector in connectors {
-                for (a, b) in zip(connector.points, connector.points.dropFirst())
-                where max(a.x, b.x) > low - legendGap && min(a.x, b.x) < high + legendGap { lowest = max(lowest, a.y, b.y) }
-            }
-            return lowest
-        }
-        let below = maxY + height
-        var best: ChartPoint?, bestBottom = below - height * 0.1
-        for left in [minX, maxX - width] {
-            let corner = floor(left, left + width) + legendGap
-            if corner + height < bestBottom { best = ChartPoint(x: left, y: corner); bestBottom = corner + height }
-        }
-        return best
-    }
 
     /// The lines whose routes break a rule of a publishable chart (see `GeometryCheck`):
     /// through a box, along another kind of line, their arrowhead on another's. Lines across

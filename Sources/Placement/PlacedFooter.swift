@@ -8,8 +8,9 @@ import TidyTree
 public struct PlacedFooter: Sendable {
     /// One row of the footer, placed.
     public enum Row: Sendable {
-        /// The "Boxes" heading and one sample box per style, each with its label set in it.
-        case boxes(heading: PlacedText, samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)])
+        /// The "Boxes" heading (on the first row of samples only) and sample boxes, one per
+        /// style, each with its label set in it.
+        case boxes(heading: PlacedText?, samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)])
         /// A sample of a line style from `start` to the tip of its arrowhead, and its meaning.
         case line(entry: LegendEntry, start: ChartPoint, tip: ChartPoint, label: PlacedText)
         /// One footnote of a line drawn as a marker.
@@ -34,8 +35,8 @@ public struct PlacedFooter: Sendable {
     public var isEmpty: Bool { rows.isEmpty }
 
     /// Places the legend, the footnotes `notes` and the sources of `chart` in `theme`'s footer
-    /// size, the top-left corner at `origin`.
-    init(chart: Chart, theme: Theme, notes: [String], origin: ChartPoint) {
+    /// size, the top-left corner at `origin`, the sample boxes in `sampleRows` rows.
+    init(chart: Chart, theme: Theme, notes: [String], origin: ChartPoint, sampleRows: Int = 1) {
         let size = theme.footerSize
         let rowHeight = size * BoxMetrics.lineHeight + 2 * Self.padding
         func textWidth(_ text: String, bold: Bool = false) -> Double {
@@ -50,16 +51,16 @@ public struct PlacedFooter: Sendable {
             PlacedText(text: content, x: x, baseline: top + baseline, size: size, bold: bold, anchor: anchor)
         }
         let boxes = chart.legend.filter { $0.sample == .box }
-        if !boxes.isEmpty {
+        let cells = boxes.map { textWidth($0.label) * 1.1 + 4 * Self.padding }
+        for (row, range) in Self.rows(of: cells, count: sampleRows).enumerated() {
             var x = origin.x + firstColumn + Self.spacing
             var samples: [(entry: LegendEntry, frame: BoxFrame, label: PlacedText)] = []
-            for entry in boxes {
-                let cell = textWidth(entry.label) * 1.1 + 4 * Self.padding
+            for (entry, cell) in zip(boxes[range], cells[range]) {
                 samples.append((entry, BoxFrame(center: ChartPoint(x: x + cell / 2, y: top + rowHeight / 2), width: cell, height: rowHeight),
                                 text(entry.label, x: x + cell / 2, anchor: .middle)))
                 x += cell + Self.spacing
             }
-            rows.append(.boxes(heading: text("Boxes", x: origin.x + Self.padding, bold: true), samples: samples))
+            rows.append(.boxes(heading: row == 0 ? text("Boxes", x: origin.x + Self.padding, bold: true) : nil, samples: samples))
             width = max(width, x - Self.spacing - origin.x)
             top += rowHeight + Self.spacing
         }
@@ -84,5 +85,31 @@ public struct PlacedFooter: Sendable {
         self.rows = rows
         self.width = width
         height = Double(rows.count) * (rowHeight + Self.spacing)
+    }
+
+    /// `cells` (widths) cut into at most `count` consecutive rows, the widest row as narrow as
+    /// it can be (the first such cut).
+    static func rows(of cells: [Double], count: Int) -> [Range<Int>] {
+        guard !cells.isEmpty else { return [] }
+        let count = min(max(1, count), cells.count)
+        func width(_ range: Range<Int>) -> Double { cells[range].reduce(0) { $0 + $1 + spacing } }
+        /// The best cut of `cells[start...]` into `count` rows: its widest row and its rows.
+        func best(from start: Int, count: Int) -> (widest: Double, rows: [Range<Int>]) {
+            if count == 1 { return (width(start..<cells.count), [start..<cells.count]) }
+            var result: (widest: Double, rows: [Range<Int>]) = (.infinity, [])
+            for end in (start + 1)...(cells.count - count + 1) {
+                let rest = best(from: end, count: count - 1)
+                let widest = max(width(start..<end), rest.widest)
+                if widest < result.widest { result = (widest, [start..<end] + rest.rows) }
+            }
+            return result
+        }
+        return best(from: 0, count: count).rows
+    }
+
+    /// The number of rows of sample boxes worth trying for `chart`'s legend: one, and two or
+    /// three when it has that many samples.
+    static func sampleRowCounts(of chart: Chart) -> ClosedRange<Int> {
+        1...max(1, min(3, chart.legend.filter { $0.sample == .box }.count / 2))
     }
 }

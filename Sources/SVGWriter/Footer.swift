@@ -12,7 +12,7 @@ extension PlacedFooter {
         for row in rows {
             switch row {
             case .boxes(let heading, let samples):
-                canvas.text(heading, color: nil)
+                if let heading { canvas.text(heading, color: nil) }
                 for sample in samples {
                     let shape = BoxShape(theme.box(sample.entry.style))
                     shape.paint(sample.frame, on: &canvas)

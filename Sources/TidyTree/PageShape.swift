@@ -24,7 +24,7 @@ public struct PageShape {
 
     /// The printable area of `page` (inside margins of `margin` points), or of A4 landscape (√2)
     /// when there is none.
-    static func area(of page: PageSize?) -> (width: Double, height: Double) {
+    public static func area(of page: PageSize?) -> (width: Double, height: Double) {
         let page = page ?? PageSize.a4.landscape
         return (max(36, page.width * 72 - 2 * margin), max(36, page.height * 72 - 2 * margin))
     }
@@ -48,8 +48,7 @@ public struct PageShape {
         /// chart that fits as it is keeps its rows (hanging would only make it smaller).
         func scale(_ columns: [Int]) -> Double {
             if let scale = known[columns] { return scale }
-            let size = extent(columns)
-            let scale = min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
+            let scale = self.scale(of: extent(columns))
             known[columns] = scale
             return scale
         }
@@ -78,6 +77,11 @@ public struct PageShape {
             if scale(refined) > bestScale * 1.0001 { best = refined; bestScale = scale(refined) }
         }
         return (best, bestScale)
+    }
+
+    /// The scale (at most 1) at which a chart of `size` fits the area.
+    func scale(of size: (width: Double, height: Double)) -> Double {
+        min(1, area.width / max(size.width, 1), area.height / max(size.height, 1))
     }
 
     /// How many of the best starts the search refines.

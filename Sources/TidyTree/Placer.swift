@@ -461,6 +461,19 @@ struct Placer {
         return (result.sorted { $0.line < $1.line }, unrouted.sorted())
     }
 
+    /// The elbow of every tree line from a parent whose bottom is above `depth` to its child,
+    /// as placed in `frames`.
+    mutating func elbows(frames: [BoxFrame], above depth: Double) -> [[ChartPoint]] {
+        tree.preorder.compactMap { child in
+            tree.parent[child].flatMap { frames[$0].maxY < depth ? elbow(from: frames[$0], to: frames[child], child: child, depth: tree.depth[$0]) : nil }
+        }
+    }
+
+    /// The frame of every box as placed.
+    var frames: [BoxFrame] {
+        centers.indices.map { BoxFrame(center: centers[$0], width: sizes[$0].width, height: sizes[$0].height) }
+    }
+
     /// The style of most of each box's child lines (the first in line order among equals).
     private func mainChildLineStyles() -> [String?] {
         tree.children.map { children in

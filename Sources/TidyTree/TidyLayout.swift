@@ -28,8 +28,9 @@ public struct TidyLayout: Sendable {
     /// With the theme's `hang-below`, every subtree from that depth hangs in an indented column;
     /// without it the layout is page-shaped: it chooses which subtrees hang (see `PageShape`),
     /// and how wide the boxes' text is wrapped, to bring the chart close to the aspect ratio of
-    /// its page (√2 landscape when it has none).
-    public init(chart: Chart, theme: Theme, top: Double = 0) {
+    /// its page (√2 landscape when it has none), `furniture` (title and footer) placed around
+    /// the boxes (see `Furniture`).
+    public init(chart: Chart, theme: Theme, top: Double = 0, furniture: Furniture? = nil) {
         let metrics = BoxMetrics(theme: theme)
         let spacing = Spacing(theme: theme)
         let tree = ChartTree(chart)
@@ -59,16 +60,32 @@ public struct TidyLayout: Sendable {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
             var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
             shape.quick = chart.quickShape
-            var best = shape.choose { makePlacer($0).extent }
+            /// The extent of a placement with its furniture placed, its margin included.
+            func furnished(_ placer: Placer) -> (width: Double, height: Double) {
+                guard let furniture, !placer.centers.isEmpty else { return placer.extent }
+                let furnishing = Self.furnishing(placer, furniture: furniture)
+                return (furnishing.width + 2 * furniture.pad, furnishing.height + 2 * furniture.pad)
+            }
+            /// The best shape for a placer, weighed with its furniture placed; the search for the
+            /// boxes alone may end in a better one (its steps are smoother), so both run (one for
+            /// a page of a paged chart, or in a quick search).
+            func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
+                let withFurniture = shape.choose { furnished(placer($0)) }
+                guard furniture != nil, !chart.quickShape, !chart.treesInRows else { return withFurniture }
+                let alone = shape.choose { placer($0).extent }.columns
+                let other = (columns: alone, scale: shape.scale(of: furnished(placer(alone))))
+                return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
+            }
+            var best = search(makePlacer)
             for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? BoxMetrics.shapeWraps : [] {
                 let other = wrapped(wrap)
-                let choice = shape.choose { other.placer($0).extent }
+                let choice = search(other.placer)
                 if choice.scale > best.scale * 1.0001 { best = choice; (texts, makePlacer) = other }
             }
             hangColumns = best.columns
         }
         var placer = makePlacer(hangColumns)
-        let frames = chart.boxes.indices.map { BoxFrame(center: placer.centers[$0], width: placer.sizes[$0].width, height: placer.sizes[$0].height) }
+        let frames = placer.frames
         self.frames = frames
         self.texts = texts
         (connectors, unrouted) = placer.connectors(frames: frames)
@@ -80,6 +97,14 @@ public struct TidyLayout: Sendable {
 }
 
 extension TidyLayout {
+    /// Where `furniture` stands around the boxes as `placer` places them and the tree's elbows.
+    static func furnishing(_ placer: Placer, furniture: Furniture) -> Furnishing {
+        var placer = placer
+        let frames = placer.frames
+        return furniture.place(frames: frames, upperRoutes: { placer.elbows(frames: frames, above: $0) }, minX: frames.map(\.minX).min() ?? 0,
+                               maxX: frames.map(\.maxX).max() ?? 0, boxesTop: frames.map(\.minY).min() ?? 0, bottom: frames.map(\.maxY).max() ?? 0)
+    }
+
     /// The least area, in square points, each box of `chart` takes in any layout of `theme`:
     /// as wide as its longest line and as high as its lines with the tightest margins, with
     /// whichever wrap of the text gives the least. A page smaller than the sum of a part's

@@ -203,7 +203,7 @@ final class ChaosTests: XCTestCase {
         for row in placed.footer.rows {
             switch row {
             case .boxes(let heading, let samples):
-                numbers += [heading.x, heading.baseline] + samples.flatMap { [$0.frame.center.x, $0.frame.center.y, $0.label.x, $0.label.baseline] }
+                numbers += (heading.map { [$0.x, $0.baseline] } ?? []) + samples.flatMap { [$0.frame.center.x, $0.frame.center.y, $0.label.x, $0.label.baseline] }
             case .line(_, let start, let tip, let label): numbers += [start.x, start.y, tip.x, tip.y, label.x, label.baseline]
             case .note(let text), .source(let text): numbers += [text.x, text.baseline]
             }

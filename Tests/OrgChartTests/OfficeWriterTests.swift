@@ -47,7 +47,24 @@ final class OfficeWriterTests: XCTestCase {
             let placed = try preparedDPKO(view).placed
             for connector in placed.connectors {
                 let route = ConnectorGeometry.simplified(connector.points.map { ChartPoint(x: $0.x * 12_700, y: $0.y * 12_700) })
-                guard route.count - 1 <= ConnectorGeometry.mostSegments else { long += 1; continue }
+                guard route.count - 1 <= ConnectorGeometry.mostSegments else {
+                    // A longer route is drawn without its jogs: from its start to its end, never
+                    // further from its course than a jog.
+                    long += 1
+                    let drawn = ConnectorGeometry(route: route).drawnPoints
+                    XCTAssertLessThanOrEqual(drawn.count - 1, ConnectorGeometry.mostSegments)
+                    for end in [(drawn[0], route[0]), (drawn[drawn.count - 1], route[route.count - 1])] {
+                        XCTAssertEqual(end.0.x, end.1.x, accuracy: 1_280)
+                        XCTAssertEqual(end.0.y, end.1.y, accuracy: 1_280)
+                    }
+                    for point in drawn {
+                        let away = zip(route, route.dropFirst()).map { a, b in
+                            hypot(point.x - min(max(point.x, min(a.x, b.x)), max(a.x, b.x)), point.y - min(max(point.y, min(a.y, b.y)), max(a.y, b.y)))
+                        }.min() ?? 0
+                        XCTAssertLessThanOrEqual(away, ConnectorGeometry.longestJog + 1_280, "\(view) line \(connector.line)")
+                    }
+                    continue
+                }
                 let geometry = ConnectorGeometry(route: route)
                 let drawn = geometry.drawnPoints
                 XCTAssertEqual(drawn.count, route.count, "\(view) line \(connector.line): \(geometry.preset)")
@@ -65,7 +82,7 @@ final class OfficeWriterTests: XCTestCase {
                 if geometry.preset.hasPrefix("bent") { bent += 1 }
             }
         }
-        XCTAssertEqual(long, 0, "no route of these charts has more than five segments")
+        XCTAssertLessThanOrEqual(long, 2, "few routes of these charts have more than five segments")
         XCTAssertGreaterThan(checked, 80)
         XCTAssertGreaterThan(bent, 60)
     }
@@ -395,7 +412,7 @@ final class EditableFormatsCommandLineTests: XCTestCase {
     /// chart laid out by Graphviz is refused with a hint and no file.
     func testTheCommandLineWritesAndRefusesEditableFormats() throws {
         let directory = try temporaryDirectory(self)
-        let pptx = try orgchart(["render", "dpko-2010", "-o", "chart.pptx"], in: directory)
+        let pptx = try orgchart(["render", "peace-security-2021", "-o", "chart.pptx"], in: directory)
         XCTAssertEqual(pptx.status, 0, pptx.stderr)
         let bytes = try Data(contentsOf: directory.appendingPathComponent("chart.pptx"))
         XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04])
