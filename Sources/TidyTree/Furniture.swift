@@ -29,6 +29,8 @@ public struct Furniture: Sendable {
 
     /// Space kept between the title or footer and any box or line beside them, in points.
     public static let gap = 12.0
+    /// The share of a drawing's height below which a quick placing leaves the footer below.
+    static let slightShare = 0.02
 
     /// The best places for the title and the footer around what is drawn: `frames` and
     /// `routes` (and `more`, stretches across with their top and bottom; and `upperRoutes`,
@@ -37,15 +39,25 @@ public struct Furniture: Sendable {
     /// spanning `minX`…`maxX` across, starting at
     /// `boxesTop` (the top of the highest) and ending at `bottom`. The best draws the chart
     /// largest on the area (at most its natural size); on a tie the title stays above and the
-    /// drawing is the least high.
+    /// drawing is the least high. `quickly` (for a layout search) leaves a footer below when it
+    /// is under `slightShare` of the drawing's height: placed elsewhere, it could not draw the
+    /// chart noticeably larger.
     public func place(frames: [BoxFrame], routes: [[ChartPoint]] = [], more: [(low: Double, high: Double, top: Double, bottom: Double)] = [],
-                      upperRoutes: (Double) -> [[ChartPoint]] = { _ in [] }, minX: Double, maxX: Double, boxesTop: Double, bottom: Double) -> Furnishing {
-        var below = DrawnProfile(minX: minX, maxX: maxX, empty: boxesTop, downward: true)
-        for frame in frames { below.cover(from: frame.minX, to: frame.maxX, at: frame.maxY) }
-        for route in routes {
-            for (a, b) in zip(route, route.dropFirst()) { below.cover(from: min(a.x, b.x), to: max(a.x, b.x), at: max(a.y, b.y)) }
+                      upperRoutes: (Double) -> [[ChartPoint]] = { _ in [] }, minX: Double, maxX: Double, boxesTop: Double, bottom: Double,
+                      quickly: Bool = false) -> Furnishing {
+        /// What is drawn over each stretch, seen from below (built when first asked for).
+        var profileBelow: DrawnProfile?
+        func below() -> DrawnProfile {
+            if let profileBelow { return profileBelow }
+            var below = DrawnProfile(minX: minX, maxX: maxX, empty: boxesTop, downward: true)
+            for frame in frames { below.cover(from: frame.minX, to: frame.maxX, at: frame.maxY) }
+            for route in routes {
+                for (a, b) in zip(route, route.dropFirst()) { below.cover(from: min(a.x, b.x), to: max(a.x, b.x), at: max(a.y, b.y)) }
+            }
+            for stretch in more { below.cover(from: stretch.low, to: stretch.high, at: stretch.bottom) }
+            profileBelow = below
+            return below
         }
-        for stretch in more { below.cover(from: stretch.low, to: stretch.high, at: stretch.bottom) }
         /// What is drawn over each stretch, seen from above, down to `depth` (where the title
         /// beside the top row cannot reach).
         func profileAbove(until depth: Double) -> DrawnProfile {
@@ -66,8 +78,9 @@ public struct Furniture: Sendable {
             best = furnishing
             bestScale = scale
         }
-        /// The footer's places with the title standing at `place` (above when nil), its top at `top`.
-        func furnish(title place: ChartPoint?, top: Double, profile: DrawnProfile) {
+        /// The footer's places with the title standing at `place` (above when nil), its top at
+        /// `top`, its block from `block.low` to `block.high` across down to `block.bottom`.
+        func furnish(title place: ChartPoint?, top: Double, block: (low: Double, high: Double, bottom: Double)?) {
             guard !footers.isEmpty else {
                 consider(Furnishing(title: place, footer: nil, width: maxX - minX, height: bottom - top))
                 return
@@ -76,8 +89,13 @@ public struct Furniture: Sendable {
                 consider(Furnishing(title: place, footer: FooterPlace(shape: index, origin: ChartPoint(x: minX, y: bottom), isBelow: true),
                                     width: max(maxX - minX, shape.width), height: bottom + shape.height - top))
             }
-            for (index, shape) in footers.enumerated() {
-                guard let stretch = profile.extremeStretch(width: shape.width, nearest: nil) else { continue }
+            var profile: DrawnProfile?
+            for (index, shape) in footers.enumerated() where !quickly || shape.height >= Self.slightShare * (bottom - top) {
+                if profile == nil {
+                    profile = below()
+                    if let block { profile?.cover(from: block.low, to: block.high, at: block.bottom) }
+                }
+                guard let stretch = profile?.extremeStretch(width: shape.width, nearest: nil) else { continue }
                 let y = stretch.value + Self.gap
                 consider(Furnishing(title: place, footer: FooterPlace(shape: index, origin: ChartPoint(x: stretch.x, y: y), isBelow: false),
                                     width: maxX - minX, height: max(bottom, y + shape.height) - top))
@@ -85,13 +103,11 @@ public struct Furniture: Sendable {
         }
         // The title above, centred; or, when the chart is drawn smaller than its natural size,
         // beside the top row, in the stretch where it can stand lowest (nearest the centre).
-        furnish(title: nil, top: titleTop, profile: below)
+        furnish(title: nil, top: titleTop, block: nil)
         guard bestScale < 1, let stretch = profileAbove(until: boxesTop + title.height + 2 * Self.gap).extremeStretch(width: title.width, nearest: (minX + maxX - title.width) / 2) else { return best }
         let top = min(boxesTop, stretch.value - Self.gap - title.height)
         if top > titleTop + 0.5 {
-            var profile = below
-            profile.cover(from: stretch.x, to: stretch.x + title.width, at: top + title.height)
-            furnish(title: ChartPoint(x: stretch.x + title.width / 2, y: top), top: top, profile: profile)
+            furnish(title: ChartPoint(x: stretch.x + title.width / 2, y: top), top: top, block: (stretch.x, stretch.x + title.width, top + title.height))
         }
         return best
     }
@@ -163,36 +179,38 @@ struct DrawnProfile: Sendable {
     func extremeStretch(width: Double, nearest: Double?) -> (x: Double, value: Double)? {
         guard width <= maxX - minX else { return nil }
         let span = Int((width / Self.step).rounded(.up))
-        /// Calls `visit` with the left edge and floor of every stretch: those starting at a
-        /// step, then the flush-right one, which starts inside a step.
-        func stretches(_ visit: (Double, Double) -> Void) {
-            if span <= floors.count {
-                // Sliding maximum over `span` steps: indices of a decreasing run of floors.
-                var window: [Int] = [], head = 0
-                window.reserveCapacity(floors.count)
-                for index in floors.indices {
-                    while window.count > head, floors[window[window.count - 1]] <= floors[index] { window.removeLast() }
-                    window.append(index)
-                    if window[head] <= index - span { head += 1 }
-                    let start = index - span + 1
-                    guard start >= 0 else { continue }
-                    let x = minX + Double(start) * Self.step
-                    if x + width <= maxX + 0.001 { visit(x, floors[window[head]]) }
+        // The floor of the stretch starting at each step (sliding maximum over `span` steps,
+        // kept as indices of a decreasing run of floors), then the flush-right stretch's.
+        var xs: [Double] = [], maxima: [Double] = []
+        if span <= floors.count {
+            xs.reserveCapacity(floors.count - span + 2)
+            maxima.reserveCapacity(floors.count - span + 2)
+            var window = [Int](repeating: 0, count: floors.count), head = 0, tail = 0
+            for index in floors.indices {
+                while tail > head, floors[window[tail - 1]] <= floors[index] { tail -= 1 }
+                window[tail] = index
+                tail += 1
+                if window[head] <= index - span { head += 1 }
+                let start = index - span + 1
+                guard start >= 0 else { continue }
+                let x = minX + Double(start) * Self.step
+                if x + width <= maxX + 0.001 {
+                    xs.append(x)
+                    maxima.append(floors[window[head]])
                 }
             }
-            let right = maxX - width
-            visit(right, steps(right, maxX).map { floors[$0].max() ?? 0 } ?? 0)
         }
-        var lowest = Double.infinity
-        stretches { _, floor in lowest = min(lowest, floor) }
+        let right = maxX - width
+        xs.append(right)
+        maxima.append(steps(right, maxX).map { floors[$0].max() ?? 0 } ?? 0)
+        let lowest = maxima.min() ?? 0
         /// How far a stretch is from where it is wanted.
         func distance(_ x: Double) -> Double {
             nearest.map { abs(x - $0) } ?? min(x - minX, maxX - x - width)
         }
         var best: (x: Double, floor: Double)?
-        stretches { x, floor in
-            guard floor <= lowest + 0.5 else { return }
-            if let current = best, (distance(current.x), current.x) <= (distance(x), x) { return }
+        for (x, floor) in zip(xs, maxima) where floor <= lowest + 0.5 {
+            if let current = best, (distance(current.x), current.x) <= (distance(x), x) { continue }
             best = (x, floor)
         }
         return best.map { ($0.x, downward ? $0.floor : -$0.floor) }

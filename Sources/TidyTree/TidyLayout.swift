@@ -60,18 +60,19 @@ public struct TidyLayout: Sendable {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
             var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
             shape.quick = chart.quickShape
-            /// The extent of a placement with its furniture placed, its margin included.
+            /// The extent of a placement with its furniture placed, its margin included (above a
+            /// few thousand boxes, where title and legend are slight beside the boxes, without).
             func furnished(_ placer: Placer) -> (width: Double, height: Double) {
-                guard let furniture, !placer.centers.isEmpty else { return placer.extent }
+                guard let furniture, !placer.centers.isEmpty, chart.boxes.count <= Self.mostBoxesToRewrap else { return placer.extent }
                 let furnishing = Self.furnishing(placer, furniture: furniture)
                 return (furnishing.width + 2 * furniture.pad, furnishing.height + 2 * furniture.pad)
             }
             /// The best shape for a placer, weighed with its furniture placed; the search for the
             /// boxes alone may end in a better one (its steps are smoother), so both run (one for
-            /// a page of a paged chart, or in a quick search).
+            /// a page of a paged chart, in a quick search, or above a few thousand boxes).
             func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
                 let withFurniture = shape.choose { furnished(placer($0)) }
-                guard furniture != nil, !chart.quickShape, !chart.treesInRows else { return withFurniture }
+                guard furniture != nil, !chart.quickShape, !chart.treesInRows, chart.boxes.count <= Self.mostBoxesToRewrap else { return withFurniture }
                 let alone = shape.choose { placer($0).extent }.columns
                 let other = (columns: alone, scale: shape.scale(of: furnished(placer(alone))))
                 return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
@@ -101,8 +102,15 @@ extension TidyLayout {
     static func furnishing(_ placer: Placer, furniture: Furniture) -> Furnishing {
         var placer = placer
         let frames = placer.frames
-        return furniture.place(frames: frames, upperRoutes: { placer.elbows(frames: frames, above: $0) }, minX: frames.map(\.minX).min() ?? 0,
-                               maxX: frames.map(\.maxX).max() ?? 0, boxesTop: frames.map(\.minY).min() ?? 0, bottom: frames.map(\.maxY).max() ?? 0)
+        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        for frame in frames {
+            minX = min(minX, frame.minX)
+            maxX = max(maxX, frame.maxX)
+            minY = min(minY, frame.minY)
+            maxY = max(maxY, frame.maxY)
+        }
+        return furniture.place(frames: frames, upperRoutes: { placer.elbows(frames: frames, above: $0) }, minX: minX, maxX: maxX,
+                               boxesTop: minY, bottom: maxY, quickly: true)
     }
 
     /// The least area, in square points, each box of `chart` takes in any layout of `theme`:
