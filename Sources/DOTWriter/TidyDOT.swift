@@ -7,7 +7,7 @@ extension DOTWriter {
     /// (`pos="x,y!"`) and every line its route (`pos` spline points on straight segments), so
     /// Graphviz's `nop2` engine only draws. Same placed chart, same bytes.
     public func writePlaced(_ placed: PlacedChart) -> String {
-        let chart = placed.chart, top = placed.top
+        let chart = placed.chart
         let (width, height) = placed.extent
         var out = DOTText()
         out.line("digraph \(Escape.quoted(chart.id)) {")
@@ -22,7 +22,7 @@ extension DOTWriter {
         out.line("graph [\(graph.joined(separator: ", "))]")
         out.line("node [shape=box, style=filled, fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.headingSize)), margin=\"0.10,0.05\"]")
         out.line("edge [fontname=\(Escape.quoted(theme.font)), fontsize=\(format(theme.detailSize))]")
-        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(width / 2)),\(format(height - top / 2))!\"]")
+        out.line("\"orgchart:title\" [id=\"orgchart:title\", shape=plain, style=\"\", label=<\(titleLabel(chart))>, tooltip=\(Escape.tooltip(chart.title)), pos=\"\(format(placed.titleCenter.x)),\(format(height - placed.titleCenter.y))!\"]")
         for (index, box) in chart.boxes.enumerated() {
             let frame = placed.frames[index]
             var attributes = boxAttributes(box, text: placed.texts[index], width: frame.width / 72)

@@ -165,6 +165,14 @@ public struct PlacedChart: Sendable {
     /// Width and height of the drawing in points.
     public var size: (width: Double, height: Double) { (width, height) }
 
+    /// The centre of the title's block of lines (above the boxes, or beside the top row).
+    public var titleCenter: ChartPoint {
+        guard let first = title.first, let last = title.last else { return ChartPoint(x: extent.width / 2, y: top / 2) }
+        let top = first.baseline - first.size * Self.baseline
+        let bottom = last.baseline - last.size * Self.baseline + last.size * BoxMetrics.lineHeight
+        return ChartPoint(x: first.x, y: (top + bottom) / 2)
+    }
+
     /// How far the drawing is moved so that its top-left corner comes inside the margin.
     public var offset: ChartPoint { ChartPoint(x: pad - origin.x, y: pad - origin.y) }
 

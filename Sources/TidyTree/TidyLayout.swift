@@ -68,11 +68,12 @@ public struct TidyLayout: Sendable {
                 return (furnishing.width + 2 * furniture.pad, furnishing.height + 2 * furniture.pad)
             }
             /// The best shape for a placer, weighed with its furniture placed; the search for the
-            /// boxes alone may end in a better one (its steps are smoother), so both run (one for
-            /// a page of a paged chart, in a quick search, or above a few thousand boxes).
+            /// boxes alone may end in a better one (its steps are smoother), so both run for a
+            /// chart of a department's size drawn whole (one for a page of a paged chart, in a
+            /// quick search, or above `mostBoxesForTwoSearches`).
             func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
                 let withFurniture = shape.choose { furnished(placer($0)) }
-                guard furniture != nil, !chart.quickShape, !chart.treesInRows, chart.boxes.count <= Self.mostBoxesToRewrap else { return withFurniture }
+                guard furniture != nil, !chart.quickShape, !chart.treesInRows, chart.boxes.count <= Self.mostBoxesForTwoSearches else { return withFurniture }
                 let alone = shape.choose { placer($0).extent }.columns
                 let other = (columns: alone, scale: shape.scale(of: furnished(placer(alone))))
                 return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
@@ -132,6 +133,9 @@ extension TidyLayout {
     static let topWrapExtra = 12
     /// Charts with more boxes than this keep the theme's wrap: trying others costs a layout search each.
     static let mostBoxesToRewrap = 3_000
+    /// Charts with more boxes than this have one page-shape search per wrap, weighed with their
+    /// title and legend placed.
+    static let mostBoxesForTwoSearches = 300
 }
 
 /// Gaps between boxes, in points, from the theme's `nodesep` and `ranksep`.
