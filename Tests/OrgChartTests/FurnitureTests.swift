@@ -1,4 +1,5 @@
 import ChartGraph
+import DOTWriter
 import Foundation
 import OrgChart
 @testable import OfficeWriter
@@ -72,6 +73,24 @@ final class FurnitureTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The Department of Operational Support, too large for A4 landscape at its natural size,
+    /// has its title beside the top row; Graphviz's drawing of the placed chart sets it there too.
+    func testGraphvizDrawsTheTitleWhereTheLayoutPlacedIt() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.options.root = "dos"
+        let prepared = try spec.prepare()
+        let placed = PlacedChart(chart: prepared.chart.shaped(for: PageSize.a4.landscape), theme: prepared.writer.theme)
+        let firstBox = try XCTUnwrap(placed.frames.map(\.minY).min())
+        XCTAssertGreaterThanOrEqual(placed.titleCenter.y, firstBox, "the title stands beside the top row")
+        let dot = prepared.writer.writePlaced(placed)
+        let line = try XCTUnwrap(dot.split(separator: "\n").first { $0.contains("\"orgchart:title\" [") })
+        let position = try XCTUnwrap(line.range(of: #"pos="([0-9.]+),([0-9.]+)!""#, options: .regularExpression).map { String(line[$0]) })
+        let numbers = position.dropFirst(5).dropLast(2).split(separator: ",").compactMap { Double($0) }
+        XCTAssertEqual(numbers.count, 2)
+        XCTAssertEqual(numbers[0], placed.titleCenter.x, accuracy: 0.01)
+        XCTAssertEqual(numbers[1], placed.extent.height - placed.titleCenter.y, accuracy: 0.01)
     }
 
     /// The legend's sample boxes cut into rows as even as they can be, in order.
