@@ -64,6 +64,9 @@ public struct BoxMetrics: Sendable {
     /// Heading wraps a page-shaped layout tries besides the theme's: narrower boxes in more
     /// lines make a chart of many columns narrower, wider ones a chart of long columns shorter.
     static let shapeWraps = [22, 30]
+    /// The wraps tried for a chart of a department's size: one step finer (the Department of
+    /// Operational Support's five columns fit A4 landscape at 24 characters).
+    static let finerShapeWraps = [22, 24, 30]
 
     /// The width in inches the longest line of `text` needs, margins included.
     public func width(_ text: BoxText) -> Double {

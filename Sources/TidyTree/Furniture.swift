@@ -29,6 +29,8 @@ public struct Furniture: Sendable {
 
     /// Space kept between the title or footer and any box or line beside them, in points.
     public static let gap = 12.0
+    /// How far below everything a footer below the chart starts (its rows start a little lower).
+    static let footerDrop = 8.0
     /// The share of a drawing's height below which a quick placing leaves the footer below.
     static let slightShare = 0.02
 
@@ -86,8 +88,8 @@ public struct Furniture: Sendable {
                 return
             }
             for (index, shape) in footers.enumerated() {
-                consider(Furnishing(title: place, footer: FooterPlace(shape: index, origin: ChartPoint(x: minX, y: bottom), isBelow: true),
-                                    width: max(maxX - minX, shape.width), height: bottom + shape.height - top))
+                consider(Furnishing(title: place, footer: FooterPlace(shape: index, origin: ChartPoint(x: minX, y: bottom + Self.footerDrop), isBelow: true),
+                                    width: max(maxX - minX, shape.width), height: bottom + Self.footerDrop + shape.height - top))
             }
             var profile: DrawnProfile?
             for (index, shape) in footers.enumerated() where !quickly || shape.height >= Self.slightShare * (bottom - top) {
@@ -102,12 +104,17 @@ public struct Furniture: Sendable {
             }
         }
         // The title above, centred; or, when the chart is drawn smaller than its natural size,
-        // beside the top row, in the stretch where it can stand lowest (nearest the centre).
+        // beside the top row, in the stretch where it can stand lowest (nearest a corner, where
+        // it reads as the page's title rather than a box's heading).
         furnish(title: nil, top: titleTop, block: nil)
-        guard bestScale < 1, let stretch = profileAbove(until: boxesTop + title.height + 2 * Self.gap).extremeStretch(width: title.width, nearest: (minX + maxX - title.width) / 2) else { return best }
-        let top = min(boxesTop, stretch.value - Self.gap - title.height)
+        // The title keeps twice the gap from anything beside or below it, so that it does not
+        // read as the heading of a box or the label of a line.
+        let room = title.width + 2 * Self.gap
+        guard bestScale < 1, let stretch = profileAbove(until: boxesTop + title.height + 3 * Self.gap)
+            .extremeStretch(width: room, nearest: nil) else { return best }
+        let top = min(boxesTop, stretch.value - 2 * Self.gap - title.height)
         if top > titleTop + 0.5 {
-            furnish(title: ChartPoint(x: stretch.x + title.width / 2, y: top), top: top, block: (stretch.x, stretch.x + title.width, top + title.height))
+            furnish(title: ChartPoint(x: stretch.x + room / 2, y: top), top: top, block: (stretch.x, stretch.x + room, top + title.height))
         }
         return best
     }

@@ -79,7 +79,8 @@ public struct TidyLayout: Sendable {
                 return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
             }
             var best = search(makePlacer)
-            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? BoxMetrics.shapeWraps : [] {
+            let wraps = chart.boxes.count <= Self.mostBoxesForFinerWraps ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
+            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? wraps : [] {
                 let other = wrapped(wrap)
                 let choice = search(other.placer)
                 if choice.scale > best.scale * 1.0001 { best = choice; (texts, makePlacer) = other }
@@ -120,7 +121,7 @@ extension TidyLayout {
     /// cannot hold the part.
     public static func leastBoxAreas(of chart: Chart, theme: Theme) -> [Double] {
         let metrics = BoxMetrics(theme: theme)
-        let wraps = theme.pageShaped && theme.hangBelow == 0 ? [metrics.headingWrap] + BoxMetrics.shapeWraps : [metrics.headingWrap]
+        let wraps = theme.pageShaped && theme.hangBelow == 0 ? [metrics.headingWrap] + BoxMetrics.finerShapeWraps : [metrics.headingWrap]
         return chart.boxes.map { box in
             wraps.map { wrap in
                 let text = metrics.text(box, wrap: wrap)
@@ -133,9 +134,11 @@ extension TidyLayout {
     static let topWrapExtra = 12
     /// Charts with more boxes than this keep the theme's wrap: trying others costs a layout search each.
     static let mostBoxesToRewrap = 3_000
-    /// Charts with more boxes than this have one page-shape search per wrap, weighed with their
-    /// title and legend placed.
+    /// Charts with more boxes than this (and pages of a paged chart) have one page-shape search
+    /// per wrap, weighed with their title and legend placed.
     static let mostBoxesForTwoSearches = 300
+    /// Charts (or pages) with more boxes than this do not try the finer wraps.
+    static let mostBoxesForFinerWraps = 120
 }
 
 /// Gaps between boxes, in points, from the theme's `nodesep` and `ranksep`.

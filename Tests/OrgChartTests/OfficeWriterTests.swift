@@ -250,11 +250,11 @@ final class OfficeWriterTests: XCTestCase {
 
     /// With a page, the slides are the pages of the PDF, each slide a chart of its own.
     func testAPresentationOnAPageHasTheSlidesOfThePDF() throws {
-        // The pillar and its Department of Operational Support each take several A4 pages.
+        // The pillar takes several A4 pages, its Department of Operational Support several A5 pages.
         for (model, root) in [("peace-security-2021", nil), ("peace-security-2021", "dos")] {
             var spec = ChartSpec(model: model)
             spec.options.root = root
-            spec.page = try PageSize.parse("A4")
+            spec.page = root == nil ? try PageSize.parse("A4") : PageShapeTests.a5Landscape
             let prepared = try spec.prepare()
             let pdf = try prepared.render(.pdf)
             let info = try tool("pdfinfo", on: pdf, named: "pages.pdf", in: self).stdout
