@@ -34,6 +34,9 @@ public struct Chart: Sendable, Equatable {
     /// side, when that fits its page better (the pieces of a chart packed onto one page); false
     /// to keep them in one row.
     public var treesInRows = false
+    /// True for a page of a paged chart that holds the whole chart: its layout searches as
+    /// widely as a chart drawn without pages (the other pages' searches are narrower).
+    public var isWholeChart = false
     /// The grid the chart is drawn as instead of boxes and lines, if it is a matrix.
     public var matrix: Matrix?
 

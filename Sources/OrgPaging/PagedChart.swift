@@ -352,6 +352,7 @@ public struct PagedChart: Sendable {
         let lines = ids.flatMap { index.linesFrom[$0] ?? [] }.filter { ids.contains(chart.lines[$0].to) }.sorted()
         var part = chart.restricted(boxes: boxes, lines: lines)
         part.treesInRows = true
+        part.isWholeChart = boxes.count == chart.boxes.count
         return part
     }
 

@@ -60,6 +60,8 @@ public struct TidyLayout: Sendable {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
             var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
             shape.quick = chart.quickShape
+            // A chart drawn whole (not one page of several) gets the wider search.
+            let drawnWhole = !chart.treesInRows || chart.isWholeChart
             /// The extent of a placement with its furniture placed, its margin included (above a
             /// few thousand boxes, where title and legend are slight beside the boxes, without).
             func furnished(_ placer: Placer) -> (width: Double, height: Double) {
@@ -69,17 +71,17 @@ public struct TidyLayout: Sendable {
             }
             /// The best shape for a placer, weighed with its furniture placed; the search for the
             /// boxes alone may end in a better one (its steps are smoother), so both run for a
-            /// chart of a department's size drawn whole (one for a page of a paged chart, in a
-            /// quick search, or above `mostBoxesForTwoSearches`).
+            /// chart of a department's size drawn whole (one for a page of several, in a quick
+            /// search, or above `mostBoxesForTwoSearches`).
             func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
                 let withFurniture = shape.choose { furnished(placer($0)) }
-                guard furniture != nil, !chart.quickShape, !chart.treesInRows, chart.boxes.count <= Self.mostBoxesForTwoSearches else { return withFurniture }
+                guard furniture != nil, !chart.quickShape, drawnWhole, chart.boxes.count <= Self.mostBoxesForTwoSearches else { return withFurniture }
                 let alone = shape.choose { placer($0).extent }.columns
                 let other = (columns: alone, scale: shape.scale(of: furnished(placer(alone))))
                 return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
             }
             var best = search(makePlacer)
-            let wraps = chart.boxes.count <= Self.mostBoxesForFinerWraps ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
+            let wraps = chart.boxes.count <= Self.mostBoxesForFinerWraps && drawnWhole ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
             for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? wraps : [] {
                 let other = wrapped(wrap)
                 let choice = search(other.placer)
@@ -137,7 +139,7 @@ extension TidyLayout {
     /// Charts with more boxes than this (and pages of a paged chart) have one page-shape search
     /// per wrap, weighed with their title and legend placed.
     static let mostBoxesForTwoSearches = 300
-    /// Charts (or pages) with more boxes than this do not try the finer wraps.
+    /// Charts with more boxes than this (and pages of a paged chart) do not try the finer wraps.
     static let mostBoxesForFinerWraps = 120
 }
 
