@@ -5,7 +5,8 @@ import TidyTree
 
 /// The layout stage's output: a chart with every box placed and sized, its text wrapped and
 /// set, every line routed (orthogonal routes between its two ports), the frames of its groups,
-/// the title above and the legend and sources below, in one coordinate system of points.
+/// the title (above the boxes, or beside the top row) and the legend and sources (below them,
+/// or in an empty stretch at the bottom; see `Furniture`), in one coordinate system of points.
 /// It is computed once from the chart graph and a theme; every writer — orgchart's SVG, the
 /// cairo PDF and PNG, the positioned DOT text Graphviz draws — only draws it, so every drawing
 /// of a chart has the same geometry. Tree charts are placed by the tidy tree (`TidyLayout`),
@@ -37,9 +38,9 @@ public struct PlacedChart: Sendable {
     public let labels: [Int: [PlacedText]]
     /// The frames of groups (two-column charts).
     public let groupFrames: [GroupFrame]
-    /// The title and subtitle lines, set centred above the boxes.
+    /// The title and subtitle lines, set centred above the boxes or beside the top row.
     public let title: [PlacedText]
-    /// The legend and sources under the chart.
+    /// The legend and sources, under the boxes or in an empty stretch at the bottom.
     public let footer: PlacedFooter
     /// Width and height of the layout from (0, 0) before cropping: the area of the boxes and
     /// routes, with the room `top` for the title above them.
