@@ -521,9 +521,10 @@ public struct PagedChart: Sendable {
     /// True when orgchart draws the pages itself rather than Graphviz.
     private var drawsItself: Bool { drawing.drawsItself(chart, tidy: tidy) }
 
-    /// True when the chart, scaled to the page, keeps its smallest text readable.
-    /// `quickly` lays the chart out after a short search for its shape: what fits so fits the
-    /// page at least as well once laid out in full.
+    /// True when the chart, scaled to the page, keeps its smallest text readable. It is laid
+    /// out after a short search for its shape first — what fits so fits the page at least as
+    /// well once laid out in full — and, unless `quickly`, after the full search when the short
+    /// one does not fit.
     public func fits(_ chart: Chart, quickly: Bool = false) throws -> Bool {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
         let size = readable * (1 + margin)
@@ -533,8 +534,14 @@ public struct PagedChart: Sendable {
             let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
             if 0.9 * leastBoxArea(of: chart) * scale * scale > printableArea { return false }
         }
+        // A short search first: what fits after it fits once laid out in full. One that does
+        // not may still fit after the full search, which can gain a quarter or more (other
+        // wraps, more layouts).
         var measured = chart
-        measured.quickShape = quickly
+        measured.quickShape = true
+        let quick = try smallestText(of: measured)
+        if quickly || quick >= size { return quick >= size }
+        measured.quickShape = false
         return try smallestText(of: measured) >= size
     }
 
