@@ -64,8 +64,20 @@ public struct PagedChart: Sendable {
         var continuing: Set<String> = []
     }
 
-    /// The line a box whose subtree moved gets.
-    static func continuation(_ page: Int) -> String { "continued on page \(page)" }
+    /// The line a box whose subtree moved gets: the page, or the pages (runs of three or more
+    /// as a range) where it continues.
+    package static func continuation(_ pages: [Int]) -> String {
+        let pages = Set(pages).sorted()
+        guard pages.count > 1 else { return "continued on page \(pages.first ?? pagePlaceholder)" }
+        var runs: [String] = [], start = 0
+        while start < pages.count {
+            var end = start
+            while end + 1 < pages.count, pages[end + 1] == pages[end] + 1 { end += 1 }
+            runs += end - start >= 2 ? ["\(pages[start])–\(pages[end])"] : pages[start...end].map(String.init)
+            start = end + 1
+        }
+        return "continued on pages " + runs.joined(separator: ", ")
+    }
     /// The page number fitting writes before the page numbers are known: as wide as any.
     static let pagePlaceholder = 999
 
@@ -289,8 +301,13 @@ public struct PagedChart: Sendable {
             add(reference(line, to: line.to, outgoing: true, page: b + 1), to: line.from, on: a)
             add(reference(line, to: line.from, outgoing: false, page: a + 1), to: line.to, on: b)
         }
-        for (piece, moves) in moved.sorted(by: { $0.key < $1.key }) {
-            for (box, target) in moves where pageOf[target] != pageOf[piece] { add(Self.continuation(pageOf[target] + 1), to: box, on: pageOf[piece]) }
+        // A box says in one line on which pages its moved subtrees (or runs of its list) continue.
+        var continued: [Int: [String: [Int]]] = [:]
+        for (piece, moves) in moved {
+            for (box, target) in moves where pageOf[target] != pageOf[piece] { continued[pageOf[piece], default: [:]][box, default: []].append(pageOf[target] + 1) }
+        }
+        for (page, boxes) in continued.sorted(by: { $0.key < $1.key }) {
+            for (box, targets) in boxes.sorted(by: { $0.key < $1.key }) { add(Self.continuation(targets), to: box, on: page) }
         }
         // Each later page names its place and the pages it continues.
         for page in built where page > 0 {
@@ -381,7 +398,7 @@ public struct PagedChart: Sendable {
             part.subtitle = [chart.subtitle, place(of: part), "continued from page \(page)"].compactMap { $0 }.joined(separator: "\n")
         }
         for index in part.boxes.indices where continuing.contains(part.boxes[index].id) {
-            part.boxes[index].details.append(Self.continuation(page))
+            part.boxes[index].details.append(Self.continuation([page]))
         }
         // A line across the tree with one end outside becomes a reference at that end.
         let positions = Dictionary(part.boxes.indices.map { (part.boxes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -453,9 +470,8 @@ public struct PagedChart: Sendable {
         if !readable {
             let runs = try self.runs(of: root, in: marked(kept, continuing: moved.union(continuing), later: later))
             if runs.count > 1 {
-                // The boxes above the branching box stay with the first run.
-                let inRuns = runs.reduce(into: Set<String>()) { $0.formUnion($1) }
-                kept = runs[0].union(kept.subtracting(inRuns))
+                // The boxes above the branching box stay with the first run (it holds them).
+                kept = runs[0]
                 pieces += runs.dropFirst().map { (box: root, ids: $0) }
             }
         }
@@ -490,20 +506,38 @@ public struct PagedChart: Sendable {
 
     /// The children of `root` in `chart` cut into consecutive runs, each as long as can be read
     /// on a page under `root` (at least one child): the ids of each run with `root` and the
-    /// children's subtrees. The longest readable run is found by doubling, then halving.
+    /// children's subtrees, the first with the boxes above `root` too (they stay on its page,
+    /// and there `root` says on which pages the list continues). Each run is the longest
+    /// readable from where the one before ended, found by doubling, then halving.
     private func runs(of root: String, in chart: Chart) throws -> [Set<String>] {
         let tree = chart.treeChildren, children = tree[root] ?? []
         let subtrees = children.map { chart.subtree(of: $0, children: tree) }
         func run(_ range: Range<Int>) -> Set<String> { subtrees[range].reduce(into: [root]) { $0.formUnion($1) } }
-        func readable(_ count: Int) throws -> Bool { try fits(chart.restricted(to: run(0..<count)), quickly: true) }
-        var low = 1, high = 2
-        while high < children.count, try readable(high) { low = high; high *= 2 }
-        high = min(high, children.count)
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if try readable(middle) { low = middle } else { high = middle }
+        let above = Set(chart.boxes.map(\.id)).subtracting(run(0..<children.count))
+        func piece(_ start: Int, _ count: Int) -> Set<String> { run(start..<start + count).union(start == 0 ? above : []) }
+        func readable(_ start: Int, _ count: Int) throws -> Bool {
+            var part = chart.restricted(to: piece(start, count))
+            if start == 0, let index = part.boxes.firstIndex(where: { $0.id == root }) {
+                part.boxes[index].details.append(Self.continuation([Self.pagePlaceholder - 1, Self.pagePlaceholder]))
+            }
+            return try fits(part, quickly: true)
         }
-        return stride(from: 0, to: children.count, by: low).map { run($0..<min($0 + low, children.count)) }
+        var runs: [Set<String>] = [], start = 0
+        while start < children.count {
+            let left = children.count - start
+            var good = 1, bad: Int?
+            while bad == nil, good < left {
+                let next = min(2 * good, left)
+                if try readable(start, next) { good = next } else { bad = next }
+            }
+            while let worse = bad, worse - good > 1 {
+                let middle = (good + worse) / 2
+                if try readable(start, middle) { good = middle } else { bad = middle }
+            }
+            runs.append(piece(start, good))
+            start += good
+        }
+        return runs
     }
 
     /// The PDF with one page per chart of `pages()`.

@@ -209,8 +209,13 @@ extension PreparedChart {
         guard page.turnable else { return chosen }
         var turned = chosen
         turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
-        if maxPages != nil { return try turned.smallestText() > chosen.smallestText() + 0.05 ? turned : chosen }
-        return try turned.pages().count < chosen.pages().count ? turned : chosen
+        // Both orientations are cut at once, one on each processor (each keeps its pages).
+        let measures = Parallel.map([chosen, turned], workers: ProcessInfo.processInfo.activeProcessorCount) { paging in
+            Result { () throws -> Double in paging.maxPages != nil ? try paging.smallestText() : -Double(try paging.pages().count) }
+        }
+        let (upright, other) = (try measures[0].get(), try measures[1].get())
+        // More text (with a page count), or fewer pages; on a tie, the orientation chosen first.
+        return other > upright + (maxPages != nil ? 0.05 : 0.5) ? turned : chosen
     }
 
     /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a
@@ -218,10 +223,14 @@ extension PreparedChart {
     func betterOrientation(of page: PageSize) throws -> PageSize {
         let candidates = [page.portrait, page.landscape]
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
+        // Both laid out at once, one on each processor.
+        let chart = chart
+        let scales = Parallel.map(candidates, workers: ProcessInfo.processInfo.activeProcessorCount) { candidate in
+            Result { try paged.scale(of: chart.shaped(for: candidate), on: candidate) }
+        }
         var best = candidates[0], bestScale = -1.0
-        for candidate in candidates {
-            let scale = try paged.scale(of: chart.shaped(for: candidate), on: candidate)
-            if scale > bestScale + 1e-9 { best = candidate; bestScale = scale }
+        for (candidate, scale) in zip(candidates, scales) where try scale.get() > bestScale + 1e-9 {
+            (best, bestScale) = (candidate, try scale.get())
         }
         return best.turnableAgain
     }

@@ -109,10 +109,25 @@ public struct BoxMetrics: Sendable {
         var lines: [String] = []
         var current = ""
         var length = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let count = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
+        // Words are the runs between spaces, read as bytes: a layout search wraps every box's
+        // text once per wrap it tries.
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            guard bytes[start] != 0x20 else {
+                start = bytes.index(after: start)
+                continue
+            }
+            var end = start, ascii = true
+            while end < bytes.endIndex, bytes[end] != 0x20 {
+                if bytes[end] >= 0x80 { ascii = false }
+                end = bytes.index(after: end)
+            }
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            let count = ascii ? bytes.distance(from: start, to: end) : word.count
+            start = end
             if length == 0 {
-                current = String(word)
+                current = word
                 length = count
             } else if length + 1 + count <= width {
                 current += " "
@@ -120,7 +135,7 @@ public struct BoxMetrics: Sendable {
                 length += 1 + count
             } else {
                 lines.append(current)
-                current = String(word)
+                current = word
                 length = count
             }
         }

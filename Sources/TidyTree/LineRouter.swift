@@ -532,7 +532,8 @@ final class RoutingGrid {
     /// `mapped` costs beyond its length (see `mapCrossingsLeft(from:to:)`); nil when the grid
     /// changed since.
     private var crossingsLeft: [Double] = [], mapped: (starts: [Int], goals: [Int])?
-    /// The nodes whose ways on are yet to be followed, in `mapCrossingsLeft(from:to:)`.
+    /// The nodes whose ways on are yet to be followed, in `mapCrossingsLeft(from:to:)` and in
+    /// the walk of `connects(_:to:)`.
     private var pending: [Int32] = []
     private var number: UInt32 = 0, walk: UInt32 = 0
     private var queue = Heap(), sweep = Heap()
@@ -626,27 +627,37 @@ final class RoutingGrid {
         let goals = ends.compactMap { node($0.stub) }
         for n in goals { goal[n] = 0 }
         defer { for n in goals { goal[n] = -1 } }
-        var stack: [Int] = []
-        for port in starts { if let n = node(port.stub), seen[n] != mark { seen[n] = mark; stack.append(n) } }
+        var starting: [Int32] = []
+        for port in starts { if let n = node(port.stub), seen[n] != mark { seen[n] = mark; starting.append(Int32(n)) } }
+        // A walk with a stack of nodes in `pending` (each node enters it once).
         return seen.withUnsafeMutableBufferPointer { seen in
-            goal.withUnsafeBufferPointer { goal in
-                across.withUnsafeBufferPointer { across in
-                    down.withUnsafeBufferPointer { down in
-                        func visit(_ next: Int, over edge: Double) {
-                            if edge.isFinite, seen[next] != mark {
-                                seen[next] = mark
-                                stack.append(next)
+            pending.withUnsafeMutableBufferPointer { stack in
+                goal.withUnsafeBufferPointer { goal in
+                    across.withUnsafeBufferPointer { across in
+                        down.withUnsafeBufferPointer { down in
+                            var top = 0
+                            for n in starting { stack[top] = n; top += 1 }
+                            while top > 0 {
+                                top -= 1
+                                let n = Int(stack[top])
+                                if goal[n] >= 0 { return true }
+                                let column = n / rows, row = n - column * rows
+                                for side in 0..<4 {
+                                    let next: Int, edge: Double
+                                    switch side {
+                                    case 0: (next, edge) = column > 0 ? (n - rows, across[row * columns + column - 1]) : (n, .infinity)
+                                    case 1: (next, edge) = column + 1 < columns ? (n + rows, across[row * columns + column]) : (n, .infinity)
+                                    case 2: (next, edge) = row > 0 ? (n - 1, down[n - 1]) : (n, .infinity)
+                                    default: (next, edge) = row + 1 < rows ? (n + 1, down[n]) : (n, .infinity)
+                                    }
+                                    guard edge.isFinite, seen[next] != mark else { continue }
+                                    seen[next] = mark
+                                    stack[top] = Int32(next)
+                                    top += 1
+                                }
                             }
+                            return false
                         }
-                        while let n = stack.popLast() {
-                            if goal[n] >= 0 { return true }
-                            let column = n / rows, row = n - column * rows
-                            if column > 0 { visit(n - rows, over: across[row * columns + column - 1]) }
-                            if column + 1 < columns { visit(n + rows, over: across[row * columns + column]) }
-                            if row > 0 { visit(n - 1, over: down[n - 1]) }
-                            if row + 1 < rows { visit(n + 1, over: down[n]) }
-                        }
-                        return false
                     }
                 }
             }

@@ -288,25 +288,56 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(Placer.columns([1, 2], heights: [10, 10], count: 1), [[1, 2]])
     }
 
-    /// Checks every "continued on page N" of `pages`: the box stands on page N, whose subtitle
-    /// says it continues the page the box came from. Returns how many there are.
+    /// The pages a box's "continued on page N" or "continued on pages N, M–K" line names; nil
+    /// for any other line.
+    static func continuationPages(_ detail: String) -> [Int]? {
+        let rest: Substring
+        if detail.hasPrefix("continued on pages ") { rest = detail.dropFirst("continued on pages ".count) }
+        else if detail.hasPrefix("continued on page ") { rest = detail.dropFirst("continued on page ".count) }
+        else { return nil }
+        var pages: [Int] = []
+        for part in rest.split(separator: ", ") {
+            let ends = part.split(separator: "–").compactMap { Int($0) }
+            guard let first = ends.first, let last = ends.last, first <= last else { return nil }
+            pages += Array(first...last)
+        }
+        return pages.isEmpty ? nil : pages
+    }
+
+    /// Checks every "continued on page N" (and "continued on pages …") of `pages`: the box
+    /// stands on each page named, whose subtitle says it continues the page the box came from;
+    /// a box has at most one such line. Returns how many pages they name.
     static func checkContinuations(_ pages: [Chart]) throws -> Int {
         var continuations = 0
         for (number, page) in pages.enumerated() {
             for box in page.boxes {
-                for detail in box.details where detail.hasPrefix("continued on page ") {
-                    continuations += 1
-                    let target = try XCTUnwrap(Int(detail.dropFirst("continued on page ".count))) - 1
-                    XCTAssertTrue(pages[target].boxes.contains { $0.id == box.id }, "\(box.id) is not on page \(target + 1)")
-                    let subtitle = pages[target].subtitle ?? ""
-                    XCTAssertTrue(subtitle.contains("continued from page"), subtitle)
-                    let from = subtitle.components(separatedBy: "continued from page").last ?? ""
-                    XCTAssertTrue(from.split(whereSeparator: { !$0.isNumber }).contains { $0 == "\(number + 1)" },
-                                  "page \(target + 1) (\(box.id)) does not say it continues page \(number + 1): \(subtitle)")
+                let lines = box.details.filter { $0.hasPrefix("continued on page") }
+                XCTAssertLessThanOrEqual(lines.count, 1, "\(box.id): \(lines)")
+                for detail in lines {
+                    let targets = try XCTUnwrap(continuationPages(detail), detail)
+                    for target in targets.map({ $0 - 1 }) {
+                        continuations += 1
+                        XCTAssertTrue(pages[target].boxes.contains { $0.id == box.id }, "\(box.id) is not on page \(target + 1)")
+                        let subtitle = pages[target].subtitle ?? ""
+                        XCTAssertTrue(subtitle.contains("continued from page"), subtitle)
+                        let from = subtitle.components(separatedBy: "continued from page").last ?? ""
+                        XCTAssertTrue(from.split(whereSeparator: { !$0.isNumber }).contains { $0 == "\(number + 1)" },
+                                      "page \(target + 1) (\(box.id)) does not say it continues page \(number + 1): \(subtitle)")
+                    }
                 }
             }
         }
         return continuations
+    }
+
+    /// A box whose subtrees continue on several pages says so in one line, runs of three or
+    /// more pages as a range.
+    func testAContinuationNamesItsPagesInOneLine() {
+        XCTAssertEqual(PagedChart.continuation([7]), "continued on page 7")
+        XCTAssertEqual(PagedChart.continuation([12, 11]), "continued on pages 11, 12")
+        XCTAssertEqual(PagedChart.continuation([23, 24, 25, 26, 27, 28, 29, 30, 31, 32]), "continued on pages 23–32")
+        XCTAssertEqual(PagedChart.continuation([3, 5, 6, 7, 9, 9]), "continued on pages 3, 5–7, 9")
+        XCTAssertEqual(Self.continuationPages("continued on pages 3, 5–7, 9"), [3, 5, 6, 7, 9])
     }
 
     /// Where the top's children are cut into runs on several pages (the pillar on A5), a
