@@ -508,37 +508,53 @@ public struct PagedChart: Sendable {
     /// on a page under `root` (at least one child): the ids of each run with `root` and the
     /// children's subtrees, the first with the boxes above `root` too (they stay on its page,
     /// and there `root` says on which pages the list continues). Each run is the longest
-    /// readable from where the one before ended, found by doubling, then halving.
+    /// readable from where the one before ended (see `longest(upTo:near:readable:)`).
     private func runs(of root: String, in chart: Chart) throws -> [Set<String>] {
         let tree = chart.treeChildren, children = tree[root] ?? []
         let subtrees = children.map { chart.subtree(of: $0, children: tree) }
         func run(_ range: Range<Int>) -> Set<String> { subtrees[range].reduce(into: [root]) { $0.formUnion($1) } }
         let above = Set(chart.boxes.map(\.id)).subtracting(run(0..<children.count))
         func piece(_ start: Int, _ count: Int) -> Set<String> { run(start..<start + count).union(start == 0 ? above : []) }
-        func readable(_ start: Int, _ count: Int) throws -> Bool {
+        func readability(_ start: Int, _ count: Int) throws -> Double {
             var part = chart.restricted(to: piece(start, count))
             if start == 0, let index = part.boxes.firstIndex(where: { $0.id == root }) {
                 part.boxes[index].details.append(Self.continuation([Self.pagePlaceholder - 1, Self.pagePlaceholder]))
             }
-            return try fits(part, quickly: true)
+            return try self.readability(of: part, quick: true)
         }
-        var runs: [Set<String>] = [], start = 0
+        // The first run is sought from the whole list (whose boxes' area tells about how many
+        // fit), each later one from the length of the run before.
+        var runs: [Set<String>] = [], start = 0, length = children.count
         while start < children.count {
-            let left = children.count - start
-            var good = 1, bad: Int?
-            while bad == nil, good < left {
-                let next = min(2 * good, left)
-                if try readable(start, next) { good = next } else { bad = next }
-            }
-            while let worse = bad, worse - good > 1 {
-                let middle = (good + worse) / 2
-                if try readable(start, middle) { good = middle } else { bad = middle }
-            }
-            runs.append(piece(start, good))
-            start += good
+            length = try Self.longest(upTo: children.count - start, near: length) { try readability(start, $0) }
+            runs.append(piece(start, length))
+            start += length
         }
         return runs
     }
+
+    /// The largest count up to `most` whose `readability` is 1 or more (1 when none is),
+    /// searched from `guess`. A page's text shrinks about as the square root of what it holds,
+    /// so each count asked predicts the one that brings it to size; after a few such steps (or
+    /// without a prediction) the range left is halved.
+    package static func longest(upTo most: Int, near guess: Int, readability: (Int) throws -> Double) rethrows -> Int {
+        guard most > 1 else { return 1 }
+        var good = 1, bad = most + 1, count = min(max(guess, 2), most), steps = 0
+        while true {
+            let ratio = try readability(count)
+            if ratio >= 1 { good = count } else { bad = count }
+            steps += 1
+            guard bad - good > 1 else { return good }
+            var next = (good + bad) / 2
+            if steps <= Self.predictedSteps, ratio.isFinite, ratio > 0 {
+                next = Int(min(max((Double(count) * ratio * ratio).rounded(), 1), Double(most)))
+            }
+            count = min(max(next, good + 1), bad - 1)
+        }
+    }
+
+    /// How many counts `longest(upTo:near:readability:)` predicts before it halves.
+    static let predictedSteps = 3
 
     /// The PDF with one page per chart of `pages()`.
     public func renderPDF() throws -> [UInt8] {
@@ -560,23 +576,29 @@ public struct PagedChart: Sendable {
     /// well once laid out in full — and, unless `quickly`, after the full search when the short
     /// one does not fit.
     public func fits(_ chart: Chart, quickly: Bool = false) throws -> Bool {
-        let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
-        let size = readable * (1 + margin)
-        // A part whose boxes alone cover more than the page at that size (with a tenth to spare
-        // for the estimate) cannot fit: known without laying it out.
-        if drawsItself, chart.matrix == nil {
-            let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
-            if 0.9 * leastBoxArea(of: chart) * scale * scale > printableArea { return false }
-        }
         // A short search first: what fits after it fits once laid out in full. One that does
         // not may still fit after the full search, which can gain a quarter or more (other
         // wraps, more layouts).
+        let quick = try readability(of: chart, quick: true)
+        if quickly || quick >= 1 { return quick >= 1 }
+        return try readability(of: chart, quick: false) >= 1
+    }
+
+    /// The smallest text of `chart` scaled onto the page, laid out after a short (`quick`) or
+    /// the full search for its shape, over the size it must have: 1 or more when it fits. A
+    /// part whose boxes alone cover more than the page at that size (with a tenth to spare for
+    /// the estimate) cannot fit, known without laying it out: it gets what its boxes' area allows.
+    private func readability(of chart: Chart, quick: Bool) throws -> Double {
+        let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
+        let size = readable * (1 + margin)
+        if drawsItself, chart.matrix == nil {
+            let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
+            let area = 0.9 * leastBoxArea(of: chart) * scale * scale
+            if area > printableArea { return (printableArea / area).squareRoot() }
+        }
         var measured = chart
-        measured.quickShape = true
-        let quick = try smallestText(of: measured)
-        if quickly || quick >= size { return quick >= size }
-        measured.quickShape = false
-        return try smallestText(of: measured) >= size
+        measured.quickShape = quick
+        return try smallestText(of: measured) / size
     }
 
     /// The area inside the page's margins, in square points.

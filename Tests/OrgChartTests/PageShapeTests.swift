@@ -330,6 +330,26 @@ final class PageShapeTests: XCTestCase {
         return continuations
     }
 
+    /// The longest run of a list is found from any guess, whatever the readability says
+    /// beyond whether it fits; near a good guess, in two layouts; from the readability of a
+    /// page whose text shrinks as the square root of what it holds, in a few.
+    func testTheLongestRunIsFoundFromAnyGuess() {
+        for most in [1, 2, 7, 40] {
+            for limit in 0...(most + 1) {
+                for guess in [1, 3, 20, 100] {
+                    let found = PagedChart.longest(upTo: most, near: guess) { $0 <= limit ? 1 : 0.5 }
+                    XCTAssertEqual(found, max(1, min(limit, most)), "\(most) \(limit) \(guess)")
+                }
+            }
+        }
+        var asked = 0
+        XCTAssertEqual(PagedChart.longest(upTo: 400, near: 30) { asked += 1; return $0 <= 30 ? 1 : 0.9 }, 30)
+        XCTAssertEqual(asked, 2)
+        asked = 0
+        XCTAssertEqual(PagedChart.longest(upTo: 1_000, near: 1_000) { asked += 1; return (130.4 / Double($0)).squareRoot() }, 130)
+        XCTAssertLessThanOrEqual(asked, 3)
+    }
+
     /// A box whose subtrees continue on several pages says so in one line, runs of three or
     /// more pages as a range.
     func testAContinuationNamesItsPagesInOneLine() {
