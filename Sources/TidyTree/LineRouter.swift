@@ -619,6 +619,21 @@ final class RoutingGrid {
 
     private func point(_ node: Int) -> ChartPoint { ChartPoint(x: xs[node / ys.count], y: ys[node % ys.count]) }
 
+    /// The neighbour of node `n` on `side` (0 left, 1 right, 2 up, 3 down) of a grid of `rows`
+    /// and `columns` with edge costs `across` and `down`, and the cost of the edge to it
+    /// (infinity, and `n` itself, beyond the grid's border).
+    @inline(__always)
+    private static func neighbour(of n: Int, side: Int, rows: Int, columns: Int, across: UnsafeBufferPointer<Double>,
+                                  down: UnsafeBufferPointer<Double>) -> (next: Int, edge: Double) {
+        let column = n / rows, row = n - column * rows
+        switch side {
+        case 0: return column > 0 ? (n - rows, across[row * columns + column - 1]) : (n, .infinity)
+        case 1: return column + 1 < columns ? (n + rows, across[row * columns + column]) : (n, .infinity)
+        case 2: return row > 0 ? (n - 1, down[n - 1]) : (n, .infinity)
+        default: return row + 1 < rows ? (n + 1, down[n]) : (n, .infinity)
+        }
+    }
+
     /// True when a stub end of `ends` can be reached from one of `starts` over open edges: a
     /// walk over the nodes, far cheaper than a search that finds there is no route.
     func connects(_ starts: [LineRouter.Port], to ends: [LineRouter.Port]) -> Bool {
@@ -641,15 +656,8 @@ final class RoutingGrid {
                                 top -= 1
                                 let n = Int(stack[top])
                                 if goal[n] >= 0 { return true }
-                                let column = n / rows, row = n - column * rows
                                 for side in 0..<4 {
-                                    let next: Int, edge: Double
-                                    switch side {
-                                    case 0: (next, edge) = column > 0 ? (n - rows, across[row * columns + column - 1]) : (n, .infinity)
-                                    case 1: (next, edge) = column + 1 < columns ? (n + rows, across[row * columns + column]) : (n, .infinity)
-                                    case 2: (next, edge) = row > 0 ? (n - 1, down[n - 1]) : (n, .infinity)
-                                    default: (next, edge) = row + 1 < rows ? (n + 1, down[n]) : (n, .infinity)
-                                    }
+                                    let (next, edge) = Self.neighbour(of: n, side: side, rows: rows, columns: columns, across: across, down: down)
                                     guard edge.isFinite, seen[next] != mark else { continue }
                                     seen[next] = mark
                                     stack[top] = Int32(next)
@@ -707,15 +715,9 @@ final class RoutingGrid {
                             var top = 1
                             while top > 0 {
                                 top -= 1
-                                let n = Int(pending[top]), cost = left[n], column = n / rows, row = n - column * rows
+                                let n = Int(pending[top]), cost = left[n]
                                 for side in 0..<4 {
-                                    let next: Int, edge: Double
-                                    switch side {
-                                    case 0: (next, edge) = column > 0 ? (n - rows, across[row * columns + column - 1]) : (n, .infinity)
-                                    case 1: (next, edge) = column + 1 < columns ? (n + rows, across[row * columns + column]) : (n, .infinity)
-                                    case 2: (next, edge) = row > 0 ? (n - 1, down[n - 1]) : (n, .infinity)
-                                    default: (next, edge) = row + 1 < rows ? (n + 1, down[n]) : (n, .infinity)
-                                    }
+                                    let (next, edge) = Self.neighbour(of: n, side: side, rows: rows, columns: columns, across: across, down: down)
                                     let extra = max(0, edge), total = cost + extra
                                     guard edge.isFinite, total < left[next] else { continue }
                                     left[next] = total

@@ -32,10 +32,13 @@ struct Placer {
     private var column: [[Int]]
     private var hangTop: [Double?]
     /// How many side-by-side columns the children of each hanging box hang in, and for a box
-    /// hanging in a column after the first, the height of the bus below its parent (from the
-    /// parent's top) that leads to its column's spine.
+    /// hanging in one of several columns, the bus below its parent that leads to its column's
+    /// spine: its height from the parent's top, and where the drop to it leaves the parent's
+    /// bottom, from the parent's centre.
     private var columnCount: [Int]
-    private var busTop: [Double?]
+    private var busTop: [(y: Double, dropX: Double)?]
+    /// For each box, true when a line across the tree ends at it.
+    private var lineEnds: [Bool]
     /// Height of each hanging block (a box and everything hanging under it) from its top, and
     /// its horizontal extent relative to the box's centre.
     private var blockHeight: [Double]
@@ -51,8 +54,11 @@ struct Placer {
     /// Between a hanging column and the spine of the next one beside it.
     static let columnGap = 8.0
     /// Below a box whose children hang in several columns: the drop from its bottom to the bus
-    /// that leads to the columns' spines.
+    /// that leads to the columns' spines, and from the bus to the columns' first boxes — or, when
+    /// a line across the tree ends at one of them, `lineRoom`: room for the line to come in from
+    /// above with its arrowhead, a track spacing clear of the bus.
     static let columnBusDrop = 6.0
+    static var lineRoom: Double { LineRouter.headStub + LineRouter.trackSpacing - hangGap }
     /// How much further right each hanging level starts.
     static var hangIndent: Double { hangInset + hangTick }
 
@@ -80,6 +86,10 @@ struct Placer {
         hangs = level.map { $0 != nil }
         columnCount = (0..<count).map { level[$0] != nil ? max(1, hangColumns[$0]) : 1 }
         busTop = Array(repeating: nil, count: count)
+        lineEnds = Array(repeating: false, count: count)
+        for line in tree.crossLines {
+            for end in [chart.lines[line].from, chart.lines[line].to] { if let box = tree.index[end] { lineEnds[box] = true } }
+        }
         var sizes = sizes
         if naturalWidths.count == count {
             // The top of each box's column, and the width each column's top needs.
@@ -337,31 +347,45 @@ struct Placer {
     }
 
     /// Hangs the column of `box` under it: each child's block (already computed) below the
-    /// previous one, indented right of a spine that drops from the box's bottom.
+    /// previous one, indented right of a spine that drops from the box's bottom. Several
+    /// columns stand side by side and a bus under the box leads to each column's spine: under
+    /// the top of a tree, centred under it, the bus dropping from its middle (as an
+    /// organigramme's top is drawn); under any other box (where the columns stay clear of the
+    /// channels beside it, which lines across the tree take), from the first column's spine.
     private mutating func hangBlock(of box: Int) {
         let width = sizes[box].width
-        var extent = Contour.Extent(low: -width / 2, high: width / 2)
         let groups = Self.columns(column[box], heights: column[box].map { blockHeight[$0] + Self.hangGap }, count: columnCount[box])
-        // With several columns a bus under the box leads to each column's spine, as far above
-        // the columns' first boxes as below the box.
+        // With several columns the bus runs as far above the columns' first boxes as below the box.
         let bus = sizes[box].height + Self.columnBusDrop
-        let start = groups.count > 1 ? bus + Self.columnBusDrop : sizes[box].height
-        var spineX = -width / 2 + Self.hangInset, bottom = sizes[box].height
-        for (number, group) in groups.enumerated() {
-            var y = start, right = spineX
+        let room = groups.contains { $0.first.map { lineEnds[$0] } ?? false } ? Self.lineRoom : Self.columnBusDrop
+        let start = groups.count > 1 ? bus + room : sizes[box].height
+        var spineX = -width / 2 + Self.hangInset, bottom = sizes[box].height, right = spineX
+        for group in groups {
+            var y = start
             for child in group {
                 y += Self.hangGap
                 hangTop[child] = y
                 offset[child] = spineX + Self.hangTick + sizes[child].width / 2
                 spine[child] = spineX
-                if number > 0 { busTop[child] = bus }
-                let inner = blockExtent[child]
-                extent = extent.union(Contour.Extent(low: inner.low + offset[child], high: inner.high + offset[child]))
-                right = max(right, inner.high + offset[child])
+                right = max(right, blockExtent[child].high + offset[child])
                 y += blockHeight[child]
             }
             bottom = max(bottom, y)
             spineX = right + Self.columnGap + Self.hangInset
+        }
+        // Several columns under the top of a tree: from the first spine to the right of the
+        // last, centred under the box.
+        let centred = groups.count > 1 && tree.parent[box] == nil
+        let shift = centred ? -(-width / 2 + Self.hangInset + right) / 2 : 0
+        var extent = Contour.Extent(low: -width / 2, high: width / 2)
+        for (number, group) in groups.enumerated() where groups.count > 1 && (centred || number > 0) {
+            for child in group { busTop[child] = (bus, centred ? 0 : -width / 2 + Self.hangInset) }
+        }
+        for child in groups.joined() {
+            offset[child] += shift
+            spine[child] += shift
+            let inner = blockExtent[child]
+            extent = extent.union(Contour.Extent(low: inner.low + offset[child], high: inner.high + offset[child]))
         }
         blockHeight[box] = bottom
         blockExtent[box] = extent
@@ -506,9 +530,9 @@ struct Placer {
         case .hang:
             let spineX = x + spine[box], y = child.center.y
             if let bus = busTop[box] {
-                // A later column: down from the first column's spine to the bus, along it to this column's spine.
-                let first = parent.minX + Self.hangInset, busY = parent.minY + bus
-                return [ChartPoint(x: first, y: parent.maxY), ChartPoint(x: first, y: busY), ChartPoint(x: spineX, y: busY),
+                // One of several columns: down to the bus, along it to this column's spine.
+                let dropX = x + bus.dropX, busY = parent.minY + bus.y
+                return [ChartPoint(x: dropX, y: parent.maxY), ChartPoint(x: dropX, y: busY), ChartPoint(x: spineX, y: busY),
                         ChartPoint(x: spineX, y: y), ChartPoint(x: child.minX, y: y)]
             }
             return [ChartPoint(x: spineX, y: parent.maxY), ChartPoint(x: spineX, y: y), ChartPoint(x: child.minX, y: y)]
