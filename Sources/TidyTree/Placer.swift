@@ -355,7 +355,8 @@ struct Placer {
     private mutating func hangBlock(of box: Int) {
         let width = sizes[box].width
         let groups = Self.columns(column[box], heights: column[box].map { blockHeight[$0] + Self.hangGap }, count: columnCount[box])
-        // With several columns the bus runs as far above the columns' first boxes as below the box.
+        // With several columns a bus runs under the box, and the columns' first boxes as far
+        // below it (further when a line across the tree ends at one of them).
         let bus = sizes[box].height + Self.columnBusDrop
         let room = groups.contains { $0.first.map { lineEnds[$0] } ?? false } ? Self.lineRoom : Self.columnBusDrop
         let start = groups.count > 1 ? bus + room : sizes[box].height
