@@ -5,6 +5,7 @@ import OrgModel
 import OrgOutput
 import OrgPaging
 import OrgPipeline
+import TidyTree
 
 /// Renders the charts of a manifest into its output directory, skipping those whose inputs and
 /// outputs have not changed since the last build, or checks that committed charts are current.

@@ -11,7 +11,7 @@ import ChartGraph
 /// children of any hanging box hang in one more or one fewer column side by side, or a column's
 /// top moves one level higher or lower, when that fits better. It lays the chart out at most
 /// `budget` times (about), each in linear time.
-public struct PageShape {
+public struct PageShape: Sendable {
     let tree: ChartTree
     /// Width and height in points of the area the chart is fitted to.
     let area: (width: Double, height: Double)

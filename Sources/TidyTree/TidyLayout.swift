@@ -1,3 +1,4 @@
+import Foundation
 import ChartGraph
 import OrgTemplates
 
@@ -35,7 +36,7 @@ public struct TidyLayout: Sendable {
         let spacing = Spacing(theme: theme)
         let tree = ChartTree(chart)
         /// The boxes' texts wrapped at `wrap` characters, and a placer of them with given column counts.
-        func wrapped(_ wrap: Int) -> (texts: [BoxText], placer: ([Int]) -> Placer) {
+        @Sendable func wrapped(_ wrap: Int) -> (texts: [BoxText], placer: @Sendable ([Int]) -> Placer) {
             // The top of each tree stands alone in its row: wider, its text takes fewer lines.
             let roots = Set(tree.roots)
             let texts = chart.boxes.indices.map { metrics.text(chart.boxes[$0], wrap: roots.contains($0) ? wrap + Self.topWrapExtra : wrap) }
@@ -58,13 +59,12 @@ public struct TidyLayout: Sendable {
             hangColumns = []
         } else {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
-            var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor)
-            shape.quick = chart.quickShape
+            let shape = { var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor); shape.quick = chart.quickShape; return shape }()
             // A chart drawn whole (not one page of several) gets the wider search.
             let drawnWhole = !chart.treesInRows || chart.isWholeChart
             /// The extent of a placement with its furniture placed, its margin included (above a
             /// few thousand boxes, where title and legend are slight beside the boxes, without).
-            func furnished(_ placer: Placer) -> (width: Double, height: Double) {
+            @Sendable func furnished(_ placer: Placer) -> (width: Double, height: Double) {
                 guard let furniture, !placer.centers.isEmpty, chart.boxes.count <= Self.mostBoxesToRewrap else { return placer.extent }
                 let furnishing = Self.furnishing(placer, furniture: furniture)
                 return (furnishing.width + 2 * furniture.pad, furnishing.height + 2 * furniture.pad)
@@ -73,21 +73,22 @@ public struct TidyLayout: Sendable {
             /// boxes alone may end in a better one (its steps are smoother), so both run for a
             /// chart of a department's size drawn whole (one for a page of several, in a quick
             /// search, or above `mostBoxesForTwoSearches`).
-            func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
+            @Sendable func search(_ placer: ([Int]) -> Placer) -> (columns: [Int], scale: Double) {
                 let withFurniture = shape.choose { furnished(placer($0)) }
                 guard furniture != nil, !chart.quickShape, drawnWhole, chart.boxes.count <= Self.mostBoxesForTwoSearches else { return withFurniture }
                 let alone = shape.choose { placer($0).extent }.columns
                 let other = (columns: alone, scale: shape.scale(of: furnished(placer(alone))))
                 return other.scale > withFurniture.scale * 1.0001 ? other : withFurniture
             }
-            var best = search(makePlacer)
-            let wraps = chart.boxes.count <= Self.mostBoxesForFinerWraps && drawnWhole ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
-            for wrap in chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? wraps : [] {
-                let other = wrapped(wrap)
-                let choice = search(other.placer)
-                if choice.scale > best.scale * 1.0001 { best = choice; (texts, makePlacer) = other }
-            }
-            hangColumns = best.columns
+            // The theme's wrap and the others are searched at once, one per processor; the
+            // first of the best is kept, as when they are searched in turn.
+            let finer = chart.boxes.count <= Self.mostBoxesForFinerWraps && drawnWhole ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
+            let wraps = [metrics.headingWrap] + (chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? finer : [])
+            let choices = Parallel.map(wraps, workers: ProcessInfo.processInfo.activeProcessorCount) { search(wrapped($0).placer) }
+            var best = 0
+            for k in choices.indices.dropFirst() where choices[k].scale > choices[best].scale * 1.0001 { best = k }
+            if best > 0 { (texts, makePlacer) = wrapped(wraps[best]) }
+            hangColumns = choices[best].columns
         }
         var placer = makePlacer(hangColumns)
         let frames = placer.frames
