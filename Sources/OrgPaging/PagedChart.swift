@@ -182,14 +182,17 @@ public struct PagedChart: Sendable {
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
+        let paging = self
         while index < pieces.count {
-            let current = marked(pieces[index].ids, continuing: [], later: index > 0)
-            // The largest tree is cut (beside it may stand a few boxes of their own, such as an
-            // outside head with the post answering to it).
-            let root = Self.largestTree(of: current)
-            let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
-            if splittable, let root, try !fits(current) {
-                let (kept, subtrees, _) = try split(current, root: root, later: index > 0)
+            // The pieces not yet cut are cut at once, one per processor: each cut depends only
+            // on the piece's own boxes, so the pieces come out as when cut in turn.
+            let wave = pieces[index...].enumerated().map { (ids: $1.ids, later: index + $0 > 0) }
+            let cuts = Parallel.map(wave, workers: ProcessInfo.processInfo.activeProcessorCount) { piece in
+                Result { try paging.cut(piece.ids, later: piece.later) }
+            }
+            for cut in cuts {
+                defer { index += 1 }
+                guard let (kept, subtrees) = try cut.get() else { continue }
                 pieces[index].ids = kept
                 let first = pieces.count
                 for (_, ids) in subtrees { pieces.append(Piece(ids: ids, parent: index)) }
@@ -203,7 +206,6 @@ public struct PagedChart: Sendable {
                     moved[holder, default: []].append((subtree.box, piece))
                 }
             }
-            index += 1
         }
         // Pack the pieces onto pages, in order: each joins the page before it
         // when the two can be read together, as they will be printed (with their page numbers).
@@ -223,6 +225,19 @@ public struct PagedChart: Sendable {
             guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
             pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
         }
+    }
+
+    /// The boxes `ids` of a piece (on a `later` page than the first) cut when they cannot be
+    /// read on a page: the ids that remain and the top box and ids of each piece moved off (see
+    /// `split`); nil when the piece stays whole. The largest tree is cut (beside it may stand a
+    /// few boxes of their own, such as an outside head with the post answering to it).
+    private func cut(_ ids: Set<String>, later: Bool) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)])? {
+        let current = marked(ids, continuing: [], later: later)
+        let root = Self.largestTree(of: current)
+        let splittable = chart.splitsAcrossPages && root.map { Self.branch(below: $0, in: current) != nil } ?? false
+        guard splittable, let root, try !fits(current) else { return nil }
+        let (kept, moved, _) = try split(current, root: root, later: later)
+        return (kept, moved)
     }
 
     /// `pagePieces` with each sparse page after the first joined to the nearest page it can be
@@ -444,6 +459,8 @@ public struct PagedChart: Sendable {
         }
         func readable(_ count: Int) throws -> Bool {
             let (kept, moved) = remaining(count)
+            // Boxes too many for the page are known from their ids, before the part is built.
+            guard !tooLarge(kept) else { return false }
             return try fits(marked(kept, continuing: moved.union(continuing), later: later), quickly: true)
         }
         // The fewest largest subtrees to move, found by doubling, then halving.
@@ -590,15 +607,26 @@ public struct PagedChart: Sendable {
     /// the estimate) cannot fit, known without laying it out: it gets what its boxes' area allows.
     private func readability(of chart: Chart, quick: Bool) throws -> Double {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
-        let size = readable * (1 + margin)
-        if drawsItself, chart.matrix == nil {
-            let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
-            let area = leastBoxArea(of: chart) * scale * scale / Self.mostFilled
-            if area > printableArea { return (printableArea / area).squareRoot() }
-        }
+        if let ratio = areaReadability(leastBoxArea(of: chart), size: readable * (1 + margin)), ratio < 1 { return ratio }
         var measured = chart
         measured.quickShape = quick
-        return try smallestText(of: measured) / size
+        return try smallestText(of: measured) / (readable * (1 + margin))
+    }
+
+    /// What the boxes' least `area` (in square points at their natural size) allows: the square
+    /// root of the share of the page they can cover (see `mostFilled`) over what they need with
+    /// text of `size` points — below 1, the part cannot be read on the page whatever its layout;
+    /// nil for a chart that orgchart does not lay out as a tree.
+    private func areaReadability(_ area: Double, size: Double) -> Double? {
+        guard drawsItself, chart.matrix == nil else { return nil }
+        let scale = size / min(writer.theme.detailSize, writer.theme.footerSize)
+        return (printableArea / (area * scale * scale / Self.mostFilled)).squareRoot()
+    }
+
+    /// True when the boxes `ids` cannot be read on the page at the smallest readable size,
+    /// whatever their layout, known from their least areas (see `areaReadability`).
+    private func tooLarge(_ ids: Set<String>) -> Bool {
+        areaReadability(leastBoxArea(of: ids), size: readable).map { $0 < 1 } ?? false
     }
 
     /// The largest share of a page the boxes of a readable page cover at their least areas:
