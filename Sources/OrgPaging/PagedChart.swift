@@ -552,26 +552,32 @@ public struct PagedChart: Sendable {
 
     /// The largest count up to `most` whose `readability` is 1 or more (1 when none is),
     /// searched from `guess`. A page's text shrinks about as the square root of what it holds,
-    /// so each count asked predicts the one that brings it to size; after a few such steps (or
-    /// without a prediction) the range left is halved.
+    /// so each of the first counts asked predicts the one that brings it to size; after them,
+    /// the next count lies where the readability, taken as straight between the largest count
+    /// known to fit and the smallest known not to, comes to 1 (halfway without both).
     package static func longest(upTo most: Int, near guess: Int, readability: (Int) throws -> Double) rethrows -> Int {
         guard most > 1 else { return 1 }
         var good = 1, bad = most + 1, count = min(max(guess, 2), most), steps = 0
+        var goodRatio: Double?, badRatio: Double?
         while true {
             let ratio = try readability(count)
-            if ratio >= 1 { good = count } else { bad = count }
+            if ratio >= 1 { (good, goodRatio) = (count, ratio) } else { (bad, badRatio) = (count, ratio) }
             steps += 1
             guard bad - good > 1 else { return good }
             var next = (good + bad) / 2
             if steps <= Self.predictedSteps, ratio.isFinite, ratio > 0 {
                 next = Int(min(max((Double(count) * ratio * ratio).rounded(), 1), Double(most)))
+            } else if let goodRatio, let badRatio, goodRatio > badRatio {
+                // Between a count that fits and one that does not: where the readability, taken
+                // as straight between the two, comes to 1.
+                next = good + max(1, Int(((goodRatio - 1) / (goodRatio - badRatio) * Double(bad - good)).rounded(.down)))
             }
             count = min(max(next, good + 1), bad - 1)
         }
     }
 
-    /// How many counts `longest(upTo:near:readability:)` predicts before it halves.
-    static let predictedSteps = 3
+    /// How many counts `longest(upTo:near:readability:)` predicts from the square root.
+    static let predictedSteps = 2
 
     /// The PDF with one page per chart of `pages()`.
     public func renderPDF() throws -> [UInt8] {
