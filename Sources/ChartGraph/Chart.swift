@@ -211,11 +211,15 @@ public struct LegendEntry: Sendable, Equatable {
     public var style: String
     /// The explanation, e.g. "also accountable to (dual)".
     public var label: String
+    /// For a line, the explanation read from its head, e.g. "also accountable to it (dual)":
+    /// what a box says of a line coming in from a box on another page; nil to say `label`.
+    public var incomingLabel: String?
 
     /// Creates an entry.
-    public init(_ sample: Sample, style: String, label: String) {
+    public init(_ sample: Sample, style: String, label: String, incomingLabel: String? = nil) {
         self.sample = sample
         self.style = style
         self.label = label
+        self.incomingLabel = incomingLabel
     }
 }

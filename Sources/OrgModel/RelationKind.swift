@@ -67,6 +67,32 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The relation read from its other end, for the box at the head of a line whose tail is
+    /// not drawn: "← reports to it and receives its direction: DFS" (DFS reports to it).
+    public var incomingLabel: String {
+        switch self {
+        case .accountableTo: return "accountable to it"
+        case .alsoAccountableTo: return "also accountable to it (dual)"
+        case .reportsTo: return "reports to it and receives its direction"
+        case .dualReporting: return "dual reporting to it"
+        case .directAccess: return "has direct access to it"
+        case .advises: return "advises it"
+        case .oversees: return "overseen by"
+        case .deputizes: return "deputizes for it"
+        case .providesServicesTo: return "receives shared services from"
+        case .backstops: return "backstopped by"
+        case .supports: return "supported by"
+        case .technicalReporting: return "technical reporting link to it"
+        case .commands: return "under the command / operational control of"
+        case .delegatesAuthority: return "receives delegated authority from"
+        case .hosts: return "hosted by"
+        case .chairs: return "chaired by"
+        case .secretariatOf: return "secretariat provided by"
+        case .leadDepartmentFor: return "lead department"
+        case .coordinatesWith: return "coordinates with"
+        }
+    }
+
     /// True for kinds that run between posts (their heads) rather than between units.
     public var isAccountability: Bool {
         switch self {

@@ -92,6 +92,13 @@ public struct PagedChart: Sendable {
         try memo.value(for: "\(page.width)×\(page.height) \(maxPages ?? 0) \(readable)", cutToCount)
     }
 
+    /// The one page of the PDF when the whole chart can be read on it, as `pages()` gives it;
+    /// nil when the chart takes several pages.
+    public func wholePage() throws -> Chart? {
+        let whole = marked(Set(chart.boxes.map(\.id)), continuing: [], later: false)
+        return try fits(whole) ? whole : nil
+    }
+
     /// The pages, at most `maxPages` of them.
     private func cutToCount() throws -> [Chart] {
         let readablePages = try cut()
@@ -425,9 +432,11 @@ public struct PagedChart: Sendable {
     }
 
     /// The text that stands for a line whose other end is on another page: its kind as the
-    /// legend says it, the box at the other end and that box's page.
+    /// legend says it (read from the line's head at the head), the box at the other end and
+    /// that box's page.
     func reference(_ line: Line, to other: String, outgoing: Bool, page: Int) -> String {
-        let kind = chart.legend.first { $0.sample == .line && $0.style == line.style }?.label ?? line.style
+        let entry = chart.legend.first { $0.sample == .line && $0.style == line.style }
+        let kind = (outgoing ? entry?.label : entry?.incomingLabel ?? entry?.label) ?? line.style
         let name = index.headings[other] ?? other
         return "\(outgoing ? "→" : "←") \(kind): \(name) (page \(page))"
     }

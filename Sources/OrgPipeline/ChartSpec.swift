@@ -85,7 +85,17 @@ public struct PreparedChart: Sendable {
     public var dot: String { tidy && chart.arrangement != .bipartite ? writer.writePlaced(placed) : writer.write(chart) }
 
     /// The chart placed by the layout stage (the tidy tree, or two columns) in the writer's theme.
-    public var placed: PlacedChart { placements.value(for: "") { PlacedChart(chart: chart, theme: writer.theme) } }
+    /// A tree chart with a page that it can be read on whole is placed as the PDF's one page, so
+    /// that every format draws the same chart.
+    public var placed: PlacedChart {
+        placements.value(for: "") {
+            if let page = chart.page, drawsItself, chart.matrix == nil, chart.arrangement != .bipartite {
+                let paging = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+                if let whole = try? paging.wholePage() { return paging.placed(whole).padded(to: PlacedChart.standalonePad) }
+            }
+            return PlacedChart(chart: chart, theme: writer.theme)
+        }
+    }
 
     /// The sheets of a matrix chart: on pages of size `page`, split into blocks when it must,
     /// or, without a page, one sheet of its natural size.
@@ -150,7 +160,12 @@ extension PreparedChart {
     func renderMatrix(_ format: OutputFormat) throws -> [UInt8] {
         let theme = writer.theme
         switch format {
-        case .svg: return SVGWriter.svg(matrixSheets(page: nil)[0], of: chart, theme: theme)
+        case .svg:
+            // One image of the whole matrix: fitted to the page only when the page holds it
+            // readably (the PDF then has one page too); otherwise at its natural size.
+            var drawn = chart
+            if let page = chart.page, matrixSheets(page: page).count > 1 { drawn.page = nil }
+            return SVGWriter.svg(matrixSheets(page: nil)[0], of: drawn, theme: theme)
         case .dot:
             throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixHasNoDOT)
         case .pdf:

@@ -104,7 +104,29 @@ struct AccountabilityChart {
             lines.append(Line(from: link.from, to: link.to, style: Legend.inferredAccountability, tooltip: "accountable to the head of the containing unit (inferred from containment)",
                               shapesLayout: true, ranksUpward: true))
         }
-        lines.sort { (position[$0.from] ?? 0, $0.style) < (position[$1.from] ?? 0, $1.style) }
+        // A head placed beside the head it parallels stands on the side of it where the posts
+        // with lines to it are (the USG for Field Support left of the USG for Peacekeeping
+        // Operations, above the offices that answer to both), so that those lines stay short:
+        // the line that places it then comes before the head's own line.
+        var leftOf: [String: Double] = [:]
+        for (peer, placement) in placements {
+            guard case .beside(let head) = placement, let first = position[head] else { continue }
+            let branches = shown.filter { parent($0) == head }.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
+            /// The place among the branches under `head` of the one that holds `post`.
+            func branch(of post: String) -> Int? {
+                var current = post, seen: Set<String> = []
+                while let up = parent(current), seen.insert(current).inserted {
+                    if up == head { return branches.firstIndex(of: current) }
+                    current = up
+                }
+                return nil
+            }
+            let ends = model.relationships.filter { Self.kinds.contains($0.kind) && ($0.from == peer || $0.to == peer) }
+                .compactMap { branch(of: $0.from == peer ? $0.to : $0.from) }
+            if !ends.isEmpty, Double(ends.reduce(0, +)) / Double(ends.count) < Double(branches.count - 1) / 2 { leftOf[peer] = Double(first) - 0.5 }
+        }
+        func sortKey(_ line: Line) -> Double { (!line.isDrawn ? leftOf[line.to] : nil) ?? Double(position[line.from] ?? 0) }
+        lines.sort { (sortKey($0), $0.style) < (sortKey($1), $1.style) }
 
         let furniture = Furniture("Accountability", of: model, options: options, boxes: boxes, lines: lines)
         return Chart(id: "\(model.id)-accountability", title: furniture.title, subtitle: furniture.subtitle,

@@ -16,7 +16,7 @@ enum Legend {
         if !lineKinds.isEmpty, styles.contains("contains") {
             entries.append(LegendEntry(.line, style: "contains", label: "contains (organizational unit)"))
         }
-        entries += lineKinds.map { LegendEntry(.line, style: $0.rawValue, label: $0.label) }
+        entries += lineKinds.map { LegendEntry(.line, style: $0.rawValue, label: $0.label, incomingLabel: $0.incomingLabel) }
         if styles.contains(inferredAccountability) {
             entries.append(LegendEntry(.line, style: inferredAccountability, label: "accountable to the head of the containing unit (inferred)"))
         }

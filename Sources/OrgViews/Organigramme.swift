@@ -42,7 +42,7 @@ struct Organigramme {
 
     /// A line to a unit outside the chart's trees (left out by `--root`) is not lost: the box at
     /// the end inside says where it goes ("→ dual reporting: DPO", the unit's abbreviation or
-    /// name) or where it comes from ("← …").
+    /// name) or where it comes from, read from that end ("← dual reporting to it: DPO").
     /// Units below `--depth` are inside the trees; their lines are left out with them.
     private func referenceLinesLeavingTheChart(from roots: [Unit], shown: Set<String>, boxes: inout [Box]) {
         var inside = Set<String>(), stack = roots.map(\.id)
@@ -55,7 +55,7 @@ struct Organigramme {
             let (here, there) = outgoing ? (relation.from, relation.to) : (relation.to, relation.from)
             guard shown.contains(here), let box = position[here] else { continue }
             let name = model.unit(there).map { $0.abbreviation ?? $0.name } ?? there
-            boxes[box].details.append("\(outgoing ? "→" : "←") \(relation.kind.label): \(name)")
+            boxes[box].details.append(outgoing ? "→ \(relation.kind.label): \(name)" : "← \(relation.kind.incomingLabel): \(name)")
         }
     }
 }

@@ -27,7 +27,7 @@ struct ServicesMatrix {
         }
         marks.sort { ($0.row, $0.column, RelationKind(rawValue: $0.style)!) < ($1.row, $1.column, RelationKind(rawValue: $1.style)!) }
 
-        var notes = ["Totals count the marks of each row and column."]
+        var notes = ["Totals count the marks of each row and column in the whole matrix."]
         if clients.groups.contains(where: { $0.id.hasPrefix(ServiceGroups.missionsOf) }) {
             notes.append("Missions stand under the division that backstops them (their region).")
         }

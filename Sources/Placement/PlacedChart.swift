@@ -52,9 +52,9 @@ public struct PlacedChart: Sendable {
     /// The bottom of the boxes and routes: where the footer starts.
     public let bottom: Double
     /// Width and height of the drawing in points, the margin `pad` on every side included.
-    public let width: Double, height: Double
+    public private(set) var width: Double, height: Double
     /// Blank margin around the drawing, in points.
-    public let pad: Double
+    public private(set) var pad: Double
 
     /// The blank margin around a drawing of its own, in points (as Graphviz's `pad=0.25`); a
     /// drawing on a page with margins needs less.
@@ -165,6 +165,17 @@ public struct PlacedChart: Sendable {
 
     /// Width and height of the drawing in points.
     public var size: (width: Double, height: Double) { (width, height) }
+
+    /// The same drawing with a blank margin of `pad` points (when that is more than its own):
+    /// a page's part drawn on its own gets the margin of a chart drawn whole.
+    public func padded(to pad: Double) -> PlacedChart {
+        guard pad > self.pad else { return self }
+        var padded = self
+        padded.width += 2 * (pad - self.pad)
+        padded.height += 2 * (pad - self.pad)
+        padded.pad = pad
+        return padded
+    }
 
     /// The centre of the title's block of lines (above the boxes, or beside the top row).
     public var titleCenter: ChartPoint {

@@ -46,6 +46,13 @@ struct LineRouter {
     /// port's distance from the middle of its side, and (relaxed search only) a stretch run
     /// closer than a track spacing beside a line already drawn.
     static let bendCost = 24.0, crossingCost = 40.0, portOffsetCost = 1.5, crowdingCost = 2_000.0
+    /// Lines drawn alike (one style) that do not share an end read as one line where they run
+    /// side by side: a stretch that runs within `lookAlikeReach` points of such a line, beyond
+    /// the track spacing, costs `lookAlikeCost` times its length more, so that it takes another
+    /// channel where one is near (a line to another head does not read as that head's bus), or
+    /// joins the lines of its bundle. (At its full length again, three dual lines of the pillar's
+    /// organigramme found no route within their budgets.)
+    static let lookAlikeReach = 3 * trackSpacing, lookAlikeCost = 0.5
     /// How many states the search for the cheapest route may expand near the line's boxes, and
     /// on the wider area; how many the search after it for a good route may expand, when the
     /// first ran out (see `RoutingGrid.shortestPath`); all searches of a chart, per box and line;
@@ -121,13 +128,15 @@ struct LineRouter {
     /// The boxes and style (an index into `styles`) of each line across the tree already drawn,
     /// by line; tree lines have none.
     private var crossing: [(from: Int, to: Int, style: Int)?] = []
+    /// How each line already drawn looks (an index into `styles`), by line; nil when not told.
+    private var looks: [Int?] = []
     /// The styles of the lines routed, numbered in order of first use.
     private var styles: [String: Int] = [:]
     /// Expansions left for the chart, and expansions and grid nodes left for the searches on
     /// the wider area.
     private var budget: Int, widerBudget: Int
-    /// The line being routed: its index, boxes and style.
-    private var current = (line: -1, from: 0, to: 0, style: -1)
+    /// The line being routed: its index, boxes, style and look.
+    private var current = (line: -1, from: 0, to: 0, style: -1, look: -1)
     /// For each box and each reserved stretch, the last query that met it, so that a query
     /// meets each once (see `boxes(in:)`, `pieces(in:)`); `query` numbers the queries.
     private var boxMarks: [UInt32], pieceMarks: [UInt32] = [], query: UInt32 = 0
@@ -155,14 +164,19 @@ struct LineRouter {
 
     /// Records the route `points` of `line` from box `from` to box `to` as drawn: its segments
     /// are reserved and its ends occupy ports. `style` is given for a line across the tree, which
-    /// lines of its style with a common end may share.
-    mutating func reserve(_ points: [ChartPoint], line: Int, from: Int, to: Int, style: String? = nil) {
+    /// lines of its style with a common end may share; `look`, how the line is drawn, keeps lines
+    /// drawn alike apart (see `lookAlikeCost`).
+    mutating func reserve(_ points: [ChartPoint], line: Int, from: Int, to: Int, style: String? = nil, look: String? = nil) {
         guard let first = points.first, let last = points.last else { return }
         ports[from].append((first, line))
         ports[to].append((last, line))
         if let style {
             if line >= crossing.count { crossing += Array(repeating: nil, count: line + 1 - crossing.count) }
             crossing[line] = (from, to, number(of: style))
+        }
+        if let look {
+            if line >= looks.count { looks += Array(repeating: nil, count: line + 1 - looks.count) }
+            looks[line] = number(of: "look\n" + look)
         }
         for (a, b) in zip(points, points.dropFirst()) where a != b && (a.x == b.x || a.y == b.y) {
             reservedGrid.insert(reserved.count, minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
@@ -180,8 +194,8 @@ struct LineRouter {
 
     /// An orthogonal route of `line` of `style` from box `from` to box `to` (ending with a stub
     /// of `headStub` points), or nil when none is found within the budgets.
-    mutating func route(line: Int, from: Int, to: Int, style: String, headStub: Double) -> [ChartPoint]? {
-        current = (line, from, to, number(of: style))
+    mutating func route(line: Int, from: Int, to: Int, style: String, look: String? = nil, headStub: Double) -> [ChartPoint]? {
+        current = (line, from, to, number(of: style), look.map { number(of: "look\n" + $0) } ?? -1)
         let a = frames[from], b = frames[to]
         let span = Area(minX: min(a.minX, b.minX), minY: min(a.minY, b.minY), maxX: max(a.maxX, b.maxX), maxY: max(a.maxY, b.maxY))
         let near = span.grown(by: 4 * Self.clearance + 2 * Double(Self.tracksPerEdge) * Self.trackSpacing).clipped(to: drawing)
@@ -402,15 +416,17 @@ struct LineRouter {
         var trunkDown: [Int: Double] = [:], trunkAcross: [Int: Double] = [:]
         for index in pieces {
             let piece = reserved[index], other = piece.stretch
-            // A piece more than a track spacing beside the grid, or beyond its ends, costs no edge.
-            var (lines, steps) = other.vertical ? (xs, ys) : (ys, xs)
-            guard piece.line != current.line, other.across > lines.values[0] - Self.trackSpacing, other.across < lines.values[lines.count - 1] + Self.trackSpacing,
-                  other.high >= steps.values[0], other.low <= steps.values[steps.count - 1] else { continue }
             let bundled = bundles(with: piece.line)
-            // Along: the grid lines within a track spacing, and their edges overlapping the piece.
-            var k = lines.firstIndex(above: other.across - Self.trackSpacing)
+            let alike = !bundled && current.look >= 0 && piece.line < looks.count && looks[piece.line] == current.look
+            // A piece further beside the grid than it reaches, or beyond its ends, costs no edge.
+            let reach = alike ? Self.lookAlikeReach : Self.trackSpacing
+            var (lines, steps) = other.vertical ? (xs, ys) : (ys, xs)
+            guard piece.line != current.line, other.across > lines.values[0] - reach, other.across < lines.values[lines.count - 1] + reach,
+                  other.high >= steps.values[0], other.low <= steps.values[steps.count - 1] else { continue }
+            // Along: the grid lines within its reach, and their edges overlapping the piece.
+            var k = lines.firstIndex(above: other.across - reach)
             let first = max(0, steps.firstIndex(above: other.low) - 1)
-            while k < lines.count, lines[k] < other.across + Self.trackSpacing {
+            while k < lines.count, lines[k] < other.across + reach {
                 let distance = abs(other.across - lines[k])
                 if bundled, distance < 0.01 {
                     // On a line of its bundle: a shared trunk costs less than a track of its own.
@@ -421,11 +437,12 @@ struct LineRouter {
                         }
                         step += 1
                     }
-                } else if distance < Self.trackSpacing - 0.01 {
+                } else if distance < Self.trackSpacing - 0.01 || alike {
                     var step = first
                     while step + 1 < steps.count, steps[step] < other.high {
                         if min(steps[step + 1], other.high) - max(steps[step], other.low) > 0.01 {
-                            if other.vertical { down[k * rows + step] += crowding } else { across[k * columns + step] += crowding }
+                            let cost = distance < Self.trackSpacing - 0.01 ? crowding : Self.lookAlikeCost * (steps[step + 1] - steps[step])
+                            if other.vertical { down[k * rows + step] += cost } else { across[k * columns + step] += cost }
                         }
                         step += 1
                     }

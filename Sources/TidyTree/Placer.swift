@@ -440,7 +440,8 @@ struct Placer {
     mutating func connectors(frames: [BoxFrame]) -> (connectors: [Connector], unrouted: [Int]) {
         var result: [Connector] = []
         result.reserveCapacity(chart.lines.count)
-        var ends: [(from: Int, to: Int)] = []
+        /// The drawn tree lines: each one's connector (an index in `result`) and its boxes.
+        var ends: [(connector: Int, from: Int, to: Int)] = []
         var routed: [(line: Int, from: Int, to: Int, distance: Double, elbow: [ChartPoint]?)] = []
         func distance(_ a: Int, _ b: Int) -> Double { abs(frames[a].center.x - frames[b].center.x) + abs(frames[a].center.y - frames[b].center.y) }
         let mainStyles = mainChildLineStyles()
@@ -458,7 +459,7 @@ struct Placer {
                 continue
             }
             result.append(Connector(line: line, points: elbow))
-            ends.append((parent, child))
+            ends.append((result.count - 1, parent, child))
         }
         for line in tree.crossLines {
             let drawn = chart.lines[line]
@@ -468,17 +469,21 @@ struct Placer {
         var unrouted: [Int] = []
         if !routed.isEmpty {
             var router = LineRouter(frames: frames, leftMargin: spacing.horizontal, lines: chart.lines.count)
-            for (connector, end) in zip(result, ends) { router.reserve(connector.points, line: connector.line, from: end.from, to: end.to) }
+            for end in ends {
+                let connector = result[end.connector]
+                router.reserve(connector.points, line: connector.line, from: end.from, to: end.to, look: chart.lines[connector.line].style)
+            }
             for line in routed.sorted(by: { ($0.distance, $0.line) < ($1.distance, $1.line) }) {
                 let (a, b) = (frames[line.from], frames[line.to])
                 // A labelled line bundles only with lines of the same label: on a shared trunk,
                 // a label could be read as the other lines'.
                 let style = chart.lines[line.line].label.map { "\(chart.lines[line.line].style)\n\($0)" } ?? chart.lines[line.line].style
-                let route = router.route(line: line.line, from: line.from, to: line.to, style: style, headStub: LineRouter.headStub)
+                let look = chart.lines[line.line].style
+                let route = router.route(line: line.line, from: line.from, to: line.to, style: style, look: look, headStub: LineRouter.headStub)
                 if route == nil { unrouted.append(line.line) }
                 // Points from `from` to `to`: the elbow's are from the upper end as ranked.
                 let points = route ?? line.elbow ?? [a.border(towards: b.center), b.border(towards: a.center)]
-                router.reserve(points, line: line.line, from: line.from, to: line.to, style: style)
+                router.reserve(points, line: line.line, from: line.from, to: line.to, style: style, look: look)
                 // Points run from the upper end as ranked, as the tree's connectors do.
                 result.append(Connector(line: line.line, points: chart.lines[line.line].ranksUpward ? points.reversed() : points))
             }

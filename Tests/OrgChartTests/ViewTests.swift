@@ -30,7 +30,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(references.contains { $0.1 == "→ dual reporting: DPPA" }, "\(references)")
         let model = try XCTUnwrap(ModelLoader.load(file: "small.yaml") { _ in smallModel }.model)
         let division = try Views.chart(.organigramme, of: model, options: ViewOptions(root: "div-a"))
-        XCTAssertEqual(division.boxes.first { $0.id == "div-a" }?.details.last, "← also accountable to (dual): Division B")
+        XCTAssertEqual(division.boxes.first { $0.id == "div-a" }?.details.last, "← also accountable to it (dual): Division B")
         let shallow = try Views.chart(.organigramme, of: model, options: ViewOptions(depth: 0))
         XCTAssertFalse(shallow.boxes.flatMap(\.details).contains { $0.hasPrefix("→ ") || $0.hasPrefix("← ") }, "lines below the depth are left out with their units")
     }
