@@ -21,12 +21,13 @@ public struct GroupFrame: Sendable, Equatable {
 /// left, those of level 1 in a column on the right, each framed by group, the frames and the
 /// boxes in them ordered to keep lines from crossing (`ColumnOrder`), the shorter column moved
 /// down to face the boxes it is linked to. Every line is routed orthogonally through the
-/// channel between the columns: a horizontal stub from its own port on the side of its first
-/// box facing the channel, its own vertical track, a stub to its own port on its second box;
-/// the ports of a box are spread along that side in the order of the boxes at their other
-/// ends, and a box is as tall as its ports need (arrowheads never stack). Lines therefore stay
-/// out of the columns: no line passes through a box or a frame's label. The tracks are ordered
-/// to cross as few lines as possible (`Tracks`).
+/// channel between the columns: a horizontal stub from its port on the side of its first
+/// box facing the channel, a vertical track, a stub to its own port on its second box. The
+/// lines of one kind from one box on the left are a bundle: one port, one track, a branch to
+/// each of their boxes. The ports of a box are spread along that side in the order of the
+/// boxes at their other ends, and a box is as tall as its ports need (arrowheads never stack).
+/// Lines therefore stay out of the columns: no line passes through a box or a frame's label.
+/// The tracks are ordered to cross as few lines as possible (`Tracks`).
 public struct BipartiteLayout: Sendable {
     /// The frame of each box, in the order of the chart's boxes.
     public private(set) var frames: [BoxFrame]
@@ -80,10 +81,22 @@ public struct BipartiteLayout: Sendable {
         let order = ColumnOrder(columns: columns, ends: ends.map { ($0.0, $0.1) })
         let rank = order.positions
 
-        // Ports: each box's line ends, in the order of the boxes at the other ends.
+        // Bundles: the lines of one kind (and label, and mark) from one box of the left column
+        // to the right share their port and their track, and branch off it to their boxes — a
+        // centre serving twenty missions has one line out, not twenty side by side.
+        var bundleOf = Array(ends.indices)
+        var firstOfBundle: [String: Int] = [:]
+        for (line, pair) in ends.enumerated() where side[pair.0] == 0 && side[pair.1] == 1 {
+            let drawn = chart.lines[line]
+            let key = "\(pair.0)\n\(drawn.style)\n\(drawn.label ?? "")\n\(drawn.isInferred)\n\(drawn.isPlanned)"
+            if let first = firstOfBundle[key] { bundleOf[line] = first } else { firstOfBundle[key] = line }
+        }
+
+        // Ports: each box's line ends (a bundle's one port on its left box), in the order of the
+        // boxes at the other ends.
         var portsOf = [[(line: Int, end: Int)]](repeating: [], count: chart.boxes.count)
         for (line, pair) in ends.enumerated() {
-            portsOf[pair.0].append((line, 1))
+            if bundleOf[line] == line { portsOf[pair.0].append((line, 1)) }
             portsOf[pair.1].append((line, 0))
         }
         for box in portsOf.indices {
@@ -134,10 +147,10 @@ public struct BipartiteLayout: Sendable {
             bottoms[column] = y - Self.frameGap
         }
 
-        // Where each line end meets its box.
+        // Where each line end meets its box (a bundled line's first end: its bundle's port).
         func portY(_ box: Int, line: Int) -> Double {
             let ports = portsOf[box]
-            let position = ports.firstIndex { $0.line == line } ?? 0
+            let position = ports.firstIndex { $0.line == line } ?? ports.firstIndex { $0.line == bundleOf[line] && box == ends[line].0 } ?? 0
             return centers[box].y - heights[box] / 2 + heights[box] * (Double(position) + 0.5) / Double(ports.count)
         }
         // The shorter column moves down to face the boxes it is linked to (the median offset).
@@ -155,12 +168,19 @@ public struct BipartiteLayout: Sendable {
             groupFrames[shorter][position].labelOrigin.y += shift
         }
 
-        // Tracks, then routes.
+        // Tracks (one per line, or per bundle of several), then routes.
+        let members = Dictionary(grouping: ends.indices, by: { bundleOf[$0] })
         let routes = ends.enumerated().map { line, pair in
             Tracks.Route(first: (portY(pair.0, line: line), side[pair.0] == 0), second: (portY(pair.1, line: line), side[pair.1] == 0))
         }
-        let bent = routes.indices.filter { routes[$0].first.y != routes[$0].second.y || routes[$0].first.left == routes[$0].second.left }
-        let tracks = Tracks(routes: bent.map { routes[$0] }).order.map { bent[$0] }
+        func route(ofTrack line: Int) -> Tracks.Route {
+            let lines = members[line] ?? [line]
+            return lines.count == 1 ? routes[line] : Tracks.Route(left: routes[line].stubs[0].y, rights: lines.map { routes[$0].stubs[1].y })
+        }
+        let bent = ends.indices.filter { line in
+            bundleOf[line] == line && ((members[line]?.count ?? 1) > 1 || routes[line].stubs[0].y != routes[line].stubs[1].y || routes[line].stubs[0].left == routes[line].stubs[1].left)
+        }
+        let tracks = Tracks(routes: bent.map(route(ofTrack:))).order.map { bent[$0] }
         let channel = Self.channelWidth(tracks.count)
         let rightLeft = frameWidth[0] + channel
         // The right column moves out to make room for the tracks.
@@ -176,8 +196,8 @@ public struct BipartiteLayout: Sendable {
         connectors = ends.enumerated().map { line, pair in
             let route = routes[line]
             func port(_ box: Int, y: Double) -> ChartPoint { ChartPoint(x: side[box] == 0 ? frames[box].maxX : frames[box].minX, y: y) }
-            let start = port(pair.0, y: route.first.y), end = port(pair.1, y: route.second.y)
-            guard let x = trackX[line] else { return Connector(line: line, points: [start, end]) }
+            let start = port(pair.0, y: route.stubs[0].y), end = port(pair.1, y: route.stubs[1].y)
+            guard let x = trackX[bundleOf[line]] else { return Connector(line: line, points: [start, end]) }
             return Connector(line: line, points: [start, ChartPoint(x: x, y: start.y), ChartPoint(x: x, y: end.y), end])
         }
         self.groupFrames = (groupFrames[0] + groupFrames[1]).sorted { $0.group < $1.group }

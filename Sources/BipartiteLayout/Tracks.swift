@@ -5,16 +5,26 @@
 /// lines like stairs, then moves of single tracks while they remove crossings. Two stubs must
 /// never run along each other, which is far costlier than any number of crossings.
 struct Tracks {
-    /// A line's stubs: its vertical position at each end, and whether that end is in the left column.
+    /// The stubs of a track's lines: the vertical position of each, and whether it reaches the
+    /// left column. A track holds one line, or a bundle: the lines of one kind from one box of
+    /// the left column, which leave it by one stub and branch off the track to their boxes.
     struct Route {
-        var first: (y: Double, left: Bool)
-        var second: (y: Double, left: Bool)
+        var stubs: [(y: Double, left: Bool)]
 
-        var low: Double { min(first.y, second.y) }
-        var high: Double { max(first.y, second.y) }
-        /// True when the line runs down from its left end.
-        var descends: Bool { (first.left ? second.y - first.y : first.y - second.y) > 0 }
-        var stubs: [(y: Double, left: Bool)] { [first, second] }
+        /// A line's route: its first and second ends.
+        init(first: (y: Double, left: Bool), second: (y: Double, left: Bool)) { stubs = [first, second] }
+        /// A bundle's route: its stub on the left and its lines' stubs on the right.
+        init(left: Double, rights: [Double]) { stubs = [(left, true)] + rights.map { ($0, false) } }
+
+        var low: Double { stubs.map(\.y).min() ?? 0 }
+        var high: Double { stubs.map(\.y).max() ?? 0 }
+        /// True when the route runs down from its left end (a bundle: to its branches, on average).
+        var descends: Bool {
+            guard stubs.count > 2 else { return (stubs[0].left ? stubs[1].y - stubs[0].y : stubs[0].y - stubs[1].y) > 0 }
+            return stubs.dropFirst().reduce(0) { $0 + $1.y } / Double(stubs.count - 1) > stubs[0].y
+        }
+        /// Where it leaves the left column (a line's first end when it starts on the left, else its second).
+        var start: Double { stubs.count > 2 || stubs[0].left ? stubs[0].y : stubs[1].y }
     }
 
     /// The lines' indices in `routes`, from the leftmost track to the rightmost.
@@ -38,8 +48,7 @@ struct Tracks {
         // the lowest start rightmost.
         var order = Array(0..<count).sorted { a, b in
             func key(_ route: Route) -> Double {
-                let start = route.first.left ? route.first.y : route.second.y
-                return route.descends ? -start - 1e6 : start
+                return route.descends ? -route.start - 1e6 : route.start
             }
             return (key(routes[a]), a) < (key(routes[b]), b)
         }

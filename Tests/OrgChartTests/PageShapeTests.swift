@@ -96,6 +96,9 @@ final class PageShapeTests: XCTestCase {
             crossing += 1
             XCTAssertTrue(details.contains { $0.box == line.from && $0.text.hasPrefix("→ ") && $0.text.hasSuffix("(page \(b + 1))") }, "\(line.from) → \(line.to)")
             XCTAssertTrue(details.contains { $0.box == line.to && $0.text.hasPrefix("← ") && $0.text.hasSuffix("(page \(a + 1))") }, "\(line.from) → \(line.to)")
+            // Read from the head: "← dual reporting to it: …", not "← dual reporting: …".
+            let incoming = try XCTUnwrap(prepared.chart.legend.first { $0.style == line.style }?.incomingLabel)
+            XCTAssertTrue(details.contains { $0.box == line.to && $0.text.hasPrefix("← \(incoming): ") }, "\(line.from) → \(line.to)")
         }
         XCTAssertGreaterThan(crossing, 0, "the pillar on A4 has lines between pages")
     }

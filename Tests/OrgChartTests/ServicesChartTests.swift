@@ -149,6 +149,11 @@ final class ServicesChartTests: XCTestCase {
             }
             var tracks: [Double: Int] = [:]
             var horizontals: [(y: Double, from: Double, to: Double, line: Int)] = []
+            /// Lines of one kind from one box share their port and track (a bundle).
+            func bundle(_ line: Int) -> String {
+                let drawn = chart.lines[line]
+                return "\(drawn.from) \(drawn.style) \(drawn.label ?? "") \(drawn.isInferred) \(drawn.isPlanned)"
+            }
             for connector in layout.connectors {
                 let line = chart.lines[connector.line]
                 let ends = [index[line.from]!, index[line.to]!]
@@ -162,7 +167,8 @@ final class ServicesChartTests: XCTestCase {
                         XCTAssertFalse(segment.overlaps(label), "\(what): \(line.from)->\(line.to) passes through the label of \(chart.groups[placed.group].id)")
                     }
                     if a.x == b.x, a.y != b.y {
-                        XCTAssertNil(tracks[a.x], "\(what): \(line.from)->\(line.to) shares a track with line \(tracks[a.x] ?? -1)")
+                        XCTAssertTrue(tracks[a.x].map { bundle($0) == bundle(connector.line) } ?? true,
+                                      "\(what): \(line.from)->\(line.to) shares a track with line \(tracks[a.x] ?? -1) of another bundle")
                         tracks[a.x] = connector.line
                     } else if a.y == b.y {
                         horizontals.append((a.y, min(a.x, b.x), max(a.x, b.x), connector.line))
@@ -170,7 +176,7 @@ final class ServicesChartTests: XCTestCase {
                 }
             }
             for (i, h) in horizontals.enumerated() {
-                for k in horizontals[(i + 1)...] where k.line != h.line && abs(k.y - h.y) < 2 {
+                for k in horizontals[(i + 1)...] where k.line != h.line && bundle(k.line) != bundle(h.line) && abs(k.y - h.y) < 2 {
                     XCTAssertFalse(k.from < h.to && h.from < k.to, "\(what): lines \(h.line) and \(k.line) run along each other at y \(h.y)")
                 }
             }
@@ -187,6 +193,18 @@ final class ServicesChartTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A provider serving many has one line out: the regional service centre's services to its
+    /// twenty missions and offices leave it by one port and one track, branching to each.
+    func testTheLinesOfOneKindFromOneProviderAreOneBundle() throws {
+        let chart = try chart("peace-security-2021", root: "rsce")
+        let layout = BipartiteLayout(chart: chart, theme: try Theme.load("default"))
+        let services = layout.connectors.filter { chart.lines[$0.line].from == "rsce" && chart.lines[$0.line].style == "provides-services-to" }
+        XCTAssertGreaterThan(services.count, 10)
+        XCTAssertEqual(Set(services.map { "\($0.points[0].x) \($0.points[0].y)" }).count, 1, "one port")
+        XCTAssertEqual(Set(services.map { $0.points[1].x }).count, 1, "one track")
+        XCTAssertEqual(Set(services.map { "\($0.points.last!.x) \($0.points.last!.y)" }).count, services.count, "an arrowhead each")
     }
 
     func testFansHoldExactlyTheRelationshipsOfTheirUnit() throws {

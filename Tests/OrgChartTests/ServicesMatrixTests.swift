@@ -143,6 +143,27 @@ final class ServicesMatrixTests: XCTestCase {
         XCTAssertTrue(dot.stderr.contains("matrix"))
     }
 
+    /// The SVG is one image of the whole matrix: fitted to a page that holds it readably, at its
+    /// natural size when the PDF splits it (shrunk onto A3 its text would be under 6 pt).
+    func testTheSVGOfASplitMatrixKeepsItsNaturalSize() throws {
+        let (_, chart) = try pillar()
+        /// The width and height the SVG declares, in points.
+        func declared(_ page: PageSize?) throws -> (width: Double, height: Double) {
+            var paged = chart
+            paged.page = page
+            let svg = String(decoding: try PreparedChart(chart: paged, writer: DOTWriter(theme: try Theme.load("default"))).render(.svg), as: UTF8.self)
+            func number(after key: String) throws -> Double {
+                try XCTUnwrap(svg.range(of: key).flatMap { Double(svg[$0.upperBound...].prefix { $0 != "p" }) }, key)
+            }
+            return (try number(after: " width=\""), try number(after: " height=\""))
+        }
+        let natural = try declared(nil)
+        XCTAssertEqual(try declared(PageSize.a3.landscape).width, natural.width, "split on A3: natural size")
+        // A page that holds it readably at nine tenths of its size: fitted to it.
+        let page = PageSize(name: "custom", width: natural.width * 0.9 / 72 + 1.02, height: natural.height * 0.9 / 72 + 1.02)
+        XCTAssertEqual(try declared(page).width, natural.width * 0.9, accuracy: 1)
+    }
+
     func testCSVAndMarkdownOfTheMatrix() throws {
         let model = try BuiltinModels.load("dpko-2010").valid()
         let chart = try Views.chart(.servicesMatrix, of: model)

@@ -120,6 +120,47 @@ final class ViewLayoutTests: XCTestCase {
         XCTAssertFalse(reports.shapesLayout, "drawn across, not as a line of the tree")
     }
 
+    /// The USG for Field Support stands on the side of the USG for Peacekeeping Operations where
+    /// the Chief of Staff and the Director of DPET are (the first of DPKO's offices), who answer
+    /// to both alike: their lines to DFS stay beside them instead of running along DPKO's bus to
+    /// the far side, where they would read as the Assistant Secretaries-General's lines. A line
+    /// drawn across the tree runs no more than a box's height beside a line drawn alike that
+    /// shares no end with it (the tree's own spines stand a fixed indent apart).
+    func testAPeerStandsOnTheSideOfThePostsAnsweringToIt() throws {
+        let placed = try ChartSpec(model: "dpko-2010", view: .accountability).prepare().placed
+        let frame = { (id: String) in try XCTUnwrap(placed.chart.boxes.firstIndex { $0.id == id }.map { placed.frames[$0] }, id) }
+        XCTAssertLessThan(try frame("dfs").maxX, try frame("dpko").minX, "DFS left of DPKO")
+        XCTAssertLessThan(try frame("dpko-ocos").minX, try frame("dpko-oo").minX, "the Chief of Staff left of the Office of Operations")
+        for line in placed.connectors where placed.chart.lines[line.line].to == "dfs" {
+            let xs = line.points.map(\.x)
+            XCTAssertLessThan(xs.max()!, try frame("dpko-oo").minX, "line \(placed.chart.lines[line.line].from) → DFS stays left of the ASGs")
+        }
+        let ends = placed.connectors.map { (placed.chart.lines[$0.line].from, placed.chart.lines[$0.line].to) }
+        for (k, a) in placed.connectors.enumerated() {
+            for (m, b) in placed.connectors.enumerated() where m > k && placed.chart.lines[a.line].style == placed.chart.lines[b.line].style
+                && !(placed.chart.lines[a.line].shapesLayout && placed.chart.lines[b.line].shapesLayout)
+                && Set([ends[k].0, ends[k].1]).isDisjoint(with: [ends[m].0, ends[m].1]) {
+                XCTAssertLessThan(Self.sideBySide(a.points, b.points, within: 15), 40, "\(ends[k]) and \(ends[m]) run side by side")
+            }
+        }
+    }
+
+    /// How far the routes `a` and `b` run parallel, less than `distance` points apart (and not
+    /// on one line), in points.
+    static func sideBySide(_ a: [ChartPoint], _ b: [ChartPoint], within distance: Double) -> Double {
+        var total = 0.0
+        for (p, q) in zip(a, a.dropFirst()) {
+            for (r, s) in zip(b, b.dropFirst()) {
+                if p.x == q.x, r.x == s.x, abs(p.x - r.x) > 0.01, abs(p.x - r.x) < distance {
+                    total += max(0, min(max(p.y, q.y), max(r.y, s.y)) - max(min(p.y, q.y), min(r.y, s.y)))
+                } else if p.y == q.y, r.y == s.y, abs(p.y - r.y) > 0.01, abs(p.y - r.y) < distance {
+                    total += max(0, min(max(p.x, q.x), max(r.x, s.x)) - max(min(p.x, q.x), min(r.x, s.x)))
+                }
+            }
+        }
+        return total
+    }
+
     func testAccountabilityLineKindsDifferInPatternNotOnlyInColour() throws {
         let kinds = AccountabilityGraph.upwardKinds.map(\.rawValue) + ["direct-access", "technical-reporting", "accountable-to-inferred"]
         for name in ["default", "print", "high-contrast"] {

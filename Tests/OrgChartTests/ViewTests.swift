@@ -28,6 +28,9 @@ final class ViewTests: XCTestCase {
         let references = chart.boxes.flatMap { box in box.details.filter { $0.hasPrefix("→ ") }.map { (box.id, $0) } }
         XCTAssertTrue(references.contains { $0.1 == "→ dual reporting: DPO" }, "\(references)")
         XCTAssertTrue(references.contains { $0.1 == "→ dual reporting: DPPA" }, "\(references)")
+        // At a line's head the reference reads from that end: DFS reports to DPKO, not DPKO to DFS.
+        let dpko = try ChartSpec(model: "dpko-2010").prepare().chart
+        XCTAssertEqual(dpko.boxes.first { $0.id == "dpko" }?.details.last, "← reports to it and receives its direction: DFS")
         let model = try XCTUnwrap(ModelLoader.load(file: "small.yaml") { _ in smallModel }.model)
         let division = try Views.chart(.organigramme, of: model, options: ViewOptions(root: "div-a"))
         XCTAssertEqual(division.boxes.first { $0.id == "div-a" }?.details.last, "← also accountable to it (dual): Division B")
