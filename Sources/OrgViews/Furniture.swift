@@ -11,11 +11,12 @@ struct Furniture {
     let footer: [String]
 
     /// The furniture of a chart of `view` (e.g. "Organigramme") drawing `boxes` and `lines`, plus
-    /// the facts cited by `citations` (for a chart drawn without boxes, such as a matrix).
-    init(_ view: String, of model: Model, options: ViewOptions, boxes: [Box], lines: [Line], citations: [Citation?] = []) {
+    /// the facts cited by `citations` (for a chart drawn without boxes, such as a matrix). Unless
+    /// the first box heads the chart (`headed`), the title names the chart's subject.
+    init(_ view: String, of model: Model, options: ViewOptions, boxes: [Box], lines: [Line], citations: [Citation?] = [], headed: Bool = true) {
         let subject = options.root.flatMap { model.unit($0)?.name } ?? model.title
         let asAt = model.date.map { "as at \(Self.inWords($0))" }
-        if let top = boxes.first?.heading, top == subject || top.hasPrefix(subject + " (") {
+        if headed, let top = boxes.first?.heading, top == subject || top.hasPrefix(subject + " (") {
             // The top box names the unit already: the title says what the chart shows instead.
             title = view
             subtitle = asAt ?? ""

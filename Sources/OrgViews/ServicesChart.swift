@@ -31,7 +31,8 @@ struct ServicesChart {
             line.to = clientBox(relation.to)
             return line
         }
-        let furniture = Furniture("Shared services: providers (left) and whom they serve (right)", of: model, options: options, boxes: boxes, lines: lines)
+        // The first box stands at the top of the left column, not above the chart: the title names the root.
+        let furniture = Furniture("Shared services: providers (left) and whom they serve (right)", of: model, options: options, boxes: boxes, lines: lines, headed: false)
         var chart = Chart(id: "\(model.id)-services", title: furniture.title, subtitle: furniture.subtitle,
                           footer: furniture.footer, boxes: boxes, lines: lines, groups: groups,
                           legend: Legend.entries(boxes: boxes, lines: lines))
