@@ -24,12 +24,17 @@ struct Render: ParsableCommand {
         let chosen = try format ?? Self.format(ofOutput: output) ?? .svg
         let spec = try chart.spec(model: model, format: chosen)
         do {
-            let prepared = try spec.prepare()
+            let loaded = BuiltinModels.load(spec.model, lint: false)
+            let prepared = try spec.prepare(loaded: loaded)
             let bytes = try prepared.render(chosen)
             try OutputFile.write(bytes, to: output)
             if let note = prepared.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             if let warning = try prepared.smallTextWarning(chosen) { FileHandle.standardError.write(Data((warning.commandLineMessage + "\n").utf8)) }
             if stats, chosen == .pdf, let report = try prepared.pageReport() { FileHandle.standardError.write(Data("orgchart: \(report)\n".utf8)) }
+            // The process ends next: the model, the chart, its layout and the caches behind them
+            // are left to it rather than freed one string at a time (at 20,000 boxes, 30 ms
+            // after writing and as much before drawing).
+            _ = Unmanaged.passRetained(Kept((loaded, prepared)))
         } catch {
             throw fail(error)
         }
@@ -46,4 +51,10 @@ struct Render: ParsableCommand {
         }
         return format
     }
+}
+
+/// A value kept alive until the process ends.
+private final class Kept<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
