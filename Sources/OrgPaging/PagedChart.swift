@@ -618,8 +618,9 @@ public struct PagedChart: Sendable {
 
     /// The smallest text of `chart` scaled onto the page, laid out after a short (`quick`) or
     /// the full search for its shape, over the size it must have: 1 or more when it fits. A
-    /// part whose boxes alone cover more than the page at that size (with a tenth to spare for
-    /// the estimate) cannot fit, known without laying it out: it gets what its boxes' area allows.
+    /// part whose boxes alone would cover more of the page at that size than any layout leaves
+    /// them (`mostFilled`) cannot fit, known without laying it out: it gets what its boxes' area
+    /// allows (see `areaReadability`).
     private func readability(of chart: Chart, quick: Bool) throws -> Double {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
         if let ratio = areaReadability(leastBoxArea(of: chart), size: readable * (1 + margin)), ratio < 1 { return ratio }
