@@ -84,7 +84,10 @@ public struct TidyLayout: Sendable {
             // first of the best is kept, as when they are searched in turn.
             let finer = chart.boxes.count <= Self.mostBoxesForFinerWraps && drawnWhole ? BoxMetrics.finerShapeWraps : BoxMetrics.shapeWraps
             let wraps = [metrics.headingWrap] + (chart.boxes.count <= Self.mostBoxesToRewrap && !chart.quickShape ? finer : [])
-            let choices = Parallel.map(wraps, workers: ProcessInfo.processInfo.activeProcessorCount) { search(wrapped($0).placer) }
+            let themePlacer = makePlacer
+            let choices = Parallel.map(Array(wraps.indices), workers: ProcessInfo.processInfo.activeProcessorCount) {
+                search($0 == 0 ? themePlacer : wrapped(wraps[$0]).placer)
+            }
             var best = 0
             for k in choices.indices.dropFirst() where choices[k].scale > choices[best].scale * 1.0001 { best = k }
             if best > 0 { (texts, makePlacer) = wrapped(wraps[best]) }
