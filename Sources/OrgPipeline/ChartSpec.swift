@@ -65,6 +65,9 @@ public struct PreparedChart: Sendable {
     public var maxPages: Int?
     /// The paging of the PDF once chosen, shared by the PDF, its warning and its report.
     let pagings = Memo<PagedChart>()
+    /// The paging of the chart on each page before it is cut: its copies share what they lay
+    /// out, so the one page placed for SVG is not laid out again for the PDF.
+    private let uncut = Memo<PagedChart>()
     /// The chart placed by the layout stage, computed once for every format.
     private let placements = Memo<PlacedChart>()
 
@@ -90,7 +93,7 @@ public struct PreparedChart: Sendable {
     public var placed: PlacedChart {
         placements.value(for: "") {
             if let page = chart.page, drawsItself, chart.matrix == nil, chart.arrangement != .bipartite {
-                let paging = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+                let paging = paging(on: page)
                 if let whole = try? paging.wholePage() { return paging.placed(whole).padded(to: PlacedChart.standalonePad) }
             }
             return PlacedChart(chart: chart, theme: writer.theme)
@@ -218,8 +221,15 @@ extension PreparedChart {
         try pagings.value(for: "\(page.width)×\(page.height) \(page.turnable) \(maxPages ?? 0)") { try choosePaging(page) }
     }
 
+    /// The chart's paging on `page`, not yet cut (see `uncut`).
+    private func paging(on page: PageSize) -> PagedChart {
+        uncut.value(for: "\(page.width)×\(page.height) \(page.turnable)") {
+            PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        }
+    }
+
     private func choosePaging(_ page: PageSize) throws -> PagedChart {
-        var chosen = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+        var chosen = paging(on: page)
         chosen.maxPages = maxPages
         guard page.turnable else { return chosen }
         var turned = chosen
