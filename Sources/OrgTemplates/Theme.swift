@@ -93,6 +93,10 @@ public struct LineStyle: Sendable, Equatable {
         self.penwidth = penwidth
     }
 
+    /// The width the line is drawn with, in points: its pen width (1 when unset), at least 2
+    /// when bold.
+    public var width: Double { style == "bold" ? max(2, penwidth ?? 1) : penwidth ?? 1 }
+
     func overlaid(by other: LineStyle?) -> LineStyle {
         guard let other else { return self }
         return LineStyle(color: other.color ?? color, style: other.style ?? style, arrowhead: other.arrowhead ?? arrowhead, penwidth: other.penwidth ?? penwidth)

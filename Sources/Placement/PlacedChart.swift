@@ -23,6 +23,10 @@ public struct PlacedChart: Sendable {
     /// One route per line of the chart drawn as a line, in the order of the chart's lines
     /// (lines replaced by markers have none).
     public let connectors: [Connector]
+    /// Where lines are broken for a line crossing them, by connector (index in `connectors`;
+    /// lines without a break have no entry): a tree line under a line across the tree, of two
+    /// lines across it the vertical one (see `Crossings`).
+    public let gaps: [Int: [LineGap]]
     /// The lines no orthogonal route was found for (indices in the chart's lines); their
     /// connectors fall back to a straight line or their parent's elbow, or they become markers.
     public let unrouted: [Int]
@@ -108,6 +112,9 @@ public struct PlacedChart: Sendable {
         let marked = Self.unclean(chart: chart, frames: frames, connectors: connectors, theme: theme)
         connectors.removeAll { marked.contains($0.line) }
         self.connectors = connectors
+        let lines = connectors.map { chart.lines[$0.line] }
+        gaps = Crossings.gaps(of: connectors.enumerated().map { lines[$0.offset].isDrawn ? $0.element : Connector(line: $0.element.line, points: []) },
+                              under: lines.map(\.shapesLayout), widths: lines.map { theme.line($0.style).width })
         (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
         let labelNotes: [String]
         (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, font: theme.font, firstNote: markers.count + 1)

@@ -122,6 +122,60 @@ final class GeometryCheckTests: XCTestCase {
         XCTAssertGreaterThan(drawings, 120)
     }
 
+    /// Where two drawn lines cross, one of them is broken, so that a crossing does not read as
+    /// a junction: in every built-in tree chart (and the services charts) as orgchart draws it,
+    /// at every proper crossing of two routes one of the two lines has no ink within 2 pt of
+    /// the crossing, unless both lines bend or end within 6 pt of it; where a tree line
+    /// crosses a line across the tree and has that room, the tree line is the one broken.
+    func testACrossingLineBreaksTheLineItPassesOver() throws {
+        var charts = try Self.builtinTreeCharts().map { (name: $0.name, spec: $0.spec) }
+        for root in ["odcss", "gsc", "rsce"] {
+            charts.append((name: "services \(root)", spec: ChartSpec(model: "peace-security-2021", view: .services, options: ViewOptions(root: root))))
+        }
+        var crossings = 0, broken = 0, treeBroken = 0
+        for (name, spec) in charts {
+            let prepared = try spec.prepare()
+            let placed = prepared.placed, chart = prepared.chart
+            let read = try RenderedGeometry(svg: try prepared.render(.svg), chart: chart, theme: placed.theme)
+            /// Whether line `line` is drawn within `radius` of `point`.
+            func inked(_ line: Int, at point: ChartPoint) -> Bool {
+                (read.pieces[line] ?? []).contains { piece in
+                    zip(piece, piece.dropFirst()).contains { a, b in
+                        let x = min(max(point.x, min(a.x, b.x)), max(a.x, b.x)), y = min(max(point.y, min(a.y, b.y)), max(a.y, b.y))
+                        return RenderedGeometry.distance(ChartPoint(x: x, y: y), point) < 2
+                    }
+                }
+            }
+            /// The straight stretches of the drawn routes: line, from, to.
+            let stretches = placed.connectors.filter { chart.lines[$0.line].isDrawn }.flatMap { connector in
+                zip(connector.points, connector.points.dropFirst()).map { (line: connector.line, a: $0, b: $1) }
+            }
+            for across in stretches where across.a.y == across.b.y && across.a.x != across.b.x {
+                for upright in stretches where upright.a.x == upright.b.x && upright.a.y != upright.b.y && upright.line != across.line {
+                    let x = upright.a.x, y = across.a.y
+                    let roomAcross = min(x - min(across.a.x, across.b.x), max(across.a.x, across.b.x) - x)
+                    let roomUpright = min(y - min(upright.a.y, upright.b.y), max(upright.a.y, upright.b.y) - y)
+                    guard roomAcross > 0.5, roomUpright > 0.5 else { continue }
+                    crossings += 1
+                    let point = ChartPoint(x: x, y: y)
+                    let inkAcross = inked(across.line, at: point), inkUpright = inked(upright.line, at: point)
+                    if max(roomAcross, roomUpright) >= 6.5 {
+                        XCTAssertFalse(inkAcross && inkUpright, "\(name): \(chart.lines[across.line].to) and \(chart.lines[upright.line].to) cross unbroken at \(point)")
+                    }
+                    if !inkAcross || !inkUpright { broken += 1 }
+                    let treeLines = [across, upright].filter { chart.lines[$0.line].shapesLayout }
+                    if treeLines.count == 1, let tree = treeLines.first, (tree.line == across.line ? roomAcross : roomUpright) >= 6.5 {
+                        XCTAssertFalse(inked(tree.line, at: point), "\(name): the tree line to \(chart.lines[tree.line].to) is not the one broken at \(point)")
+                        treeBroken += 1
+                    }
+                }
+            }
+        }
+        print("crossings in the built-in charts: \(crossings), broken \(broken), of them tree lines \(treeBroken)")
+        XCTAssertGreaterThan(treeBroken, 10)
+        XCTAssertGreaterThan(broken - treeBroken, 10)
+    }
+
     /// The check on a drawing sees what is drawn: a box moved onto another in the SVG text
     /// is reported as overlapping, and lines then pass through it.
     func testTheCheckOfADrawingSeesAMovedBox() throws {

@@ -17,6 +17,9 @@ struct RenderedGeometry {
     var frames: [BoxFrame?]
     /// The route of every drawn line found, tip included, oriented as the placed chart's.
     var connectors: [Connector]
+    /// The pieces each drawn line is stroked in, by line (index in the chart's lines): the
+    /// points of each of its paths, arrowhead left out.
+    var pieces: [Int: [[ChartPoint]]] = [:]
     /// Lines of text found outside the frame of their box: "box id: text".
     var strayText: [String]
     /// Drawn lines of the chart that the SVG does not have.
@@ -73,7 +76,9 @@ struct RenderedGeometry {
             guard let id = Self.attribute("id", of: edge), let index = lineIndex[id] else { continue }
             var route: [ChartPoint] = []
             for case let path as XMLElement in try edge.nodes(forXPath: ".//*[local-name()='path']") {
-                for point in Self.points(Self.attribute("d", of: path) ?? "") where route.last != point { route.append(point) }
+                let piece = Self.points(Self.attribute("d", of: path) ?? "")
+                pieces[index, default: []].append(piece)
+                for point in piece where route.last != point { route.append(point) }
             }
             guard route.count >= 2 else { continue }
             // The arrowhead's tip: the corner of its polygon farthest from the end of the path it sits on.
