@@ -23,8 +23,9 @@ public struct GroupFrame: Sendable, Equatable {
 /// down to face the boxes it is linked to. Every line is routed orthogonally through the
 /// channel between the columns: a horizontal stub from its port on the side of its first
 /// box facing the channel, a vertical track, a stub to its own port on its second box. The
-/// lines of one kind from one box on the left are a bundle: one port, one track, a branch to
-/// each of their boxes. The ports of a box are spread along that side in the order of the
+/// lines of one kind are covered by the fewest bundles (`Bundles`): the lines from one box on
+/// the left (one port, one track, a branch to each of their boxes) or into one box on the
+/// right (a stub from each of their boxes into one track, one port and one arrowhead). The ports of a box are spread along that side in the order of the
 /// boxes at their other ends, and a box is as tall as its ports need (arrowheads never stack).
 /// Lines therefore stay out of the columns: no line passes through a box or a frame's label.
 /// The tracks are ordered to cross as few lines as possible (`Tracks`).
@@ -81,23 +82,25 @@ public struct BipartiteLayout: Sendable {
         let order = ColumnOrder(columns: columns, ends: ends.map { ($0.0, $0.1) })
         let rank = order.positions
 
-        // Bundles: the lines of one kind (and label, and mark) from one box of the left column
-        // to the right share their port and their track, and branch off it to their boxes — a
-        // centre serving twenty missions has one line out, not twenty side by side.
-        var bundleOf = Array(ends.indices)
-        var firstOfBundle: [String: Int] = [:]
-        for (line, pair) in ends.enumerated() where side[pair.0] == 0 && side[pair.1] == 1 {
+        // Bundles: the lines of one kind (and label, and mark) between the columns are covered
+        // by the fewest bundles (`Bundles`): the lines from one box on the left, which leave it by
+        // one port and branch off one track to their boxes (a centre serving twenty missions has
+        // one line out, not twenty side by side), or the lines into one box on the right, which
+        // join one track from their boxes and reach it by one port and one arrowhead (eight
+        // offices serving one department are one line in).
+        let bundles = Bundles(ends: ends.enumerated().map { line, pair -> (left: Int, right: Int, kind: String)? in
+            guard side[pair.0] == 0, side[pair.1] == 1 else { return nil }
             let drawn = chart.lines[line]
-            let key = "\(pair.0)\n\(drawn.style)\n\(drawn.label ?? "")\n\(drawn.isInferred)\n\(drawn.isPlanned)"
-            if let first = firstOfBundle[key] { bundleOf[line] = first } else { firstOfBundle[key] = line }
-        }
+            return (pair.0, pair.1, "\(drawn.style)\n\(drawn.label ?? "")\n\(drawn.isInferred)\n\(drawn.isPlanned)")
+        })
+        let bundleOf = bundles.head, sharedEnd = bundles.sharedEnd
 
-        // Ports: each box's line ends (a bundle's one port on its left box), in the order of the
-        // boxes at the other ends.
+        // Ports: each box's line ends (a bundle's one port on the box it shares), in the order
+        // of the boxes at the other ends.
         var portsOf = [[(line: Int, end: Int)]](repeating: [], count: chart.boxes.count)
         for (line, pair) in ends.enumerated() {
-            if bundleOf[line] == line { portsOf[pair.0].append((line, 1)) }
-            portsOf[pair.1].append((line, 0))
+            if bundleOf[line] == line || sharedEnd[line] != 0 { portsOf[pair.0].append((line, 1)) }
+            if bundleOf[line] == line || sharedEnd[line] != 1 { portsOf[pair.1].append((line, 0)) }
         }
         for box in portsOf.indices {
             portsOf[box].sort { a, b in
@@ -147,10 +150,10 @@ public struct BipartiteLayout: Sendable {
             bottoms[column] = y - Self.frameGap
         }
 
-        // Where each line end meets its box (a bundled line's first end: its bundle's port).
+        // Where each line end meets its box (a bundled line's shared end: its bundle's port).
         func portY(_ box: Int, line: Int) -> Double {
             let ports = portsOf[box]
-            let position = ports.firstIndex { $0.line == line } ?? ports.firstIndex { $0.line == bundleOf[line] && box == ends[line].0 } ?? 0
+            let position = ports.firstIndex { $0.line == line } ?? ports.firstIndex { $0.line == bundleOf[line] } ?? 0
             return centers[box].y - heights[box] / 2 + heights[box] * (Double(position) + 0.5) / Double(ports.count)
         }
         // The shorter column moves down to face the boxes it is linked to (the median offset).
@@ -175,7 +178,9 @@ public struct BipartiteLayout: Sendable {
         }
         func route(ofTrack line: Int) -> Tracks.Route {
             let lines = members[line] ?? [line]
-            return lines.count == 1 ? routes[line] : Tracks.Route(left: routes[line].stubs[0].y, rights: lines.map { routes[$0].stubs[1].y })
+            guard lines.count > 1 else { return routes[line] }
+            return sharedEnd[line] == 0 ? Tracks.Route(left: routes[line].stubs[0].y, rights: lines.map { routes[$0].stubs[1].y })
+                                        : Tracks.Route(lefts: lines.map { routes[$0].stubs[0].y }, right: routes[line].stubs[1].y)
         }
         let bent = ends.indices.filter { line in
             bundleOf[line] == line && ((members[line]?.count ?? 1) > 1 || routes[line].stubs[0].y != routes[line].stubs[1].y || routes[line].stubs[0].left == routes[line].stubs[1].left)

@@ -7,24 +7,34 @@
 struct Tracks {
     /// The stubs of a track's lines: the vertical position of each, and whether it reaches the
     /// left column. A track holds one line, or a bundle: the lines of one kind from one box of
-    /// the left column, which leave it by one stub and branch off the track to their boxes.
+    /// the left column, which leave it by one stub and branch off the track to their boxes,
+    /// or into one box of the right column, which join the track and reach it by one stub.
     struct Route {
         var stubs: [(y: Double, left: Bool)]
 
         /// A line's route: its first and second ends.
         init(first: (y: Double, left: Bool), second: (y: Double, left: Bool)) { stubs = [first, second] }
-        /// A bundle's route: its stub on the left and its lines' stubs on the right.
+        /// A bundle's route from one box: its stub on the left and its lines' stubs on the right.
         init(left: Double, rights: [Double]) { stubs = [(left, true)] + rights.map { ($0, false) } }
+        /// A bundle's route into one box: its lines' stubs on the left and its stub on the right.
+        init(lefts: [Double], right: Double) { stubs = lefts.map { ($0, true) } + [(right, false)] }
 
         var low: Double { stubs.map(\.y).min() ?? 0 }
         var high: Double { stubs.map(\.y).max() ?? 0 }
-        /// True when the route runs down from its left end (a bundle: to its branches, on average).
+        /// True when the route runs down from its left end (a bundle: on average).
         var descends: Bool {
             guard stubs.count > 2 else { return (stubs[0].left ? stubs[1].y - stubs[0].y : stubs[0].y - stubs[1].y) > 0 }
-            return stubs.dropFirst().reduce(0) { $0 + $1.y } / Double(stubs.count - 1) > stubs[0].y
+            return mean(left: false) > mean(left: true)
         }
-        /// Where it leaves the left column (a line's first end when it starts on the left, else its second).
-        var start: Double { stubs.count > 2 || stubs[0].left ? stubs[0].y : stubs[1].y }
+        /// Where it leaves the left column (a line's first end when it starts on the left, else its
+        /// second; a bundle's stubs on the left, on average).
+        var start: Double { stubs.count > 2 ? mean(left: true) : stubs[0].left ? stubs[0].y : stubs[1].y }
+
+        /// The mean height of the stubs on the left (or on the right).
+        private func mean(left: Bool) -> Double {
+            let ys = stubs.filter { $0.left == left }.map(\.y)
+            return ys.reduce(0, +) / Double(max(1, ys.count))
+        }
     }
 
     /// The lines' indices in `routes`, from the leftmost track to the rightmost.

@@ -91,18 +91,35 @@ struct ChartPainter {
 
     init(_ placed: PlacedChart) { self.placed = placed }
 
+    /// Where a line ends: its style, the point, and whether it is the tip or the tail.
+    private struct End: Hashable { var style: String, x: Double, y: Double, tip: Bool }
+
     /// Paints the legend, the frames of groups, the lines, the title and the boxes, in that
     /// order (lines over frames, under boxes).
     func paint<C: Canvas>(on canvas: inout C) {
         placed.footer.paint(theme: theme, on: &canvas)
         for frame in placed.groupFrames { paint(frame, on: &canvas) }
         var strokes: [String: Stroke] = [:]
-        for connector in placed.connectors {
+        // How many lines drawn alike end at each point, at their tail or at their tip.
+        func end(_ line: Line, _ points: [ChartPoint], tip: Bool) -> End {
+            let point = line.ranksUpward == tip ? points[0] : points[points.count - 1]
+            return End(style: line.style, x: point.x, y: point.y, tip: tip)
+        }
+        var ends: [End: Int] = [:]
+        for connector in placed.connectors where chart.lines[connector.line].isDrawn && connector.points.count >= 2 {
+            for tip in [true, false] { ends[end(chart.lines[connector.line], connector.points, tip: tip), default: 0] += 1 }
+        }
+        for (number, connector) in placed.connectors.enumerated() {
             let line = chart.lines[connector.line]
             guard line.isDrawn else { continue }
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
-            paint(line, index: connector.line, route: connector.points, stroke: stroke, on: &canvas)
+            // A line that shares its tip with lines drawn alike, and not its tail (one of lines
+            // joining into one arrowhead), is stroked from its tip, so that their shared
+            // stretch has one dash pattern.
+            let points = connector.points
+            let fromTip = points.count >= 2 && ends[end(line, points, tip: true)] ?? 0 > 1 && ends[end(line, points, tip: false)] ?? 0 == 1
+            paint(line, index: connector.line, route: points, gaps: placed.gaps[number] ?? [], fromTip: fromTip, stroke: stroke, on: &canvas)
         }
         canvas.begin(.title)
         for line in placed.title { canvas.text(line, color: nil) }
@@ -134,10 +151,11 @@ struct ChartPainter {
         canvas.end(element)
     }
 
-    /// One line along `route` (from its upper end), with its arrowhead at the box it points
-    /// to and its label where the layout stage set it; containment lines carry no
-    /// tooltip (their source is the tooltip of the box below).
-    private func paint<C: Canvas>(_ line: Line, index: Int, route: [ChartPoint], stroke: Stroke, on canvas: inout C) {
+    /// One line along `route` (from its upper end), broken at `gaps` where lines cross it, with
+    /// its arrowhead at the box it points to and its label where the layout stage set it;
+    /// stroked from its tip when `fromTip` (where a dash pattern starts), else from its upper
+    /// end; containment lines carry no tooltip (their source is the tooltip of the box below).
+    private func paint<C: Canvas>(_ line: Line, index: Int, route: [ChartPoint], gaps: [LineGap], fromTip: Bool, stroke: Stroke, on canvas: inout C) {
         let linked = !(line.shapesLayout && line.style == "contains")
         let element = ChartElement.edge(id: "\(line.style):\(line.from)->\(line.to)", style: line.style,
                                         title: line.ranksUpward ? "\(line.to)->\(line.from)" : "\(line.from)->\(line.to)",
@@ -161,7 +179,9 @@ struct ChartPainter {
                 if length > arrow.length { points[tipIndex] = from! } else { points.remove(at: tipIndex) }
             }
         }
-        if points.count >= 2 { canvas.path(points, closed: false, paint: stroke.paint) }
+        var pieces = Crossings.pieces(of: points, gaps: gaps)
+        if fromTip, !line.ranksUpward { pieces = pieces.reversed().map { $0.reversed() } }
+        for piece in pieces where piece.count >= 2 { canvas.path(piece, closed: false, paint: stroke.paint) }
         if let tip, let from { arrow.paint(tip: tip, from: from, stroke: stroke, on: &canvas) }
         if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
         for label in placed.labels[index] ?? [] {
@@ -193,7 +213,7 @@ public struct Stroke: Sendable {
         arrowhead = Arrowhead(name: style.arrowhead ?? "none")
         color = style.color ?? "#000000"
         let look = style.style ?? "solid"
-        width = look == "bold" ? max(2, style.penwidth ?? 1) : style.penwidth ?? 1
+        width = style.width
         pattern = LinePattern(look: [look])
     }
 
