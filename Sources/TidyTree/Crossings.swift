@@ -41,15 +41,17 @@ public enum Crossings {
         guard !horizontal.isEmpty, !vertical.isEmpty else { return [:] }
         // A sweep from left to right: horizontal stretches open at their left end and close at
         // their right; each vertical stretch meets the open ones strictly between its ends.
-        enum Event { case open(Int), meet(Int), close(Int) }
-        var events: [(x: Double, order: Int, stretch: Int, event: Event)] = []
+        // An event: where along x, and what — 0 a horizontal stretch opens, 1 a vertical one
+        // meets the open ones, 2 a horizontal one closes — with the stretch, packed in `code`.
+        struct Event { var x: Double, code: Int }
+        var events: [Event] = []
         events.reserveCapacity(2 * horizontal.count + vertical.count)
         for (k, stretch) in horizontal.enumerated() {
-            events.append((stretch.low, 0, k, .open(k)))
-            events.append((stretch.high, 2, k, .close(k)))
+            events.append(Event(x: stretch.low, code: k))
+            events.append(Event(x: stretch.high, code: 2 << 40 | k))
         }
-        for (k, stretch) in vertical.enumerated() { events.append((stretch.position, 1, k, .meet(k))) }
-        events.sort { ($0.x, $0.order, $0.stretch) < ($1.x, $1.order, $1.stretch) }
+        for (k, stretch) in vertical.enumerated() { events.append(Event(x: stretch.position, code: 1 << 40 | k)) }
+        events.sort { ($0.x, $0.code) < ($1.x, $1.code) }
         var open: [(y: Double, stretch: Int)] = []
         /// The first index of `open` whose y is not below `y` (or that is `y` with a stretch not before `stretch`).
         func first(_ y: Double, _ stretch: Int) -> Int {
@@ -62,11 +64,12 @@ public enum Crossings {
         }
         var gaps: [Int: [LineGap]] = [:]
         let tolerance = GeometryCheck.tolerance
-        for (_, _, _, event) in events {
-            switch event {
-            case .open(let k): open.insert((horizontal[k].position, k), at: first(horizontal[k].position, k))
-            case .close(let k): open.remove(at: first(horizontal[k].position, k))
-            case .meet(let k):
+        for event in events {
+            let k = event.code & (1 << 40 - 1)
+            switch event.code >> 40 {
+            case 0: open.insert((horizontal[k].position, k), at: first(horizontal[k].position, k))
+            case 2: open.remove(at: first(horizontal[k].position, k))
+            default:
                 let upright = vertical[k]
                 var index = first(upright.low + tolerance, -1)
                 while index < open.count, open[index].y < upright.high - tolerance {
