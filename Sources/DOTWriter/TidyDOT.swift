@@ -35,12 +35,12 @@ extension DOTWriter {
                 out.line("\(Escape.quoted("orgchart:mark:" + box.id)) [shape=plain, style=\"\", label=<<b><font point-size=\"\(format(badge.size))\">\(Escape.html(badge.text))</font></b>>, pos=\"\(format(badge.x - width / 2)),\(format(height - (badge.baseline - badge.size * 0.35)))!\"]")
             }
         }
-        for connector in placed.connectors {
+        for (number, connector) in placed.connectors.enumerated() {
             let line = chart.lines[connector.line]
             guard line.isDrawn else { continue }
             let (tail, head) = line.ranksUpward ? (line.to, line.from) : (line.from, line.to)
-            let route = self.route(connector.points, arrow: theme.line(line.style).arrowhead ?? "none", atTail: line.ranksUpward,
-                                   marked: line.isInferred, height: height)
+            let route = self.route(connector.points, gaps: placed.gaps[number] ?? [], arrow: theme.line(line.style).arrowhead ?? "none",
+                                   atTail: line.ranksUpward, marked: line.isInferred, height: height)
             // A containment line's source is the tooltip of the box below it; repeating it on
             // the line costs Graphviz more than a third of the drawing time at 20,000 boxes.
             let tooltip = !(line.shapesLayout && line.style == "contains")
@@ -54,8 +54,9 @@ extension DOTWriter {
     /// A Graphviz edge position for a route of straight segments: each segment is a cubic
     /// Bézier whose control points lie on its ends. With an arrowhead, the route stops an
     /// arrow's length (at most its last stretch) short of the box and the tip is given as `e,x,y` (or `s,x,y` at the tail);
-    /// a `marked` (inferred) line stops short at its other end too, for the circle there.
-    private func route(_ points: [ChartPoint], arrow: String, atTail: Bool, marked: Bool, height: Double) -> String {
+    /// a `marked` (inferred) line stops short at its other end too, for the circle there. A route
+    /// broken at `gaps` is several splines, separated by semicolons, the one with a tip last.
+    private func route(_ points: [ChartPoint], gaps: [LineGap], arrow: String, atTail: Bool, marked: Bool, height: Double) -> String {
         var points = points
         var ends: [String: String] = [:]
         /// Stops the route `length` short of its point `end`, given to Graphviz as `key`.
@@ -76,12 +77,18 @@ extension DOTWriter {
             stop(at: atTail ? last : 0, from: atTail ? last - 1 : 1, length: Self.markLength, as: atTail ? "e" : "s")
         }
         func text(_ point: ChartPoint) -> String { "\(format(point.x)),\(format(height - point.y))" }
-        var parts = ["s", "e"].compactMap { ends[$0] }  // Graphviz reads the start point before the end point
-        parts.append(text(points[0]))
-        for index in points.indices.dropFirst() {
-            parts += [text(points[index - 1]), text(points[index]), text(points[index])]
-        }
-        return parts.joined(separator: " ")
+        // Graphviz 2.43 gives every spline after one with a tip that tip too, so the spline
+        // with the start's tip comes last; a route with tips at both ends is not broken.
+        var pieces = ends.count == 2 ? [points] : Crossings.pieces(of: points, gaps: gaps)
+        if ends["s"] != nil { pieces.reverse() }
+        return pieces.enumerated().map { number, piece in
+            var parts = number == pieces.count - 1 ? ["s", "e"].compactMap { ends[$0] } : []  // Graphviz reads the start point before the end point
+            parts.append(text(piece[0]))
+            for index in piece.indices.dropFirst() {
+                parts += [text(piece[index - 1]), text(piece[index]), text(piece[index])]
+            }
+            return parts.joined(separator: " ")
+        }.joined(separator: ";")
     }
 
     /// Graphviz's arrowhead length in points.

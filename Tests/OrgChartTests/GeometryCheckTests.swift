@@ -123,7 +123,8 @@ final class GeometryCheckTests: XCTestCase {
     }
 
     /// Where two drawn lines cross, one of them is broken, so that a crossing does not read as
-    /// a junction: in every built-in tree chart (and the services charts) as orgchart draws it,
+    /// a junction: in every built-in tree chart (and the services charts) as orgchart and as
+    /// Graphviz draw it,
     /// at every proper crossing of two routes one of the two lines has no ink within 2 pt of
     /// the crossing, unless both lines bend or end within 6 pt of it; where a tree line
     /// crosses a line across the tree and has that room, the tree line is the one broken.
@@ -133,7 +134,7 @@ final class GeometryCheckTests: XCTestCase {
             charts.append((name: "services \(root)", spec: ChartSpec(model: "peace-security-2021", view: .services, options: ViewOptions(root: root))))
         }
         var crossings = 0, broken = 0, treeBroken = 0
-        for (name, spec) in charts {
+        for (name, spec) in charts.flatMap({ chart in [Drawing.builtin, .graphviz].map { (chart.name + " " + $0.rawValue, chart.spec.drawn(by: $0)) } }) {
             let prepared = try spec.prepare()
             let placed = prepared.placed, chart = prepared.chart
             let read = try RenderedGeometry(svg: try prepared.render(.svg), chart: chart, theme: placed.theme)
@@ -269,5 +270,14 @@ final class GeometryCheckTests: XCTestCase {
         XCTAssertEqual(Set(check.problems.map(\.kind)), [.lineThroughBox, .sharedSegment, .stackedArrowheads, .overlappingBoxes], check.problems.description)
         XCTAssertEqual(check.count(.sharedSegment), 2, "the bus and the last stretch")
         XCTAssertEqual(check.problems.first?.detail, "direct-access:left->right through middle")
+    }
+}
+
+extension ChartSpec {
+    /// The same chart drawn by `drawing`.
+    func drawn(by drawing: Drawing) -> ChartSpec {
+        var spec = self
+        spec.drawing = drawing
+        return spec
     }
 }

@@ -75,11 +75,17 @@ struct RenderedGeometry {
         for case let edge as XMLElement in try document.nodes(forXPath: "//*[local-name()='g'][starts-with(@class, 'edge ')]") {
             guard let id = Self.attribute("id", of: edge), let index = lineIndex[id] else { continue }
             var route: [ChartPoint] = []
-            for case let path as XMLElement in try edge.nodes(forXPath: ".//*[local-name()='path']") {
-                let piece = Self.points(Self.attribute("d", of: path) ?? "")
-                pieces[index, default: []].append(piece)
-                for point in piece where route.last != point { route.append(point) }
+            var drawn = try edge.nodes(forXPath: ".//*[local-name()='path']").compactMap { $0 as? XMLElement }.map { Self.points(Self.attribute("d", of: $0) ?? "") }
+            pieces[index] = drawn
+            // The pieces of a broken line in the order they chain (Graphviz may give them last first).
+            func jumps(_ pieces: [[ChartPoint]]) -> Double {
+                zip(pieces, pieces.dropFirst()).reduce(0) { total, pair in
+                    guard let end = pair.0.last, let start = pair.1.first else { return total }
+                    return total + Self.distance(end, start)
+                }
             }
+            if jumps(drawn.reversed()) < jumps(drawn) { drawn.reverse() }
+            for point in drawn.joined() where route.last != point { route.append(point) }
             guard route.count >= 2 else { continue }
             // The arrowhead's tip: the corner of its polygon farthest from the end of the path it sits on.
             if let polygon = try edge.nodes(forXPath: ".//*[local-name()='polygon']").first as? XMLElement {
