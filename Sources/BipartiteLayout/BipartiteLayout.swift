@@ -49,9 +49,13 @@ public struct BipartiteLayout: Sendable {
     /// Distance between neighbouring ports: on the left column's boxes (where lines start) and
     /// on the right column's (where arrowheads end, 7 points wide), in points.
     static let startPitch = 6.0, endPitch = 10.0
-    /// Distance between neighbouring tracks, and the stubs' shortest runs from a frame to the
-    /// first track and from the last track to a frame (room for an arrowhead), in points.
-    static let trackPitch = 4.5, leftRun = 8.0, rightRun = 18.0
+    /// The stubs' shortest runs from a frame to the first track and from the last track to a
+    /// frame (room for an arrowhead), in points.
+    static let leftRun = 8.0, rightRun = 18.0
+    /// Distance between neighbouring tracks when there are `count`: 9 points for a few, so that
+    /// parallel lines of one kind read as two; closer for more, the channel at most 36 points
+    /// wide, but never closer than 4.5 points.
+    static func trackPitch(_ count: Int) -> Double { count < 2 ? 0 : max(4.5, min(9, 36 / Double(count - 1))) }
     /// Space above and below the text of a box, together, in points: boxes sit close in a column.
     static let boxMargin = 5.0
 
@@ -197,7 +201,7 @@ public struct BipartiteLayout: Sendable {
         let frames = chart.boxes.indices.map { BoxFrame(center: centers[$0], width: columnWidth[side[$0]], height: heights[$0]) }
         self.frames = frames
         var trackX = [Int: Double]()
-        for (position, line) in tracks.enumerated() { trackX[line] = frameWidth[0] + Self.leftRun + Double(position) * Self.trackPitch }
+        for (position, line) in tracks.enumerated() { trackX[line] = frameWidth[0] + Self.leftRun + Double(position) * Self.trackPitch(tracks.count) }
         connectors = ends.enumerated().map { line, pair in
             let route = routes[line]
             func port(_ box: Int, y: Double) -> ChartPoint { ChartPoint(x: side[box] == 0 ? frames[box].maxX : frames[box].minX, y: y) }
@@ -212,6 +216,6 @@ public struct BipartiteLayout: Sendable {
 
     /// The width of the channel between the columns for `tracks` tracks.
     static func channelWidth(_ tracks: Int) -> Double {
-        leftRun + Double(max(0, tracks - 1)) * trackPitch + rightRun
+        leftRun + Double(max(0, tracks - 1)) * trackPitch(tracks) + rightRun
     }
 }

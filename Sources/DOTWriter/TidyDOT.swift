@@ -45,6 +45,12 @@ extension DOTWriter {
             // the line costs Graphviz more than a third of the drawing time at 20,000 boxes.
             let tooltip = !(line.shapesLayout && line.style == "contains")
             out.line("\(Escape.quoted(tail)) -> \(Escape.quoted(head)) [\(attributes(of: line, tooltip: tooltip)), pos=\"\(route)\"]")
+            // The dots where lines drawn alike join, as points.
+            let style = theme.line(line.style), color = Escape.quoted(colour(style.color) ?? "#000000")
+            for (k, point) in (placed.junctions[number] ?? []).enumerated() {
+                let id = Escape.quoted("orgchart:junction:\(line.style):\(line.from)->\(line.to):\(k)")
+                out.line("\(id) [id=\(id), shape=point, width=\(format(max(4, 3 * style.width) / 72)), style=filled, color=\(color), fillcolor=\(color), pos=\"\(format(point.x)),\(format(height - point.y))!\"]")
+            }
         }
         out.indent -= 1
         out.line("}")

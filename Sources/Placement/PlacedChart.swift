@@ -27,6 +27,10 @@ public struct PlacedChart: Sendable {
     /// lines without a break have no entry): a tree line under a line across the tree, of two
     /// lines across it the vertical one (see `Crossings`).
     public let gaps: [Int: [LineGap]]
+    /// Where lines across the tree (or between the columns) that share a stretch join, by the
+    /// connector that bends there (index in `connectors`): a dot marks each, so that a junction
+    /// is not read as a crossing (see `Junctions`).
+    public let junctions: [Int: [ChartPoint]]
     /// The lines no orthogonal route was found for (indices in the chart's lines); their
     /// connectors fall back to a straight line or their parent's elbow, or they become markers.
     public let unrouted: [Int]
@@ -115,6 +119,8 @@ public struct PlacedChart: Sendable {
         let lines = connectors.map { chart.lines[$0.line] }
         gaps = Crossings.gaps(of: connectors.enumerated().map { lines[$0.offset].isDrawn ? $0.element : Connector(line: $0.element.line, points: []) },
                               under: lines.map(\.shapesLayout), widths: lines.map { theme.line($0.style).width })
+        let acrossTree = chart.arrangement == .bipartite
+        junctions = Junctions.points(of: connectors, styles: lines.map { $0.isDrawn && (acrossTree || !$0.shapesLayout) ? $0.style : nil })
         (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
         let labelNotes: [String]
         (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, font: theme.font, firstNote: markers.count + 1)

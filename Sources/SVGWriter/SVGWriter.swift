@@ -119,7 +119,8 @@ struct ChartPainter {
             // stretch has one dash pattern.
             let points = connector.points
             let fromTip = points.count >= 2 && ends[end(line, points, tip: true)] ?? 0 > 1 && ends[end(line, points, tip: false)] ?? 0 == 1
-            paint(line, index: connector.line, route: points, gaps: placed.gaps[number] ?? [], fromTip: fromTip, stroke: stroke, on: &canvas)
+            paint(line, index: connector.line, route: points, gaps: placed.gaps[number] ?? [], junctions: placed.junctions[number] ?? [],
+                  fromTip: fromTip, stroke: stroke, on: &canvas)
         }
         canvas.begin(.title)
         for line in placed.title { canvas.text(line, color: nil) }
@@ -151,11 +152,12 @@ struct ChartPainter {
         canvas.end(element)
     }
 
-    /// One line along `route` (from its upper end), broken at `gaps` where lines cross it, with
-    /// its arrowhead at the box it points to and its label where the layout stage set it;
+    /// One line along `route` (from its upper end), broken at `gaps` where lines cross it, a
+    /// dot at each of its `junctions`, with its arrowhead at the box it points to and its label
+    /// where the layout stage set it;
     /// stroked from its tip when `fromTip` (where a dash pattern starts), else from its upper
     /// end; containment lines carry no tooltip (their source is the tooltip of the box below).
-    private func paint<C: Canvas>(_ line: Line, index: Int, route: [ChartPoint], gaps: [LineGap], fromTip: Bool, stroke: Stroke, on canvas: inout C) {
+    private func paint<C: Canvas>(_ line: Line, index: Int, route: [ChartPoint], gaps: [LineGap], junctions: [ChartPoint], fromTip: Bool, stroke: Stroke, on canvas: inout C) {
         let linked = !(line.shapesLayout && line.style == "contains")
         let element = ChartElement.edge(id: "\(line.style):\(line.from)->\(line.to)", style: line.style,
                                         title: line.ranksUpward ? "\(line.to)->\(line.from)" : "\(line.from)->\(line.to)",
@@ -182,6 +184,7 @@ struct ChartPainter {
         var pieces = Crossings.pieces(of: points, gaps: gaps)
         if fromTip, !line.ranksUpward { pieces = pieces.reversed().map { $0.reversed() } }
         for piece in pieces where piece.count >= 2 { canvas.path(piece, closed: false, paint: stroke.paint) }
+        for point in junctions { stroke.paintJunction(at: point, on: &canvas) }
         if let tip, let from { arrow.paint(tip: tip, from: from, stroke: stroke, on: &canvas) }
         if line.isInferred, let tail = line.ranksUpward ? points.last : points.first { stroke.paintInferredMark(at: tail, on: &canvas) }
         for label in placed.labels[index] ?? [] {
@@ -222,6 +225,13 @@ public struct Stroke: Sendable {
 
     /// The paint of the line itself (no fill).
     var paint: Paint { Paint(fill: nil, stroke: color, width: width, dashes: dashes) }
+
+    /// Paints the dot where lines of this stroke join: a disc in the line's colour, about three
+    /// times as wide as the line.
+    func paintJunction<C: Canvas>(at point: ChartPoint, on canvas: inout C) {
+        let size = max(4, 3 * width)
+        canvas.ellipse(BoxFrame(center: point, width: size, height: size), paint: Paint(fill: color, stroke: color, width: 0))
+    }
 
     /// Paints the mark of an inferred line at its tail: a small hollow circle in the line's
     /// colour, which tells it from a stated line in grayscale whatever the line's dash.

@@ -226,6 +226,19 @@ final class ServicesChartTests: XCTestCase {
         XCTAssertEqual(Set(intoDPO.map { $0.points[1].x }).count, 1, "one track")
         XCTAssertEqual(Set(intoDPO.map { "\($0.points[0].x) \($0.points[0].y)" }).count, intoDPO.count, "a port on each provider")
         XCTAssertEqual(Set(layout.connectors.filter { $0.points.count == 4 }.map { $0.points[1].x }).count, 4, "tracks")
+        // Where a unit's line joins the track into DPO, a dot marks the junction; none where lines cross.
+        let placed = PlacedChart(chart: chart, theme: try Theme.load("default"))
+        let dots = placed.junctions.values.joined()
+        let track = intoDPO[0].points[1].x
+        XCTAssertGreaterThanOrEqual(dots.filter { $0.x == track }.count, 4, "junctions on DPO's track")
+        for dot in dots {
+            let meeting = placed.connectors.filter { connector in zip(connector.points, connector.points.dropFirst()).contains { a, b in
+                (a.x == b.x && a.x == dot.x && min(a.y, b.y) <= dot.y && dot.y <= max(a.y, b.y)) || (a.y == b.y && a.y == dot.y && min(a.x, b.x) <= dot.x && dot.x <= max(a.x, b.x))
+            } }
+            XCTAssertGreaterThanOrEqual(meeting.count, 2, "a dot where one line bends alone: \(dot)")
+            XCTAssertEqual(Set(meeting.map { [chart.lines[$0.line].from, chart.lines[$0.line].to] }.reduce(into: [String: Int]()) { counts, ends in ends.forEach { counts[$0, default: 0] += 1 } }.filter { $0.value == meeting.count }.keys).count, 1,
+                           "the lines meeting at \(dot) share one end")
+        }
         // The cover: a provider serving many is bundled out of it, clients served by many into them.
         XCTAssertEqual(Bundles.cover([(0, 10), (0, 11), (0, 12)]), [0, 0, 0])
         XCTAssertEqual(Bundles.cover([(0, 10), (1, 10), (2, 10), (0, 11), (1, 11), (2, 11)]), [1, 1, 1, 1, 1, 1])
