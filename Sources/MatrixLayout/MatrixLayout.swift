@@ -221,33 +221,38 @@ public struct MatrixLayout: Sendable {
         return runs
     }
 
-    /// The legend and sources as lines of a column `columnWidth` points wide.
-    private func notes(columnWidth: Double) -> [Note] {
+    /// The legend and sources as lines of a column `columnWidth` points wide, in blocks that a
+    /// column never breaks: an entry with its wrapped lines, a heading with the entry after it.
+    private func notes(columnWidth: Double) -> [[Note]] {
         let chars = max(10, Int((columnWidth - 14) / (smallSize * TextMeasure.regularAdvance)))
-        var notes: [Note] = [.heading("Legend")]
+        var blocks: [[Note]] = [[.heading("Legend")]]
+        /// Adds a block, joined to a heading that would otherwise end a column.
+        func add(_ block: [Note]) {
+            if case .heading = blocks.last?.last { blocks[blocks.count - 1] += block } else { blocks.append(block) }
+        }
         let kinds = chart.legend.filter { $0.sample == .mark }
         let firstKind = kinds.first { $0.style != Mark.inferredStyle }?.style ?? "default"
         for entry in kinds {
             let inferred = entry.style == Mark.inferredStyle
-            for (index, line) in BoxMetrics.wrap(entry.label, width: chars).enumerated() {
-                notes.append(.sample(index == 0 ? (inferred ? firstKind : entry.style) : nil, inferred: inferred, text: line))
-            }
+            add(BoxMetrics.wrap(entry.label, width: chars).enumerated().map { index, line in
+                .sample(index == 0 ? (inferred ? firstKind : entry.style) : nil, inferred: inferred, text: line)
+            })
         }
         for remark in matrix.notes {
-            notes += BoxMetrics.wrap(remark, width: chars + 2).map { .text($0, indent: false) }
+            add(BoxMetrics.wrap(remark, width: chars + 2).map { .text($0, indent: false) })
         }
-        guard !matrix.sources.isEmpty else { return notes }
-        notes.append(.heading("Sources (numbered in the Sources column)"))
+        guard !matrix.sources.isEmpty else { return blocks }
+        blocks.append([.heading("Sources (numbered in the Sources column)")])
         var document: String?
         for source in matrix.sources {
             if source.document != document {
                 document = source.document
-                notes += BoxMetrics.wrap(source.document, width: chars + 2).map { .text($0, indent: false) }
+                add(BoxMetrics.wrap(source.document, width: chars + 2).map { .text($0, indent: false) })
             }
             let text = "\(source.number)  \(source.section.isEmpty ? "whole document" : source.section)\(source.inferred ? " (inferred)" : ""): \(source.meaning)"
-            notes += BoxMetrics.wrap(text, width: chars).enumerated().map { .text($0.element, indent: $0.offset > 0) }
+            add(BoxMetrics.wrap(text, width: chars).enumerated().map { .text($0.element, indent: $0.offset > 0) })
         }
-        return notes
+        return blocks
     }
 
     /// A line of the legend.
@@ -263,18 +268,19 @@ public struct MatrixLayout: Sendable {
         }
     }
 
-    /// The legend split into columns of at most `height` points (one column when nil).
-    private func noteColumns(_ notes: [Note], count: Int) -> [[Note]] {
-        guard count > 1 else { return [notes] }
-        let perColumn = (notes.count + count - 1) / count
+    /// The legend's blocks split into `count` columns of about equal length; a column ends
+    /// before a block that would mostly run past that length.
+    private func noteColumns(_ blocks: [[Note]], count: Int) -> [[Note]] {
+        guard count > 1 else { return [Array(blocks.joined())] }
+        let perColumn = (blocks.reduce(0) { $0 + $1.count } + count - 1) / count
         var columns: [[Note]] = []
         var current: [Note] = []
-        for note in notes {
-            if current.count >= perColumn, columns.count < count - 1 {
+        for block in blocks {
+            if !current.isEmpty, current.count + block.count / 2 >= perColumn, columns.count < count - 1 {
                 columns.append(current)
                 current = []
             }
-            current.append(note)
+            current += block
         }
         columns.append(current)
         return columns
@@ -293,10 +299,10 @@ public struct MatrixLayout: Sendable {
     /// How the legend is laid out for a grid `gridWidth` wide: its columns and their width.
     private func legendColumns(_ placement: LegendPlacement, gridWidth: Double, gridHeight: Double) -> (columns: [[Note]], width: Double) {
         let all = notes(columnWidth: Self.legendWidth)
-        let natural = min(Self.legendWidth, (all.map { width($0.text, size: smallSize) }.max() ?? 0) + 16)
+        let natural = min(Self.legendWidth, (all.joined().map { width($0.text, size: smallSize) }.max() ?? 0) + 16)
         switch placement {
         case .right:
-            let count = max(1, Int((Double(all.count) * smallLineHeight / max(gridHeight, 1)).rounded(.up)))
+            let count = max(1, Int((Double(all.reduce(0) { $0 + $1.count }) * smallLineHeight / max(gridHeight, 1)).rounded(.up)))
             return (noteColumns(all, count: count), natural)
         case .below:
             let count = max(1, min(4, Int((gridWidth + Self.gap) / (Self.legendWidth + Self.gap))))
