@@ -241,13 +241,25 @@ extension PlacedChart {
     /// a number `(n)` whose footnote (in `notes`, numbered from `firstNote`) gives the label:
     /// the first place, on the stretches no other line runs along before the shared ones, longest
     /// stretch first (its middle, then further along), where it covers
-    /// no box and no other line, else the first where it covers no box (writers put a white
+    /// no box, no other line and no arrowhead, else no box and no other line (the label, then
+    /// its number), else the first where it covers no box (writers put a white
     /// ground under labels, so a line behind one is hidden, not struck through), else over the
     /// longest stretch. Labels are few; the search is linear in
     /// boxes and line segments for each.
     static func labels(chart: Chart, frames: [BoxFrame], connectors: [Connector], size: Double, font: String, firstNote: Int) -> (labels: [Int: [PlacedText]], notes: [String]) {
         var labels: [Int: [PlacedText]] = [:], notes: [String] = []
         let leading = size * BoxMetrics.lineHeight
+        // Where each line's arrowhead lies: the last 12 points of its route before the end it
+        // points to, 4 points to either side.
+        let arrowheads = connectors.compactMap { connector -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? in
+            let points = connector.points, upward = chart.lines[connector.line].ranksUpward
+            guard points.count >= 2 else { return nil }
+            let tip = upward ? points[0] : points[points.count - 1], before = upward ? points[1] : points[points.count - 2]
+            let length = abs(tip.x - before.x) + abs(tip.y - before.y)
+            guard length > 0 else { return nil }
+            let back = ChartPoint(x: tip.x + (before.x - tip.x) * min(1, 12 / length), y: tip.y + (before.y - tip.y) * min(1, 12 / length))
+            return (min(tip.x, back.x) - 4, min(tip.y, back.y) - 4, max(tip.x, back.x) + 4, max(tip.y, back.y) + 4)
+        }
         for connector in connectors {
             guard let label = chart.lines[connector.line].label, connector.points.count >= 2 else { continue }
             let route = connector.points
@@ -292,16 +304,21 @@ extension PlacedChart {
                     }
                 }
             }
-            func clear(_ block: Block, ofLines: Bool) -> Bool {
+            func clear(_ block: Block, ofLines: Bool, ofArrowheads: Bool = false) -> Bool {
                 for frame in frames where frame.maxX > block.minX && frame.minX < block.maxX && frame.maxY > block.minY && frame.minY < block.maxY { return false }
                 guard ofLines else { return true }
+                for arrowhead in arrowheads where ofArrowheads && arrowhead.maxX > block.minX && arrowhead.minX < block.maxX && arrowhead.maxY > block.minY && arrowhead.minY < block.maxY {
+                    return false
+                }
                 for other in connectors where other.line != connector.line {
                     for (p, q) in zip(other.points, other.points.dropFirst())
                     where max(p.x, q.x) > block.minX && min(p.x, q.x) < block.maxX && max(p.y, q.y) > block.minY && min(p.y, q.y) < block.maxY { return false }
                 }
                 return true
             }
-            let chosen = (candidates.first { clear($0, ofLines: true) } ?? candidates.first { clear($0, ofLines: false) } ?? candidates.first)?.lines
+            let text = candidates.filter { $0.lines.first?.text != note }
+            let chosen = (text.first { clear($0, ofLines: true, ofArrowheads: true) } ?? text.first { clear($0, ofLines: true) }
+                          ?? candidates.first { clear($0, ofLines: true, ofArrowheads: true) } ?? candidates.first { clear($0, ofLines: false) } ?? candidates.first)?.lines
             // Where only the note's number finds room, the label is a footnote.
             if chosen?.first?.text == note {
                 let drawn = chart.lines[connector.line]
