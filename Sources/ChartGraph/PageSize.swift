@@ -21,6 +21,8 @@ public struct PageSize: Sendable, Equatable, CustomStringConvertible {
     public static let a3 = PageSize(name: "A3", width: 11.69, height: 16.54)
     /// US Letter, 8.5 × 11 in.
     public static let letter = PageSize(name: "letter", width: 8.5, height: 11)
+    /// A widescreen (16:9) presentation slide, 13.333 × 7.5 in.
+    public static let widescreenSlide = PageSize(name: "widescreen slide", width: 13.333, height: 7.5)
 
     /// The same paper turned sideways.
     public var landscape: PageSize {

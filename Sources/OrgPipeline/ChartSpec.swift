@@ -189,15 +189,22 @@ extension PreparedChart {
 
     /// The placed charts of the slides or diagram pages of an editable document, with the size of
     /// their page in points: on a page (`--page`), the pages of the PDF, each a chart of its own;
-    /// without one, the whole chart on one widescreen (16:9) slide.
-    func editablePages() throws -> (charts: [PlacedChart], width: Double, height: Double, margin: Double) {
+    /// without one, the whole chart on one widescreen (16:9) slide, shaped for the slide
+    /// (`slidePlaced`), or for a draw.io diagram the chart as placed for the SVG.
+    func editablePages(_ format: OutputFormat = .pptx) throws -> (charts: [PlacedChart], width: Double, height: Double, margin: Double) {
         if let page = chart.page {
             // The paging may have turned the page to the orientation that needs fewer pages.
             let paging = try pagedForPDF(page)
             let charts = try paging.pages().map(paging.placed)
             return (charts, paging.page.width * 72, paging.page.height * 72, PagedChart.margin)
         }
-        return ([placed], PPTXWriter.widescreen.width, PPTXWriter.widescreen.height, Self.slideMargin)
+        return ([format == .pptx ? slidePlaced : placed], PPTXWriter.widescreen.width, PPTXWriter.widescreen.height, Self.slideMargin)
+    }
+
+    /// The chart placed for one widescreen slide: laid out for the slide's shape (16:9, wider
+    /// than the √2 a chart without a page is shaped for), so that it is read larger there.
+    var slidePlaced: PlacedChart {
+        placements.value(for: "slide") { PlacedChart(chart: chart.shaped(for: .widescreenSlide), theme: writer.theme) }
     }
 
     /// A PowerPoint presentation, a draw.io diagram or the interactive page of the chart, from
@@ -206,7 +213,7 @@ extension PreparedChart {
         guard chart.matrix == nil else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .matrixNotEditable) }
         guard tidy else { throw OrgChartError.unsupported(chart: chart.id, format: format, reason: .laidOutByGraphviz) }
         if format == .html { return try ChartPage.html(placed) }
-        let pages = try editablePages()
+        let pages = try editablePages(format)
         switch format {
         case .pptx: return try PPTXWriter.pptx(pages.charts, title: chart.title, width: pages.width, height: pages.height, margin: pages.margin)
         default: return DrawioWriter.drawio(pages.charts, title: chart.title)
@@ -271,7 +278,7 @@ extension PreparedChart {
             guard let page = chart.page else {
                 guard format == .pptx, tidy else { return nil }
                 let slide = PPTXWriter.widescreen
-                return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: placed, width: slide.width, height: slide.height, margin: Self.slideMargin)
+                return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: slidePlaced, width: slide.width, height: slide.height, margin: Self.slideMargin)
             }
             let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
             if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
