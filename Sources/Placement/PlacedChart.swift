@@ -117,10 +117,13 @@ public struct PlacedChart: Sendable {
         connectors.removeAll { marked.contains($0.line) }
         self.connectors = connectors
         let lines = connectors.map { chart.lines[$0.line] }
-        gaps = Crossings.gaps(of: connectors.enumerated().map { lines[$0.offset].isDrawn ? $0.element : Connector(line: $0.element.line, points: []) },
-                              under: lines.map(\.shapesLayout), widths: lines.map { theme.line($0.style).width })
-        let acrossTree = chart.arrangement == .bipartite
-        junctions = Junctions.points(of: connectors, styles: lines.map { $0.isDrawn && (acrossTree || !$0.shapesLayout) ? $0.style : nil })
+        // Lines of one tidy tree drawn alike never cross nor join off their bus: a plain tree
+        // (an organogram) has neither gaps nor junctions to find.
+        let bipartite = chart.arrangement == .bipartite
+        let plain = !bipartite && lines.allSatisfy { $0.shapesLayout && $0.style == lines[0].style }
+        gaps = plain ? [:] : Crossings.gaps(of: connectors.enumerated().map { lines[$0.offset].isDrawn ? $0.element : Connector(line: $0.element.line, points: []) },
+                                             under: lines.map(\.shapesLayout), widths: lines.map { theme.line($0.style).width })
+        junctions = plain ? [:] : Junctions.points(of: connectors, styles: lines.map { $0.isDrawn && (bipartite || !$0.shapesLayout) ? $0.style : nil })
         (markers, badges) = Self.markers(of: marked.sorted(), chart: chart, frames: frames, theme: theme)
         let labelNotes: [String]
         (labels, labelNotes) = Self.labels(chart: chart, frames: frames, connectors: connectors, size: theme.detailSize, font: theme.font, firstNote: markers.count + 1)
