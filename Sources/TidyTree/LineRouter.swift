@@ -41,6 +41,8 @@ struct LineRouter {
     /// Length of the straight stub with which a line leaves a box, and enters one with an
     /// arrowhead (an arrowhead is 10 to 12 points long).
     static let tailStub = 8.0, headStub = 16.0
+    /// The shortest last stretch a line may end with: an arrowhead's length.
+    static let shortestShaft = 10.0
     /// The width of the gutters right of and below the boxes: room for an arrowhead's stub and
     /// two tracks.
     static var gutter: Double { headStub + 2 * trackSpacing }
@@ -306,7 +308,7 @@ struct LineRouter {
         guard budget > 0, !wider || widerBudget > 0 else { return nil }
         let starts = ports(of: current.from, stub: Self.tailStub, area: area, relaxed: relaxed)
         let ends = ports(of: current.to, stub: headStub, area: area, relaxed: relaxed, head: true)
-        guard !starts.isEmpty, !ends.isEmpty, prepareGrid(area: area, ports: starts + ends, relaxed: relaxed) else { return nil }
+        guard !starts.isEmpty, !ends.isEmpty, prepareGrid(area: area, ports: starts + ends, heads: wider ? [] : ends, relaxed: relaxed) else { return nil }
         if wider { widerBudget -= grid.xs.count * grid.ys.count }
         // A search that cannot succeed would expand every state it reaches.
         guard grid.connects(starts, to: ends) else { return nil }
@@ -325,8 +327,9 @@ struct LineRouter {
 
     /// Makes `grid` the grid over `area` for the current line, with the stub ends of `ports`
     /// among its nodes: the tracks along the boxes whose clearance meets `area`; false when it
-    /// would be larger than `largestGrid`.
-    private mutating func prepareGrid(area: Area, ports: [Port], relaxed: Bool) -> Bool {
+    /// would be larger than `largestGrid`. No way runs along the stubs of `heads` (the ports
+    /// the line may end at) closer to their box than `shortestShaft`.
+    private mutating func prepareGrid(area: Area, ports: [Port], heads: [Port], relaxed: Bool) -> Bool {
         let boxes = boxes(in: area)
         var xs: [Double] = [], ys: [Double] = []
         xs.reserveCapacity(2 * Self.tracksPerEdge * boxes.count + ports.count)
@@ -351,7 +354,7 @@ struct LineRouter {
         let pieces = pieces(in: area)
         grid.prepare(xs: xs, ys: ys) { across, down in
             CoordinateIndex.with(xs) { xs in
-                CoordinateIndex.with(ys) { ys in addCosts(across: across, down: down, xs: xs, ys: ys, boxes: boxes, pieces: pieces, relaxed: relaxed) }
+                CoordinateIndex.with(ys) { ys in addCosts(across: across, down: down, xs: xs, ys: ys, boxes: boxes, pieces: pieces, heads: heads, relaxed: relaxed) }
             }
         }
         return true
@@ -385,7 +388,7 @@ struct LineRouter {
     /// `RoutingGrid`) what `boxes` and the reserved stretches `pieces` make them cost, over plain
     /// buffers: these loops visit every edge near each box and line.
     private func addCosts(across: UnsafeMutableBufferPointer<Double>, down: UnsafeMutableBufferPointer<Double>, xs: CoordinateIndex,
-                          ys: CoordinateIndex, boxes: [Int], pieces: [Int], relaxed: Bool) {
+                          ys: CoordinateIndex, boxes: [Int], pieces: [Int], heads: [Port], relaxed: Bool) {
         let rows = ys.count, columns = xs.count
         // Boxes: edges inside a box's clearance are closed (as `blocks` tells): the edges on
         // the grid lines strictly inside it that overlap it along their length.
@@ -410,6 +413,19 @@ struct LineRouter {
             let (minX, maxX, minY, maxY) = (frame.minX - c, frame.maxX + c, frame.minY - c, frame.maxY + c)
             close(down, lines: xs, between: minX, maxX, steps: ys, from: minY, to: maxY, lineStride: rows, stepStride: 1)
             close(across, lines: ys, between: minY, maxY, steps: xs, from: minX, to: maxX, lineStride: columns, stepStride: 1)
+        }
+        // The stubs the line may end with: a way may run along one and turn back at its end (a
+        // bundle's trunk beside the box), but not closer to the box than an arrowhead's length,
+        // which would leave the arrowhead a last stretch shorter than itself.
+        for head in heads {
+            let (port, stub) = (head.point, head.stub)
+            let reach = min(1, Self.shortestShaft / max(abs(stub.x - port.x) + abs(stub.y - port.y), 1))
+            let near = ChartPoint(x: port.x + (stub.x - port.x) * reach, y: port.y + (stub.y - port.y) * reach)
+            if head.vertical {
+                close(down, lines: xs, between: stub.x - 0.005, stub.x + 0.005, steps: ys, from: min(port.y, near.y), to: max(port.y, near.y), lineStride: rows, stepStride: 1)
+            } else {
+                close(across, lines: ys, between: stub.y - 0.005, stub.y + 0.005, steps: xs, from: min(port.x, near.x), to: max(port.x, near.x), lineStride: columns, stepStride: 1)
+            }
         }
         // Lines already drawn (see `cost(of:beside:bundled:relaxed:)`): crowding on the edges
         // along each piece closer than a track spacing, crossings on the edges across it.
