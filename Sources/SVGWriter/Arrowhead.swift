@@ -10,8 +10,10 @@ public struct Arrowhead: Sendable {
     /// The arrowhead called `name`.
     public init(name: String) { self.name = name }
 
-    /// How far the line stops short of the box for this arrowhead, in points.
-    public var length: Double { GeometryCheck.arrowheadLength(name) }
+    /// How far the line stops short of the box for this arrowhead, in points: Graphviz's
+    /// lengths (`GeometryCheck.arrowheadLength`), but 7 for dots and boxes, drawn here 7 points
+    /// wide as every other shape.
+    public var length: Double { ["odot", "dot", "box", "obox"].contains(name) ? 7 : GeometryCheck.arrowheadLength(name) }
 
     /// True when the shape is drawn in outline only.
     public var isOpen: Bool { name.hasPrefix("o") || name == "empty" }
@@ -30,12 +32,14 @@ public struct Arrowhead: Sendable {
         }
         let paint = Paint(fill: isOpen ? nil : stroke.color, stroke: stroke.color, width: stroke.width)
         switch name {
+        // Every shape is 7 points wide across the line, so two arrowheads on ports 8 points
+        // apart (see `LineRouter.arrowheadSpacing`) never touch.
         case "odot", "dot":
-            let center = at(4, 0)
-            canvas.ellipse(BoxFrame(center: center, width: 8, height: 8), paint: paint)
-        case "vee", "ovee": canvas.path([at(0, 0), at(10, 4), at(6, 0), at(10, -4)], closed: true, paint: paint)
-        case "diamond", "odiamond": canvas.path([at(0, 0), at(6, 4), at(12, 0), at(6, -4)], closed: true, paint: paint)
-        case "box", "obox": canvas.path([at(0, 4), at(8, 4), at(8, -4), at(0, -4)], closed: true, paint: paint)
+            let center = at(3.5, 0)
+            canvas.ellipse(BoxFrame(center: center, width: 7, height: 7), paint: paint)
+        case "vee", "ovee": canvas.path([at(0, 0), at(10, 3.5), at(6, 0), at(10, -3.5)], closed: true, paint: paint)
+        case "diamond", "odiamond": canvas.path([at(0, 0), at(6, 3.5), at(12, 0), at(6, -3.5)], closed: true, paint: paint)
+        case "box", "obox": canvas.path([at(0, 3.5), at(7, 3.5), at(7, -3.5), at(0, -3.5)], closed: true, paint: paint)
         default: canvas.path([at(0, 0), at(10, 3.5), at(10, -3.5)], closed: true, paint: paint)
         }
     }
