@@ -105,8 +105,10 @@ struct ChartPainter {
             let point = line.ranksUpward == tip ? points[0] : points[points.count - 1]
             return End(style: line.style, x: point.x, y: point.y, tip: tip)
         }
+        // (Lines join into one arrowhead only where lines join at all: a chart without junctions
+        // has none to count.)
         var ends: [End: Int] = [:]
-        for connector in placed.connectors where chart.lines[connector.line].isDrawn && connector.points.count >= 2 {
+        for connector in placed.connectors where !placed.junctions.isEmpty && chart.lines[connector.line].isDrawn && connector.points.count >= 2 {
             for tip in [true, false] { ends[end(chart.lines[connector.line], connector.points, tip: tip), default: 0] += 1 }
         }
         for (number, connector) in placed.connectors.enumerated() {
