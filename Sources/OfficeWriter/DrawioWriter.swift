@@ -101,7 +101,7 @@ struct DrawioPage {
         let gap = BoxShape.standingGap
         var style = "rounded=\(shape.rounded ? 1 : 0);"
         if shape.rounded { style += "absoluteArcSize=1;arcSize=\(XMLText.decimal(max(0, PlacedChart.cornerRadius - gap) * 2));" }
-        style += "fillColor=none;strokeColor=#404040;strokeWidth=\(XMLText.decimal(max(shape.width, 1)));" + Self.dashStyle(planned ? .dotted : .dashed)
+        style += "fillColor=none;strokeColor=\(Self.color(shape.standingColor));strokeWidth=\(XMLText.decimal(max(shape.width, 1)));" + Self.dashStyle(planned ? .dotted : .dashed)
         style += "connectable=0;movable=0;resizable=0;rotatable=0;deletable=0;editable=0;selectable=0;pointerEvents=0;"
         xml.raw("<mxCell")
         xml.attribute("id", nextID(planned ? "planned" : "inferred"))

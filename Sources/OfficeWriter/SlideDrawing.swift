@@ -149,7 +149,7 @@ struct SlideDrawing {
             xml.raw("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>")
         }
         xml.raw("<a:noFill/>")
-        outline(color: "#404040", width: max(shape.width, 1), pattern: planned ? .dotted : .dashed)
+        outline(color: shape.standingColor, width: max(shape.width, 1), pattern: planned ? .dotted : .dashed)
         xml.raw("</a:ln></p:spPr></p:sp>\n")
     }
 

@@ -297,17 +297,27 @@ public struct BoxShape: Sendable {
     /// SVG's `stroke-dasharray` of the outline; nil for a solid one.
     var dashes: String? { pattern.dashes }
 
+    /// The colour of the second outline that marks an inferred or planned box: dark grey, or on a
+    /// dark box (whose text is light) the text's colour, so that the mark shows on any fill.
+    public var standingColor: String {
+        var hex = text.lowercased() == "white" ? "ffffff" : String(text.drop { $0 == "#" })
+        if hex.count == 3 { hex = hex.map { "\($0)\($0)" }.joined() }
+        guard hex.count >= 6, let value = Int(hex.prefix(6), radix: 16) else { return "#404040" }
+        let (red, green, blue) = (Double(value >> 16 & 0xFF), Double(value >> 8 & 0xFF), Double(value & 0xFF))
+        return (0.299 * red + 0.587 * green + 0.114 * blue) / 255 >= 0.6 ? text : "#404040"
+    }
+
     /// Paints the second outline that marks an inferred box (dashed) or a planned one (dotted,
     /// which wins when a box is both), `standingGap` points inside the box's edge (within the
     /// padding around its text, so that it meets no neighbour however tightly boxes are packed),
-    /// in dark grey, so that the mark differs from every kind's own outline, dashed or not, in
-    /// grayscale too.
+    /// in dark grey (light on a dark box, see `standingColor`), so that the mark differs from
+    /// every kind's own outline, dashed or not, in grayscale too.
     func paintStanding<C: Canvas>(_ frame: BoxFrame, inferred: Bool, planned: Bool, on canvas: inout C) {
         guard inferred || planned else { return }
         let gap = Self.standingGap
         let outline = BoxFrame(center: frame.center, width: frame.width - 2 * gap, height: frame.height - 2 * gap)
         canvas.rect(outline, radius: rounded ? max(0, PlacedChart.cornerRadius - gap) : 0,
-                    paint: Paint(fill: nil, stroke: "#404040", width: max(width, 1), dashes: planned ? "1.5,2.5" : "5,3"))
+                    paint: Paint(fill: nil, stroke: standingColor, width: max(width, 1), dashes: planned ? "1.5,2.5" : "5,3"))
     }
 
     /// Space between a box's edge and the outline inside it that marks it inferred or planned, in points.

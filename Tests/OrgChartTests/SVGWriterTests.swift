@@ -90,6 +90,21 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertEqual(sizes[0].width, sizes[1].width, accuracy: sizes[1].width * 0.05, "both drawings about the same size")
     }
 
+    /// The second outline that marks an inferred box shows on any fill: dark grey on a light
+    /// box, the text's light colour on a dark one (DFS in DPKO's services chart of 2010 is dark
+    /// blue with white text, and inferred).
+    func testTheInferredOutlineShowsOnADarkBox() throws {
+        XCTAssertEqual(BoxShape(BoxStyle(fill: "#1f4e79", text: "#ffffff")).standingColor, "#ffffff")
+        XCTAssertEqual(BoxShape(BoxStyle(fill: "#1f4e79", text: "#fff")).standingColor, "#fff")
+        XCTAssertEqual(BoxShape(BoxStyle(fill: "#ffffff", text: "#000000")).standingColor, "#404040")
+        let svg = String(decoding: try ChartSpec(model: "dpko-2010", view: .services).prepare().render(.svg), as: UTF8.self)
+        guard let start = svg.range(of: "<g id=\"dfs\" class=\"node"), let next = svg.range(of: "</a>", range: start.upperBound..<svg.endIndex) else {
+            return XCTFail("no DFS box")
+        }
+        let box = svg[start.lowerBound..<next.lowerBound]
+        XCTAssertTrue(box.contains("stroke=\"#ffffff\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\""), "DFS's inferred outline is not light: \(box)")
+    }
+
     func testNamesAreEscapedAndLinksKept() throws {
         let boxes = [Box(id: "a-1", heading: #"R&D "Lab" <script>x</script> — Génève"#, details: ["Chief"], style: "division", tooltip: "Source: doc §1\nsecond line", url: "https://example.org/?a=1&b=2"),
                      Box(id: "b", heading: "Unit B", style: "unit", level: 1)]
