@@ -25,10 +25,11 @@ public struct GroupFrame: Sendable, Equatable {
 /// box facing the channel, a vertical track, a stub to its own port on its second box. The
 /// lines of one kind are covered by the fewest bundles (`Bundles`): the lines from one box on
 /// the left (one port, one track, a branch to each of their boxes) or into one box on the
-/// right (a stub from each of their boxes into one track, one port and one arrowhead). The ports of a box are spread along that side in the order of the
-/// boxes at their other ends, and a box is as tall as its ports need (arrowheads never stack).
-/// Lines therefore stay out of the columns: no line passes through a box or a frame's label.
-/// The tracks are ordered to cross as few lines as possible (`Tracks`).
+/// right (a stub from each of their boxes into one track, one port and one arrowhead). The
+/// ports of a box are spread along that side in the order of the boxes at their other ends, and
+/// a box is as tall as its ports need (arrowheads never stack). Lines therefore stay out of the
+/// columns: no line passes through a box or a frame's label. The tracks are ordered to cross as
+/// few lines as possible (`Tracks`).
 public struct BipartiteLayout: Sendable {
     /// The frame of each box, in the order of the chart's boxes.
     public private(set) var frames: [BoxFrame]
