@@ -42,6 +42,8 @@ public struct PagedChart: Sendable {
     private let areaMemo = Memo<[String: Double]>()
     /// The final pages laid out, by a digest of each: they are drawn as they were measured.
     private let placements = Memo<PlacedChart>()
+    /// The boxes' texts wrapped and measured, for every part laid out.
+    private let boxTexts = BoxTexts()
 
     /// Creates the paging of `chart` on `page`.
     public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
@@ -731,7 +733,7 @@ public struct PagedChart: Sendable {
     /// margin is only `pagePad`.
     package func placed(_ chart: Chart) -> PlacedChart {
         if !chart.quickShape, let known = placements.known(digest(of: chart)) { return known }
-        return PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad)
+        return PlacedChart(chart: chart, theme: writer.theme, pad: Self.pagePad, boxTexts: boxTexts)
     }
 
     /// A digest of what decides how a part of the chart is laid out: its boxes with their
@@ -753,7 +755,7 @@ public struct PagedChart: Sendable {
         guard drawsItself else { return }
         let paging = self
         _ = Parallel.map(pages, workers: ProcessInfo.processInfo.activeProcessorCount) { page in
-            paging.placements.value(for: paging.digest(of: page)) { PlacedChart(chart: page, theme: paging.writer.theme, pad: Self.pagePad) }.size
+            paging.placements.value(for: paging.digest(of: page)) { PlacedChart(chart: page, theme: paging.writer.theme, pad: Self.pagePad, boxTexts: paging.boxTexts) }.size
         }
     }
 

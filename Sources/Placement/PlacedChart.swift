@@ -73,8 +73,9 @@ public struct PlacedChart: Sendable {
     public static let cornerRadius = 5.0
 
     /// Places `chart` with the sizes and spacing of `theme`: as a tidy tree, or in two columns
-    /// when it is a two-column chart, with a blank margin of `pad` points around it.
-    public init(chart: Chart, theme: Theme, pad: Double = PlacedChart.standalonePad) {
+    /// when it is a two-column chart, with a blank margin of `pad` points around it. Box texts
+    /// wrapped before, for another part of the same chart, are taken from `boxTexts` when given.
+    public init(chart: Chart, theme: Theme, pad: Double = PlacedChart.standalonePad, boxTexts: BoxTexts? = nil) {
         self.chart = chart
         self.theme = theme
         self.pad = pad
@@ -109,7 +110,7 @@ public struct PlacedChart: Sendable {
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, layout.groupFrames, (layout.width, layout.height))
             unrouted = []
         } else {
-            let layout = TidyLayout(chart: chart, theme: theme, top: top, furniture: furniture)
+            let layout = TidyLayout(chart: chart, theme: theme, top: top, furniture: furniture, boxTexts: boxTexts)
             (frames, texts, connectors, groupFrames, extent) = (layout.frames, layout.texts, layout.connectors, [], (layout.width, layout.height))
             unrouted = layout.unrouted
         }

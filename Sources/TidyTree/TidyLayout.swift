@@ -30,8 +30,8 @@ public struct TidyLayout: Sendable {
     /// without it the layout is page-shaped: it chooses which subtrees hang (see `PageShape`),
     /// and how wide the boxes' text is wrapped, to bring the chart close to the aspect ratio of
     /// its page (√2 landscape when it has none), `furniture` (title and footer) placed around
-    /// the boxes (see `Furniture`).
-    public init(chart: Chart, theme: Theme, top: Double = 0, furniture: Furniture? = nil) {
+    /// the boxes (see `Furniture`). Box texts wrapped before are taken from `boxTexts` when given.
+    public init(chart: Chart, theme: Theme, top: Double = 0, furniture: Furniture? = nil, boxTexts: BoxTexts? = nil) {
         let metrics = BoxMetrics(theme: theme)
         let spacing = Spacing(theme: theme)
         let tree = ChartTree(chart)
@@ -39,11 +39,16 @@ public struct TidyLayout: Sendable {
         @Sendable func wrapped(_ wrap: Int) -> (texts: [BoxText], placer: @Sendable ([Int]) -> Placer) {
             // The top of each tree stands alone in its row: wider, its text takes fewer lines.
             let roots = Set(tree.roots)
-            let texts = chart.boxes.indices.map { metrics.text(chart.boxes[$0], wrap: roots.contains($0) ? wrap + Self.topWrapExtra : wrap) }
-            let widths = metrics.levelWidths(chart, texts: texts)
-            let sizes = zip(chart.boxes, texts).map { (width: (widths[$0.level] ?? 1) * 72, height: metrics.height($1) * 72) }
-            let naturalWidths = texts.map { metrics.width($0) * 72 }
-            let compactHeights = texts.map { metrics.compactHeight($0) * 72 }
+            let wraps = chart.boxes.indices.map { roots.contains($0) ? wrap + Self.topWrapExtra : wrap }
+            let measured = boxTexts?.measured(chart.boxes, wraps: wraps, metrics: metrics)
+                ?? zip(chart.boxes, wraps).map { BoxTexts.measure($0, wrap: $1, metrics: metrics) }
+            let texts = measured.map(\.text)
+            // The boxes of a level are as wide as the widest of them.
+            var widths: [Int: Double] = [:]
+            for (box, text) in zip(chart.boxes, measured) { widths[box.level] = max(widths[box.level] ?? 0, text.width) }
+            let sizes = zip(chart.boxes, measured).map { (width: widths[$0.level] ?? 72, height: $1.height) }
+            let naturalWidths = measured.map(\.width)
+            let compactHeights = measured.map(\.compactHeight)
             return (texts, { hangColumns in
                 var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: spacing, stackLeaves: theme.stackLeaves, top: top,
                                     hangColumns: hangColumns, naturalWidths: naturalWidths, compactHeights: compactHeights)
