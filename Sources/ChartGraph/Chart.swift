@@ -27,6 +27,9 @@ public struct Chart: Sendable, Equatable {
     /// True to lay the chart out after a short search for its shape: a part measured while a
     /// chart is cut into pages (its final page is laid out with the whole search).
     public var quickShape = false
+    /// For a short search: the scale on its page at which the search may stop, taking the
+    /// first layout found to reach it (a part measured only to know whether it can be read).
+    public var shapeGoal: Double?
     /// True when a chart too small to read on one page may be split across pages; false to
     /// always scale it onto one.
     public var splitsAcrossPages = true

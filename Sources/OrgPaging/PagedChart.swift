@@ -613,7 +613,7 @@ public struct PagedChart: Sendable {
         // A short search first: what fits after it fits once laid out in full. One that does
         // not may still fit after the full search, which can gain a quarter or more (other
         // wraps, more layouts).
-        let quick = try readability(of: chart, quick: true)
+        let quick = try readability(of: chart, quick: true, stopping: true)
         if quickly || quick >= 1 { return quick >= 1 }
         return try readability(of: chart, quick: false) >= 1
     }
@@ -622,12 +622,14 @@ public struct PagedChart: Sendable {
     /// the full search for its shape, over the size it must have: 1 or more when it fits. A
     /// part whose boxes alone would cover more of the page at that size than any layout leaves
     /// them (`mostFilled`) cannot fit, known without laying it out: it gets what its boxes' area
-    /// allows (see `areaReadability`).
-    private func readability(of chart: Chart, quick: Bool) throws -> Double {
+    /// allows (see `areaReadability`). A short search `stopping` takes the first layout found to
+    /// fit: it tells whether the part fits, not by how much.
+    private func readability(of chart: Chart, quick: Bool, stopping: Bool = false) throws -> Double {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
         if let ratio = areaReadability(leastBoxArea(of: chart), size: readable * (1 + margin)), ratio < 1 { return ratio }
         var measured = chart
         measured.quickShape = quick
+        if quick, stopping { measured.shapeGoal = readable * (1 + margin) / min(writer.theme.detailSize, writer.theme.footerSize) }
         return try smallestText(of: measured) / (readable * (1 + margin))
     }
 
@@ -740,7 +742,7 @@ public struct PagedChart: Sendable {
     /// lines of text, its lines, its subtitle and the page it is shaped for.
     private func digest(of chart: Chart) -> String {
         var digest = Fingerprint()
-        digest.add("\(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.treesInRows) \(chart.subtitle ?? "")")
+        digest.add("\(chart.shapedFor.map { "\($0.width) \($0.height)" } ?? "-") \(chart.quickShape) \(chart.shapeGoal ?? 0) \(chart.treesInRows) \(chart.subtitle ?? "")")
         for box in chart.boxes {
             digest.add(box.id)
             for detail in box.details { digest.add(detail) }

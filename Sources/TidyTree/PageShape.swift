@@ -20,6 +20,9 @@ public struct PageShape: Sendable {
     var budget: Int { max(8, min(quick ? Self.quickBudget : 200, 400_000 / max(tree.depth.count, 1))) }
     /// True for a short search.
     var quick = false
+    /// A scale at which the search may stop: the first layout found to reach it is taken (for
+    /// a search that only asks whether the chart can be read at that scale); nil to find the best.
+    var goal: Double?
     static let quickBudget = 24
 
     /// The printable area of `page` (inside margins of `margin` points), or of A4 landscape (√2)
@@ -44,12 +47,15 @@ public struct PageShape: Sendable {
     func choose(_ extent: ([Int]) -> (width: Double, height: Double)) -> (columns: [Int], scale: Double) {
         let count = tree.depth.count
         var known: [[Int]: Double] = [:]
+        /// The first layout found to reach the goal.
+        var reached: (columns: [Int], scale: Double)?
         /// How large the chart is drawn on the page: never above its natural size, so that a
         /// chart that fits as it is keeps its rows (hanging would only make it smaller).
         func scale(_ columns: [Int]) -> Double {
             if let scale = known[columns] { return scale }
             let scale = self.scale(of: extent(columns))
             known[columns] = scale
+            if let goal, reached == nil, scale >= goal { reached = (columns, scale) }
             return scale
         }
         let none = [Int](repeating: 0, count: count)
@@ -67,13 +73,18 @@ public struct PageShape: Sendable {
             }
         }
         // The best few starts, each refined in turn with an equal share of what is left.
-        let scales = starts.map(scale)
+        var scales: [Double] = []
+        for start in starts {
+            scales.append(scale(start))
+            if let reached { return reached }
+        }
         let ranked = starts.indices.sorted { (scales[$0], $1) > (scales[$1], $0) }.map { starts[$0] }
         var best = ranked[0], bestScale = scale(best)
         let beam = ranked.prefix(Self.beam)
         for (k, start) in beam.enumerated() {
             let limit = known.count + (budget - known.count) / (beam.count - k)
-            let refined = refine(start, scale: scale, tries: { known.count < limit })
+            let refined = refine(start, scale: scale, tries: { known.count < limit && reached == nil })
+            if let reached { return reached }
             if scale(refined) > bestScale * 1.0001 { best = refined; bestScale = scale(refined) }
         }
         return (best, bestScale)

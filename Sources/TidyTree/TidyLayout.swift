@@ -64,7 +64,7 @@ public struct TidyLayout: Sendable {
             hangColumns = []
         } else {
             // The page's shape, for the theme's wrap and (below a few thousand boxes) other wraps.
-            let shape = { var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor); shape.quick = chart.quickShape; return shape }()
+            let shape = { var shape = PageShape(tree: tree, page: chart.page ?? chart.shapedFor); shape.quick = chart.quickShape; shape.goal = chart.shapeGoal; return shape }()
             // A chart drawn whole (not one page of several) gets the wider search.
             let drawnWhole = !chart.treesInRows || chart.isWholeChart
             /// The extent of a placement with its furniture placed, its margin included (above a
