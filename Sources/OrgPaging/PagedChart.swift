@@ -36,6 +36,8 @@ public struct PagedChart: Sendable {
     /// The pages once cut, shared by the copies of this paging (keyed by page and page count),
     /// so that the PDF, its warning and its report cut the chart once.
     private let memo = Memo<[Chart]>()
+    /// The chart cut and packed, by page, text size and margins.
+    private let packings = Memo<Packing>()
     /// The scales of the parts of the chart measured so far, by a digest of each part.
     private let scales = Memo<Double>()
     private let indexMemo = Memo<Index>()
@@ -185,9 +187,45 @@ public struct PagedChart: Sendable {
         return pages.enumerated().map { number, pieces in part(pieces, continuing: number == 0 ? nil : number) }
     }
 
+    /// The pieces of a chart cut for its pages, and the pieces on each page.
+    struct Packing {
+        var pieces: [Piece]
+        var moved: [Int: [(box: String, piece: Int)]]
+        var pagePieces: [[Int]]
+    }
+
+    /// How many pages the chart takes once cut and packed, before each page's final layout is
+    /// checked: its PDF has at least as many (a page that cannot be read after all gives its
+    /// pieces a page each), almost always exactly as many. Far quicker than `pages()` to know.
+    public func packedPageCount() throws -> Int {
+        if chart.arrangement == .bipartite { return try pages().count }
+        return try packing().pagePieces.count
+    }
+
     /// The pages at the text size `readable`, with the extra `margins` of some tops.
     private func cutOnce() throws -> [Chart] {
         if chart.arrangement == .bipartite { return try twoColumnPages() }
+        let packing = try packing()
+        var pagePieces = packing.pagePieces
+        // A page whose final layout cannot be read after all (its heads, references and
+        // subtitles differ from what was fitted) gives its pieces a page each.
+        while true {
+            let pages = assemble(packing.pieces, moved: packing.moved, onto: pagePieces)
+            measure(pages)
+            guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
+            pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
+        }
+    }
+
+    /// The chart cut into pieces that can each be read on a page at the text size `readable`
+    /// (with the extra `margins` of some tops), packed onto pages; computed once.
+    private func packing() throws -> Packing {
+        let key = "\(page.width)×\(page.height) \(readable) " + margins.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " ")
+        return try packings.value(for: key, cutAndPack)
+    }
+
+    /// The chart cut into pieces, packed onto pages (see `packing()`).
+    private func cutAndPack() throws -> Packing {
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
@@ -225,15 +263,7 @@ public struct PagedChart: Sendable {
             packed.replaceSubrange(page...page + 1, with: [pagePieces[page] + pagePieces[page + 1]])
             if try fits(assemble(pieces, moved: moved, onto: packed, pages: page..<page + 1)[0]) { pagePieces = packed } else { page += 1 }
         }
-        pagePieces = try filled(pagePieces, pieces: pieces, moved: moved)
-        // A page whose final layout cannot be read after all (its heads, references and
-        // subtitles differ from what was fitted) gives its pieces a page each.
-        while true {
-            let pages = assemble(pieces, moved: moved, onto: pagePieces)
-            measure(pages)
-            guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
-            pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
-        }
+        return Packing(pieces: pieces, moved: moved, pagePieces: try filled(pagePieces, pieces: pieces, moved: moved))
     }
 
     /// The boxes `ids` of a piece (on a `later` page than the first) cut when they cannot be

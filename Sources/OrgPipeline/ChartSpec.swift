@@ -223,7 +223,8 @@ extension PreparedChart {
 
 extension PreparedChart {
     /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
-    /// fewer pages (on a tie, the one `betterOrientation` chose).
+    /// fewer pages (on a tie, the one `betterOrientation` chose), or with `maxPages` shows the
+    /// larger text.
     func pagedForPDF(_ page: PageSize) throws -> PagedChart {
         try pagings.value(for: "\(page.width)×\(page.height) \(page.turnable) \(maxPages ?? 0)") { try choosePaging(page) }
     }
@@ -243,11 +244,19 @@ extension PreparedChart {
         turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
         // Both orientations are cut at once, one on each processor (each keeps its pages).
         let measures = Parallel.map([chosen, turned], workers: ProcessInfo.processInfo.activeProcessorCount) { paging in
-            Result { () throws -> Double in paging.maxPages != nil ? try paging.smallestText() : -Double(try paging.pages().count) }
+            Result { () throws -> Double in paging.maxPages != nil ? try paging.smallestText() : Double(try paging.packedPageCount()) }
         }
         let (upright, other) = (try measures[0].get(), try measures[1].get())
-        // More text (with a page count), or fewer pages; on a tie, the orientation chosen first.
-        return other > upright + (maxPages != nil ? 0.05 : 0.5) ? turned : chosen
+        // More text, with a page count; on a tie, the orientation chosen first.
+        if maxPages != nil { return other > upright + 0.05 ? turned : chosen }
+        // Fewer pages; on a tie, the orientation chosen first. Only the orientation with fewer
+        // pages once packed has its pages laid out, unless it ends with more pages than the other
+        // was packed onto (a PDF never has fewer pages than were packed).
+        let (leading, trailing) = other < upright ? (turned, chosen) : (chosen, turned)
+        let pages = try leading.pages().count
+        if other < upright ? pages < Int(upright) : pages <= Int(other) { return leading }
+        let (uprightPages, turnedPages) = other < upright ? (try trailing.pages().count, pages) : (pages, try trailing.pages().count)
+        return turnedPages < uprightPages ? turned : chosen
     }
 
     /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a
