@@ -38,6 +38,8 @@ public struct PagedChart: Sendable {
     private let memo = Memo<[Chart]>()
     /// The chart cut and packed, by page, text size and margins.
     private let packings = Memo<Packing>()
+    /// The PDF once drawn, by page.
+    private let drawnPDF = Memo<[UInt8]>()
     /// The scales of the parts of the chart measured so far, by a digest of each part.
     private let scales = Memo<Double>()
     private let indexMemo = Memo<Index>()
@@ -622,6 +624,11 @@ public struct PagedChart: Sendable {
 
     /// The PDF with one page per chart of `pages()`.
     public func renderPDF() throws -> [UInt8] {
+        try drawnPDF.value(for: "\(page.width)×\(page.height) \(maxPages ?? 0) \(readable)", drawPDF)
+    }
+
+    /// The PDF of the pages, drawn (see `renderPDF()`).
+    private func drawPDF() throws -> [UInt8] {
         if drawsItself {
             let charts = try pages()
             return PDFDates.fixed(try Renderer.serialized {
@@ -677,6 +684,13 @@ public struct PagedChart: Sendable {
     /// whatever their layout, known from their least areas (see `areaReadability`).
     private func tooLarge(_ ids: Set<String>) -> Bool {
         areaReadability(leastBoxArea(of: ids), size: readable).map { $0 < 1 } ?? false
+    }
+
+    /// True when the boxes of the whole chart cannot be read on one page, in either orientation,
+    /// whatever their layout (see `areaReadability`): the chart is cut into pages, or shrunk
+    /// below readable text on one.
+    public var tooLargeForOnePage: Bool {
+        areaReadability(leastBoxArea(of: chart), size: readable).map { $0 < 1 } ?? false
     }
 
     /// The largest share of a page the boxes of a readable page cover at their least areas:

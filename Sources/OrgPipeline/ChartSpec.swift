@@ -138,7 +138,7 @@ public struct PreparedChart: Sendable {
         if !format.graphvizWrites { return try renderEditable(format) }
         if chart.matrix != nil { return try renderMatrix(format) }
         if format == .pdf, let page = chart.page {
-            return try pagedForPDF(page).renderPDF()
+            return try pagedForPDF(page, drawn: true).renderPDF()
         }
         if drawsItself, format != .dot {
             switch format {
@@ -224,9 +224,10 @@ extension PreparedChart {
 extension PreparedChart {
     /// The paging of the chart on `page`; when the page may turn, on the orientation that needs
     /// fewer pages (on a tie, the one `betterOrientation` chose), or with `maxPages` shows the
-    /// larger text.
-    func pagedForPDF(_ page: PageSize) throws -> PagedChart {
-        try pagings.value(for: "\(page.width)×\(page.height) \(page.turnable) \(maxPages ?? 0)") { try choosePaging(page) }
+    /// larger text. For a PDF to be `drawn`, the orientation likely to be chosen is drawn while
+    /// the other is still being cut.
+    func pagedForPDF(_ page: PageSize, drawn: Bool = false) throws -> PagedChart {
+        try pagings.value(for: "\(page.width)×\(page.height) \(page.turnable) \(maxPages ?? 0)") { try choosePaging(page, drawn: drawn) }
     }
 
     /// The chart's paging on `page`, not yet cut (see `uncut`).
@@ -236,15 +237,26 @@ extension PreparedChart {
         }
     }
 
-    private func choosePaging(_ page: PageSize) throws -> PagedChart {
+    private func choosePaging(_ page: PageSize, drawn: Bool) throws -> PagedChart {
         var chosen = paging(on: page)
         chosen.maxPages = maxPages
         guard page.turnable else { return chosen }
         var turned = chosen
         turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
-        // Both orientations are cut at once, one on each processor (each keeps its pages).
-        let measures = Parallel.map([chosen, turned], workers: ProcessInfo.processInfo.activeProcessorCount) { paging in
-            Result { () throws -> Double in paging.maxPages != nil ? try paging.smallestText() : Double(try paging.packedPageCount()) }
+        // Both orientations are cut at once, one on each processor (each keeps its pages). The
+        // first packed, while the other is still being cut or when it needs fewer pages, lays out
+        // its pages (and draws them) in the meantime: they are likely to be the ones printed.
+        let packed = PackedCounts()
+        let measures = Parallel.map([(chosen, 0), (turned, 1)], workers: ProcessInfo.processInfo.activeProcessorCount) { orientation in
+            Result { () throws -> Double in
+                let (paging, side) = orientation
+                guard paging.maxPages == nil else { return try paging.smallestText() }
+                let count = try paging.packedPageCount()
+                if packed.record(count, side: side) {
+                    if drawn { _ = try? paging.renderPDF() } else { _ = try? paging.pages() }
+                }
+                return Double(count)
+            }
         }
         let (upright, other) = (try measures[0].get(), try measures[1].get())
         // More text, with a page count; on a tie, the orientation chosen first.
@@ -259,11 +271,31 @@ extension PreparedChart {
         return turnedPages < uprightPages ? turned : chosen
     }
 
+    /// The page counts of the two orientations of a page as each is packed.
+    private final class PackedCounts: @unchecked Sendable {
+        private var counts: [Int?] = [nil, nil]
+        private let lock = NSLock()
+
+        /// Records the packed page `count` of one `side` (0 the orientation chosen first, 1 the
+        /// other): true when the other is not packed yet or needs more pages (on a tie, when
+        /// `side` is the one chosen first).
+        func record(_ count: Int, side: Int) -> Bool {
+            lock.withLock {
+                counts[side] = count
+                guard let other = counts[1 - side] else { return true }
+                return count < other || count == other && side == 0
+            }
+        }
+    }
+
     /// `page` upright or turned to landscape, whichever shows the chart larger (upright on a
-    /// tie); the page stays turnable, so that a PDF may still take the orientation with fewer pages.
+    /// tie, or when its boxes alone are too many to be read on one page); the page stays
+    /// turnable, so that a PDF may still take the orientation with fewer pages.
     func betterOrientation(of page: PageSize) throws -> PageSize {
         let candidates = [page.portrait, page.landscape]
         let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
+        // Laying out thousands of boxes twice only to draw them unreadably small is not worth it.
+        if paged.tooLargeForOnePage { return page.portrait.turnableAgain }
         // Both laid out at once, one on each processor.
         let chart = chart
         let scales = Parallel.map(candidates, workers: ProcessInfo.processInfo.activeProcessorCount) { candidate in
