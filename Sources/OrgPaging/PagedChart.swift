@@ -660,15 +660,21 @@ public struct PagedChart: Sendable {
     /// part whose boxes alone would cover more of the page at that size than any layout leaves
     /// them (`mostFilled`) cannot fit, known without laying it out: it gets what its boxes' area
     /// allows (see `areaReadability`). A short search `stopping` takes the first layout found to
-    /// fit: it tells whether the part fits, not by how much.
+    /// fit (see `goalMargin`): it tells whether the part fits, not by how much.
     private func readability(of chart: Chart, quick: Bool, stopping: Bool = false) throws -> Double {
         let margin = chart.treeRoots.count == 1 ? margins[chart.treeRoots[0]] ?? 0 : 0
         if let ratio = areaReadability(leastBoxArea(of: chart), size: readable * (1 + margin)), ratio < 1 { return ratio }
         var measured = chart
         measured.quickShape = quick
-        if quick, stopping { measured.shapeGoal = readable * (1 + margin) / min(writer.theme.detailSize, writer.theme.footerSize) }
+        if quick, stopping { measured.shapeGoal = Self.goalMargin * readable * (1 + margin) / min(writer.theme.detailSize, writer.theme.footerSize) }
         return try smallestText(of: measured) / (readable * (1 + margin))
     }
+
+    /// How far above the size it must have a layout must be for a search to stop at it: the
+    /// search weighs each layout with its title and footer placed quickly, and the part, placed
+    /// in full, can come out a few tenths of a percent smaller (it would then not fit, where
+    /// the search's best layout might).
+    static let goalMargin = 1.02
 
     /// What the boxes' least `area` (in square points at their natural size) allows: the square
     /// root of the share of the page they can cover (see `mostFilled`) over what they need with
