@@ -80,6 +80,83 @@ final class PageShapeTests: XCTestCase {
         XCTAssertFalse(PageSize(parsing: "A4,portrait")!.turnable)
     }
 
+    /// A search that only asks whether a part fits stops at the first layout found to reach
+    /// the scale asked for; one whose goal no layout reaches ends as the search without one.
+    func testAShapeSearchWithAGoalStopsAtTheFirstLayoutThatReachesIt() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.options.root = "dos"
+        let chart = try spec.prepare().chart
+        let theme = try Theme.load("default")
+        let metrics = BoxMetrics(theme: theme), tree = ChartTree(chart)
+        let sizes = chart.boxes.map { (width: metrics.width(metrics.text($0)) * 72, height: metrics.height(metrics.text($0)) * 72) }
+        var tried = 0
+        func extent(_ columns: [Int]) -> (width: Double, height: Double) {
+            tried += 1
+            var placer = Placer(tree: tree, chart: chart, sizes: sizes, spacing: Spacing(theme: theme), stackLeaves: 0, top: 0, hangColumns: columns)
+            placer.place(treesInRowsFor: nil)
+            return placer.extent
+        }
+        let shape = PageShape(tree: tree, page: PageSize.a4.landscape)
+        let best = shape.choose(extent)
+        let triedInFull = tried
+        XCTAssertGreaterThan(triedInFull, 10)
+        // A goal below the best: some layout before the last reaches it, and the search ends there.
+        var stopping = shape
+        stopping.goal = best.scale * 0.9
+        tried = 0
+        let first = stopping.choose(extent)
+        XCTAssertGreaterThanOrEqual(first.scale, best.scale * 0.9)
+        XCTAssertLessThan(tried, triedInFull)
+        // A goal above the best: every layout is tried, and the best is found as without a goal.
+        stopping.goal = best.scale * 1.01
+        tried = 0
+        let unreached = stopping.choose(extent)
+        XCTAssertEqual(unreached.columns, best.columns)
+        XCTAssertEqual(tried, triedInFull)
+    }
+
+    /// Paging keeps each box's wrapped text for the parts it lays out: a part laid out with
+    /// texts taken from the store is laid out as one whose texts are measured anew.
+    func testBoxTextsKeptForOnePartServeAnotherAlike() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.options.root = "dpo"
+        let chart = try spec.prepare().chart
+        let theme = try Theme.load("default")
+        let store = BoxTexts()
+        var part = chart.restricted(to: Set(chart.boxes.prefix(30).map(\.id)))
+        part.shapedFor = PageSize.a4.landscape
+        _ = PlacedChart(chart: chart, theme: theme, boxTexts: store)
+        let kept = PlacedChart(chart: part, theme: theme, boxTexts: store), anew = PlacedChart(chart: part, theme: theme)
+        XCTAssertEqual(kept.frames, anew.frames)
+        XCTAssertEqual(kept.texts, anew.texts)
+        // A box that gains a line is measured anew, not taken for the box without it.
+        var longer = part
+        longer.boxes[1].details.append("continued on pages 12, 13, 14, 15 and 16 of this document")
+        XCTAssertEqual(PlacedChart(chart: longer, theme: theme, boxTexts: store).texts, PlacedChart(chart: longer, theme: theme).texts)
+    }
+
+    /// The pages a chart is packed onto are known before each page is laid out in full, and
+    /// the PDF never has fewer; a chart whose boxes alone cannot be read on one page takes the
+    /// page upright for its one-page drawings (its PDF still turns when that needs fewer pages).
+    func testPackedPagesBoundThePagesAndALargeChartTakesThePageUpright() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.options.root = "dos"
+        spec.page = Self.a5Landscape
+        let prepared = try spec.prepare()
+        let paged = try prepared.pagedForTest()
+        XCTAssertLessThanOrEqual(try paged.packedPageCount(), try paged.pages().count)
+        XCTAssertGreaterThan(try paged.packedPageCount(), 1)
+        var pillar = ChartSpec(model: "peace-security-2021")
+        pillar.page = PageSize(parsing: "A4")
+        let whole = try pillar.prepare()
+        XCTAssertTrue(try whole.pagedForTest().tooLargeForOnePage)
+        XCTAssertEqual(whole.chart.page, PageSize.a4.portrait.turnableAgain)
+        var office = ChartSpec(model: "peace-security-2021")
+        office.options.root = "odcss"
+        office.page = PageSize(parsing: "A4")
+        XCTAssertFalse(try office.prepare().pagedForTest().tooLargeForOnePage)
+    }
+
     func testLinesBetweenPagesBecomeReferencesAtBothEnds() throws {
         var spec = ChartSpec(model: "peace-security-2021")
         spec.page = PageSize.a4.landscape
