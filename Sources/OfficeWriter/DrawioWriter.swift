@@ -83,10 +83,12 @@ struct DrawioPage {
             vertex(placed.frames[index], into: &xml)
             standing(in: id, frame: placed.frames[index], shape: shape, inferred: box.isInferred, planned: box.isPlanned, into: &xml)
         }
-        for connector in placed.connectors {
+        for (number, connector) in placed.connectors.enumerated() {
             let line = chart.lines[connector.line]
             guard line.isDrawn, connector.points.count >= 2 else { continue }
             edge(line, number: connector.line, route: connector.points, ids: ids, first: first, into: &xml)
+            let stroke = Stroke(theme.line(line.style))
+            for point in placed.junctions[number] ?? [] { junction(stroke.junction(at: point), color: stroke.color, into: &xml) }
         }
         if !placed.title.isEmpty { text(placed.title, kind: "title", into: &xml) }
         footer(into: &xml)
@@ -110,6 +112,18 @@ struct DrawioPage {
         xml.attribute("parent", box)
         xml.raw("><mxGeometry x=\"\(XMLText.decimal(gap))\" y=\"\(XMLText.decimal(gap))\" width=\"\(XMLText.decimal(frame.width - 2 * gap))\"")
         xml.raw(" height=\"\(XMLText.decimal(frame.height - 2 * gap))\" as=\"geometry\"/></mxCell>\n")
+    }
+
+    /// The dot where lines drawn alike join, a disc in the lines' colour filling `disc`: a
+    /// vertex that cannot be connected to (an edge cannot be marked along its way).
+    private mutating func junction(_ disc: BoxFrame, color: String, into xml: inout XMLText) {
+        let offset = placed.offset
+        xml.raw("<mxCell")
+        xml.attribute("id", nextID("junction"))
+        xml.attribute("style", "ellipse;fillColor=\(Self.color(color));strokeColor=none;connectable=0;")
+        xml.raw(" vertex=\"1\" parent=\"\(prefix)1\"><mxGeometry")
+        xml.raw(" x=\"\(XMLText.decimal(disc.minX + offset.x))\" y=\"\(XMLText.decimal(disc.minY + offset.y))\"")
+        xml.raw(" width=\"\(XMLText.decimal(disc.width))\" height=\"\(XMLText.decimal(disc.height))\" as=\"geometry\"/></mxCell>\n")
     }
 
     /// Opens the `UserObject` wrapping a cell, which carries its label, tooltip and attributes.

@@ -87,6 +87,7 @@ struct SlideDrawing {
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
             drawConnector(number, line: line, route: connector.points, stroke: stroke)
+            for point in placed.junctions[number] ?? [] { drawJunction(stroke.junction(at: point), color: stroke.color, name: "Junction: \(line.from) → \(line.to)") }
         }
         var shapes: [String: BoxShape] = [:]
         for index in chart.boxes.indices {
@@ -322,6 +323,20 @@ struct SlideDrawing {
         if let label = placed.labels[placed.connectors[number].line] {
             textBox(name: "Label: \(line.from) → \(line.to)", label, color: stroke.color, ground: true)
         }
+    }
+
+    /// The dot where lines drawn alike join, a disc in the lines' colour filling `disc` (a
+    /// connector cannot be broken or marked along its way, so the dot is a shape of its own).
+    private mutating func drawJunction(_ disc: BoxFrame, color: String, name: String) {
+        let corner = frame.point(ChartPoint(x: disc.minX, y: disc.minY))
+        xml.raw("<p:sp><p:nvSpPr><p:cNvPr")
+        xml.attribute("id", takeID())
+        xml.attribute("name", name)
+        xml.raw("/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>")
+        transform(x: corner.x.whole, y: corner.y.whole, width: frame.length(disc.width), height: frame.length(disc.height))
+        xml.raw("<a:prstGeom prst=\"ellipse\"><a:avLst/></a:prstGeom>")
+        fill(color)
+        xml.raw("<a:ln><a:noFill/></a:ln></p:spPr></p:sp>\n")
     }
 
     /// The shapes at the start and the end of a line (`a:headEnd`, `a:tailEnd`); nil for none.

@@ -231,8 +231,13 @@ public struct Stroke: Sendable {
     /// Paints the dot where lines of this stroke join: a disc in the line's colour, about three
     /// times as wide as the line.
     func paintJunction<C: Canvas>(at point: ChartPoint, on canvas: inout C) {
+        canvas.ellipse(junction(at: point), paint: Paint(fill: color, stroke: color, width: 0))
+    }
+
+    /// The disc where lines of this stroke join at `point` (see `paintJunction`).
+    public func junction(at point: ChartPoint) -> BoxFrame {
         let size = max(4, 3 * width)
-        canvas.ellipse(BoxFrame(center: point, width: size, height: size), paint: Paint(fill: color, stroke: color, width: 0))
+        return BoxFrame(center: point, width: size, height: size)
     }
 
     /// Paints the mark of an inferred line at its tail: a small hollow circle in the line's

@@ -31,6 +31,15 @@ func pythonWithPPTX() throws -> String {
     throw XCTSkip("no Python with python-pptx: run scripts/setup.sh --tests, or set ORGCHART_PYTHON")
 }
 
+/// The part at `path` of the ZIP package `bytes`; nil when it has none.
+func zipEntry(_ path: String, in bytes: [UInt8]) throws -> Data? {
+    let archive = try Archive(data: Data(bytes), accessMode: .read)
+    guard let entry = archive[path] else { return nil }
+    var data = Data()
+    _ = try archive.extract(entry) { data.append($0) }
+    return data
+}
+
 /// The chart `view` of the built-in DPKO 2010 model, prepared (on `page`, if given).
 func preparedDPKO(_ view: ViewKind, page: String? = nil) throws -> PreparedChart {
     var spec = ChartSpec(model: "dpko-2010", view: view)
@@ -205,7 +214,7 @@ final class OfficeWriterTests: XCTestCase {
     /// glued to the shapes of the line's two boxes at sites those shapes have.
     func check(_ slide: Reading.Slide, against placed: PlacedChart, _ what: String) {
         let chart = placed.chart
-        let marks = ["Legend: ", "Group: ", "inferred: ", "planned: "]
+        let marks = ["Legend: ", "Group: ", "inferred: ", "planned: ", "Junction: "]
         XCTAssertEqual(Set(slide.boxes.keys.filter { name in !marks.contains { name.hasPrefix($0) } }), Set(chart.boxes.map(\.id)), "\(what): one shape per box")
         let marked = chart.boxes.filter { $0.isInferred || $0.isPlanned }.map { "\($0.isPlanned ? "planned" : "inferred"): \($0.id)" }
         XCTAssertEqual(Set(slide.boxes.keys.filter { $0.hasPrefix("inferred: ") || $0.hasPrefix("planned: ") }), Set(marked), "\(what): one mark per inferred or planned box")
@@ -245,6 +254,11 @@ final class OfficeWriterTests: XCTestCase {
             XCTAssertEqual(reading.slides[0].height, 6_858_000, "a widescreen slide")
             check(reading.slides[0], against: prepared.placed, "\(view)")
             XCTAssertTrue(reading.slides[0].connectors.contains { $0.preset == "bentConnector3" }, "elbows are bent connectors")
+            // A dot where lines drawn alike join, as the SVG has it: a disc of its own.
+            let slide = String(decoding: try XCTUnwrap(try zipEntry("ppt/slides/slide1.xml", in: bytes)), as: UTF8.self)
+            let junctions = prepared.slidePlaced.junctions.values.joined().count
+            XCTAssertEqual(slide.components(separatedBy: "name=\"Junction: ").count - 1, junctions, "\(view)")
+            if view == .organigramme { XCTAssertGreaterThan(junctions, 0, "DPKO's supports lines join") }
         }
     }
 
@@ -389,6 +403,10 @@ final class DrawioWriterTests: XCTestCase {
             XCTAssertEqual(parsed.diagrams.count, 1)
             check(parsed.diagrams[0], against: prepared.placed, "\(model) \(view)")
             if model == "dpo-2019" { XCTAssertTrue(prepared.chart.boxes.contains { $0.isInferred || $0.isPlanned }, "DPO 2019 has inferred or planned units to mark") }
+            // A dot where lines drawn alike join: an ellipse vertex nothing connects to.
+            let junctions = prepared.placed.junctions.values.joined().count
+            XCTAssertEqual(text.components(separatedBy: "style=\"ellipse;fillColor=").count - 1, junctions, "\(model) \(view)")
+            if view == .accountability { XCTAssertGreaterThan(junctions, 0, "DPKO's lines to DFS join") }
         }
     }
 
