@@ -140,14 +140,27 @@ public struct MatrixLayout: Sendable {
     /// The size of the smallest text of a sheet, in points.
     var smallestText: Double { min(labelSize, smallSize) }
 
-    /// Consecutive blocks of `items`, each as long as `fits` allows, ending at a group's end
-    /// when that keeps the block at least half full.
+    /// Consecutive blocks of `items`, as few as `fits` allows, each ending at a group's end when
+    /// that keeps the block at least half full, and evened out: no block longer than it must be
+    /// for that many, so that the last sheet is not a stub of a few rows after full ones.
     private func blocks(of items: [Int], groupOf: (Int) -> String, fits: ([Int]) -> Bool) -> [[Int]] {
+        let fullest = blocks(of: items, groupOf: groupOf, most: items.count, fits: fits)
+        guard fullest.count > 1, let longest = fullest.map(\.count).max() else { return fullest }
+        for most in (items.count + fullest.count - 1) / fullest.count..<longest {
+            let even = blocks(of: items, groupOf: groupOf, most: most, fits: fits)
+            if even.count == fullest.count { return even }
+        }
+        return fullest
+    }
+
+    /// Consecutive blocks of `items`, each as long as `fits` allows up to `most` items, ending at
+    /// a group's end when that keeps the block at least half full.
+    private func blocks(of items: [Int], groupOf: (Int) -> String, most: Int, fits: ([Int]) -> Bool) -> [[Int]] {
         var result: [[Int]] = []
         var start = 0
         while start < items.count {
             var end = start + 1
-            while end < items.count, fits(Array(items[start...end])) { end += 1 }
+            while end < items.count, end - start < most, fits(Array(items[start...end])) { end += 1 }
             if end < items.count {
                 let boundary = (start + 1..<end).last { groupOf(items[$0]) != groupOf(items[$0 - 1]) }
                 if let boundary, boundary - start >= (end - start) / 2 { end = boundary }
