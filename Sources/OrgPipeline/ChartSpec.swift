@@ -185,7 +185,7 @@ extension PreparedChart {
 
 extension PreparedChart {
     /// The margin around a chart on a slide without a page, in points.
-    static let slideMargin = 18.0
+    static let slideMargin = 12.0
 
     /// The placed charts of the slides or diagram pages of an editable document, with the size of
     /// their page in points: on a page (`--page`), the pages of the PDF, each a chart of its own;
