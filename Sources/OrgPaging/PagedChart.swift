@@ -695,9 +695,7 @@ public struct PagedChart: Sendable {
     /// True when the boxes of the whole chart cannot be read on one page, in either orientation,
     /// whatever their layout (see `areaReadability`): the chart is cut into pages, or shrunk
     /// below readable text on one.
-    public var tooLargeForOnePage: Bool {
-        areaReadability(leastBoxArea(of: chart), size: readable).map { $0 < 1 } ?? false
-    }
+    public var tooLargeForOnePage: Bool { tooLarge(Set(chart.boxes.map(\.id))) }
 
     /// The largest share of a page the boxes of a readable page cover at their least areas:
     /// lines, gaps and columns of one width take the rest (the fullest pages measured over the
