@@ -487,8 +487,9 @@ public struct PagedChart: Sendable {
     /// instead, as deep as that keeps what remains readable: a page holds the top of a
     /// department and as much of its first offices as fits, not only their names. When even the
     /// branching box with its children cannot be read (a long list of units), the children are
-    /// cut into runs that can, each a piece under a copy of that box.
-    private func split(_ chart: Chart, root top: String, later: Bool, continuing: Set<String> = []) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)], readable: Bool) {
+    /// cut into runs that can, each a piece under a copy of that box, unless `cuttingLists` is
+    /// false (a deeper cut tried for a sparse page, whose result counts only when readable).
+    private func split(_ chart: Chart, root top: String, later: Bool, continuing: Set<String> = [], cuttingLists: Bool = true) throws -> (kept: Set<String>, moved: [(box: String, ids: Set<String>)], readable: Bool) {
         guard let root = Self.branch(below: top, in: chart) else { return (Set(chart.boxes.map(\.id)), [], false) }
         let children = chart.treeChildren
         let order = (children[root] ?? []).filter { !(children[$0] ?? []).isEmpty }
@@ -521,13 +522,13 @@ public struct PagedChart: Sendable {
         for subtree in candidates.prefix(high).reversed() where readable && isSparse(kept) {
             let ids = chart.subtree(of: subtree, children: children)
             let stillMoved = Set(pieces.map(\.box)).subtracting([subtree])
-            let deeper = try split(part(kept.union(ids)), root: subtree, later: later, continuing: continuing.union(stillMoved))
+            let deeper = try split(part(kept.union(ids)), root: subtree, later: later, continuing: continuing.union(stillMoved), cuttingLists: false)
             if deeper.readable, !deeper.moved.isEmpty {
                 kept = deeper.kept
                 pieces = pieces.flatMap { $0.box == subtree ? deeper.moved : [$0] }
             }
         }
-        if !readable {
+        if !readable, cuttingLists {
             let runs = try self.runs(of: root, in: marked(kept, continuing: moved.union(continuing), later: later))
             if runs.count > 1 {
                 // The boxes above the branching box stay with the first run (it holds them).
