@@ -36,7 +36,8 @@ public struct PagedChart: Sendable {
     /// The pages once cut, shared by the copies of this paging (keyed by page and page count),
     /// so that the PDF, its warning and its report cut the chart once.
     private let memo = Memo<[Chart]>()
-    /// The chart cut and packed, by page, text size and margins.
+    /// The chart cut into pieces, and those packed onto pages, by page, text size and margins.
+    private let cuttings = Memo<Cutting>()
     private let packings = Memo<Packing>()
     /// The PDF once drawn, by page.
     private let drawnPDF = Memo<[UInt8]>()
@@ -189,6 +190,12 @@ public struct PagedChart: Sendable {
         return pages.enumerated().map { number, pieces in part(pieces, continuing: number == 0 ? nil : number) }
     }
 
+    /// The pieces of a chart cut for its pages, and the pieces each moved box continues on.
+    struct Cutting {
+        var pieces: [Piece]
+        var moved: [Int: [(box: String, piece: Int)]]
+    }
+
     /// The pieces of a chart cut for its pages, and the pieces on each page.
     struct Packing {
         var pieces: [Piece]
@@ -202,6 +209,19 @@ public struct PagedChart: Sendable {
     public func packedPageCount() throws -> Int {
         if chart.arrangement == .bipartite { return try pages().count }
         return try packing().pagePieces.count
+    }
+
+    /// The packed page count (see `packedPageCount()`), or less work: once `enough` gives a
+    /// count (nil while it has none), packing stops as soon as the chart is known to need at
+    /// least that many pages, and the count returned is that bound (`exact` false) — as when
+    /// the other orientation of a page needs fewer.
+    public func packedPageCount(unlessAtLeast enough: () -> Int?) throws -> (count: Int, exact: Bool) {
+        if chart.arrangement == .bipartite { return (try pages().count, true) }
+        if let known = packings.known(packingKey) { return (known.pagePieces.count, true) }
+        let cutting = try cutting()
+        let (pagePieces, least) = try pack(cutting, stoppingAt: enough)
+        if let least { return (least, false) }
+        return (try packings.value(for: packingKey) { try filled(pagePieces, of: cutting) }.pagePieces.count, true)
     }
 
     /// The pages at the text size `readable`, with the extra `margins` of some tops.
@@ -222,12 +242,24 @@ public struct PagedChart: Sendable {
     /// The chart cut into pieces that can each be read on a page at the text size `readable`
     /// (with the extra `margins` of some tops), packed onto pages; computed once.
     private func packing() throws -> Packing {
-        let key = "\(page.width)×\(page.height) \(readable) " + margins.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " ")
-        return try packings.value(for: key, cutAndPack)
+        try packings.value(for: packingKey) {
+            let cutting = try cutting()
+            return try filled(try pack(cutting, stoppingAt: { nil }).pagePieces, of: cutting)
+        }
     }
 
-    /// The chart cut into pieces, packed onto pages (see `packing()`).
-    private func cutAndPack() throws -> Packing {
+    /// What the cutting and packing depend on: the page, the text size and the margins.
+    private var packingKey: String {
+        "\(page.width)×\(page.height) \(readable) " + margins.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " ")
+    }
+
+    /// The chart cut into pieces (see `packing()`); computed once.
+    private func cutting() throws -> Cutting {
+        try cuttings.value(for: packingKey, cutIntoPieces)
+    }
+
+    /// The chart cut into pieces that can each be read on a page (see `packing()`).
+    private func cutIntoPieces() throws -> Cutting {
         var pieces = [Piece(ids: Set(chart.boxes.map(\.id)), parent: nil)]
         var moved: [Int: [(box: String, piece: Int)]] = [:]
         var index = 0
@@ -256,16 +288,76 @@ public struct PagedChart: Sendable {
                 }
             }
         }
-        // Pack the pieces onto pages, in order: each joins the page before it
-        // when the two can be read together, as they will be printed (with their page numbers).
+        return Cutting(pieces: pieces, moved: moved)
+    }
+
+    /// The pieces of `cutting` on pages, in order: each joins the page before it when the two
+    /// can be read together, as they will be printed (with their page numbers). Once `enough`
+    /// gives a count, packing stops when the pages are known to be at least that many, once
+    /// sparse ones are `filled` too (see `PageBound`): the pieces on the pages packed so far and
+    /// that bound.
+    private func pack(_ cutting: Cutting, stoppingAt enough: () -> Int?) throws -> (pagePieces: [[Int]], least: Int?) {
+        let (pieces, moved) = (cutting.pieces, cutting.moved)
         var pagePieces = pieces.indices.map { [$0] }
         var page = 0
+        var bound: PageBound?
         while page + 1 < pagePieces.count {
             var packed = pagePieces
             packed.replaceSubrange(page...page + 1, with: [pagePieces[page] + pagePieces[page + 1]])
-            if try fits(assemble(pieces, moved: moved, onto: packed, pages: page..<page + 1)[0]) { pagePieces = packed } else { page += 1 }
+            if try fits(assemble(pieces, moved: moved, onto: packed, pages: page..<page + 1)[0]) {
+                pagePieces = packed
+                continue
+            }
+            page += 1
+            guard let enough = enough() else { continue }
+            if bound == nil {
+                bound = PageBound(pieces: pieces, paging: self)
+                for closed in pagePieces[..<(page - 1)] { bound!.close(closed, paging: self) }
+            }
+            bound!.close(pagePieces[page - 1], paging: self)
+            let least = bound!.least(after: pagePieces[page...])
+            if least >= enough { return (pagePieces, least) }
         }
-        return Packing(pieces: pieces, moved: moved, pagePieces: try filled(pagePieces, pieces: pieces, moved: moved))
+        return (pagePieces, nil)
+    }
+
+    /// A lower bound on the pages the pieces will take once packed, known part of the way: the
+    /// pages closed so far that are not sparse (`filled` never removes one, but for the one the
+    /// first page may take in, which makes the first page not sparse), and of the pieces left,
+    /// those whose boxes alone make a page not sparse, packed by their area only, in order, as
+    /// densely as a readable page can hold boxes (`mostFilled`): every page the packing makes
+    /// of them holds no more. A box in several pieces (the top of a moved subtree) counts for none.
+    struct PageBound {
+        /// The least area of each piece's own boxes, and the area above which a piece or a page
+        /// is not sparse, and the most a readable page holds (square points at natural size).
+        let own: [Double], heavy: Double, capacity: Double
+        let pieces: [Piece]
+        /// The pages closed so far that are not sparse.
+        var full = 0
+
+        init(pieces: [Piece], paging: PagedChart) {
+            var holders: [String: Int] = [:]
+            for piece in pieces { for id in piece.ids { holders[id, default: 0] += 1 } }
+            own = pieces.map { piece in paging.leastBoxArea(of: piece.ids.filter { holders[$0] == 1 }) }
+            heavy = PagedChart.sparseFill * paging.printableArea
+            let scale = paging.readable / min(paging.writer.theme.detailSize, paging.writer.theme.footerSize)
+            capacity = PagedChart.mostFilled * paging.printableArea / (scale * scale)
+            self.pieces = pieces
+        }
+
+        /// Counts a closed page holding `group`.
+        mutating func close(_ group: [Int], paging: PagedChart) {
+            if !paging.isSparse(group.reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) }) { full += 1 }
+        }
+
+        /// The least number of pages, the closed ones and those of the pages `left` to pack.
+        func least(after left: ArraySlice<[Int]>) -> Int {
+            var pages = 0, load = Double.infinity
+            for piece in left.joined() where own[piece] >= heavy {
+                if load + own[piece] > capacity { pages += 1; load = own[piece] } else { load += own[piece] }
+            }
+            return full + pages
+        }
     }
 
     /// The boxes `ids` of a piece (on a `later` page than the first) cut when they cannot be
@@ -281,12 +373,13 @@ public struct PagedChart: Sendable {
         return (kept, moved)
     }
 
-    /// `pagePieces` with each sparse page after the first joined to the nearest page it can be
+    /// The pieces of `cutting` on `pagePieces`, each sparse page after the first joined to the nearest page it can be
     /// read with, as printed, of the few nearest and the few emptiest: a piece that neither
     /// neighbour had room for, left between two full pages, goes to a page further on. The first
     /// page, the top of the chart, stays first; when sparse, it takes in the nearest such page
     /// that it can be read with (the top's tree above, the page's below).
-    private func filled(_ pagePieces: [[Int]], pieces: [Piece], moved: [Int: [(box: String, piece: Int)]]) throws -> [[Int]] {
+    private func filled(_ pagePieces: [[Int]], of cutting: Cutting) throws -> Packing {
+        let (pieces, moved) = (cutting.pieces, cutting.moved)
         var pagePieces = pagePieces, tried: Set<Int> = []
         func ids(_ page: Int) -> Set<String> { pagePieces[page].reduce(into: Set<String>()) { $0.formUnion(pieces[$1].ids) } }
         /// Of the pages after the first but `page`, the few nearest it and the few emptiest, nearest first.
@@ -324,7 +417,7 @@ public struct PagedChart: Sendable {
                 }
             }
         }
-        return pagePieces
+        return Packing(pieces: pieces, moved: moved, pagePieces: pagePieces)
     }
 
     /// How many pages a sparse page tries to join: half of them the nearest, half the emptiest.

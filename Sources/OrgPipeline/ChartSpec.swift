@@ -246,28 +246,35 @@ extension PreparedChart {
         // Both orientations are cut at once, one on each processor (each keeps its pages). The
         // first packed, while the other is still being cut or when it needs fewer pages, lays out
         // its pages (and draws them) in the meantime: they are likely to be the ones printed.
+        // The other stops packing once it is known to need more pages (its count is then only
+        // that bound: which orientation leads is the same).
         let packed = PackedCounts()
         let measures = Parallel.map([(chosen, 0), (turned, 1)], workers: ProcessInfo.processInfo.activeProcessorCount) { orientation in
-            Result { () throws -> Double in
+            Result { () throws -> (value: Double, exact: Bool) in
                 let (paging, side) = orientation
-                guard paging.maxPages == nil else { return try paging.smallestText() }
-                let count = try paging.packedPageCount()
-                if packed.record(count, side: side) {
+                guard paging.maxPages == nil else { return (try paging.smallestText(), true) }
+                let (count, exact) = try paging.packedPageCount(unlessAtLeast: { packed.losing(side) })
+                if exact, packed.record(count, side: side) {
                     if drawn { _ = try? paging.renderPDF() } else { _ = try? paging.pages() }
                 }
-                return Double(count)
+                return (Double(count), exact)
             }
         }
         let (upright, other) = (try measures[0].get(), try measures[1].get())
         // More text, with a page count; on a tie, the orientation chosen first.
-        if maxPages != nil { return other > upright + 0.05 ? turned : chosen }
+        if maxPages != nil { return other.value > upright.value + 0.05 ? turned : chosen }
         // Fewer pages; on a tie, the orientation chosen first. Only the orientation with fewer
         // pages once packed has its pages laid out, unless it ends with more pages than the other
-        // was packed onto (a PDF never has fewer pages than were packed).
-        let (leading, trailing) = other < upright ? (turned, chosen) : (chosen, turned)
+        // was packed onto (a PDF never has fewer pages than were packed): then the other is
+        // packed to the end, if it stopped early, and laid out if that does not settle it.
+        let turnedLeads = other.value < upright.value
+        let (leading, trailing) = turnedLeads ? (turned, chosen) : (chosen, turned)
         let pages = try leading.pages().count
-        if other < upright ? pages < Int(upright) : pages <= Int(other) { return leading }
-        let (uprightPages, turnedPages) = other < upright ? (try trailing.pages().count, pages) : (pages, try trailing.pages().count)
+        func leadingWins(over trailingPages: Int) -> Bool { turnedLeads ? pages < trailingPages : pages <= trailingPages }
+        let trailingCount = turnedLeads ? upright : other
+        if leadingWins(over: Int(trailingCount.value)) { return leading }
+        if !trailingCount.exact, leadingWins(over: try trailing.packedPageCount()) { return leading }
+        let (uprightPages, turnedPages) = turnedLeads ? (try trailing.pages().count, pages) : (pages, try trailing.pages().count)
         return turnedPages < uprightPages ? turned : chosen
     }
 
@@ -285,6 +292,12 @@ extension PreparedChart {
                 guard let other = counts[1 - side] else { return true }
                 return count < other || count == other && side == 0
             }
+        }
+
+        /// The page count at which `side` needs more pages than the other (or as many, when
+        /// `side` is the one turned), once the other is packed; nil before.
+        func losing(_ side: Int) -> Int? {
+            lock.withLock { counts[1 - side].map { side == 0 ? $0 + 1 : $0 } }
         }
     }
 

@@ -157,6 +157,26 @@ final class PageShapeTests: XCTestCase {
         XCTAssertFalse(try office.prepare().pagedForTest().tooLargeForOnePage)
     }
 
+    /// Packing stops once the chart is known to need at least the pages asked (when the other
+    /// orientation of a page needs fewer): the count it then gives is a bound, never above the
+    /// count packing to the end gives; asked for more, it packs to the end.
+    func testPackingStopsOnceTheChartNeedsAtLeastThePagesAsked() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = Self.a5Landscape
+        let prepared = try spec.prepare()
+        let count = try prepared.pagedForTest().packedPageCount()
+        XCTAssertGreaterThan(count, 6)
+        let stopped = try prepared.pagedForTest().packedPageCount(unlessAtLeast: { count / 2 })
+        XCTAssertFalse(stopped.exact)
+        XCTAssertGreaterThanOrEqual(stopped.count, count / 2)
+        XCTAssertLessThanOrEqual(stopped.count, count)
+        let packed = try prepared.pagedForTest().packedPageCount(unlessAtLeast: { count + 1 })
+        XCTAssertTrue(packed.exact)
+        XCTAssertEqual(packed.count, count)
+        // Until the other orientation has a count, packing goes on to the end.
+        XCTAssertEqual(try prepared.pagedForTest().packedPageCount(unlessAtLeast: { nil }).count, count)
+    }
+
     func testLinesBetweenPagesBecomeReferencesAtBothEnds() throws {
         var spec = ChartSpec(model: "peace-security-2021")
         spec.page = PageSize.a4.landscape
