@@ -332,7 +332,9 @@ void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double sc
     cairo_scale(d->cr, d->base_scale, d->base_scale);
     cairo_translate(d->cr, dx, dy);
     cairo_scale(d->cr, scale, scale);
-    if (d->typesetter) typesetter_update(d->typesetter, d->cr);
+    /* A PDF's glyph advances do not depend on the scale (its metrics are not hinted): text is
+       shaped once, at the scale it was first shaped at, whatever page it stands on. */
+    if (d->typesetter && d->png) typesetter_update(d->typesetter, d->cr);
 }
 
 void orgchart_draw_next_page(orgchart_draw_t *d) {
