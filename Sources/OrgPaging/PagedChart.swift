@@ -44,20 +44,33 @@ public struct PagedChart: Sendable {
     /// The scales of the parts of the chart measured so far, by a digest of each part.
     private let scales = Memo<Double>()
     private let indexMemo = Memo<Index>()
-    private let areaMemo = Memo<[String: Double]>()
     /// The final pages laid out, by a digest of each: they are drawn as they were measured.
     private let placements = Memo<PlacedChart>()
+    /// What pagings of the chart on any page share.
+    private let measures: Measures
     /// The boxes' texts wrapped and measured, for every part laid out.
-    private let boxTexts = BoxTexts()
+    private var boxTexts: BoxTexts { measures.boxTexts }
 
-    /// Creates the paging of `chart` on `page`.
-    public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin) {
+    /// What does not depend on the page, shared by the pagings of one chart (with one writer)
+    /// on pages of any size: its boxes' texts wrapped and measured, and their least areas.
+    public final class Measures: Sendable {
+        let boxTexts = BoxTexts()
+        let leastAreas = Memo<[String: Double]>()
+
+        /// Nothing measured yet.
+        public init() {}
+    }
+
+    /// Creates the paging of `chart` on `page`, sharing `measures` with other pagings of the
+    /// chart (written by the same writer).
+    public init(chart: Chart, writer: DOTWriter, tidy: Bool, engine: LayoutEngine, page: PageSize, drawing: Drawing = .builtin, measures: Measures = Measures()) {
         self.chart = chart
         self.writer = writer
         self.tidy = tidy
         self.engine = engine
         self.page = page
         self.drawing = drawing
+        self.measures = measures
     }
 
     /// Margin around the drawing, in points.
@@ -815,8 +828,8 @@ public struct PagedChart: Sendable {
 
     /// Each box's least area in the whole chart, by id, computed once.
     private var leastAreas: [String: Double] {
-        areaMemo.value(for: "") {
-            Dictionary(zip(chart.boxes.map(\.id), TidyLayout.leastBoxAreas(of: chart, theme: writer.theme)), uniquingKeysWith: max)
+        measures.leastAreas.value(for: "") {
+            Dictionary(zip(chart.boxes.map(\.id), TidyLayout.leastBoxAreas(of: chart, theme: writer.theme, boxTexts: boxTexts)), uniquingKeysWith: max)
         }
     }
 

@@ -68,6 +68,8 @@ public struct PreparedChart: Sendable {
     /// The paging of the chart on each page before it is cut: its copies share what they lay
     /// out, so the one page placed for SVG is not laid out again for the PDF.
     private let uncut = Memo<PagedChart>()
+    /// What the pagings of the chart on every page share (its boxes' texts and least areas).
+    private let measures = PagedChart.Measures()
     /// The chart placed by the layout stage, computed once for every format.
     private let placements = Memo<PlacedChart>()
 
@@ -233,7 +235,7 @@ extension PreparedChart {
     /// The chart's paging on `page`, not yet cut (see `uncut`).
     private func paging(on page: PageSize) -> PagedChart {
         uncut.value(for: "\(page.width)×\(page.height) \(page.turnable)") {
-            PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+            PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing, measures: measures)
         }
     }
 
@@ -249,7 +251,7 @@ extension PreparedChart {
         // The other stops packing once it is known to need more pages (its count is then only
         // that bound: which orientation leads is the same).
         let packed = PackedCounts()
-        let measures = Parallel.map([(chosen, 0), (turned, 1)], workers: ProcessInfo.processInfo.activeProcessorCount) { orientation in
+        let counted = Parallel.map([(chosen, 0), (turned, 1)], workers: ProcessInfo.processInfo.activeProcessorCount) { orientation in
             Result { () throws -> (value: Double, exact: Bool) in
                 let (paging, side) = orientation
                 guard paging.maxPages == nil else { return (try paging.smallestText(), true) }
@@ -260,7 +262,7 @@ extension PreparedChart {
                 return (Double(count), exact)
             }
         }
-        let (upright, other) = (try measures[0].get(), try measures[1].get())
+        let (upright, other) = (try counted[0].get(), try counted[1].get())
         // More text, with a page count; on a tie, the orientation chosen first.
         if maxPages != nil { return other.value > upright.value + 0.05 ? turned : chosen }
         // Fewer pages; on a tie, the orientation chosen first. Only the orientation with fewer
@@ -306,7 +308,7 @@ extension PreparedChart {
     /// turnable, so that a PDF may still take the orientation with fewer pages.
     func betterOrientation(of page: PageSize) throws -> PageSize {
         let candidates = [page.portrait, page.landscape]
-        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing)
+        let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page.portrait, drawing: drawing, measures: measures)
         // Laying out thousands of boxes twice only to draw them unreadably small is not worth it.
         if paged.tooLargeForOnePage { return page.portrait.turnableAgain }
         // Both laid out at once, one on each processor.
@@ -334,7 +336,7 @@ extension PreparedChart {
                 let slide = PPTXWriter.widescreen
                 return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: slidePlaced, width: slide.width, height: slide.height, margin: Self.slideMargin)
             }
-            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing)
+            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing, measures: measures)
             if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
             return try paged.smallestText(of: chart.shaped(for: page))
         }

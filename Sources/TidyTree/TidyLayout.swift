@@ -129,16 +129,16 @@ extension TidyLayout {
     /// The least area, in square points, each box of `chart` takes in any layout of `theme`:
     /// as wide as its longest line and as high as its lines with the tightest margins, with
     /// whichever wrap of the text gives the least. A page smaller than the sum of a part's
-    /// cannot hold the part.
-    public static func leastBoxAreas(of chart: Chart, theme: Theme) -> [Double] {
+    /// cannot hold the part. The texts wrapped are taken from and kept in `boxTexts`.
+    public static func leastBoxAreas(of chart: Chart, theme: Theme, boxTexts: BoxTexts = BoxTexts()) -> [Double] {
         let metrics = BoxMetrics(theme: theme)
         let wraps = theme.pageShaped && theme.hangBelow == 0 ? [metrics.headingWrap] + BoxMetrics.finerShapeWraps : [metrics.headingWrap]
-        return chart.boxes.map { box in
-            wraps.map { wrap in
-                let text = metrics.text(box, wrap: wrap)
-                return metrics.width(text) * 72 * metrics.compactHeight(text) * 72
-            }.min() ?? 0
+        var least = [Double](repeating: .infinity, count: chart.boxes.count)
+        for wrap in wraps {
+            let measured = boxTexts.measured(chart.boxes, wraps: Array(repeating: wrap, count: chart.boxes.count), metrics: metrics)
+            for (index, box) in measured.enumerated() { least[index] = min(least[index], box.width * box.compactHeight) }
         }
+        return least
     }
 
     /// How many characters more the text of a tree's top box is wrapped at than the others'.
