@@ -247,7 +247,7 @@ public struct PagedChart: Sendable {
         while true {
             let pages = assemble(packing.pieces, moved: packing.moved, onto: pagePieces)
             measure(pages)
-            guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(pages[$0]) }) else { return pages }
+            guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(laidOut: pages[$0]) }) else { return pages }
             pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
         }
     }
@@ -760,6 +760,12 @@ public struct PagedChart: Sendable {
         let quick = try readability(of: chart, quick: true, stopping: true)
         if quickly || quick >= 1 { return quick >= 1 }
         return try readability(of: chart, quick: false) >= 1
+    }
+
+    /// `fits(chart)` for a chart laid out in full already (see `measure`): its full layout is
+    /// asked first, the short search only when that does not fit.
+    private func fits(laidOut chart: Chart) throws -> Bool {
+        try readability(of: chart, quick: false) >= 1 || fits(chart, quickly: true)
     }
 
     /// The smallest text of `chart` scaled onto the page, laid out after a short (`quick`) or
