@@ -5,7 +5,8 @@ import Foundation
 /// parts: paging lays out hundreds of parts that share their boxes, and wrapping and measuring
 /// a box's text is about a third of laying out a small part. A text is known by the box's
 /// heading and details and the wrap, so a box that gains a line (where its subtree continues)
-/// is measured anew. Safe to share between threads; copies share one store.
+/// is measured anew; it is looked up by the box's id and the wrap, short to hash, and the
+/// heading and details compared. Safe to share between threads; copies share one store.
 public final class BoxTexts: @unchecked Sendable {
     /// A box's text wrapped at `wrap` and its sizes in points.
     struct Measured: Sendable {
@@ -17,12 +18,12 @@ public final class BoxTexts: @unchecked Sendable {
     }
 
     private struct Key: Hashable {
-        var heading: String
-        var details: [String]
+        var id: String
         var wrap: Int
     }
 
-    private var known: [Key: Measured] = [:]
+    /// The texts measured of the boxes with an id, at a wrap.
+    private var known: [Key: [(heading: String, details: [String], measured: Measured)]] = [:]
     private let lock = NSLock()
 
     /// An empty store.
@@ -31,15 +32,23 @@ public final class BoxTexts: @unchecked Sendable {
     /// The texts of `boxes` wrapped at `wraps` (one per box) and measured with `metrics`: those
     /// known taken from the store, the others measured and kept.
     func measured(_ boxes: [Box], wraps: [Int], metrics: BoxMetrics) -> [Measured] {
-        let keys = zip(boxes, wraps).map { Key(heading: $0.heading, details: $0.details, wrap: $1) }
-        var found = lock.withLock { keys.map { known[$0] } }
-        var new: [(Key, Measured)] = []
+        let keys = zip(boxes, wraps).map { Key(id: $0.id, wrap: $1) }
+        var found = lock.withLock {
+            zip(keys, boxes).map { key, box in known[key]?.first { $0.heading == box.heading && $0.details == box.details }?.measured }
+        }
+        var new: [(Key, Box, Measured)] = []
         for (index, key) in keys.enumerated() where found[index] == nil {
             let measured = Self.measure(boxes[index], wrap: key.wrap, metrics: metrics)
             found[index] = measured
-            new.append((key, measured))
+            new.append((key, boxes[index], measured))
         }
-        if !new.isEmpty { lock.withLock { for (key, measured) in new { known[key] = measured } } }
+        if !new.isEmpty {
+            lock.withLock {
+                for (key, box, measured) in new where known[key]?.contains(where: { $0.heading == box.heading && $0.details == box.details }) != true {
+                    known[key, default: []].append((box.heading, box.details, measured))
+                }
+            }
+        }
         return found.map { $0! }
     }
 
