@@ -177,6 +177,36 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(try prepared.pagedForTest().packedPageCount(unlessAtLeast: { nil }).count, count)
     }
 
+    /// The pages of a PDF are drawn at scales of their own, and their text is shaped once for
+    /// all of them: a word of one font keeps its proportions on every page, however large the
+    /// page draws it.
+    func testTextKeepsItsProportionsOnPagesDrawnAtDifferentScales() throws {
+        var spec = ChartSpec(model: "peace-security-2021")
+        spec.page = Self.a5Landscape
+        let pdf = try spec.prepare().render(.pdf)
+        let words = try tool("sh", ["-c", "pdftotext -bbox \"$0\" -"], on: pdf, named: "pillar.pdf", in: self)
+        XCTAssertEqual(words.status, 0, words.stderr)
+        // The "continued" of each page's "continued from page N": its width over its height.
+        var shapes: [(width: Double, height: Double)] = []
+        for page in words.stdout.components(separatedBy: "<page ").dropFirst() {
+            let found = page.components(separatedBy: "\n").compactMap { line -> (word: String, box: [Double])? in
+                guard let open = line.range(of: "<word "), let close = line.range(of: "</word>") else { return nil }
+                let attributes = line[open.upperBound..<close.lowerBound]
+                guard let end = attributes.firstIndex(of: ">") else { return nil }
+                let numbers = attributes[..<end].split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.compactMap { Double($0.element) }
+                return numbers.count == 4 ? (String(attributes[attributes.index(after: end)...]), numbers) : nil
+            }
+            for (k, word) in found.enumerated() where word.word == "continued" && found.indices.contains(k + 1) && found[k + 1].word == "from" {
+                shapes.append((word.box[2] - word.box[0], word.box[3] - word.box[1]))
+                break
+            }
+        }
+        XCTAssertGreaterThan(shapes.count, 3, "later pages say where they continue from")
+        let heights = shapes.map(\.height), ratios = shapes.map { $0.width / $0.height }
+        XCTAssertGreaterThan(heights.max()! / heights.min()!, 1.05, "the pages are drawn at different scales: \(heights)")
+        XCTAssertLessThan(ratios.max()! / ratios.min()!, 1.02, "the word keeps its proportions: \(ratios)")
+    }
+
     func testLinesBetweenPagesBecomeReferencesAtBothEnds() throws {
         var spec = ChartSpec(model: "peace-security-2021")
         spec.page = PageSize.a4.landscape
