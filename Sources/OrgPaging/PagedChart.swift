@@ -323,12 +323,10 @@ public struct PagedChart: Sendable {
             }
             page += 1
             guard let enough = enough() else { continue }
-            if bound == nil {
-                bound = PageBound(pieces: pieces, paging: self)
-                for closed in pagePieces[..<(page - 1)] { bound!.close(closed, paging: self) }
-            }
-            bound!.close(pagePieces[page - 1], paging: self)
-            let least = bound!.least(after: pagePieces[page...])
+            var known = bound ?? PageBound(pieces: pieces, closed: pagePieces[..<(page - 1)], paging: self)
+            known.close(pagePieces[page - 1], paging: self)
+            bound = known
+            let least = known.least(after: pagePieces[page...])
             if least >= enough { return (pagePieces, least) }
         }
         return (pagePieces, nil)
@@ -348,7 +346,8 @@ public struct PagedChart: Sendable {
         /// The pages closed so far that are not sparse.
         var full = 0
 
-        init(pieces: [Piece], paging: PagedChart) {
+        /// The bound for `pieces`, the pages holding `closed` closed already.
+        init(pieces: [Piece], closed: ArraySlice<[Int]>, paging: PagedChart) {
             var holders: [String: Int] = [:]
             for piece in pieces { for id in piece.ids { holders[id, default: 0] += 1 } }
             own = pieces.map { piece in paging.leastBoxArea(of: piece.ids.filter { holders[$0] == 1 }) }
@@ -356,6 +355,7 @@ public struct PagedChart: Sendable {
             let scale = paging.readable / min(paging.writer.theme.detailSize, paging.writer.theme.footerSize)
             capacity = PagedChart.mostFilled * paging.printableArea / (scale * scale)
             self.pieces = pieces
+            for group in closed { close(group, paging: paging) }
         }
 
         /// Counts a closed page holding `group`.
