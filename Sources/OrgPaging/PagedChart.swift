@@ -211,8 +211,7 @@ public struct PagedChart: Sendable {
 
     /// The pieces of a chart cut for its pages, and the pieces on each page.
     struct Packing {
-        var pieces: [Piece]
-        var moved: [Int: [(box: String, piece: Int)]]
+        var cutting: Cutting
         var pagePieces: [[Int]]
     }
 
@@ -245,7 +244,7 @@ public struct PagedChart: Sendable {
         // A page whose final layout cannot be read after all (its heads, references and
         // subtitles differ from what was fitted) gives its pieces a page each.
         while true {
-            let pages = assemble(packing.pieces, moved: packing.moved, onto: pagePieces)
+            let pages = assemble(packing.cutting.pieces, moved: packing.cutting.moved, onto: pagePieces)
             measure(pages)
             guard let crowded = try pages.indices.first(where: { try pagePieces[$0].count > 1 && !fits(laidOut: pages[$0]) }) else { return pages }
             pagePieces.replaceSubrange(crowded...crowded, with: pagePieces[crowded].map { [$0] })
@@ -430,7 +429,7 @@ public struct PagedChart: Sendable {
                 }
             }
         }
-        return Packing(pieces: pieces, moved: moved, pagePieces: pagePieces)
+        return Packing(cutting: cutting, pagePieces: pagePieces)
     }
 
     /// How many pages a sparse page tries to join: half of them the nearest, half the emptiest.

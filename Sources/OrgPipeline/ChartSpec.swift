@@ -336,8 +336,8 @@ extension PreparedChart {
                 let slide = PPTXWriter.widescreen
                 return min(writer.theme.detailSize, writer.theme.footerSize) * PPTXWriter.scale(of: slidePlaced, width: slide.width, height: slide.height, margin: Self.slideMargin)
             }
-            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing, measures: measures)
             if format == .pdf || !format.graphvizWrites { return try pagedForPDF(page).smallestText() }
+            let paged = PagedChart(chart: chart, writer: writer, tidy: tidy, engine: engine, page: page, drawing: drawing, measures: measures)
             return try paged.smallestText(of: chart.shaped(for: page))
         }
     }

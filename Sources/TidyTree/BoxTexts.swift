@@ -33,9 +33,11 @@ public final class BoxTexts: @unchecked Sendable {
     /// known taken from the store, the others measured and kept.
     func measured(_ boxes: [Box], wraps: [Int], metrics: BoxMetrics) -> [Measured] {
         let keys = zip(boxes, wraps).map { Key(id: $0.id, wrap: $1) }
-        var found = lock.withLock {
-            zip(keys, boxes).map { key, box in known[key]?.first { $0.heading == box.heading && $0.details == box.details }?.measured }
+        /// The text of `box` kept under `key`, if any.
+        func kept(_ key: Key, _ box: Box) -> Measured? {
+            known[key]?.first { $0.heading == box.heading && $0.details == box.details }?.measured
         }
+        var found = lock.withLock { zip(keys, boxes).map(kept) }
         var new: [(Key, Box, Measured)] = []
         for (index, key) in keys.enumerated() where found[index] == nil {
             let measured = Self.measure(boxes[index], wrap: key.wrap, metrics: metrics)
@@ -44,7 +46,7 @@ public final class BoxTexts: @unchecked Sendable {
         }
         if !new.isEmpty {
             lock.withLock {
-                for (key, box, measured) in new where known[key]?.contains(where: { $0.heading == box.heading && $0.details == box.details }) != true {
+                for (key, box, measured) in new where kept(key, box) == nil {
                     known[key, default: []].append((box.heading, box.details, measured))
                 }
             }
