@@ -14,7 +14,8 @@
 #     text on any page (`--stats`)
 #   - the same tidy tree to SVG and PDF drawn by Graphviz instead (`--drawing graphviz`, libgvc's nop2)
 #   - `dot -Tsvg` and `dot -Tpdf` on `orgchart render MODEL --layout dot --format dot` (the DOT we emit for dot)
-# and how much longer orgchart with dot takes than the `dot` command on the same DOT.
+# and how much longer orgchart with dot takes than the `dot` command on the same DOT; then how soon
+# the MOD organogram's interactive page (`.html`) is ready in headless Chromium, when it is installed.
 # A second table times hostile inputs, each of which was once quadratic: `orgchart diff` of two
 # identical 20,000-unit models and of two whose ids all differ, `orgchart import bulletin` of 2 MB
 # bulletins broken by hyphens at every line or listing `(a)` items each on its own line
@@ -150,6 +151,21 @@ for name in "${models[@]}"; do
 done
 echo
 echo "Graphviz $(dot -V 2>&1 | sed 's/.*version //'), $(nproc) cores; outputs in $work" 
+
+# The MOD organogram as an interactive page: milliseconds from navigation until its script has run
+# (the page's own data-ready-ms, in headless Chromium), fastest of BENCH_RUNS loads.
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ] && [ -f "$work/mod.yaml" ]; then
+    "$orgchart" render "$work/mod.yaml" -o "$work/mod.html"
+    ready=""
+    for ((run = 0; run < runs; run++)); do
+        ms=$(timeout "$limit" "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --window-size=1400,900 --user-data-dir="$work/chromium-profile" --dump-dom "file://$work/mod.html" 2>/dev/null \
+            | sed -n 's/.*<body[^>]* data-ready-ms="\([0-9]*\)".*/\1/p' | head -n 1)
+        if [ -n "$ms" ] && { [ -z "$ready" ] || [ "$ms" -lt "$ready" ]; }; then ready="$ms"; fi
+    done
+    echo
+    echo "MOD organogram as an interactive page ($(du -k "$work/mod.html" | cut -f1) kB): ready ${ready:-?} ms after navigation (headless Chromium)"
+fi
 
 # Hostile inputs: one row per case, orgchart (and the baseline build) side by side.
 python3 "$here/synthetic-tree.py" 20000 >"$work/hostile-tree.yaml"
