@@ -245,15 +245,16 @@ extension PreparedChart {
         guard page.turnable else { return chosen }
         var turned = chosen
         turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
-        // Both orientations are cut at once, one on each processor (each keeps its pages). The
-        // first packed, while the other is still being cut or when it needs fewer pages, lays out
-        // its pages (and draws them) in the meantime: they are likely to be the ones printed.
-        // The other stops packing once it is known to need more pages (its count is then only
-        // that bound: which orientation leads is the same).
+        // Both orientations are cut at once (each keeps its pages): the one chosen first on
+        // every processor, the other aside on a thread of its own, one step at a time (so the
+        // first takes most of the processors), and on every processor once the first is done. The first packed, while the other is still
+        // being cut or when it needs fewer pages, lays out its pages (and draws them) in the
+        // meantime: they are likely to be the ones printed. The other stops packing once it is
+        // known to need more pages (its count is then only that bound: which orientation leads
+        // is the same).
         let packed = PackedCounts()
-        let counted = Parallel.map([(chosen, 0), (turned, 1)], workers: ProcessInfo.processInfo.activeProcessorCount) { orientation in
+        let count = { @Sendable (paging: PagedChart, side: Int) in
             Result { () throws -> (value: Double, exact: Bool) in
-                let (paging, side) = orientation
                 guard paging.maxPages == nil else { return (try paging.smallestText(), true) }
                 let (count, exact) = try paging.packedPageCount(unlessAtLeast: { packed.losing(side) })
                 if exact, packed.record(count, side: side) {
@@ -261,6 +262,13 @@ extension PreparedChart {
                 }
                 return (Double(count), exact)
             }
+        }
+        let counted: [Result<(value: Double, exact: Bool), any Error>]
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let aside = Parallel.Aside { [turned] in count(turned, 1) }
+            counted = [count(chosen, 0), aside.value]
+        } else {
+            counted = [count(chosen, 0), count(turned, 1)]
         }
         let (upright, other) = (try counted[0].get(), try counted[1].get())
         // More text, with a page count; on a tie, the orientation chosen first.
