@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "CPagesShim",
             path: "Sources/CPagesShim",
-            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"), .linkedLibrary("cairo"), .linkedLibrary("png16"),
+            linkerSettings: [.linkedLibrary("rsvg-2"), .linkedLibrary("pangocairo-1.0"), .linkedLibrary("pango-1.0"), .linkedLibrary("cairo"), .linkedLibrary("z"),
                              .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]
         ),
         // A tiny C shim that hides API differences between Graphviz versions.

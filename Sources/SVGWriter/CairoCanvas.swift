@@ -3,6 +3,7 @@ import CPagesShim
 import MatrixLayout
 import OrgTemplates
 import Placement
+import Foundation
 import TidyTree
 
 /// cairo and pango drawing the painter's shapes and text: the PDF and PNG of a tidy-tree chart,
@@ -150,9 +151,11 @@ public enum ChartPrint {
     public static func png(_ placed: PlacedChart, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
                            serialized: Serialized) throws -> [UInt8] {
         try png(width: placed.width, height: placed.height, theme: placed.theme, pixelsPerPoint: pixelsPerPoint, maximumSide: maximumSide,
-                maximumPixels: maximumPixels, serialized: serialized) { canvas in
+                maximumPixels: maximumPixels, serialized: serialized, boxes: placed.frames.map { $0.center.y + placed.offset.y }) { canvas, rows in
             orgchart_draw_transform(canvas.drawing, placed.offset.x, placed.offset.y, 1)
-            ChartPainter(placed).paint(on: &canvas)
+            var painter = ChartPainter(placed)
+            painter.rows = rows.lowerBound - placed.offset.y...rows.upperBound - placed.offset.y
+            painter.paint(on: &canvas)
         }
     }
 
@@ -160,23 +163,75 @@ public enum ChartPrint {
     public static func png(_ sheet: MatrixSheet, of chart: Chart, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
                            serialized: Serialized) throws -> [UInt8] {
         try png(width: sheet.width, height: sheet.height, theme: theme, pixelsPerPoint: pixelsPerPoint, maximumSide: maximumSide,
-                maximumPixels: maximumPixels, serialized: serialized) { canvas in
+                maximumPixels: maximumPixels, serialized: serialized) { canvas, _ in
             MatrixPainter(chart: chart, sheet: sheet, theme: theme).paint(on: &canvas)
         }
     }
 
-    /// A PNG image of a drawing of `width` × `height` points painted by `paint`.
+    /// A PNG image of a drawing of `width` × `height` points painted by `paint`, whose boxes stand
+    /// at heights `boxes` (in points, if known). A large image is drawn in bands of rows at once,
+    /// on several processors, and their rows deflated at once too; `paint` is told the heights
+    /// (in points) of the band it paints, to leave out what lies wholly outside.
     private static func png(width: Double, height: Double, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
-                            serialized: Serialized, paint: @escaping (inout CairoCanvas) -> Void) throws -> [UInt8] {
-        var scale = min(pixelsPerPoint, maximumSide / width, maximumSide / height)
-        scale = min(scale, (maximumPixels / (width * height)).squareRoot())
+                            serialized: Serialized, boxes: [Double] = [],
+                            paint: @escaping (inout CairoCanvas, ClosedRange<Double>) -> Void) throws -> [UInt8] {
+        let scale = min(pixelsPerPoint, maximumSide / width, maximumSide / height, (maximumPixels / (width * height)).squareRoot())
         // Whole pixels, rounded down so that the cap holds.
         let pixelWidth = max(1, Int32((width * scale).rounded(.down))), pixelHeight = max(1, Int32((height * scale).rounded(.down)))
-        var image: OpaquePointer?
+        let bands = Self.bands(width: pixelWidth, height: pixelHeight, boxes: boxes.map { $0 * scale })
+        let painter = Shared(paint)
+        var images: [Shared<OpaquePointer>] = []
         try serialized {
-            image = try drawn(orgchart_draw_png(pixelWidth, pixelHeight, scale), theme: theme, paint)
+            let drawings = Parallel.map(bands, workers: bands.count) { band in
+                Result {
+                    let rows = Double(band.top) / scale...Double(band.top + band.rows) / scale
+                    return Shared(try drawn(orgchart_draw_png_band(pixelWidth, band.top, band.rows, scale), theme: theme) { painter.value(&$0, rows) })
+                }
+            }
+            images = drawings.compactMap { try? $0.get() }
+            if let failed = drawings.first(where: { (try? $0.get()) == nil }) {
+                for image in images { discard(image.value) }
+                _ = try failed.get()
+            }
         }
-        return try finished(image)
+        let ended = images
+        let parts = Parallel.map(Array(ended.indices), workers: ProcessInfo.processInfo.activeProcessorCount) { index in
+            var part = orgchart_png_part_t()
+            var message = [CChar](repeating: 0, count: 256)
+            let status = orgchart_png_part(ended[index].value, index == ended.count - 1 ? 1 : 0, &part, &message, message.count)
+            return (Shared(part), status == 0 ? nil : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        var pieces = parts.map(\.0.value)
+        if let message = parts.compactMap(\.1).first {
+            for piece in pieces { orgchart_pages_free(piece.data) }
+            throw DrawingError(description: "cairo could not draw the chart: \(message)")
+        }
+        var output: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard orgchart_png_file(&pieces, Int32(pieces.count), pixelWidth, pixelHeight, &output, &length) == 0, let output else {
+            throw DrawingError(description: "cairo could not draw the chart: out of memory")
+        }
+        defer { orgchart_pages_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: length))
+    }
+
+    /// Frees an ended image whose bytes are not wanted.
+    private static func discard(_ image: OpaquePointer) {
+        var part = orgchart_png_part_t()
+        var message = [CChar](repeating: 0, count: 8)
+        _ = orgchart_png_part(image, 1, &part, &message, message.count)
+        orgchart_pages_free(part.data)
+    }
+
+    /// The bands of rows an image of `width` × `height` pixels is drawn in: one, or two for an
+    /// image of two million pixels or more, split where half the boxes (at rows `boxes`) stand
+    /// above (but no band under a quarter of the image), or else in the middle. The split depends
+    /// on the image alone, so that it comes out the same on every machine.
+    static func bands(width: Int32, height: Int32, boxes: [Double]) -> [(top: Int32, rows: Int32)] {
+        guard Double(width) * Double(height) >= 2_000_000, height >= 4 else { return [(0, height)] }
+        let median = boxes.isEmpty ? Double(height) / 2 : boxes.sorted()[boxes.count / 2]
+        let split = min(max(Int32(median.rounded()), height / 4), height - height / 4)
+        return [(0, split), (split, height - split)]
     }
 
     /// Runs its argument while no other thread uses cairo, pango or Graphviz, e.g. `Renderer.serialized`.
@@ -208,4 +263,11 @@ public enum ChartPrint {
         defer { orgchart_pages_free(output) }
         return Array(UnsafeBufferPointer(start: output, count: length))
     }
+}
+
+/// A value handed to other threads that is safe there: a drawing only one thread draws at a
+/// time, or a painter that only reads its chart.
+private struct Shared<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -86,10 +86,17 @@ struct ChartPainter {
     let placed: PlacedChart
     /// False to draw boxes without their links.
     var links = true
+    /// Only the boxes and lines that reach within these heights (a band of an image drawn in
+    /// bands; a box or line a little outside is painted too); nil for all.
+    var rows: ClosedRange<Double>?
     var chart: Chart { placed.chart }
     var theme: Theme { placed.theme }
 
     init(_ placed: PlacedChart) { self.placed = placed }
+
+    /// How far outside `rows` a box or line may reach into them: its outline, arrowheads, labels
+    /// and badges.
+    static let bandMargin = 48.0
 
     /// Where a line ends: its style, the point, and whether it is the tip or the tail.
     private struct End: Hashable { var style: String, x: Double, y: Double, tip: Bool }
@@ -111,9 +118,12 @@ struct ChartPainter {
         for connector in placed.connectors where !placed.junctions.isEmpty && chart.lines[connector.line].isDrawn && connector.points.count >= 2 {
             for tip in [true, false] { ends[end(chart.lines[connector.line], connector.points, tip: tip), default: 0] += 1 }
         }
+        let shown = rows.map { $0.lowerBound - Self.bandMargin...$0.upperBound + Self.bandMargin }
         for (number, connector) in placed.connectors.enumerated() {
             let line = chart.lines[connector.line]
             guard line.isDrawn else { continue }
+            if let shown, let low = connector.points.lazy.map(\.y).min(), let high = connector.points.lazy.map(\.y).max(),
+               high < shown.lowerBound || low > shown.upperBound { continue }
             let stroke = strokes[line.style] ?? Stroke(theme.line(line.style))
             strokes[line.style] = stroke
             // A line that shares its tip with lines drawn alike, and not its tail (one of lines
@@ -129,6 +139,7 @@ struct ChartPainter {
         canvas.end(.title)
         var shapes: [String: BoxShape] = [:]
         for index in chart.boxes.indices {
+            if let shown, !shown.overlaps(placed.frames[index].minY...placed.frames[index].maxY) { continue }
             let box = chart.boxes[index]
             let shape = shapes[box.style] ?? BoxShape(theme.box(box.style))
             shapes[box.style] = shape

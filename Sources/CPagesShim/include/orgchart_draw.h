@@ -12,6 +12,12 @@ orgchart_draw_t *orgchart_draw_pdf(double width, double height);
 /// A PNG image of `pixel_width` × `pixel_height` pixels, white, drawn at `scale` pixels per point.
 orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale);
 
+/// Rows `top` ..< `top + rows` of a PNG image `pixel_width` pixels wide, white, drawn at `scale`
+/// pixels per point: what is drawn falls where it falls on the whole image, and only the band's
+/// rows are kept. The bands of an image can be drawn at once, on several threads (each drawing
+/// its own), and put together with orgchart_png_part and orgchart_png_file.
+orgchart_draw_t *orgchart_draw_png_band(int pixel_width, int top, int rows, double scale);
+
 /// Moves and scales what follows on the current page (after the image's own scale).
 void orgchart_draw_transform(orgchart_draw_t *d, double dx, double dy, double scale);
 /// Ends the current PDF page and starts the next, resetting the transform.
@@ -53,5 +59,22 @@ void orgchart_draw_end(orgchart_draw_t *d);
 /// Finishes an ended drawing, encoding a PNG image (which reads only its own pixels): on success returns 0 and sets `*result` (free it with
 /// orgchart_pages_free) and `*length`; on failure returns -1 with a message in `error`. Frees `d`.
 int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size);
+
+/// The rows of an ended PNG image or band, deflated as a part of a PNG file's image data.
+typedef struct {
+    unsigned char *data;      /* a raw deflate stream of the rows, ended on a byte, or ended for good in the last part */
+    size_t length;
+    unsigned long adler;      /* the Adler-32 checksum of the rows as scanlines */
+    size_t raw_length;        /* the length of the rows as scanlines */
+} orgchart_png_part_t;
+
+/// Deflates the rows of an ended PNG image or band into `part`, as the last part of the file's
+/// image data when `last`; reads only the image's own pixels (no lock needed). On success returns
+/// 0; on failure -1 with a message in `error`. Frees `d`.
+int orgchart_png_part(orgchart_draw_t *d, int last, orgchart_png_part_t *part, char *error, size_t error_size);
+/// The PNG file of an RGB image `width` × `height` pixels whose rows are `parts` in order (the
+/// last one made with `last`): sets `*result` (free it with orgchart_pages_free) and `*length`
+/// and returns 0, or -1 when memory ran out. Frees the parts' data.
+int orgchart_png_file(orgchart_png_part_t *parts, int count, int width, int height, unsigned char **result, size_t *length);
 
 #endif
