@@ -148,10 +148,13 @@ public enum ChartPrint {
     /// side exceeds `maximumSide` pixels and the image has at most `maximumPixels` pixels. Text
     /// whose letters would be under half a pixel is left out. The drawing runs inside
     /// `serialized`; the encoding, which reads only the image's own pixels, after it, outside.
+    /// An image of two million pixels or more is drawn in two bands of rows at once, unless
+    /// `inBands` is false (the same pixels).
     public static func png(_ placed: PlacedChart, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
-                           serialized: Serialized) throws -> [UInt8] {
+                           serialized: Serialized, inBands: Bool = true) throws -> [UInt8] {
         try png(width: placed.width, height: placed.height, theme: placed.theme, pixelsPerPoint: pixelsPerPoint, maximumSide: maximumSide,
-                maximumPixels: maximumPixels, serialized: serialized, boxes: placed.frames.map { $0.center.y + placed.offset.y }) { canvas, rows in
+                maximumPixels: maximumPixels, serialized: serialized,
+                boxes: inBands ? placed.frames.map { $0.center.y + placed.offset.y } : nil) { canvas, rows in
             orgchart_draw_transform(canvas.drawing, placed.offset.x, placed.offset.y, 1)
             var painter = ChartPainter(placed)
             painter.rows = rows.lowerBound - placed.offset.y...rows.upperBound - placed.offset.y
@@ -169,16 +172,18 @@ public enum ChartPrint {
     }
 
     /// A PNG image of a drawing of `width` × `height` points painted by `paint`, whose boxes stand
-    /// at heights `boxes` (in points, if known). A large image is drawn in bands of rows at once,
-    /// on several processors, and their rows deflated at once too; `paint` is told the heights
-    /// (in points) of the band it paints, to leave out what lies wholly outside.
+    /// at heights `boxes` (in points; empty if not known, nil to draw it in one band). A large
+    /// image is drawn in bands of rows at once, on several processors, and their rows deflated at
+    /// once too; `paint` is told the heights (in points) of the band it paints, to leave out what
+    /// lies wholly outside.
     private static func png(width: Double, height: Double, theme: Theme, pixelsPerPoint: Double, maximumSide: Double, maximumPixels: Double,
-                            serialized: Serialized, boxes: [Double] = [],
+                            serialized: Serialized, boxes: [Double]? = [],
                             paint: @escaping (inout CairoCanvas, ClosedRange<Double>) -> Void) throws -> [UInt8] {
         let scale = min(pixelsPerPoint, maximumSide / width, maximumSide / height, (maximumPixels / (width * height)).squareRoot())
         // Whole pixels, rounded down so that the cap holds.
         let pixelWidth = max(1, Int32((width * scale).rounded(.down))), pixelHeight = max(1, Int32((height * scale).rounded(.down)))
-        let bands = Self.bands(width: pixelWidth, height: pixelHeight, boxes: boxes.map { $0 * scale })
+        var bands: [(top: Int32, rows: Int32)] = [(top: 0, rows: pixelHeight)]
+        if let boxes { bands = Self.bands(width: pixelWidth, height: pixelHeight, boxes: boxes.map { $0 * scale }) }
         let painter = Shared(paint)
         var images: [Shared<OpaquePointer>] = []
         try serialized {

@@ -208,6 +208,41 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertEqual(dimensions[0] / dimensions[1], size.width / size.height, accuracy: 0.01)
     }
 
+    /// A large image is drawn in two bands of rows at once, each painting only what reaches into
+    /// it, and deflated in two parts: the pixels are those of the image drawn whole.
+    func testAPNGDrawnInBandsHasThePixelsOfOneDrawnWhole() throws {
+        let chart = Self.largeChart(), theme = try Theme.load("default")
+        func png(inBands: Bool) throws -> [UInt8] {
+            try ChartPrint.png(PlacedChart(chart: chart, theme: theme), pixelsPerPoint: PreparedChart.pixelsPerPoint, maximumSide: PreparedChart.maximumSide,
+                               maximumPixels: PreparedChart.maximumPixels, serialized: { try Renderer.serialized($0) }, inBands: inBands)
+        }
+        let banded = try png(inBands: true), whole = try png(inBands: false)
+        XCTAssertNotEqual(banded, whole, "deflated in two parts, not one")
+        let directory = try temporaryDirectory(self)
+        try Data(whole).write(to: directory.appendingPathComponent("whole.png"))
+        let compared = try tool("python3", ["-c", """
+            import struct, sys, zlib
+            def pixels(path):
+                data, at, idat = open(path, 'rb').read(), 8, b''
+                while at < len(data):
+                    length, kind = struct.unpack('>I4s', data[at:at + 8])
+                    if kind == b'IHDR': width, height = struct.unpack('>II', data[at + 8:at + 16])
+                    if kind == b'IDAT': idat += data[at + 8:at + 8 + length]
+                    at += 12 + length
+                return width, height, zlib.decompress(idat)
+            (width, height, one), (_, _, other) = pixels(sys.argv[2]), pixels(sys.argv[1])
+            row = 1 + 3 * width
+            differing = [y for y in range(height) if one[y * row:(y + 1) * row] != other[y * row:(y + 1) * row]]
+            print(width * height, len(set(one)), len(differing))
+            """, directory.appendingPathComponent("whole.png").path], on: banded, named: "banded.png", in: self)
+        XCTAssertEqual(compared.status, 0, compared.stderr)
+        let numbers = compared.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        XCTAssertEqual(numbers.count, 3, compared.stdout)
+        XCTAssertGreaterThanOrEqual(numbers[0], 2_000_000, "large enough to be drawn in bands")
+        XCTAssertGreaterThan(numbers[1], 20, "something is drawn: many byte values")
+        XCTAssertEqual(numbers[2], 0, "rows that differ")
+    }
+
     func testTextUnderAPixelIsLeftOutOfPNGs() throws {
         // The same boxes with other letters in their names: the same layout, other text.
         let theme = try Theme.load("default")

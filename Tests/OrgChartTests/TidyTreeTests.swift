@@ -168,4 +168,25 @@ final class TidyTreeTests: XCTestCase {
         XCTAssertEqual(ChartLayout.auto.resolved(for: chart), .dot)
         XCTAssertEqual(ChartLayout.tidy.resolved(for: chart), .dot)
     }
+
+    /// Work aside runs on a thread of its own, its maps on that thread alone (so the thread that
+    /// started it keeps the processors), and gives its result, in order, when asked.
+    func testWorkAsideMapsOnItsOwnThreadAndGivesItsResult() {
+        let caller = pthread_self()
+        let mapped = DispatchSemaphore(value: 0)
+        let aside = Parallel.Aside { () -> (threads: Set<UInt>, squares: [Int]) in
+            // Each element takes a while, so that other threads would take some.
+            let results = Parallel.map(Array(0..<200), workers: 4) { usleep(100); return ($0 * $0, UInt(pthread_self())) }
+            mapped.signal()
+            return (Set(results.map(\.1)), results.map(\.0))
+        }
+        let meanwhile = Parallel.map(Array(0..<200), workers: 4) { $0 + 1 }
+        // Its value asked only once it has mapped: from then on its maps take every processor.
+        mapped.wait()
+        let (threads, squares) = aside.value
+        XCTAssertEqual(squares, (0..<200).map { $0 * $0 })
+        XCTAssertEqual(threads.count, 1, "the aside's map ran on its own thread alone")
+        XCTAssertFalse(threads.contains(UInt(caller)), "not on the thread that started it")
+        XCTAssertEqual(meanwhile, Array(1...200))
+    }
 }
