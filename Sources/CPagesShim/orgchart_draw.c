@@ -338,10 +338,6 @@ orgchart_draw_t *orgchart_draw_pdf(double width, double height) {
     return start(d, cairo_pdf_surface_create_for_stream(append, &d->output, width, height), 1, 0);
 }
 
-orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale) {
-    return orgchart_draw_png_band(pixel_width, 0, pixel_height, scale);
-}
-
 orgchart_draw_t *orgchart_draw_png_band(int pixel_width, int top, int rows, double scale) {
     orgchart_draw_t *d = calloc(1, sizeof *d);
     if (d == NULL) return NULL;
@@ -646,16 +642,6 @@ int orgchart_png_file(orgchart_png_part_t *parts, int count, int width, int heig
 int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size) {
     *result = NULL;
     *length = 0;
-    if (d->png) {
-        int width = cairo_image_surface_get_width(d->surface), height = d->rows;
-        orgchart_png_part_t part;
-        if (orgchart_png_part(d, 1, &part, error, error_size) != 0) return -1;
-        if (orgchart_png_file(&part, 1, width, height, result, length) != 0) {
-            snprintf(error, error_size, "out of memory");
-            return -1;
-        }
-        return 0;
-    }
     int status = 0;
     if (cairo_surface_status(d->surface) != 0 || d->output.failed || d->failed) {
         snprintf(error, error_size, "%s", d->output.failed || d->failed ? "out of memory" : cairo_status_to_string(cairo_surface_status(d->surface)));

@@ -247,11 +247,11 @@ extension PreparedChart {
         turned.page = page.width < page.height ? page.landscape.turnableAgain : page.portrait.turnableAgain
         // Both orientations are cut at once (each keeps its pages): the one chosen first on
         // every processor, the other aside on a thread of its own, one step at a time (so the
-        // first takes most of the processors), and on every processor once the first is done. The first packed, while the other is still
-        // being cut or when it needs fewer pages, lays out its pages (and draws them) in the
-        // meantime: they are likely to be the ones printed. The other stops packing once it is
-        // known to need more pages (its count is then only that bound: which orientation leads
-        // is the same).
+        // first takes most of the processors), and on every processor once the first is done.
+        // The first packed, while the other is still being cut or when it needs fewer pages,
+        // lays out its pages (and draws them) in the meantime: they are likely to be the ones
+        // printed. The other stops packing once it is known to need more pages (its count is
+        // then only that bound: which orientation leads is the same).
         let packed = PackedCounts()
         let count = { @Sendable (paging: PagedChart, side: Int) in
             Result { () throws -> (value: Double, exact: Bool) in

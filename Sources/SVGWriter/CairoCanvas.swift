@@ -1,9 +1,9 @@
 import ChartGraph
 import CPagesShim
+import Foundation
 import MatrixLayout
 import OrgTemplates
 import Placement
-import Foundation
 import TidyTree
 
 /// cairo and pango drawing the painter's shapes and text: the PDF and PNG of a tidy-tree chart,
@@ -204,7 +204,7 @@ public enum ChartPrint {
             var part = orgchart_png_part_t()
             var message = [CChar](repeating: 0, count: 256)
             let status = orgchart_png_part(ended[index].value, index == ended.count - 1 ? 1 : 0, &part, &message, message.count)
-            return (Shared(part), status == 0 ? nil : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return (Shared(part), status == 0 ? nil : text(of: message))
         }
         var pieces = parts.map(\.0.value)
         if let message = parts.compactMap(\.1).first {
@@ -216,8 +216,7 @@ public enum ChartPrint {
         guard orgchart_png_file(&pieces, Int32(pieces.count), pixelWidth, pixelHeight, &output, &length) == 0, let output else {
             throw DrawingError(description: "cairo could not draw the chart: out of memory")
         }
-        defer { orgchart_pages_free(output) }
-        return Array(UnsafeBufferPointer(start: output, count: length))
+        return taken(output, length)
     }
 
     /// Frees an ended image whose bytes are not wanted.
@@ -247,7 +246,8 @@ public enum ChartPrint {
         try finished(try drawn(drawing, theme: theme, body))
     }
 
-    /// `drawing`, drawn by `body` and ended, ready for `finished`; the caller serializes.
+    /// `drawing`, drawn by `body` and ended, ready for `finished` (a PDF) or `orgchart_png_part`
+    /// (an image or a band of one); the caller serializes.
     private static func drawn(_ drawing: OpaquePointer?, theme: Theme, _ body: (inout CairoCanvas) -> Void) throws -> OpaquePointer {
         guard let drawing else { throw DrawingError(description: "out of memory") }
         var canvas = CairoCanvas(drawing: drawing, font: theme.font)
@@ -256,17 +256,27 @@ public enum ChartPrint {
         return drawing
     }
 
-    /// The bytes of an ended drawing: the PDF, or the image encoded as PNG.
+    /// The bytes of an ended PDF.
     private static func finished(_ drawing: OpaquePointer?) throws -> [UInt8] {
         guard let drawing else { throw DrawingError(description: "out of memory") }
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var message = [CChar](repeating: 0, count: 256)
         guard orgchart_draw_finish(drawing, &output, &length, &message, message.count) == 0, let output else {
-            throw DrawingError(description: "cairo could not draw the chart: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+            throw DrawingError(description: "cairo could not draw the chart: \(text(of: message))")
         }
+        return taken(output, length)
+    }
+
+    /// The `length` bytes at `output`, a buffer of the C side, which is freed.
+    private static func taken(_ output: UnsafeMutablePointer<UInt8>, _ length: Int) -> [UInt8] {
         defer { orgchart_pages_free(output) }
         return Array(UnsafeBufferPointer(start: output, count: length))
+    }
+
+    /// The message the C side wrote into `message`.
+    private static func text(of message: [CChar]) -> String {
+        String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

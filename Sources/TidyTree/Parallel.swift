@@ -21,6 +21,7 @@ package enum Parallel {
     package final class Aside<R: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
         private var result: R?
+        private var ended = false
         private let yielding = Yielding()
 
         /// Starts `work` on a thread of its own.
@@ -29,7 +30,7 @@ package enum Parallel {
                 Thread.current.threadDictionary[Yielding.key] = yielding
                 let value = work()
                 condition.withLock {
-                    result = value
+                    (result, ended) = (value, true)
                     condition.broadcast()
                 }
             }
@@ -41,7 +42,7 @@ package enum Parallel {
         package var value: R {
             yielding.end()
             return condition.withLock {
-                while result == nil { condition.wait() }
+                while !ended { condition.wait() }
                 return result!
             }
         }

@@ -9,12 +9,10 @@ typedef struct orgchart_draw orgchart_draw_t;
 
 /// A PDF document whose pages are `width` × `height` points.
 orgchart_draw_t *orgchart_draw_pdf(double width, double height);
-/// A PNG image of `pixel_width` × `pixel_height` pixels, white, drawn at `scale` pixels per point.
-orgchart_draw_t *orgchart_draw_png(int pixel_width, int pixel_height, double scale);
 
 /// Rows `top` ..< `top + rows` of a PNG image `pixel_width` pixels wide, white, drawn at `scale`
-/// pixels per point: what is drawn falls where it falls on the whole image, and only the band's
-/// rows are kept. The bands of an image can be drawn at once, on several threads (each drawing
+/// pixels per point (the whole image: `top` 0 and all its rows): what is drawn falls where it
+/// falls on the whole image, and only the band's rows are kept. The bands of an image can be drawn at once, on several threads (each drawing
 /// its own), and put together with orgchart_png_part and orgchart_png_file.
 orgchart_draw_t *orgchart_draw_png_band(int pixel_width, int top, int rows, double scale);
 
@@ -54,9 +52,10 @@ void orgchart_draw_text(orgchart_draw_t *d, const char *text, const char *family
                         double x, double y, int anchor, int turned, double r, double g, double b);
 
 /// Ends the drawing: the last PDF page is shown and the PDF written out. Call it while holding
-/// the lock that serializes cairo, pango and Graphviz; orgchart_draw_finish may then run without it.
+/// the lock that serializes cairo, pango and Graphviz; orgchart_draw_finish (a PDF) or
+/// orgchart_png_part (a PNG image or band) may then run without it.
 void orgchart_draw_end(orgchart_draw_t *d);
-/// Finishes an ended drawing, encoding a PNG image (which reads only its own pixels): on success returns 0 and sets `*result` (free it with
+/// Finishes an ended PDF: on success returns 0 and sets `*result` (free it with
 /// orgchart_pages_free) and `*length`; on failure returns -1 with a message in `error`. Frees `d`.
 int orgchart_draw_finish(orgchart_draw_t *d, unsigned char **result, size_t *length, char *error, size_t error_size);
 
